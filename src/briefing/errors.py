@@ -1,0 +1,67 @@
+"""The one error type the core raises for bad input, and how it reads.
+
+Every refusal names the file and the place: `file:line:col: message` where
+TOML itself is broken, `file: entry.path: message` where a rule is broken.
+The message is part of the project's contract, so it is built here only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from briefing.text import visible
+
+MAX_PROBLEMS_SHOWN = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a file, and where.
+
+    `where` is `line:col`, an entry path such as `quotes[3].text`, or empty
+    when the problem concerns the whole file. `detail` holds extra lines
+    (the offending source line and a caret) shown under the message.
+    """
+
+    where: str
+    message: str
+    detail: tuple[str, ...] = field(default=())
+
+    def line(self, source: str) -> str:
+        """The problem as one line naming the file."""
+        source = visible(source, one_line=True)
+        message = visible(self.message, one_line=True)
+        if not self.where:
+            return f"{source}: {message}"
+        if self.where[0].isdigit():
+            return f"{source}:{self.where}: {message}"
+        return f"{source}: {self.where}: {message}"
+
+
+class BriefingError(Exception):
+    """A file could not be used; `str()` is what the user reads."""
+
+    def __init__(self, source: str, problems: Sequence[Problem]) -> None:
+        self.source = source
+        self.problems = tuple(problems)
+        super().__init__(self.render())
+
+    @classmethod
+    def single(cls, source: str, message: str, where: str = "") -> BriefingError:
+        return cls(source, [Problem(where, message)])
+
+    @property
+    def headline(self) -> str:
+        """The first problem on one line: for a banner or a list entry."""
+        return self.problems[0].line(self.source) if self.problems else self.source
+
+    def render(self, limit: int = MAX_PROBLEMS_SHOWN) -> str:
+        lines: list[str] = []
+        for problem in self.problems[:limit]:
+            lines.append(problem.line(self.source))
+            lines.extend(visible(extra) for extra in problem.detail)
+        hidden = len(self.problems) - limit
+        if hidden > 0:
+            lines.append(f"... and {hidden} more")
+        return "\n".join(lines)

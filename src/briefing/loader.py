@@ -1,0 +1,283 @@
+"""Turn a briefing file into a resolved `Briefing`, or one readable error.
+
+The file is someone else's: it is read as bytes with a size limit, refused if
+it is not a regular file, decoded deliberately (a UTF-8 BOM is allowed and
+dropped), parsed with tomli (not the stdlib tomllib of 3.11-3.13, which a
+200 KB dotted-key file drives to tens of GB), checked for characters that
+must never reach a terminal, validated strictly and anchored. Every failure
+becomes a `BriefingError` naming the file and the place.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import stat
+from pathlib import Path
+from typing import Any
+
+import tomli
+from pydantic import ValidationError
+
+from briefing.errors import BriefingError, Problem
+from briefing.model import (
+    FORMAT_VERSION,
+    MAX_FILE_BYTES,
+    Briefing,
+    Figure,
+    Masthead,
+    Person,
+    Quote,
+    Section,
+    resolve,
+)
+from briefing.text import describe_code_point, first_forbidden, shorten
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_MAX_SOURCE_LINE = 100
+
+
+def load_briefing(path: str | os.PathLike[str], *, source: str | None = None) -> Briefing:
+    """Read, validate and resolve the briefing at `path`."""
+    source = source if source is not None else str(path)
+    data = read_document(path, source=source)
+    return parse_briefing(data, source=source)
+
+
+def parse_briefing(text: str, *, source: str) -> Briefing:
+    """Validate and resolve briefing text (already decoded)."""
+    document = parse_toml(text, source=source)
+    check_version(document, source=source)
+    briefing = validate(Briefing, document, source=source)
+    problems = resolve(briefing)
+    if problems:
+        raise BriefingError(source, problems)
+    return briefing
+
+
+def read_document(path: str | os.PathLike[str], *, source: str,
+                  limit: int = MAX_FILE_BYTES) -> str:
+    """Read a regular file of at most `limit` bytes and decode it as UTF-8."""
+    return decode(read_bytes(path, source=source, limit=limit), source=source)
+
+
+def read_bytes(path: str | os.PathLike[str], *, source: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Read at most `limit` bytes, refusing anything that is not a regular file.
+
+    The file is opened non-blocking and checked with fstat on the open
+    descriptor, so a FIFO or device can neither hang us nor slip in between
+    a check and the open.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise BriefingError.single(source, "no such file") from None
+    except IsADirectoryError:
+        raise BriefingError.single(source, "is a folder, not a briefing file") from None
+    except PermissionError:
+        raise BriefingError.single(source, "permission denied: cannot read this file") from None
+    except OSError as error:
+        raise BriefingError.single(source, f"cannot open: {error.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise BriefingError.single(source, "is a folder, not a briefing file")
+        if not stat.S_ISREG(info.st_mode):
+            raise BriefingError.single(source, "not a regular file (a pipe, device or socket "
+                                       "cannot be read as a briefing)")
+        if info.st_size > limit:
+            raise BriefingError.single(source, f"file is {_size(info.st_size)}; the limit is "
+                                       f"{_size(limit)}")
+        chunks: list[bytes] = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        data = b"".join(chunks)
+    except OSError as error:
+        raise BriefingError.single(source, f"cannot read: {error.strerror}") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # the file grew after fstat
+        raise BriefingError.single(source, f"file is over the limit of {_size(limit)}")
+    return data
+
+
+def decode(data: bytes, *, source: str) -> str:
+    """UTF-8 with an optional BOM; anything else is refused with its place."""
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM):]
+    elif data.startswith(_UTF16_BOMS):
+        raise BriefingError.single(source, "file is UTF-16; save it as UTF-8")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        byte = data[error.start]
+        raise BriefingError(source, [Problem(f"{line}:{column}",
+                                             f"not valid UTF-8 (byte 0x{byte:02x})")]) from None
+    # Line endings are a property of the editor, not of the text.
+    return text.replace("\r\n", "\n")
+
+
+def parse_toml(text: str, *, source: str) -> dict[str, Any]:
+    """Parse TOML, turning every failure mode into a placed `BriefingError`."""
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        line, column = error.lineno, error.colno
+        raise BriefingError(source, [Problem(f"{line}:{column}", _toml_message(error.msg),
+                                             _caret(text, line, column))]) from None
+    except RecursionError:
+        raise BriefingError.single(source, "arrays or tables are nested too deeply") from None
+    except ValueError as error:
+        # tomli lets int() refuse integers of thousands of digits.
+        match = re.search(r"\d{1000,}", text)
+        where = _position(text, match.start()) if match else ""
+        if "digits" in str(error) or match:
+            raise BriefingError.single(source, "integer has too many digits", where) from None
+        raise BriefingError.single(source, f"cannot read TOML: {error}") from None
+
+
+def check_version(document: dict[str, Any], *, source: str) -> None:
+    """Refuse a missing or unknown `format` with what to do about it."""
+    if "format" not in document:
+        raise BriefingError.single(source, f"no format version: add `format = {FORMAT_VERSION}` "
+                                   "as the first line of the file")
+    version = document["format"]
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise BriefingError.single(
+            source, f"format {version} is newer than this reader understands (format "
+            f"{FORMAT_VERSION}): upgrade briefing, e.g. `pip install -U briefing`", "format")
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        raise BriefingError.single(source, f"must be the integer {FORMAT_VERSION}, not "
+                                   f"{shorten(repr(version))}", "format")
+
+
+def check_characters(document: Any, *, source: str) -> None:
+    """Refuse control and bidi characters anywhere in strings or keys."""
+    problems: list[Problem] = []
+    stack: list[tuple[str, Any]] = [("", document)]
+    while stack and len(problems) < 100:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            found = first_forbidden(value)
+            if found:
+                offset, char = found
+                problems.append(Problem(path or "(top)",
+                                        f"{describe_code_point(char)} at offset {offset}"))
+        elif isinstance(value, dict):
+            for key in reversed(list(value)):
+                found = first_forbidden(key)
+                if found:
+                    problems.append(Problem(path or "(top)", f"key holds "
+                                            f"{describe_code_point(found[1])}"))
+                    continue
+                stack.append((f"{path}.{key}" if path else key, value[key]))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", item) for i, item in reversed(list(enumerate(value))))
+    if problems:
+        raise BriefingError(source, problems)
+
+
+def validate(model: type[Any], document: dict[str, Any], *, source: str) -> Any:
+    """Validate with pydantic, reporting errors as entry paths in file terms."""
+    check_characters(document, source=source)
+    try:
+        return model.model_validate(document)
+    except ValidationError as error:
+        problems = [_problem(e, model) for e in error.errors(include_url=False)]
+        raise BriefingError(source, problems) from None
+
+
+# --- messages -----------------------------------------------------------------
+
+_MODELS_BY_TABLE: dict[str, type[Any]] = {
+    "briefing": Masthead, "people": Person, "sections": Section,
+    "quotes": Quote, "figures": Figure,
+}
+
+
+def _problem(error: Any, root: type[Any]) -> Problem:
+    loc = error["loc"]
+    path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
+    path = path.lstrip(".") or "(top)"
+    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    if kind == "missing":
+        message = "required, but missing"
+    elif kind == "extra_forbidden":
+        message = _unknown_key(str(loc[-1]), _MODELS_BY_TABLE.get(str(loc[0]), root)
+                               if len(loc) > 1 else root)
+    elif kind == "string_too_long":
+        message = f"too long: {len(value):,} characters; the limit is {ctx['max_length']:,}"
+    elif kind == "string_too_short":
+        message = "must not be empty"
+    elif kind == "too_long":
+        message = f"too many entries: {len(value):,}; the limit is {ctx['max_length']:,}"
+    elif kind == "too_short":
+        message = "needs at least one entry"
+    elif kind == "string_pattern_mismatch":
+        message = (f'"{shorten(str(value))}" is not a slug: use lowercase letters, digits '
+                   "and '-' (for example \"kyiv-mayor\")")
+    elif kind == "literal_error":
+        message = f"must be one of {ctx['expected']}, not {shorten(repr(value))}"
+    elif kind in {"model_type", "dict_type", "model_attributes_type"}:
+        message = f"must be a table, not {_kind(value)}"
+    elif kind == "list_type":
+        message = f"must be an array, not {_kind(value)}"
+    elif kind == "string_type":
+        message = f"must be a string, not {_kind(value)}"
+    elif kind == "int_type":
+        message = f"must be an integer, not {_kind(value)}"
+    elif kind == "greater_than_equal":
+        message = f"must be {ctx['ge']} or more, not {value}"
+    elif kind == "less_than_equal":
+        message = f"must be {ctx['le']:,} or less, not {value}"
+    else:
+        message = error["msg"]
+    return Problem(path, message)
+
+
+def _unknown_key(key: str, model: type[Any]) -> str:
+    allowed = list(model.model_fields)
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = f'did you mean "{close[0]}"?' if close else "allowed: " + ", ".join(allowed)
+    return f'unknown key "{shorten(key, 40)}": {hint}'
+
+
+def _kind(value: Any) -> str:
+    names = {bool: "a boolean", str: "a string", int: "an integer", float: "a float",
+             list: "an array", dict: "a table"}
+    return names.get(type(value), "a " + type(value).__name__)
+
+
+def _toml_message(message: str) -> str:
+    return f"TOML syntax: {message[0].lower()}{message[1:]}" if message else "TOML syntax error"
+
+
+def _caret(text: str, line: int, column: int) -> tuple[str, ...]:
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return ()
+    source_line = lines[line - 1]
+    start = max(0, column - 1 - _MAX_SOURCE_LINE // 2)
+    shown = source_line[start:start + _MAX_SOURCE_LINE]
+    return ("  " + shorten(shown, _MAX_SOURCE_LINE + 1),
+            "  " + " " * (column - 1 - start) + "^")
+
+
+def _position(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"{line}:{column}"
+
+
+def _size(count: int) -> str:
+    return f"{count / (1024 * 1024):.1f} MiB" if count >= 1024 * 1024 else f"{count:,} bytes"
