@@ -1,0 +1,1 @@
+"""The Textual app. It uses the headless core; the core never uses it."""

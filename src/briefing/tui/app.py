@@ -1,0 +1,82 @@
+"""The Textual application and the two ways the CLI starts it."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from briefing.model import Briefing
+from briefing.resources import styles_dir
+from briefing.tui.commands import BriefingCommands
+
+
+class BriefingApp(App[int]):
+    """Reads one briefing, or a folder of them."""
+
+    CSS_PATH: ClassVar[list[str | Path]] = [styles_dir() / "briefing.tcss"]  # type: ignore[assignment]
+    TITLE = "briefing"
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [  # type: ignore[misc]
+        (0, "-narrow"), (110, "-normal"), (160, "-wide"),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+    ]
+
+    def __init__(self, *, briefing: Briefing | None = None, path: Path | None = None,
+                 folder: Path | None = None) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.path = path
+        self.folder = folder
+
+    def get_default_screen(self) -> Screen[object]:
+        if self.folder is not None:
+            from briefing.tui.screens.library import LibraryScreen
+
+            return LibraryScreen(self.folder)  # type: ignore[return-value]
+        from briefing.tui.screens.reader import ReaderScreen
+
+        assert self.briefing is not None
+        return ReaderScreen(self.briefing, self.path)  # type: ignore[return-value]
+
+    def action_help(self) -> None:
+        from briefing.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":  # our `?` help screen is the keys panel
+                yield command
+        yield SystemCommand("Help", "Show every key", self.action_help)
+
+
+def run_reader(briefing: Briefing, path: Path | None) -> int:
+    """Run the app on one briefing; the exit code is non-zero if it crashed."""
+    app = BriefingApp(briefing=briefing, path=path)
+    app.run()
+    return _exit_code(app)
+
+
+def run_library(folder: Path) -> int:
+    app = BriefingApp(folder=folder)
+    app.run()
+    return _exit_code(app)
+
+
+def _exit_code(app: App[int]) -> int:
+    code = app.return_code or 0
+    if code:
+        sys.stderr.flush()
+    return code

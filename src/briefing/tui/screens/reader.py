@@ -1,0 +1,424 @@
+"""The reader: contents, the text, and the quotes and figures anchored in it.
+
+The screen owns the reading position and wires the widgets together:
+attributes and method calls go down to the panes, messages come up.
+"""
+
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from briefing.model import Briefing, Figure, Quote
+from briefing.tui.messages import EntryChosen, SectionChosen
+from briefing.tui.safe import literal, plain
+from briefing.tui.widgets.contents import ContentsList
+from briefing.tui.widgets.entries import FigureList, QuoteList
+from briefing.tui.widgets.header import BriefingHeader
+from briefing.tui.widgets.reading import Mark, ReadingPane
+from briefing.tui.widgets.search import Search, SearchBar
+
+STYLE_QUOTE = "italic $text-accent"
+STYLE_FIGURE = "bold underline"
+STYLE_CURRENT = "bold reverse"
+STYLE_MATCH = "bold $text-warning underline"
+STYLE_CURRENT_MATCH = "bold reverse $text-warning"
+
+
+class ReaderScreen(Screen[None]):
+    """Reads one briefing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # While a search has matches, n/N move between them (as in less and vim);
+        # otherwise n falls through to the next binding for the key.
+        Binding("n", "next_match", "Next match", id="next-match"),
+        Binding("N", "previous_match", "Prev match", id="previous-match"),
+        Binding("n,right_square_bracket", "next_quote", "Next quote", id="next-quote"),
+        Binding("p,left_square_bracket", "previous_quote", "Prev quote", id="previous-quote"),
+        Binding("f,right_curly_bracket", "next_figure", "Next figure", id="next-figure"),
+        Binding("F,left_curly_bracket", "previous_figure", "Prev figure", show=False,
+                id="previous-figure"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("w", "people", "People", id="people"),
+        Binding("s", "star", "Star", show=False, id="star"),
+        Binding("a", "note", "Note", show=False, id="note"),
+        Binding("asterisk", "starred_only", "Starred only", show=False, id="starred-only"),
+        Binding("e", "export", "Export", show=False, id="export"),
+        Binding("r", "reload", "Reload", show=False, id="reload"),
+        Binding("l,right", "next_section", "Next section", show=False, id="next-section"),
+        Binding("h,left", "previous_section", "Prev section", show=False,
+                id="previous-section"),
+        *[Binding(str(n), f"section({n - 1})", f"Section {n}", show=False, id=f"section-{n}")
+          for n in range(1, 10)],
+        Binding("c", "toggle_contents", "Contents pane", show=False, id="toggle-contents"),
+        Binding("v", "toggle_entries", "Quotes & figures panes", show=False,
+                id="toggle-entries"),
+        Binding("escape", "back", "Back", show=False, id="back"),
+    ]
+
+    def __init__(self, briefing: Briefing, path: Path | None = None, *,
+                 from_library: bool = False) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.path = path
+        self.from_library = from_library
+        self.section = 0
+        self.quote: Quote | None = None
+        self.figure: Figure | None = None
+        self.speaker: str | None = None  # the Quotes pane shows only this speaker
+        self.starred_only = False
+        self.search: Search | None = None
+        self._shown_quotes: list[Quote] = []
+        self._shown_figures: list[Figure] = []
+        self._quote_orders: list[tuple[int, int, int, int]] = []
+        self._figure_orders: list[tuple[int, int, int, int]] = []
+        self.stars: set[str] = set()
+        self.notes: dict[str, str] = {}
+
+    # --- layout ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield BriefingHeader(self.briefing, id="header")
+        yield Static(id="banner")
+        with Horizontal(id="body"):
+            contents = ContentsList(id="contents")
+            contents.border_title = "Contents"
+            yield contents
+            yield ReadingPane(id="reading")
+            with Vertical(id="entries"):
+                yield QuoteList(id="quotes", empty="No quotes")
+                yield FigureList(id="figures", empty="No figures")
+        yield SearchBar(id="search-bar")
+        yield Footer(compact=True)
+
+    @property
+    def reading(self) -> ReadingPane:
+        return self.query_one(ReadingPane)
+
+    @property
+    def quote_list(self) -> QuoteList:
+        return self.query_one(QuoteList)
+
+    @property
+    def figure_list(self) -> FigureList:
+        return self.query_one(FigureList)
+
+    async def on_mount(self) -> None:
+        self.query_one("#banner").display = False
+        self.query_one(SearchBar).display = False
+        self.app.title = plain(self.briefing.title)
+        self.query_one(ContentsList).show(self.briefing)
+        self._refill_panes()
+        await self._show_section(self.section)
+        self.reading.focus()
+
+    # --- what the panes show --------------------------------------------------
+
+    def _refill_panes(self) -> None:
+        quotes = list(self.briefing.quotes_in_order)
+        figures = list(self.briefing.figures_in_order)
+        if self.speaker is not None:
+            quotes = [q for q in quotes if q.speaker == self.speaker]
+        if self.starred_only:
+            quotes = [q for q in quotes if self.quote_list.key_of(q) in self.stars]
+            figures = [f for f in figures if self.figure_list.key_of(f) in self.stars]
+        self._shown_quotes, self._shown_figures = quotes, figures
+        self._quote_orders = [q.anchor.order for q in quotes]
+        self._figure_orders = [f.anchor.order for f in figures]
+        starred, noted = frozenset(self.stars), frozenset(self.notes)
+        for pane, entries, kind in ((self.quote_list, quotes, "quotes"),
+                                    (self.figure_list, figures, "figures")):
+            pane.set_marks(starred, noted)
+            empty = f"No {'starred ' if self.starred_only else ''}{kind}"
+            pane.set_entries(entries, empty=empty)
+        title = Content(f"Quotes ({len(quotes)})")
+        if self.speaker is not None:
+            title = Content.assemble("Quotes · ", literal(self._speaker_name(self.speaker),
+                                                         one_line=True), f" ({len(quotes)})")
+        if self.starred_only:
+            title = Content("★ ") + title
+        self.quote_list.border_title = title
+        self.figure_list.border_title = Content(
+            f"{'★ ' if self.starred_only else ''}Figures ({len(figures)})")
+        self.refresh_bindings()
+
+    def _speaker_name(self, speaker: str) -> str:
+        person = self.briefing.person(speaker)
+        return person.name if person else speaker
+
+    def _marks(self, section: int) -> list[Mark]:
+        marks: list[Mark] = []
+        for quote in self.briefing.quotes:
+            a = quote.anchor
+            if a.section == section:
+                style = STYLE_CURRENT if quote is self.quote else STYLE_QUOTE
+                marks.append(Mark(a.paragraph, a.start, a.end, style))
+        for figure in self.briefing.figures:
+            a = figure.anchor
+            if a.section == section:
+                style = STYLE_CURRENT if figure is self.figure else STYLE_FIGURE
+                marks.append(Mark(a.paragraph, a.start, a.end, style))
+        if self.search is not None:
+            for index, match in enumerate(self.search.matches):
+                if match.section == section:
+                    style = STYLE_CURRENT_MATCH if index == self.search.current else STYLE_MATCH
+                    marks.append(Mark(match.paragraph, match.start, match.end, style))
+        # The current entry is styled last so it wins where spans overlap.
+        return sorted(marks, key=lambda m: m.style in (STYLE_CURRENT, STYLE_CURRENT_MATCH))
+
+    async def _show_section(self, section: int) -> None:
+        self.section = section
+        await self.reading.show_section(self.briefing.sections[section], section + 1,
+                                        len(self.briefing.sections), self._marks(section))
+        contents = self.query_one(ContentsList)
+        if contents.highlighted != section:
+            contents.highlighted = section
+        self.refresh_bindings()
+
+    async def _go(self, section: int, paragraph: int, start: int) -> None:
+        """Show a place in the text: switch section if needed, mark, scroll."""
+        if section != self.section or self.reading.section is None:
+            await self._show_section(section)
+        else:
+            self.reading.mark(self._marks(section))
+        self.reading.call_after_refresh(self.reading.reveal, paragraph, start)
+        self.refresh_bindings()
+
+    async def go_to_quote(self, quote: Quote) -> None:
+        self.quote = quote
+        self.quote_list.set_current(quote)
+        await self._go(quote.anchor.section, quote.anchor.paragraph, quote.anchor.start)
+
+    async def go_to_figure(self, figure: Figure) -> None:
+        self.figure = figure
+        self.figure_list.set_current(figure)
+        await self._go(figure.anchor.section, figure.anchor.paragraph, figure.anchor.start)
+
+    # --- moving between entries ----------------------------------------------
+
+    def _step(self, kind: str, delta: int) -> Quote | Figure | None:
+        """The entry `delta` (+1 or -1) steps from the current one in its pane,
+        or from the top of the current section when none is current."""
+        if kind == "quote":
+            entries, orders, current = self._shown_quotes, self._quote_orders, self.quote
+        else:
+            entries, orders, current = self._shown_figures, self._figure_orders, self.figure
+        at = -1
+        if current is not None:
+            at = bisect.bisect_left(orders, current.anchor.order)
+            # Several entries may share one anchor; find this very one.
+            while at < len(entries) and entries[at] is not current:
+                if orders[at] != current.anchor.order:
+                    at = len(entries)
+                    break
+                at += 1
+            at = at if at < len(entries) else -1
+        if at >= 0:
+            target = at + delta
+        else:
+            here = current.anchor.order if current is not None else (self.section, -1, -1, -1)
+            target = (bisect.bisect_right(orders, here) if delta > 0
+                      else bisect.bisect_left(orders, here) - 1)
+        return entries[target] if 0 <= target < len(entries) else None  # type: ignore[return-value]
+
+    def _next_quote(self) -> Quote | None:
+        return self._step("quote", 1)  # type: ignore[return-value]
+
+    def _previous_quote(self) -> Quote | None:
+        return self._step("quote", -1)  # type: ignore[return-value]
+
+    def _next_figure(self) -> Figure | None:
+        return self._step("figure", 1)  # type: ignore[return-value]
+
+    def _previous_figure(self) -> Figure | None:
+        return self._step("figure", -1)  # type: ignore[return-value]
+
+    async def action_next_quote(self) -> None:
+        if (quote := self._next_quote()) is not None:
+            await self.go_to_quote(quote)
+
+    async def action_previous_quote(self) -> None:
+        if (quote := self._previous_quote()) is not None:
+            await self.go_to_quote(quote)
+
+    async def action_next_figure(self) -> None:
+        if (figure := self._next_figure()) is not None:
+            await self.go_to_figure(figure)
+
+    async def action_previous_figure(self) -> None:
+        if (figure := self._previous_figure()) is not None:
+            await self.go_to_figure(figure)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        searching = self.search is not None and bool(self.search.matches)
+        if action in ("next_match", "previous_match"):
+            return True if searching else False
+        if action == "next_quote":
+            return True if self._next_quote() is not None else None
+        if action == "previous_quote":
+            return True if self._previous_quote() is not None else None
+        if action == "next_figure":
+            return True if self._next_figure() is not None else None
+        if action == "previous_figure":
+            return True if self._previous_figure() is not None else None
+        if action == "next_section":
+            return True if self.section + 1 < len(self.briefing.sections) else None
+        if action == "previous_section":
+            return True if self.section > 0 else None
+        if action == "section":
+            return bool(parameters) and int(parameters[0]) < len(  # type: ignore[call-overload]
+                self.briefing.sections)
+        if action in ("star", "note"):
+            return True if self._selected_entry() is not None else None
+        return True
+
+    @on(EntryChosen)
+    async def on_entry_chosen(self, event: EntryChosen) -> None:
+        if event.kind == "quote":
+            await self.go_to_quote(self._shown_quotes[event.position])
+        else:
+            await self.go_to_figure(self._shown_figures[event.position])
+
+    # --- sections ---------------------------------------------------------------
+
+    @on(SectionChosen)
+    async def on_section_chosen(self, event: SectionChosen) -> None:
+        await self._show_section(event.section)
+        self.reading.focus()
+
+    async def action_section(self, index: int) -> None:
+        if 0 <= index < len(self.briefing.sections):
+            await self._show_section(index)
+
+    async def action_next_section(self) -> None:
+        await self.action_section(self.section + 1)
+
+    async def action_previous_section(self) -> None:
+        await self.action_section(self.section - 1)
+
+    def action_toggle_contents(self) -> None:
+        self.toggle_class("-contents-hidden" if not self.has_class("-narrow")
+                          else "-contents-shown")
+
+    def action_toggle_entries(self) -> None:
+        self.toggle_class("-entries-hidden")
+
+    # --- search -----------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        field = bar.query_one(Input)
+        if self.search is not None:
+            field.value = self.search.query
+        field.focus()
+        bar.set_status((self.search or Search("")).status())
+
+    @on(Input.Changed, "#search-input")
+    async def on_search_changed(self, event: Input.Changed) -> None:
+        self.search = Search.run(self.briefing, event.value)
+        self.query_one(SearchBar).set_status(self.search.status())
+        self.reading.mark(self._marks(self.section))
+        self.refresh_bindings()
+
+    @on(Input.Submitted, "#search-input")
+    async def on_search_submitted(self, event: Input.Submitted) -> None:
+        if self.search is None or not self.search.matches:
+            return
+        here = (self.section, -1, -1)
+        orders = [m.order for m in self.search.matches]
+        at = bisect.bisect_right(orders, here)
+        await self._go_to_match(at if at < len(orders) else 0)
+        self.reading.focus()
+
+    async def _go_to_match(self, index: int) -> None:
+        assert self.search is not None
+        self.search.current = index
+        match = self.search.matches[index]
+        self.query_one(SearchBar).set_status(self.search.status())
+        await self._go(match.section, match.paragraph, match.start)
+
+    async def action_next_match(self) -> None:
+        if self.search and self.search.matches:
+            current = self.search.current
+            await self._go_to_match(0 if current is None else
+                                    min(current + 1, len(self.search.matches) - 1))
+
+    async def action_previous_match(self) -> None:
+        if self.search and self.search.matches:
+            current = self.search.current
+            await self._go_to_match(0 if current is None else max(current - 1, 0))
+
+    def _leave_search(self) -> None:
+        self.search = None
+        bar = self.query_one(SearchBar)
+        bar.query_one(Input).value = ""
+        bar.display = False
+        self.reading.mark(self._marks(self.section))
+        self.reading.focus()
+        self.refresh_bindings()
+
+    # --- people and filters -------------------------------------------------------
+
+    def action_people(self) -> None:
+        from briefing.tui.screens.people import PeopleScreen
+
+        def chosen(speaker: str | None | bool) -> None:
+            if speaker is False:  # dismissed without a choice
+                return
+            self.filter_speaker(speaker if isinstance(speaker, str) else None)
+
+        self.app.push_screen(PeopleScreen(self.briefing, self.speaker), chosen)
+
+    def filter_speaker(self, speaker: str | None) -> None:
+        """Show only this speaker's quotes in the Quotes pane (None: everyone)."""
+        self.speaker = speaker
+        self._refill_panes()
+        if speaker is not None:
+            self.quote_list.focus()
+
+    def action_starred_only(self) -> None:
+        self.starred_only = not self.starred_only
+        self._refill_panes()
+
+    async def action_back(self) -> None:
+        """Escape backs out one level at a time."""
+        if self.query_one(SearchBar).display or self.search is not None:
+            self._leave_search()
+        elif self.speaker is not None or self.starred_only:
+            self.speaker, self.starred_only = None, False
+            self._refill_panes()
+        elif self.from_library:
+            self.dismiss()
+
+    # --- stars, notes, export, reload: see below ----------------------------------
+
+    def _selected_entry(self) -> Quote | Figure | None:
+        focused = self.focused
+        if isinstance(focused, FigureList):
+            return focused.cursor_entry
+        if isinstance(focused, QuoteList):
+            return focused.cursor_entry
+        return self.quote or self.figure
+
+    def action_star(self) -> None:
+        self.notify("Stars arrive with the reader-state file.", markup=False)
+
+    def action_note(self) -> None:
+        self.notify("Notes arrive with the reader-state file.", markup=False)
+
+    def action_export(self) -> None:
+        self.notify("Export arrives with the digest.", markup=False)
+
+    @work(exclusive=True)
+    async def action_reload(self) -> None:
+        self.notify("Reload arrives with live reload.", markup=False)

@@ -1,0 +1,266 @@
+"""Quotes and figures panes: virtualised lists that cost the same at any size.
+
+One widget per entry does not scale (a ListView of 10,000 items takes half a
+minute to mount); OptionList measures every option up front. Here every row
+has the same height, so the list knows its size at once and renders only the
+rows on screen, through the line API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar, Generic, TypeVar
+
+from rich.segment import Segment
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
+
+from briefing.model import Figure, Quote
+from briefing.tui.messages import EntryChosen
+from briefing.tui.safe import literal
+
+T = TypeVar("T", Quote, Figure)
+
+STATUS_MARK = {"reported": "reported", "unverified": "UNVERIFIED", "disputed": "DISPUTED",
+               "confirmed": "confirmed"}
+
+
+def _entry_key(entry: Quote | Figure) -> str:
+    try:
+        from briefing.state import entry_key
+    except ImportError:  # TEMPORARY until state.py lands
+        return f"{type(entry).__name__}:{entry.text}"
+    return entry_key(entry)
+
+
+class EntryList(ScrollView, Generic[T], can_focus=True):
+    """A list of entries drawn as fixed-height rows."""
+
+    KIND: ClassVar[str] = ""
+    ROW_LINES: ClassVar[int] = 3  # lines of text per entry; one blank line follows
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor(1)", "Next entry", show=False),
+        Binding("up,k", "cursor(-1)", "Previous entry", show=False),
+        Binding("home,g", "first", "First entry", show=False),
+        Binding("end,G", "last", "Last entry", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pageup,b", "page(-1)", "Page up", show=False),
+        Binding("enter", "choose", "Go to entry", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "entry-list--row", "entry-list--cursor", "entry-list--current",
+        "entry-list--empty",
+    }
+
+    cursor: reactive[int | None] = reactive(None, always_update=True)
+
+    def __init__(self, *, id: str | None = None, empty: str = "Nothing here") -> None:
+        super().__init__(id=id)
+        self.entries: Sequence[T] = ()
+        self.current: T | None = None  # the entry anchored in the text now
+        self.starred: frozenset[str] = frozenset()
+        self.noted: frozenset[str] = frozenset()
+        self._empty = empty
+        self._cache: dict[tuple[int, int, str], list[Strip]] = {}
+
+    @property
+    def row_height(self) -> int:
+        return self.ROW_LINES + 1
+
+    def set_entries(self, entries: Sequence[T], *, empty: str | None = None) -> None:
+        """Replace the rows; the cursor moves to the current entry if shown."""
+        self.entries = entries
+        if empty is not None:
+            self._empty = empty
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(entries) * self.row_height)
+        position = self.position_of(self.current) if self.current else None
+        self.cursor = position if position is not None else (0 if entries else None)
+        self.refresh()
+
+    def set_marks(self, starred: frozenset[str], noted: frozenset[str]) -> None:
+        self.starred, self.noted = starred, noted
+        self._cache.clear()
+        self.refresh()
+
+    def set_current(self, entry: T | None) -> None:
+        """Mark the entry shown in the text, and put the cursor on it."""
+        self.current = entry
+        self._cache.clear()
+        position = self.position_of(entry) if entry is not None else None
+        if position is not None:
+            self.cursor = position
+        self.refresh()
+
+    def position_of(self, entry: T | None) -> int | None:
+        if entry is None:
+            return None
+        for position, candidate in enumerate(self.entries):
+            if candidate is entry:
+                return position
+        return None
+
+    @property
+    def cursor_entry(self) -> T | None:
+        if self.cursor is None or not self.entries:
+            return None
+        return self.entries[self.cursor]
+
+    # --- rendering ------------------------------------------------------------
+
+    def row(self, entry: T, width: int) -> list[Content]:
+        """The lines that describe one entry (at most ROW_LINES)."""
+        raise NotImplementedError
+
+    def key_of(self, entry: T) -> str:
+        raise NotImplementedError
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.get_visual_style("entry-list--row")
+        if not self.entries:
+            if y == 0:
+                style = self.get_visual_style("entry-list--row", "entry-list--empty")
+                return self._strips([Content(self._empty)], width, style)[0]
+            return Strip.blank(width, base.rich_style)
+        line = self.scroll_offset.y + y
+        position, offset = divmod(line, self.row_height)
+        if position >= len(self.entries):
+            return Strip.blank(width, base.rich_style)
+        entry = self.entries[position]
+        state = ("cursor" if position == self.cursor and self.has_focus else
+                 "current" if entry is self.current else "")
+        key = (position, width, state)
+        strips = self._cache.get(key)
+        if strips is None:
+            classes = {"cursor": ("entry-list--cursor",), "current": ("entry-list--current",),
+                       "": ()}[state]
+            style = self.get_visual_style("entry-list--row", *classes)
+            lines = self.row(entry, max(width - 2, 1))[: self.ROW_LINES]
+            lines += [Content("")] * (self.ROW_LINES - len(lines))
+            strips = self._strips(lines, width, style)
+            strips.append(Strip.blank(width, base.rich_style))
+            if len(self._cache) > 512:
+                self._cache.clear()
+            self._cache[key] = strips
+        return strips[offset].apply_offsets(0, line)
+
+    def _strips(self, lines: list[Content], width: int, style: object) -> list[Strip]:
+        strips: list[Strip] = []
+        for line in lines:
+            content = Content(" ") + line.truncate(max(width - 2, 1), ellipsis=True)
+            rendered = Visual.to_strips(self, content, width, 1, style)  # type: ignore[arg-type]
+            strip = rendered[0] if rendered else Strip([Segment("")])
+            strips.append(strip.extend_cell_length(width, style.rich_style))  # type: ignore[attr-defined]
+        return strips
+
+    # --- movement -------------------------------------------------------------
+
+    def watch_cursor(self, old: int | None, new: int | None) -> None:
+        self._cache.clear()
+        if new is not None:
+            # A row that is not wholly in view is brought to the top, so the
+            # entries that follow it are visible too.
+            top = new * self.row_height
+            view_top = round(self.scroll_offset.y)
+            height = self.scrollable_content_region.height
+            if top < view_top or top + self.ROW_LINES > view_top + height:
+                self.scroll_to(y=top, animate=False, force=True, immediate=True)
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self.entries) * self.row_height)
+
+    def action_cursor(self, delta: int) -> None:
+        if not self.entries:
+            return
+        start = self.cursor if self.cursor is not None else (-1 if delta > 0 else 0)
+        self.cursor = max(0, min(len(self.entries) - 1, start + delta))
+
+    def action_first(self) -> None:
+        if self.entries:
+            self.cursor = 0
+
+    def action_last(self) -> None:
+        if self.entries:
+            self.cursor = len(self.entries) - 1
+
+    def action_page(self, direction: int) -> None:
+        rows = max(1, self.scrollable_content_region.height // self.row_height)
+        self.action_cursor(direction * rows)
+
+    def action_choose(self) -> None:
+        if self.cursor is not None and self.entries:
+            self.post_message(EntryChosen(self.KIND, self.cursor))
+
+    async def on_click(self, event: events.Click) -> None:
+        line = self.scroll_offset.y + event.y
+        position = line // self.row_height
+        if 0 <= position < len(self.entries) and event.y >= 0:
+            self.cursor = position
+            self.post_message(EntryChosen(self.KIND, position))
+
+
+class QuoteList(EntryList[Quote]):
+    """The Quotes pane: speaker and role, then the words."""
+
+    KIND = "quote"
+
+    def key_of(self, entry: Quote) -> str:
+        return _entry_key(entry)
+
+    def row(self, entry: Quote, width: int) -> list[Content]:
+        key = self.key_of(entry)
+        marks = ("★ " if key in self.starred else "") + ("✎ " if key in self.noted else "")
+        head = Content.assemble((marks, "$warning"), literal(entry.speaker_name, "bold",
+                                                              one_line=True))
+        if entry.speaker_role:
+            head = head + Content(" · ") + literal(entry.speaker_role, "italic", one_line=True)
+        words = literal(f"“{entry.text}”", one_line=True)
+        lines = words.wrap(width)
+        if len(lines) > self.ROW_LINES - 1:
+            lines = lines[: self.ROW_LINES - 1]
+            last = lines[-1]
+            lines[-1] = last.truncate(max(width - 1, 1)) + Content("…")
+        return [head, *lines]
+
+
+class FigureList(EntryList[Figure]):
+    """The Figures pane: the number and its status as a word, what it counts,
+    who claims it."""
+
+    KIND = "figure"
+
+    def key_of(self, entry: Figure) -> str:
+        return _entry_key(entry)
+
+    def row(self, entry: Figure, width: int) -> list[Content]:
+        key = self.key_of(entry)
+        marks = ("★ " if key in self.starred else "") + ("✎ " if key in self.noted else "")
+        status_style = {"unverified": "bold $warning", "disputed": "bold $error",
+                        "confirmed": "$success", "reported": "$text-muted"}[entry.status]
+        head = Content.assemble((marks, "$warning"), literal(entry.text, "bold", one_line=True),
+                                "  ", (STATUS_MARK[entry.status], status_style))
+        label = literal(entry.label, one_line=True)
+        claimant = entry.claimant_name
+        claim = (Content.styled("claimed by ", "$text-muted") + literal(claimant, "italic",
+                                                                 one_line=True)
+                 if claimant else Content.styled("in the article's own words", "$text-muted"))
+        return [head, label, claim]
