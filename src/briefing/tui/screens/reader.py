@@ -7,6 +7,7 @@ attributes and method calls go down to the panes, messages come up.
 from __future__ import annotations
 
 import bisect
+import contextlib
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,7 +19,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from briefing.errors import BriefingError
+from briefing.files import WriteError
 from briefing.model import Briefing, Figure, Quote
+from briefing.state import ReaderState, entry_key, load_state_for, save_state
 from briefing.tui.messages import EntryChosen, SectionChosen
 from briefing.tui.safe import literal, plain
 from briefing.tui.widgets.contents import ContentsList
@@ -81,8 +85,9 @@ class ReaderScreen(Screen[None]):
         self._shown_figures: list[Figure] = []
         self._quote_orders: list[tuple[int, int, int, int]] = []
         self._figure_orders: list[tuple[int, int, int, int]] = []
-        self.stars: set[str] = set()
-        self.notes: dict[str, str] = {}
+        self.state = ReaderState()
+        self._saved = ReaderState()  # the state as last read or written
+        self._position_dirty = False
 
     # --- layout ---------------------------------------------------------------
 
@@ -120,6 +125,42 @@ class ReaderScreen(Screen[None]):
         self._refill_panes()
         await self._show_section(self.section)
         self.reading.focus()
+        self._position_dirty = False
+        if self.path is not None:
+            self._load_state()
+
+    @work(thread=True, exclusive=True, group="state")
+    def _load_state(self) -> None:
+        """Stars, notes and the last position, read off the start-up path."""
+        assert self.path is not None
+        try:
+            state = load_state_for(self.path)
+        except BriefingError as error:
+            self.app.call_from_thread(
+                self.notify, f"Your stars and notes could not be read: {error.headline}",
+                title="Reader state ignored", severity="warning", markup=False, timeout=8)
+            return
+        self.app.call_from_thread(self._restore, state)
+
+    async def _restore(self, state: ReaderState) -> None:
+        self.state, self._saved = state, state.copy()
+        self._refill_panes()
+        section = next((i for i, s in enumerate(self.briefing.sections)
+                        if s.id == state.section), None)
+        entry = self._entry_by_key(state.selected) if state.selected else None
+        if isinstance(entry, Quote):
+            await self.go_to_quote(entry)
+        elif isinstance(entry, Figure):
+            await self.go_to_figure(entry)
+        elif section is not None:
+            await self._show_section(section)
+        self._position_dirty = False
+
+    def _entry_by_key(self, key: str) -> Quote | Figure | None:
+        for entry in (*self.briefing.quotes, *self.briefing.figures):
+            if entry_key(entry) == key:
+                return entry
+        return None
 
     # --- what the panes show --------------------------------------------------
 
@@ -129,12 +170,12 @@ class ReaderScreen(Screen[None]):
         if self.speaker is not None:
             quotes = [q for q in quotes if q.speaker == self.speaker]
         if self.starred_only:
-            quotes = [q for q in quotes if self.quote_list.key_of(q) in self.stars]
-            figures = [f for f in figures if self.figure_list.key_of(f) in self.stars]
+            quotes = [q for q in quotes if entry_key(q) in self.state.stars]
+            figures = [f for f in figures if entry_key(f) in self.state.stars]
         self._shown_quotes, self._shown_figures = quotes, figures
         self._quote_orders = [q.anchor.order for q in quotes]
         self._figure_orders = [f.anchor.order for f in figures]
-        starred, noted = frozenset(self.stars), frozenset(self.notes)
+        starred, noted = frozenset(self.state.stars), frozenset(self.state.notes)
         for pane, entries, kind in ((self.quote_list, quotes, "quotes"),
                                     (self.figure_list, figures, "figures")):
             pane.set_marks(starred, noted)
@@ -177,6 +218,8 @@ class ReaderScreen(Screen[None]):
 
     async def _show_section(self, section: int) -> None:
         self.section = section
+        self.state.section = self.briefing.sections[section].id
+        self._position_dirty = True
         await self.reading.show_section(self.briefing.sections[section], section + 1,
                                         len(self.briefing.sections), self._marks(section))
         contents = self.query_one(ContentsList)
@@ -195,11 +238,15 @@ class ReaderScreen(Screen[None]):
 
     async def go_to_quote(self, quote: Quote) -> None:
         self.quote = quote
+        self.state.selected = entry_key(quote)
+        self._position_dirty = True
         self.quote_list.set_current(quote)
         await self._go(quote.anchor.section, quote.anchor.paragraph, quote.anchor.start)
 
     async def go_to_figure(self, figure: Figure) -> None:
         self.figure = figure
+        self.state.selected = entry_key(figure)
+        self._position_dirty = True
         self.figure_list.set_current(figure)
         await self._go(figure.anchor.section, figure.anchor.paragraph, figure.anchor.start)
 
@@ -261,7 +308,7 @@ class ReaderScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         searching = self.search is not None and bool(self.search.matches)
         if action in ("next_match", "previous_match"):
-            return True if searching else False
+            return bool(searching)
         if action == "next_quote":
             return True if self._next_quote() is not None else None
         if action == "previous_quote":
@@ -325,6 +372,8 @@ class ReaderScreen(Screen[None]):
 
     @on(Input.Changed, "#search-input")
     async def on_search_changed(self, event: Input.Changed) -> None:
+        if not self.query_one(SearchBar).display:
+            return  # the bar was just closed and cleared
         self.search = Search.run(self.briefing, event.value)
         self.query_one(SearchBar).set_status(self.search.status())
         self.reading.mark(self._marks(self.section))
@@ -372,7 +421,7 @@ class ReaderScreen(Screen[None]):
     def action_people(self) -> None:
         from briefing.tui.screens.people import PeopleScreen
 
-        def chosen(speaker: str | None | bool) -> None:
+        def chosen(speaker: str | bool | None) -> None:
             if speaker is False:  # dismissed without a choice
                 return
             self.filter_speaker(speaker if isinstance(speaker, str) else None)
@@ -411,13 +460,115 @@ class ReaderScreen(Screen[None]):
         return self.quote or self.figure
 
     def action_star(self) -> None:
-        self.notify("Stars arrive with the reader-state file.", markup=False)
+        entry = self._selected_entry()
+        if entry is None:
+            return
+        starred = self.state.toggle_star(entry_key(entry))
+        self._refill_panes()
+        self.notify("Starred" if starred else "Star removed", timeout=2)
+        self._save_state()
 
     def action_note(self) -> None:
-        self.notify("Notes arrive with the reader-state file.", markup=False)
+        from briefing.tui.screens.dialogs import PromptScreen
+
+        entry = self._selected_entry()
+        if entry is None:
+            return
+        key = entry_key(entry)
+        what = (f"Note on the quote by {entry.speaker_name}" if isinstance(entry, Quote)
+                else f"Note on the figure {entry.text}")
+
+        def save(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                self.state.set_note(key, text)
+            except ValueError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self._refill_panes()
+            self._save_state()
+
+        self.app.push_screen(PromptScreen(literal(what, one_line=True),
+                                          self.state.note(key) or "",
+                                          placeholder="your note (empty removes it)"), save)
+
+    @work(thread=True, exclusive=True, group="state")
+    def _save_state(self) -> None:
+        """Merge and write under the lock, so another open window loses nothing."""
+        if self.path is None:
+            return
+        self.state.section = self.briefing.sections[self.section].id
+        try:
+            merged = save_state(self.path, self.state, previous=self._saved)
+        except WriteError as error:
+            self.app.call_from_thread(self.notify, f"{error}. Your stars and notes are kept "
+                                      "in this window.", title="Not saved",
+                                      severity="error", markup=False, timeout=10)
+            return
+        self.app.call_from_thread(self._adopt, merged)
+
+    def _adopt(self, merged: ReaderState) -> None:
+        section, selected = self.state.section, self.state.selected
+        self.state, self._saved = merged, merged.copy()
+        self.state.section, self.state.selected = section, selected
+        self._position_dirty = False
+        self._refill_panes()
+
+    def on_unmount(self) -> None:
+        """Remember where the reader was; a failure here must not block quitting."""
+        if self.path is None or not self._position_dirty:
+            return
+        self.state.section = self.briefing.sections[self.section].id
+        with contextlib.suppress(WriteError, OSError):
+            save_state(self.path, self.state, previous=self._saved)
+
+    # --- export ---------------------------------------------------------------------
+
+    def _proposed_digest_path(self) -> Path:
+        from briefing.resources import briefs_dir
+
+        name = (self.path.stem if self.path else "briefing") + ".md"
+        if self.path is not None and self.path.parent.resolve() != briefs_dir().resolve():
+            import os
+
+            if os.access(self.path.parent, os.W_OK):
+                return self.path.with_suffix(".md")
+        return Path.cwd() / name
 
     def action_export(self) -> None:
-        self.notify("Export arrives with the digest.", markup=False)
+        from briefing.tui.screens.dialogs import ConfirmScreen, PromptScreen
+
+        def chosen(target: str | None) -> None:
+            if not target:
+                return
+            path = Path(target).expanduser()
+            if path.exists():
+                question = literal(f"{path} exists. Overwrite it?", one_line=True)
+                self.app.push_screen(ConfirmScreen(question),
+                                     lambda yes: self._export(path, True) if yes else None)
+            else:
+                self._export(path, False)
+
+        self.app.push_screen(PromptScreen(Content("Export a Markdown digest to"),
+                                          str(self._proposed_digest_path()),
+                                          hint="enter writes · esc cancels"), chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, path: Path, overwrite: bool) -> None:
+        from briefing.digest import DigestOptions, render_digest
+
+        digest = render_digest(self.briefing, DigestOptions(), self.state.copy())
+        try:
+            from briefing.files import write_atomic
+
+            written = write_atomic(path, digest.encode("utf-8"), overwrite=overwrite)
+        except WriteError as error:
+            self.app.call_from_thread(self.notify, str(error), title="Export failed",
+                                      severity="error", markup=False, timeout=10)
+            return
+        self.app.call_from_thread(self.notify, f"Wrote {written}", title="Digest exported",
+                                  markup=False, timeout=6)
 
     @work(exclusive=True)
     async def action_reload(self) -> None:

@@ -22,6 +22,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from briefing.model import Figure, Quote
+from briefing.state import entry_key
 from briefing.tui.messages import EntryChosen
 from briefing.tui.safe import literal
 
@@ -29,14 +30,6 @@ T = TypeVar("T", Quote, Figure)
 
 STATUS_MARK = {"reported": "reported", "unverified": "UNVERIFIED", "disputed": "DISPUTED",
                "confirmed": "confirmed"}
-
-
-def _entry_key(entry: Quote | Figure) -> str:
-    try:
-        from briefing.state import entry_key
-    except ImportError:  # TEMPORARY until state.py lands
-        return f"{type(entry).__name__}:{entry.text}"
-    return entry_key(entry)
 
 
 class EntryList(ScrollView, Generic[T], can_focus=True):
@@ -224,7 +217,7 @@ class QuoteList(EntryList[Quote]):
     KIND = "quote"
 
     def key_of(self, entry: Quote) -> str:
-        return _entry_key(entry)
+        return entry_key(entry)
 
     def row(self, entry: Quote, width: int) -> list[Content]:
         key = self.key_of(entry)
@@ -249,7 +242,7 @@ class FigureList(EntryList[Figure]):
     KIND = "figure"
 
     def key_of(self, entry: Figure) -> str:
-        return _entry_key(entry)
+        return entry_key(entry)
 
     def row(self, entry: Figure, width: int) -> list[Content]:
         key = self.key_of(entry)

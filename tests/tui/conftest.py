@@ -1,0 +1,43 @@
+"""Fixtures for driving the real app: deterministic, isolated from the user's files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from briefing.loader import load_briefing
+from briefing.resources import bundled_briefing
+from briefing.tui.app import BriefingApp
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Reader state and caches go to a temporary folder, never the user's."""
+    state = tmp_path / "state"
+    monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    yield state
+
+
+def make_app(path: Path | None = None) -> BriefingApp:
+    """The app as the CLI builds it for one file."""
+    path = path or bundled_briefing()
+    return BriefingApp(briefing=load_briefing(path), path=path)
+
+
+def screen_text(app: BriefingApp) -> str:
+    """What the terminal would show, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+@pytest.fixture
+def briefing_copy(tmp_path: Path) -> Path:
+    """The bundled briefing copied to a folder the test owns."""
+    target = tmp_path / "briefs" / "today.toml"
+    target.parent.mkdir()
+    target.write_bytes(bundled_briefing().read_bytes())
+    return target

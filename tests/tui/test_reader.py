@@ -1,0 +1,273 @@
+"""The reader, driven through its keys and mouse as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import FIXTURES, make_app, screen_text
+from textual.content import Content
+
+from briefing.tui.screens.reader import STYLE_CURRENT, STYLE_CURRENT_MATCH, ReaderScreen
+from briefing.tui.widgets.entries import FigureList, QuoteList
+from briefing.tui.widgets.reading import ParagraphView
+
+
+def reader(app) -> ReaderScreen:  # type: ignore[no-untyped-def]
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen)
+    return screen
+
+
+def highlighted(screen: ReaderScreen, style: str = STYLE_CURRENT) -> list[str]:
+    """The words shown with the given highlight in the visible paragraphs."""
+    words = []
+    for view in screen.query(ParagraphView):
+        if not view.display:
+            continue
+        content = view.visual
+        assert isinstance(content, Content)
+        words += [content.plain[span.start:span.end] for span in content.spans
+                  if span.style == style]
+    return words
+
+
+async def test_first_frame_shows_title_standfirst_and_first_paragraph() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Putin averse to Ukraine compromise ahead of crunch talks" in text
+        assert "Kyiv suggests ceasefire" in text
+        assert "Reuters · 28 March 2022" in text
+        assert "Ukraine and Russia were preparing on Monday" in text
+        assert "Quotes (17)" in text and "Figures (14)" in text
+
+
+async def test_next_quote_highlights_exact_words_and_crosses_sections() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        quotes = screen.briefing.quotes_in_order
+        in_first = [q for q in quotes if q.anchor.section == 0]
+        for _ in in_first:
+            await pilot.press("n")
+        assert screen.section == 0
+        assert highlighted(screen) == [in_first[-1].text]
+        await pilot.press("n")  # over the boundary into the next section
+        following = quotes[len(in_first)]
+        assert screen.section == following.anchor.section == 1
+        assert screen.quote is following
+        assert highlighted(screen) == [following.text]
+        assert screen.query_one(QuoteList).cursor_entry is following
+        await pilot.press("p")  # and back again
+        assert screen.section == 0
+        assert highlighted(screen) == [in_first[-1].text]
+
+
+async def test_brackets_move_between_quotes_too() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert screen.quote is screen.briefing.quotes_in_order[1]
+        await pilot.press("left_square_bracket")
+        assert screen.quote is screen.briefing.quotes_in_order[0]
+
+
+async def test_keys_are_disabled_at_the_ends_without_wrapping() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        quotes = screen.briefing.quotes_in_order
+        await pilot.press("n")
+        assert screen.quote is quotes[0]
+        assert screen.active_bindings["p"].enabled is False
+        await pilot.press("p")
+        assert screen.quote is quotes[0]
+        for _ in quotes:
+            await pilot.press("n")
+        assert screen.quote is quotes[-1]
+        assert screen.active_bindings["right_square_bracket"].enabled is False
+        await pilot.press("n")
+        assert screen.quote is quotes[-1], "n must not wrap to the first quote"
+
+
+async def test_figures_have_their_own_keys() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        figures = screen.briefing.figures_in_order
+        await pilot.press("f", "f")
+        assert screen.figure is figures[1]
+        assert highlighted(screen) == [figures[1].text]
+        await pilot.press("F")
+        assert screen.figure is figures[0]
+        for _ in figures:
+            await pilot.press("f")
+        assert screen.figure is figures[-1]
+        assert screen.section == figures[-1].anchor.section == 2
+
+
+async def test_enter_in_the_quotes_pane_jumps_to_the_quote() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        screen.query_one(QuoteList).focus()
+        for _ in range(14):
+            await pilot.press("j")
+        await pilot.press("enter")
+        target = screen.briefing.quotes_in_order[14]
+        assert screen.quote is target
+        assert screen.section == target.anchor.section
+        assert highlighted(screen) == [target.text]
+
+
+async def test_click_on_a_figure_jumps_to_it() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        figures = screen.query_one(FigureList)
+        await pilot.click(FigureList, offset=(4, 1 + figures.row_height * 1 + 1))
+        await pilot.pause()
+        assert screen.figure is screen.briefing.figures_in_order[1]
+        assert highlighted(screen) == [screen.briefing.figures_in_order[1].text]
+
+
+async def test_number_keys_and_h_l_switch_sections() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.press("3")
+        assert screen.section == 2
+        assert "Military" in screen_text(app)
+        await pilot.press("h")
+        assert screen.section == 1
+        await pilot.press("9")  # there is no ninth section: nothing happens
+        assert screen.section == 1
+
+
+async def test_search_highlights_matches_and_moves_across_sections() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.press("slash", *"mariupol", "enter")
+        assert screen.search is not None
+        matches = screen.search.matches
+        assert len({m.section for m in matches}) >= 2
+        assert screen.section == matches[0].section
+        assert highlighted(screen, STYLE_CURRENT_MATCH) == ["Mariupol"]
+        for _ in range(len(matches) - 1):
+            await pilot.press("n")
+        assert screen.search.current == len(matches) - 1
+        assert screen.section == matches[-1].section == 2
+        await pilot.press("N")
+        assert screen.search.current == len(matches) - 2
+        await pilot.press("escape")
+        assert screen.search is None
+        assert highlighted(screen, STYLE_CURRENT_MATCH) == []
+        await pilot.press("n")  # back to moving between quotes
+        assert screen.quote is not None
+
+
+async def test_people_screen_filters_the_quotes_pane_to_one_speaker() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.press("w")
+        people_text = screen_text(app)
+        assert "Joe Biden · US president  5 quotes" in people_text
+        await pilot.press("down", "enter")  # Everyone, then the most quoted: Biden
+        await pilot.pause()
+        pane = screen.query_one(QuoteList)
+        assert {q.speaker for q in pane.entries} == {"biden"}
+        assert len(pane.entries) == 5
+        assert "Quotes · Joe Biden (5)" in screen_text(app)
+        await pilot.press("n", "n")
+        assert screen.quote is pane.entries[1]
+        await pilot.press("escape")  # clears the filter
+        assert len(screen.query_one(QuoteList).entries) == 17
+
+
+async def test_help_screen_lists_the_real_keys() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        text = screen_text(app)
+        for line in ("n ]", "Next quote", "Next figure", "Search", "People", "Quit"):
+            assert line in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_command_palette_goes_to_a_section() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.press("ctrl+p", *"humanitarian")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.section == 1
+
+
+async def test_panes_can_be_hidden_and_shown() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("v")
+        assert "Quotes (17)" not in screen_text(app)
+        await pilot.press("v")
+        assert "Quotes (17)" in screen_text(app)
+
+
+async def test_80x24_keeps_text_and_panes_usable() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = screen_text(app)
+        assert "Contents" not in text  # collapsed at this width
+        assert "Quotes (17)" in text and "Figures (14)" in text
+        assert "Ukraine and Russia were preparing" in text
+        await pilot.press("c")
+        assert "Contents" in screen_text(app)
+
+
+async def test_200x60_shows_every_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=(200, 60)):
+        text = screen_text(app)
+        assert "Contents" in text and "Quotes (17)" in text and "Figures (14)" in text
+
+
+async def test_markup_like_text_is_shown_literally_and_never_runs() -> None:
+    app = make_app(FIXTURES / "markup-like.toml")
+    async with app.run_test(size=(160, 40)) as pilot:
+        text = screen_text(app)
+        assert "[b]Not bold[/b] and [/] and [@click=app.quit]quit[/] [sic]" in text
+        assert "# Not a heading [link=https://example.org]not a link[/link]" in text
+        assert "Click [@click=app.quit]here[/] to leave" in text
+        assert "[red]Red[/red] Name [/]" in text
+        assert "[b]sites[/b] hit [/]" in text
+        # Clicking on text that looks like a click action does nothing.
+        await pilot.click(offset=(40, 0))
+        await pilot.click(ParagraphView, offset=(8, 0))
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("n")
+        assert reader(app).quote is not None
+        assert app.is_running
+
+
+async def test_escape_backs_out_of_search_then_filters() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.press("asterisk")
+        assert screen.starred_only
+        await pilot.press("slash", "x", "enter")
+        await pilot.press("escape")
+        assert screen.search is None and screen.starred_only
+        await pilot.press("escape")
+        assert not screen.starred_only
+
+
+def test_fixture_exists() -> None:
+    assert Path(FIXTURES / "markup-like.toml").is_file()
