@@ -1,0 +1,61 @@
+"""The installed `briefing` command, started in a real pseudo-terminal."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+from terminal import Terminal
+
+
+def briefing_command() -> str:
+    beside = Path(sys.executable).parent / "briefing"
+    found = str(beside) if beside.exists() else shutil.which("briefing")
+    if found is None:
+        pytest.fail("the `briefing` command is not installed")
+    return found
+
+
+def test_briefing_opens_the_bundled_briefing_and_quits(tmp_path: Path) -> None:
+    term = Terminal([briefing_command()], columns=100, lines=30,
+                    env={"BRIEFING_STATE_DIR": str(tmp_path)})
+    try:
+        assert term.wait_for("Ukraine and Russia were preparing"), term.text()
+        text = term.text()
+        assert "Putin averse to Ukraine compromise" in text
+        assert "Quotes (17)" in text
+        term.send("n")
+        assert term.wait_for("“We are not trading people"), term.text()
+        term.send("q")
+        assert term.wait_exit() == 0
+    finally:
+        term.close()
+
+
+def test_hostile_briefing_is_refused_before_the_app_starts(tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.toml"
+    hostile.write_text('format = 1\n[briefing]\ntitle = "x\\u001b]0;owned\\u0007"\n'
+                       '[[sections]]\nid = "a"\ntitle = "A"\nparagraphs = ["p"]\n')
+    term = Terminal([briefing_command(), str(hostile)], columns=100, lines=10)
+    try:
+        assert term.wait_exit() == 1
+        output = bytes(term.raw).decode()
+        assert "hostile.toml: briefing.title: U+001B ESCAPE at offset 1" in output
+        assert "Traceback" not in output
+        assert b"\x1b]0;owned" not in bytes(term.raw)
+    finally:
+        term.close()
+
+
+def test_markup_like_briefing_reads_literally_in_a_terminal(tmp_path: Path) -> None:
+    term = Terminal([briefing_command(), str(FIXTURES / "markup-like.toml")], columns=160,
+                    lines=40, env={"BRIEFING_STATE_DIR": str(tmp_path)})
+    try:
+        assert term.wait_for("[@click=app.quit]quit[/] [sic]"), term.text()
+        term.send("q")
+        assert term.wait_exit() == 0
+    finally:
+        term.close()
