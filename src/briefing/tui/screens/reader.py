@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import os
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,6 +22,7 @@ from textual.widgets import Footer, Input, Static
 
 from briefing.errors import BriefingError
 from briefing.files import WriteError
+from briefing.loader import load_briefing
 from briefing.model import Briefing, Figure, Quote
 from briefing.state import ReaderState, entry_key, load_state_for, save_state
 from briefing.tui.messages import EntryChosen, SectionChosen
@@ -57,7 +59,7 @@ class ReaderScreen(Screen[None]):
         Binding("a", "note", "Note", show=False, id="note"),
         Binding("asterisk", "starred_only", "Starred only", show=False, id="starred-only"),
         Binding("e", "export", "Export", show=False, id="export"),
-        Binding("r", "reload", "Reload", show=False, id="reload"),
+        Binding("r", "reload", "Reload from disk", show=False, id="reload"),
         Binding("l,right", "next_section", "Next section", show=False, id="next-section"),
         Binding("h,left", "previous_section", "Prev section", show=False,
                 id="previous-section"),
@@ -88,6 +90,7 @@ class ReaderScreen(Screen[None]):
         self.state = ReaderState()
         self._saved = ReaderState()  # the state as last read or written
         self._position_dirty = False
+        self._signature: tuple[int, int, int] | None = None
 
     # --- layout ---------------------------------------------------------------
 
@@ -127,6 +130,8 @@ class ReaderScreen(Screen[None]):
         self.reading.focus()
         self._position_dirty = False
         if self.path is not None:
+            self._signature = self._file_signature()
+            self.set_interval(1.0, self._watch, name="watch-file")
             self._load_state()
 
     @work(thread=True, exclusive=True, group="state")
@@ -529,11 +534,10 @@ class ReaderScreen(Screen[None]):
         from briefing.resources import briefs_dir
 
         name = (self.path.stem if self.path else "briefing") + ".md"
-        if self.path is not None and self.path.parent.resolve() != briefs_dir().resolve():
-            import os
-
-            if os.access(self.path.parent, os.W_OK):
-                return self.path.with_suffix(".md")
+        # Next to the briefing, unless it is a bundled one or the folder is read-only.
+        if (self.path is not None and self.path.parent.resolve() != briefs_dir().resolve()
+                and os.access(self.path.parent, os.W_OK)):
+            return self.path.with_suffix(".md")
         return Path.cwd() / name
 
     def action_export(self) -> None:
@@ -570,6 +574,72 @@ class ReaderScreen(Screen[None]):
         self.app.call_from_thread(self.notify, f"Wrote {written}", title="Digest exported",
                                   markup=False, timeout=6)
 
-    @work(exclusive=True)
-    async def action_reload(self) -> None:
-        self.notify("Reload arrives with live reload.", markup=False)
+    # --- live reload ----------------------------------------------------------------
+
+    def _file_signature(self) -> tuple[int, int, int] | None:
+        """What changes when an editor saves, in place or by rename."""
+        assert self.path is not None
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+    def _watch(self) -> None:
+        self._poll_file()
+
+    @work(thread=True, exclusive=True, group="watch")
+    def _poll_file(self, force: bool = False) -> None:
+        """Reload when the file changed (a stat per second costs nothing)."""
+        if self.path is None:
+            return
+        signature = self._file_signature()
+        if signature == self._signature and not force:
+            return
+        self._signature = signature
+        if signature is None:
+            self.app.call_from_thread(
+                self._show_problem, f"{self.path} was deleted or moved")
+            return
+        try:
+            briefing = load_briefing(self.path, source=str(self.path))
+        except BriefingError as error:
+            self.app.call_from_thread(self._show_problem, error.headline)
+            return
+        self.app.call_from_thread(self.replace_briefing, briefing)
+
+    def _show_problem(self, problem: str) -> None:
+        banner = self.query_one("#banner", Static)
+        banner.update(Content.assemble(("⚠ ", "bold"), literal(problem, one_line=True),
+                                       ("  · showing the last good version", "italic")))
+        banner.display = True
+
+    async def replace_briefing(self, briefing: Briefing) -> None:
+        """Show a new version of the briefing, keeping the reader's place."""
+        section_id = self.briefing.sections[self.section].id
+        quote_key = entry_key(self.quote) if self.quote else None
+        figure_key = entry_key(self.figure) if self.figure else None
+        scroll_y = self.reading.scroll_y
+        self.briefing = briefing
+        self.query_one("#banner", Static).display = False
+        self.query_one(BriefingHeader).show(briefing)
+        self.query_one(ContentsList).show(briefing)
+        self.app.title = plain(briefing.title)
+        by_key = {entry_key(e): e for e in (*briefing.quotes, *briefing.figures)}
+        self.quote = by_key.get(quote_key) if quote_key else None  # type: ignore[assignment]
+        self.figure = by_key.get(figure_key) if figure_key else None  # type: ignore[assignment]
+        self.quote_list.current, self.figure_list.current = self.quote, self.figure
+        if self.search is not None:
+            self.search = Search.run(briefing, self.search.query)
+        self._refill_panes()
+        section = next((i for i, s in enumerate(briefing.sections) if s.id == section_id),
+                       min(self.section, len(briefing.sections) - 1))
+        same_place = section == self.section
+        self.reading.section = None  # the text may have changed under the same id
+        await self._show_section(section)
+        if same_place:
+            self.reading.call_after_refresh(self.reading.scroll_to, y=scroll_y,
+                                            animate=False, immediate=True)
+
+    def action_reload(self) -> None:
+        self._poll_file(force=True)

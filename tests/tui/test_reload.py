@@ -1,0 +1,81 @@
+"""Live reload: the reader follows edits without losing its place."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import make_app, screen_text
+
+from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.widgets.reading import ParagraphView
+
+
+async def reload(pilot, screen: ReaderScreen) -> None:  # type: ignore[no-untyped-def]
+    """What the once-a-second watcher does, without waiting for the clock."""
+    screen._poll_file()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_an_edit_is_shown_and_the_place_kept(briefing_copy: Path) -> None:
+    app = make_app(briefing_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        await pilot.press("3", "f")
+        chosen = screen.figure
+        assert chosen is not None and screen.section == 2
+        text = briefing_copy.read_text()
+        briefing_copy.write_text(text.replace("Elsewhere, Russia’s armoured columns",
+                                              "Elsewhere, Russia’s EDITED columns"))
+        os.utime(briefing_copy, ns=(1, 1))  # a different mtime even on coarse clocks
+        await reload(pilot, screen)
+        shown = [view.visual.plain for view in screen.query(ParagraphView) if view.display]
+        assert any("Russia’s EDITED columns" in text for text in shown)
+        assert screen.section == 2
+        assert screen.figure is not None and screen.figure.text == chosen.text
+        assert screen.figure is not chosen  # it is the new version's entry
+
+
+async def test_a_broken_edit_keeps_the_last_good_version_with_a_banner(
+        briefing_copy: Path) -> None:
+    app = make_app(briefing_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        good = briefing_copy.read_text()
+        briefing_copy.write_text(good.replace('format = 1', 'format = 1\nbogus = 2', 1))
+        await reload(pilot, screen)
+        text = screen_text(app)
+        assert 'bogus: unknown key "bogus"' in text
+        assert "showing the last good version" in text
+        assert "Ukraine and Russia were preparing" in text
+        briefing_copy.write_text(good)
+        os.utime(briefing_copy, ns=(2, 2))
+        await reload(pilot, screen)
+        assert "unknown key" not in screen_text(app)
+
+
+async def test_a_deleted_file_is_reported_and_the_text_stays(briefing_copy: Path) -> None:
+    app = make_app(briefing_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        briefing_copy.unlink()
+        await reload(pilot, screen)
+        text = screen_text(app)
+        assert "was deleted or moved" in text
+        assert "Ukraine and Russia were preparing" in text
+
+
+async def test_save_by_rename_is_noticed(briefing_copy: Path) -> None:
+    app = make_app(briefing_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        new = briefing_copy.with_suffix(".tmp")
+        new.write_text(briefing_copy.read_text().replace("Negotiations", "Talks"))
+        os.replace(new, briefing_copy)
+        await reload(pilot, screen)
+        assert "Talks" in screen_text(app)
