@@ -49,7 +49,8 @@ def scan(folder: Path) -> list[LibraryEntry]:
         if path.name.startswith("."):
             continue
         try:
-            entries.append(LibraryEntry(path, load_briefing(path, source=path.name), None))
+            briefing = load_briefing(path, source=path.name, use_cache=True)
+            entries.append(LibraryEntry(path, briefing, None))
         except BriefingError as error:
             entries.append(LibraryEntry(path, None, error.headline))
     entries.sort(key=lambda e: (e.briefing is not None, e.published, e.path.name), reverse=True)

@@ -91,6 +91,8 @@ class ReaderScreen(Screen[None]):
         self._saved = ReaderState()  # the state as last read or written
         self._position_dirty = False
         self._signature: tuple[int, int, int] | None = None
+        self._by_section: dict[int, tuple[list[Quote], list[Figure]]] = {}
+        self._by_section_of: Briefing | None = None
 
     # --- layout ---------------------------------------------------------------
 
@@ -201,18 +203,28 @@ class ReaderScreen(Screen[None]):
         person = self.briefing.person(speaker)
         return person.name if person else speaker
 
+    def _entries_in(self, section: int) -> tuple[list[Quote], list[Figure]]:
+        """The quotes and figures anchored in a section (indexed once per briefing)."""
+        if self._by_section_of is not self.briefing:
+            by_section: dict[int, tuple[list[Quote], list[Figure]]] = {}
+            for quote in self.briefing.quotes_in_order:
+                by_section.setdefault(quote.anchor.section, ([], []))[0].append(quote)
+            for figure in self.briefing.figures_in_order:
+                by_section.setdefault(figure.anchor.section, ([], []))[1].append(figure)
+            self._by_section, self._by_section_of = by_section, self.briefing
+        return self._by_section.get(section, ([], []))
+
     def _marks(self, section: int) -> list[Mark]:
         marks: list[Mark] = []
-        for quote in self.briefing.quotes:
+        quotes, figures = self._entries_in(section)
+        for quote in quotes:
             a = quote.anchor
-            if a.section == section:
-                style = STYLE_CURRENT if quote is self.quote else STYLE_QUOTE
-                marks.append(Mark(a.paragraph, a.start, a.end, style))
-        for figure in self.briefing.figures:
+            style = STYLE_CURRENT if quote is self.quote else STYLE_QUOTE
+            marks.append(Mark(a.paragraph, a.start, a.end, style))
+        for figure in figures:
             a = figure.anchor
-            if a.section == section:
-                style = STYLE_CURRENT if figure is self.figure else STYLE_FIGURE
-                marks.append(Mark(a.paragraph, a.start, a.end, style))
+            style = STYLE_CURRENT if figure is self.figure else STYLE_FIGURE
+            marks.append(Mark(a.paragraph, a.start, a.end, style))
         if self.search is not None:
             for index, match in enumerate(self.search.matches):
                 if match.section == section:
@@ -602,7 +614,7 @@ class ReaderScreen(Screen[None]):
                 self._show_problem, f"{self.path} was deleted or moved")
             return
         try:
-            briefing = load_briefing(self.path, source=str(self.path))
+            briefing = load_briefing(self.path, source=str(self.path), use_cache=True)
         except BriefingError as error:
             self.app.call_from_thread(self._show_problem, error.headline)
             return

@@ -34,9 +34,9 @@ class ContentsList(OptionList):
         self.clear_options()
         self.add_options(
             Option(Content.assemble(
-                (f"{index + 1:>2} " if index < 9 else "   ", "$text-muted"),
+                (f"{index + 1} " if index < 9 else "  ", "$text-muted"),
                 literal(section.title, "bold", one_line=True),
-                "\n   ",
+                "\n  ",
                 (f"{quotes[index]} quote{'s' if quotes[index] != 1 else ''} · "
                  f"{figures[index]} figure{'s' if figures[index] != 1 else ''}", "$text-muted"),
             ))

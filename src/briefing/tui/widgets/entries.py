@@ -58,6 +58,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
     def __init__(self, *, id: str | None = None, empty: str = "Nothing here") -> None:
         super().__init__(id=id)
         self.entries: Sequence[T] = ()
+        self._positions: dict[int, int] = {}
         self.current: T | None = None  # the entry anchored in the text now
         self.starred: frozenset[str] = frozenset()
         self.noted: frozenset[str] = frozenset()
@@ -71,6 +72,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
     def set_entries(self, entries: Sequence[T], *, empty: str | None = None) -> None:
         """Replace the rows; the cursor moves to the current entry if shown."""
         self.entries = entries
+        self._positions = {id(entry): position for position, entry in enumerate(entries)}
         if empty is not None:
             self._empty = empty
         self._cache.clear()
@@ -96,10 +98,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
     def position_of(self, entry: T | None) -> int | None:
         if entry is None:
             return None
-        for position, candidate in enumerate(self.entries):
-            if candidate is entry:
-                return position
-        return None
+        return self._positions.get(id(entry))
 
     @property
     def cursor_entry(self) -> T | None:
