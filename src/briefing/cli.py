@@ -143,7 +143,7 @@ def _open(args: argparse.Namespace) -> int:
         from briefing.tui.app import run_library
 
         return run_library(target)
-    briefing = load_briefing(target, source=args.path or str(target))
+    briefing = load_briefing(target, source=args.path or str(target), use_cache=True)
     from briefing.tui.app import run_reader
 
     return run_reader(briefing, target)
@@ -172,7 +172,7 @@ def _export(args: argparse.Namespace) -> int:
     from briefing.loader import load_briefing
 
     target = _briefing_path(args.path)
-    briefing = load_briefing(target, source=args.path or str(target))
+    briefing = load_briefing(target, source=args.path or str(target), use_cache=True)
     state = None
     if not args.no_state:
         from briefing.state import load_state_for

@@ -7,12 +7,14 @@ The message is part of the project's contract, so it is built here only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing.text import visible
 
 MAX_PROBLEMS_SHOWN = 20
+_LINE_COLUMN = re.compile(r"[0-9]+:[0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +34,12 @@ class Problem:
         """The problem as one line naming the file."""
         source = visible(source, one_line=True)
         message = visible(self.message, one_line=True)
-        if not self.where:
+        where = visible(self.where, one_line=True)
+        if not where:
             return f"{source}: {message}"
-        if self.where[0].isdigit():
-            return f"{source}:{self.where}: {message}"
-        return f"{source}: {self.where}: {message}"
+        if _LINE_COLUMN.fullmatch(where):
+            return f"{source}:{where}: {message}"
+        return f"{source}: {where}: {message}"
 
 
 class BriefingError(Exception):

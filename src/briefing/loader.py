@@ -14,7 +14,8 @@ import difflib
 import os
 import re
 import stat
-from pathlib import Path
+import sys
+import unicodedata
 from typing import Any
 
 import tomli
@@ -32,28 +33,49 @@ from briefing.model import (
     Section,
     resolve,
 )
-from briefing.text import describe_code_point, first_forbidden, shorten
+from briefing.text import FORBIDDEN, describe_code_point, first_forbidden, shorten, visible
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _MAX_SOURCE_LINE = 100
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+# What `_deepest_places` looks at: strings and comments (to skip them), brackets,
+# dots and newlines; it stops where nesting passes tomli's own limit (400).
+_TOKENS = re.compile(r'"""(?:\\.|[^\\])*?"""|\'\'\'.*?\'\'\'|"(?:\\.|[^"\\\n])*"'
+                     r"|'[^'\n]*'|#[^\n]*|[\[\]{}.\n]", re.DOTALL)
+_NESTING_SEEN = 400
+_DIGIT_RUN = re.compile(r"[0-9][0-9_]*")
 
 
-def load_briefing(path: str | os.PathLike[str], *, source: str | None = None) -> Briefing:
-    """Read, validate and resolve the briefing at `path`."""
+def load_briefing(path: str | os.PathLike[str], *, source: str | None = None,
+                  use_cache: bool = False) -> Briefing:
+    """Read, validate and resolve the briefing at `path`.
+
+    With `use_cache`, the parsed TOML of a large file is kept in the user's
+    cache folder keyed on its content, so reopening an unchanged file skips
+    the parse; validation and anchoring run every time all the same.
+    """
     source = source if source is not None else str(path)
     data = read_document(path, source=source)
-    return parse_briefing(data, source=source)
+    return parse_briefing(data, source=source, use_cache=use_cache)
 
 
-def parse_briefing(text: str, *, source: str) -> Briefing:
+def parse_briefing(text: str, *, source: str, use_cache: bool = False) -> Briefing:
     """Validate and resolve briefing text (already decoded)."""
-    document = parse_toml(text, source=source)
+    from briefing import cache
+
+    key = cache.content_key(text) if use_cache and cache.worth_caching(text) else None
+    document = cache.read(key) if key else None
+    fresh = document is None
+    if document is None:
+        document = parse_toml(text, source=source)
     check_version(document, source=source)
     briefing = validate(Briefing, document, source=source)
     problems = resolve(briefing)
     if problems:
         raise BriefingError(source, problems)
+    if key and fresh:
+        cache.write(key, document)
     return briefing
 
 
@@ -88,8 +110,10 @@ def read_bytes(path: str | os.PathLike[str], *, source: str, limit: int = MAX_FI
             raise BriefingError.single(source, "not a regular file (a pipe, device or socket "
                                        "cannot be read as a briefing)")
         if info.st_size > limit:
-            raise BriefingError.single(source, f"file is {_size(info.st_size)}; the limit is "
-                                       f"{_size(limit)}")
+            size, most = _size(info.st_size), _size(limit)
+            if size == most:  # "16.0 MiB; the limit is 16.0 MiB" would read as a bug
+                size, most = f"{info.st_size:,} bytes", f"{limit:,} bytes"
+            raise BriefingError.single(source, f"file is {size}; the limit is {most}")
         chunks: list[bytes] = []
         remaining = limit + 1
         while remaining > 0:
@@ -135,13 +159,20 @@ def parse_toml(text: str, *, source: str) -> dict[str, Any]:
         line, column = error.lineno, error.colno
         raise BriefingError(source, [Problem(f"{line}:{column}", _toml_message(error.msg),
                                              _caret(text, line, column))]) from None
-    except RecursionError:
-        raise BriefingError.single(source, "arrays or tables are nested too deeply") from None
+    except RecursionError as error:
+        # tomli refuses deep nesting and keys of over ~1000 dotted parts this
+        # way, without a position: find the place ourselves.
+        nesting, dots = _deepest_places(text)
+        if "key" in str(error):
+            raise BriefingError.single(source, "key has too many dotted parts",
+                                       _position(text, dots) if dots >= 0 else "") from None
+        raise BriefingError.single(source, "arrays or tables are nested too deeply",
+                                   _position(text, nesting) if nesting >= 0 else "") from None
     except ValueError as error:
         # tomli lets int() refuse integers of thousands of digits.
-        match = re.search(r"\d{1000,}", text)
-        where = _position(text, match.start()) if match else ""
-        if "digits" in str(error) or match:
+        long_number = _long_number(text)
+        where = _position(text, long_number) if long_number >= 0 else ""
+        if "digits" in str(error) or long_number >= 0:
             raise BriefingError.single(source, "integer has too many digits", where) from None
         raise BriefingError.single(source, f"cannot read TOML: {error}") from None
 
@@ -152,17 +183,25 @@ def check_version(document: dict[str, Any], *, source: str) -> None:
         raise BriefingError.single(source, f"no format version: add `format = {FORMAT_VERSION}` "
                                    "as the first line of the file")
     version = document["format"]
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+    is_integer = type(version) is int  # not a bool, and not 1.0 (which equals 1)
+    if is_integer and version > FORMAT_VERSION:
         raise BriefingError.single(
             source, f"format {version} is newer than this reader understands (format "
             f"{FORMAT_VERSION}): upgrade briefing, e.g. `pip install -U briefing`", "format")
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if not is_integer or version != FORMAT_VERSION:
         raise BriefingError.single(source, f"must be the integer {FORMAT_VERSION}, not "
                                    f"{shorten(repr(version))}", "format")
 
 
 def check_characters(document: Any, *, source: str) -> None:
-    """Refuse control and bidi characters anywhere in strings or keys."""
+    """Refuse control and bidi characters anywhere in strings or keys.
+
+    A first pass joins every string and key and searches them at once; only
+    when something is found does a second pass walk the document to name
+    the entry paths.
+    """
+    if not FORBIDDEN.search("\n".join(_strings(document))):
+        return
     problems: list[Problem] = []
     stack: list[tuple[str, Any]] = [("", document)]
     while stack and len(problems) < 100:
@@ -177,14 +216,30 @@ def check_characters(document: Any, *, source: str) -> None:
             for key in reversed(list(value)):
                 found = first_forbidden(key)
                 if found:
-                    problems.append(Problem(path or "(top)", f"key holds "
+                    problems.append(Problem(path or "(top)", f'key "{shorten(key, 40)}" holds '
                                             f"{describe_code_point(found[1])}"))
                     continue
-                stack.append((f"{path}.{key}" if path else key, value[key]))
+                stack.append((f"{path}.{_key(key)}" if path else _key(key), value[key]))
         elif isinstance(value, list):
             stack.extend((f"{path}[{i}]", item) for i, item in reversed(list(enumerate(value))))
     if problems:
         raise BriefingError(source, problems)
+
+
+def _strings(document: Any) -> list[str]:
+    """Every string and key in a parsed document, without recursion."""
+    strings: list[str] = []
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            strings.append(value)
+        elif isinstance(value, dict):
+            strings.extend(value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return strings
 
 
 def validate(model: type[Any], document: dict[str, Any], *, source: str) -> Any:
@@ -207,7 +262,8 @@ _MODELS_BY_TABLE: dict[str, type[Any]] = {
 
 def _problem(error: Any, root: type[Any]) -> Problem:
     loc = error["loc"]
-    path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
+    path = "".join(f"[{part}]" if isinstance(part, int) else f".{_key(str(part))}"
+                   for part in loc)
     path = path.lstrip(".") or "(top)"
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
     if kind == "missing":
@@ -252,6 +308,12 @@ def _unknown_key(key: str, model: type[Any]) -> str:
     return f'unknown key "{shorten(key, 40)}": {hint}'
 
 
+def _key(key: str) -> str:
+    """A key as one part of an entry path: bare when it can be, else quoted
+    and made visible (so `"a.b"` or `"12:5"` cannot pass for something else)."""
+    return key if _BARE_KEY.fullmatch(key) else f'"{shorten(key, 40)}"'
+
+
 def _kind(value: Any) -> str:
     names = {bool: "a boolean", str: "a string", int: "an integer", float: "a float",
              list: "an array", dict: "a table"}
@@ -269,8 +331,59 @@ def _caret(text: str, line: int, column: int) -> tuple[str, ...]:
     source_line = lines[line - 1]
     start = max(0, column - 1 - _MAX_SOURCE_LINE // 2)
     shown = source_line[start:start + _MAX_SOURCE_LINE]
-    return ("  " + shorten(shown, _MAX_SOURCE_LINE + 1),
-            "  " + " " * (column - 1 - start) + "^")
+    # Pad by what the terminal shows before the column: escaped characters
+    # take several cells, wide (CJK, emoji) two, combining marks none.
+    before = visible(shown[: column - 1 - start], one_line=True)
+    return ("  " + visible(shown, one_line=True), "  " + " " * _cells(before) + "^")
+
+
+def _cells(text: str) -> int:
+    """Terminal cells `text` takes, near enough to place a caret."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def _deepest_places(text: str) -> tuple[int, int]:
+    """Offsets of the deepest array/table nesting and of the first key with
+    more dotted parts than tomli allows (or of the most dotted line), skipping
+    strings and comments; -1 where there is none."""
+    key_limit = sys.getrecursionlimit()  # tomli's limit on the parts of a key
+    depth = deepest = dots = most_dots = 0
+    nesting = dotted = -1
+    line_start = 0
+    for token in _TOKENS.finditer(text):
+        kind = token.group()
+        if kind in ("[", "{"):
+            depth += 1
+            if depth > deepest:
+                deepest, nesting = depth, token.start()
+                if depth > _NESTING_SEEN:
+                    break
+        elif kind in ("]", "}"):
+            depth = max(0, depth - 1)
+        elif kind == ".":
+            dots += 1
+            if dots > most_dots and most_dots < key_limit:
+                most_dots, dotted = dots, line_start
+        elif kind == "\n":
+            dots, line_start = 0, token.end()
+    if dotted >= 0:  # the key itself, not the line's indent
+        dotted = re.compile(r"[ \t]*").match(text, dotted).end()
+    return nesting, dotted
+
+
+def _long_number(text: str) -> int:
+    """Offset of the first run of 1,000 or more digits (underscores between
+    them allowed), or -1. Linear: a regex such as `\\d{1000,}` backtracks
+    through every shorter run, for most of a minute on a hostile 16 MB file."""
+    for run in _DIGIT_RUN.finditer(text):
+        if run.end() - run.start() >= 1000 and len(run.group().replace("_", "")) >= 1000:
+            return run.start()
+    return -1
 
 
 def _position(text: str, offset: int) -> str:

@@ -150,16 +150,20 @@ class _Pointer(_Entry):
     _anchor: Anchor | None = PrivateAttr(default=None)
     _index: int = PrivateAttr(default=0)
 
+    # Private attributes are read straight from pydantic's private dict: its
+    # __getattr__ fallback costs microseconds, and the reader asks per key press.
+
     @property
     def anchor(self) -> Anchor:
         """The resolved anchor; always set on a loaded briefing."""
-        assert self._anchor is not None, "entry was not resolved"
-        return self._anchor
+        anchor = self.__pydantic_private__["_anchor"]  # type: ignore[index]
+        assert anchor is not None, "entry was not resolved"
+        return anchor  # type: ignore[no-any-return]
 
     @property
     def index(self) -> int:
         """Position in the file's own list (for entry paths such as quotes[3])."""
-        return self._index
+        return self.__pydantic_private__["_index"]  # type: ignore[index,no-any-return]
 
 
 class Quote(_Pointer):
@@ -173,15 +177,17 @@ class Quote(_Pointer):
     @property
     def person(self) -> Person | None:
         """The person the speaker names, when `speaker` is a people id."""
-        return self._person
+        return self.__pydantic_private__["_person"]  # type: ignore[index,no-any-return]
 
     @property
     def speaker_name(self) -> str:
-        return self._person.name if self._person else self.speaker
+        person = self.person
+        return person.name if person else self.speaker
 
     @property
     def speaker_role(self) -> str | None:
-        return self._person.role if self._person else None
+        person = self.person
+        return person.role if person else None
 
 
 class Figure(_Pointer):
@@ -197,11 +203,12 @@ class Figure(_Pointer):
 
     @property
     def claimant(self) -> Person | None:
-        return self._claimant
+        return self.__pydantic_private__["_claimant"]  # type: ignore[index,no-any-return]
 
     @property
     def claimant_name(self) -> str | None:
-        return self._claimant.name if self._claimant else self.claimed_by
+        claimant = self.claimant
+        return claimant.name if claimant else self.claimed_by
 
 
 class Briefing(_Entry):

@@ -1,0 +1,103 @@
+"""Shared test fixtures. Each group is marked with what it is for; add yours
+in a group of its own."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# --- briefing files (core tests) ---------------------------------------------
+
+# Three sections whose words repeat on purpose ("160,000", "24 hours", "talks"),
+# so tests can tell the first occurrence in reading order from the others.
+SAMPLE_BRIEFING = """\
+format = 1
+
+[briefing]
+title = "Talks in Istanbul"
+{masthead}
+
+[[people]]
+id = "kuleba"
+name = "Dmytro Kuleba"
+role = "Ukraine's foreign minister"
+
+[[people]]
+id = "boichenko"
+name = "Vadym Boichenko"
+role = "Mariupol mayor"
+
+[[sections]]
+id = "negotiations"
+title = "Negotiations"
+summary = "Talks resume."
+paragraphs = [
+  "Talks resume in Istanbul on Tuesday, the first talks in two weeks.",
+  "\u201cWe are not trading people, land or sovereignty,\u201d said Dmytro Kuleba.",
+]
+
+[[sections]]
+id = "humanitarian"
+title = "Humanitarian"
+paragraphs = [
+  "The mayor said 160,000 people were still trapped.",
+  "26 buses were waiting to evacuate some of 160,000 trapped civilians.",
+  "It was not possible to verify the figures.",
+]
+
+[[sections]]
+id = "military"
+title = "Military"
+paragraphs = [
+  "Russia said it hit 41 sites in the past 24 hours.",
+  "There was no major change in the past 24 hours, the ministry said.",
+]
+"""
+
+
+def sample_briefing_text(extra: str = "", *, masthead: str = "") -> str:
+    """A valid briefing (the sample above) with `masthead` lines added to the
+    `[briefing]` table and `extra` (e.g. `[[quotes]]` tables) at the end."""
+    return SAMPLE_BRIEFING.format(masthead=masthead) + extra
+
+
+@pytest.fixture
+def briefing_text() -> Callable[..., str]:
+    """`briefing_text(extra="", masthead="")`: see `sample_briefing_text`."""
+    return sample_briefing_text
+
+
+@pytest.fixture
+def write_briefing(tmp_path: Path) -> Callable[..., Path]:
+    """`write_briefing(text_or_bytes, name="x.toml")`: the file's path in tmp_path."""
+
+    def write(content: str | bytes, name: str = "x.toml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        path.write_bytes(content)
+        return path
+
+    return write
+
+
+def raw_controls(text: str) -> list[str]:
+    """Characters of `text` that must never reach a terminal raw: anything not
+    printable except newline (controls, bidi controls, BOM, ...)."""
+    return [f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip()
+            for c in text if c != "\n" and not c.isprintable()]
+
+
+@pytest.fixture
+def assert_terminal_safe() -> Callable[[str], None]:
+    """`assert_terminal_safe(text)`: fails if `text` holds a raw control character."""
+
+    def check(text: str) -> None:
+        found = raw_controls(text)
+        assert not found, f"raw characters {found} in {text!r}"
+
+    return check

@@ -1,0 +1,101 @@
+"""The headless core never imports Textual: only `briefing/tui/` may.
+
+The source of every module outside `tui/` is read and its imports checked;
+then the core modules are imported in a fresh interpreter to be sure nothing
+pulls Textual in indirectly."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import briefing
+
+PACKAGE = Path(briefing.__file__).resolve().parent
+CORE = ("briefing.model", "briefing.loader", "briefing.errors", "briefing.text",
+        "briefing.resources", "briefing.cli")
+
+
+def _modules_outside_tui() -> list[Path]:
+    return sorted(path for path in PACKAGE.rglob("*.py")
+                  if "tui" not in path.relative_to(PACKAGE).parts)
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path, package: str = "") -> list[tuple[int, str, bool]]:
+    """(line, module, at module level) for every import in the file; relative
+    imports are resolved against `package`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    top_level = {id(node) for node in tree.body}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.extend((node.lineno, alias.name, id(node) in top_level)
+                         for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:  # relative: resolve against this module's package
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                module = ".".join([*base, module] if module else base)
+            found.append((node.lineno, module, id(node) in top_level))
+    return found
+
+
+def _imports_of(path: Path) -> list[tuple[int, str, bool]]:
+    name = _module_name(path)
+    return _imports(path, name if path.name == "__init__.py" else name.rpartition(".")[0])
+
+
+def test_the_walk_sees_the_core():
+    names = {_module_name(path) for path in _modules_outside_tui()}
+    assert set(CORE) <= names
+    assert not any(name.startswith("briefing.tui") for name in names)
+
+
+@pytest.mark.parametrize("path", _modules_outside_tui(),
+                         ids=lambda path: str(path.relative_to(PACKAGE)))
+def test_no_module_outside_tui_imports_textual(path):
+    offending = [f"{path.name}:{line}: {module}" for line, module, _ in _imports_of(path)
+                 if module == "textual" or module.startswith("textual.")]
+    assert not offending, f"Textual imported outside tui/: {offending}"
+
+
+@pytest.mark.parametrize("path", _modules_outside_tui(),
+                         ids=lambda path: str(path.relative_to(PACKAGE)))
+def test_no_module_outside_tui_imports_the_tui_at_load(path):
+    # the CLI may start the app, but only inside the command that needs it
+    offending = [f"{path.name}:{line}: {module}" for line, module, top in _imports_of(path)
+                 if top and (module == "briefing.tui" or module.startswith("briefing.tui."))]
+    assert not offending, f"briefing.tui imported at module level: {offending}"
+
+
+def test_the_walk_would_catch_an_import(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("import os\ndef f():\n    from textual.app import App\n"
+                      "import textual\nfrom .tui import app\n", encoding="utf-8")
+    found = sorted(_imports(sample, package="briefing"))
+    assert found == [(1, "os", True), (3, "textual.app", False), (4, "textual", True),
+                     (5, "briefing.tui", True)]
+
+
+def test_importing_the_core_does_not_load_textual():
+    modules = [*CORE, *(name for name in map(_module_name, _modules_outside_tui())
+                        if name not in CORE and not name.endswith("__main__"))]
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "    assert 'textual' not in sys.modules, f'{name} loaded textual'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
