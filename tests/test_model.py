@@ -695,3 +695,47 @@ def test_loaded_briefing_is_frozen(briefing_text):
     briefing = load(briefing_text())
     with pytest.raises(Exception):  # noqa: B017  (pydantic's ValidationError)
         briefing.sections[0].title = "changed"  # type: ignore[misc]
+
+
+def test_anchor_search_has_a_budget_so_a_hostile_file_cannot_stall_the_loader(
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Entries without section whose words are nowhere in a large text would
+    each scan all of it; past the budget the file is refused, naming why."""
+    import tomli_w
+
+    from briefing import model
+    from briefing.errors import BriefingError
+    from briefing.loader import parse_briefing
+
+    monkeypatch.setattr(model._TextIndex, "MAX_SCAN", 1_000_000)
+    document = {
+        "format": 1, "briefing": {"title": "Large"},
+        "sections": [{"id": "a", "title": "A", "paragraphs": ["word " * 2_000] * 50}],
+        "figures": [{"text": f"absent {i}", "label": "x"} for i in range(500)],
+    }
+    with pytest.raises(BriefingError) as caught:
+        parse_briefing(tomli_w.dumps(document), source="large.toml")
+    message = str(caught.value)
+    assert "takes too long in a file this large: give them" in message
+    assert len(caught.value.problems) < 500  # it stopped early
+
+
+def test_anchors_found_through_the_joined_index_are_exact() -> None:
+    import tomli_w
+
+    from briefing.loader import parse_briefing
+
+    paragraphs = [f"Paragraph {n} says the count was {n * 7} people." for n in range(30)]
+    document = {
+        "format": 1, "briefing": {"title": "Index"},
+        "sections": [{"id": "a", "title": "A", "paragraphs": paragraphs[:10]},
+                     {"id": "b", "title": "B", "paragraphs": paragraphs[10:]}],
+        "quotes": [{"text": "the count was 140 people", "speaker": "x"},
+                   {"text": "Paragraph 25 says", "speaker": "y", "section": "b"}],
+    }
+    briefing = parse_briefing(tomli_w.dumps(document), source="index.toml")
+    first, second = briefing.quotes
+    assert (first.anchor.section, first.anchor.paragraph) == (1, 10)
+    text = briefing.sections[1].paragraphs[10]
+    assert text[first.anchor.start:first.anchor.end] == "the count was 140 people"
+    assert (second.anchor.section, second.anchor.paragraph, second.anchor.start) == (1, 15, 0)

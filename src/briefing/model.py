@@ -8,8 +8,8 @@ and anchors every quote and figure in the text. No I/O happens here.
 
 from __future__ import annotations
 
+import bisect
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
@@ -275,10 +275,16 @@ def resolve(briefing: Briefing) -> list[Problem]:
     section_index = {sid: i for i, sid in enumerate(sections)}
     briefing._people_by_id = people
 
+    text_index = _TextIndex(briefing)
     for kind, entries in (("quotes", briefing.quotes), ("figures", briefing.figures)):
         for index, entry in enumerate(entries):
             entry._index = index
-            problem = _anchor(briefing, entry, section_index, f"{kind}[{index}]")
+            if text_index.exhausted:
+                problems.append(Problem(f"{kind}[{index}].text", "finding the words of the "
+                                        "entries without `section` and `paragraph` takes too "
+                                        "long in a file this large: give them"))
+                break
+            problem = _anchor(briefing, entry, section_index, f"{kind}[{index}]", text_index)
             if problem:
                 problems.append(problem)
     for quote in briefing.quotes:
@@ -309,17 +315,78 @@ def _unique_ids(entries: list[Any], kind: str, problems: list[Problem]) -> dict[
     return seen
 
 
+class _TextIndex:
+    """Paragraphs joined into one string per section (and one for the whole
+    briefing), so a search runs at C speed over one string instead of a
+    Python loop over thousands of paragraphs.
+
+    It also keeps count of the characters searched: a file that makes the
+    search cost more than MAX_SCAN (thousands of entries without `section`
+    whose words sit at the end of megabytes of text) is refused rather than
+    keeping the reader busy for minutes.
+    """
+
+    SEPARATOR = "\x00"  # never in valid text: control characters are refused
+    MAX_SCAN = 2_000_000_000
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.sections = briefing.sections
+        self.scanned = 0
+        self._joined: dict[int | None, tuple[str, list[int], list[tuple[int, int]]]] = {}
+        self._found: dict[tuple[int | None, str], Anchor | None] = {}
+
+    def _get(self, section: int | None) -> tuple[str, list[int], list[tuple[int, int]]]:
+        if section not in self._joined:
+            pieces: list[str] = []
+            starts: list[int] = []
+            places: list[tuple[int, int]] = []
+            offset = 0
+            for s in range(len(self.sections)) if section is None else (section,):
+                for p, text in enumerate(self.sections[s].paragraphs):
+                    starts.append(offset)
+                    places.append((s, p))
+                    pieces.append(text)
+                    offset += len(text) + 1
+            self._joined[section] = (self.SEPARATOR.join(pieces), starts, places)
+        return self._joined[section]
+
+    def find(self, text: str, section: int | None) -> Anchor | None:
+        """The first occurrence in reading order, in one section or in all."""
+        key = (section, text)
+        if key in self._found:
+            return self._found[key]
+        anchor: Anchor | None = None
+        if self.SEPARATOR in text:  # only from data that skipped the loader's checks
+            for s in range(len(self.sections)) if section is None else (section,):
+                for p, paragraph in enumerate(self.sections[s].paragraphs):
+                    at = paragraph.find(text)
+                    if at >= 0 and anchor is None:
+                        anchor = Anchor(s, p, at, at + len(text))
+        else:
+            joined, starts, places = self._get(section)
+            at = joined.find(text)
+            self.scanned += at if at >= 0 else len(joined)
+            if at >= 0:
+                i = bisect.bisect_right(starts, at) - 1
+                s, p = places[i]
+                anchor = Anchor(s, p, at - starts[i], at - starts[i] + len(text))
+        self._found[key] = anchor
+        return anchor
+
+    @property
+    def exhausted(self) -> bool:
+        return self.scanned > self.MAX_SCAN
+
+
 def _anchor(briefing: Briefing, entry: _Pointer, section_index: dict[str, int],
-            path: str) -> Problem | None:
+            path: str, index: _TextIndex) -> Problem | None:
     if not entry.text.strip():
         return Problem(f"{path}.text", "is blank: give the words to highlight")
     if entry.paragraph is not None and entry.section is None:
         return Problem(f"{path}.paragraph", "paragraph is given without section: "
                        "add the section it counts within")
-    candidates: Iterable[tuple[int, int, str]]
     if entry.section is None:
-        candidates = ((s, p, text) for s, section in enumerate(briefing.sections)
-                      for p, text in enumerate(section.paragraphs))
+        anchor = index.find(entry.text, None)
         where = "any paragraph"
     elif entry.section not in section_index:
         known = ", ".join(f'"{s}"' for s in list(section_index)[:10])
@@ -329,7 +396,7 @@ def _anchor(briefing: Briefing, entry: _Pointer, section_index: dict[str, int],
         s = section_index[entry.section]
         paragraphs = briefing.sections[s].paragraphs
         if entry.paragraph is None:
-            candidates = ((s, p, text) for p, text in enumerate(paragraphs))
+            anchor = index.find(entry.text, s)
             where = f'section "{entry.section}"'
         elif entry.paragraph > len(paragraphs):
             count = len(paragraphs)
@@ -337,11 +404,11 @@ def _anchor(briefing: Briefing, entry: _Pointer, section_index: dict[str, int],
                            f'section "{entry.section}" has {count} '
                            f"paragraph{'s' if count != 1 else ''}, not {entry.paragraph}")
         else:
-            candidates = [(s, entry.paragraph - 1, paragraphs[entry.paragraph - 1])]
+            p = entry.paragraph - 1
+            at = paragraphs[p].find(entry.text)
+            anchor = Anchor(s, p, at, at + len(entry.text)) if at >= 0 else None
             where = f'section "{entry.section}" paragraph {entry.paragraph}'
-    for s, p, paragraph in candidates:
-        start = paragraph.find(entry.text)
-        if start >= 0:
-            entry._anchor = Anchor(s, p, start, start + len(entry.text))
-            return None
-    return Problem(f"{path}.text", f'"{shorten(entry.text)}" not found in {where}')
+    if anchor is None:
+        return Problem(f"{path}.text", f'"{shorten(entry.text)}" not found in {where}')
+    entry._anchor = anchor
+    return None
