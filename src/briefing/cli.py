@@ -169,6 +169,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from briefing.digest import DigestOptions, render_digest
+    from briefing.errors import BriefingError
     from briefing.loader import load_briefing
 
     target = _briefing_path(args.path)
@@ -177,7 +178,11 @@ def _export(args: argparse.Namespace) -> int:
     if not args.no_state:
         from briefing.state import load_state_for
 
-        state = load_state_for(target)
+        try:
+            state = load_state_for(target)
+        except BriefingError as error:
+            # The digest is still worth having; say why the stars are missing.
+            _fail(f"warning: your stars and notes were left out: {error.headline}")
     options = DigestOptions(
         sections=tuple(args.sections) if args.sections else None,
         quotes=not args.figures_only,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from briefing.text import visible
 
 MAX_PROBLEMS_SHOWN = 20
+_MAX_WHERE = 120
 _LINE_COLUMN = re.compile(r"[0-9]+:[0-9]+")
 
 
@@ -35,6 +36,8 @@ class Problem:
         source = visible(source, one_line=True)
         message = visible(self.message, one_line=True)
         where = visible(self.where, one_line=True)
+        if len(where) > _MAX_WHERE:  # a hostile key must not make a 100 KB line
+            where = where[: _MAX_WHERE - 1] + "…"
         if not where:
             return f"{source}: {message}"
         if _LINE_COLUMN.fullmatch(where):

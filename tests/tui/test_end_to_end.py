@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 from terminal import Terminal
+
+from conftest import FIXTURES
 
 
 def briefing_command() -> str:

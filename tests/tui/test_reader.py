@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FIXTURES, make_app, screen_text
 from textual.content import Content
 
 from briefing.tui.screens.reader import STYLE_CURRENT, STYLE_CURRENT_MATCH, ReaderScreen
 from briefing.tui.widgets.entries import FigureList, QuoteList
 from briefing.tui.widgets.reading import ParagraphView
+from conftest import FIXTURES, make_app, screen_text
 
 
 def reader(app) -> ReaderScreen:  # type: ignore[no-untyped-def]

@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import make_app, screen_text
-
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.reading import ParagraphView
+from conftest import make_app, screen_text
 
 
 async def reload(pilot, screen: ReaderScreen) -> None:  # type: ignore[no-untyped-def]

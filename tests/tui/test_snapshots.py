@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import make_app
-
 from briefing.resources import briefs_dir
 from briefing.tui.app import BriefingApp
+from conftest import make_app
 
 
 def test_main_screen_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,365 @@
+"""The reader's stars, notes and last position for one briefing.
+
+They live in a small TOML file of their own, never in the briefing (which
+may be shared, read-only, or someone else's): one file per briefing under
+the user's state folder, named by a hash of the briefing's absolute path.
+`BRIEFING_STATE_DIR` moves that folder (the tests point it at a temporary
+one).
+
+The state file is untrusted like any other input: it is read by the same
+loader with the same rules (size limit, forbidden characters, strict schema
+with unknown keys refused) and a damaged one is refused with a
+`BriefingError` naming it; the caller shows that and carries on with an
+empty `ReaderState`.
+
+How the app uses it::
+
+    state = load_state_for(path)            # BriefingError: show it, use ReaderState()
+    saved = state.copy()
+    state.toggle_star(entry_key(quote))
+    state = save_state(path, state, previous=saved)   # WriteError: show it, keep state
+    saved = state.copy()
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from briefing.errors import BriefingError, Problem
+from briefing.files import WriteError, locked, write_atomic, write_error
+from briefing.loader import check_characters, parse_toml, read_document, validate
+from briefing.model import SLUG_PATTERN, Figure, Quote, Slug
+from briefing.text import FORBIDDEN, shorten, visible
+
+STATE_VERSION = 1
+STATE_DIR_VARIABLE = "BRIEFING_STATE_DIR"
+MAX_STATE_BYTES = 2 * 1024 * 1024
+MAX_NOTE = 5_000
+MAX_ENTRIES = 50_000
+_MAX_PATH_RECORD = 4_096
+
+_KEY = re.compile(r"(?:quote|figure):[0-9a-f]{16}")
+_SLUG = re.compile(SLUG_PATTERN)
+_KEY_EXAMPLE = "quote:0123456789abcdef"
+
+
+def entry_key(entry: Quote | Figure) -> str:
+    """A name for a quote or figure that survives edits elsewhere in the file.
+
+    A position such as quotes[3] shifts as soon as the author adds a quote
+    above it, and the reader's star would silently move to another entry.
+    The key hashes what the entry *is* instead: a quote's words and speaker,
+    a figure's words and label. Editing those words makes it a different
+    entry (the old star stays in the file, harmless, and returns if the
+    words do); two entries with the same words and speaker share a star.
+    """
+    if isinstance(entry, Quote):
+        kind, parts = "quote", [entry.text, entry.speaker]
+    else:
+        kind, parts = "figure", [entry.text, entry.label]
+    digest = hashlib.sha256(json.dumps(parts).encode("ascii")).hexdigest()
+    return f"{kind}:{digest[:16]}"
+
+
+def is_entry_key(value: object) -> bool:
+    return isinstance(value, str) and _KEY.fullmatch(value) is not None
+
+
+@dataclass
+class ReaderState:
+    """What the reader marked in one briefing, and where they were."""
+
+    stars: set[str] = field(default_factory=set)
+    notes: dict[str, str] = field(default_factory=dict)
+    section: str | None = None  # a section id
+    selected: str | None = None  # an entry key
+
+    def is_starred(self, key: str) -> bool:
+        return key in self.stars
+
+    def toggle_star(self, key: str) -> bool:
+        """Star or unstar; returns whether the entry is starred now."""
+        _check_key(key)
+        if key in self.stars:
+            self.stars.discard(key)
+            return False
+        self.stars.add(key)
+        return True
+
+    def note(self, key: str) -> str | None:
+        return self.notes.get(key)
+
+    def set_note(self, key: str, text: str) -> None:
+        """Set the note on an entry; blank text removes it.
+
+        Characters the state file may not hold (control and bidi characters)
+        are dropped, so a pasted escape sequence can never make the reader's
+        own file unreadable. A note over MAX_NOTE characters is refused with
+        a ValueError whose message can be shown as is.
+        """
+        _check_key(key)
+        cleaned = clean_note(text)
+        if len(cleaned) > MAX_NOTE:
+            raise ValueError(f"a note holds at most {MAX_NOTE:,} characters; "
+                             f"this one has {len(cleaned):,}")
+        if cleaned:
+            self.notes[key] = cleaned
+        else:
+            self.notes.pop(key, None)
+
+    @property
+    def marked(self) -> set[str]:
+        """Keys of the entries that are starred or carry a note."""
+        return self.stars | set(self.notes)
+
+    def copy(self) -> ReaderState:
+        return ReaderState(set(self.stars), dict(self.notes), self.section, self.selected)
+
+
+def clean_note(text: str) -> str:
+    """A note as the state file stores it: no forbidden characters, one kind
+    of line ending, no surrounding blank space."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return FORBIDDEN.sub("", text).strip()
+
+
+def _check_key(key: str) -> None:
+    if not is_entry_key(key):
+        raise ValueError(f"not an entry key: {shorten(str(key))} (use entry_key())")
+
+
+# --- where the file lives ------------------------------------------------------
+
+def state_dir() -> Path:
+    """The folder holding every briefing's state file."""
+    override = os.environ.get(STATE_DIR_VARIABLE)
+    if override:
+        base = Path(override)
+    else:
+        import platformdirs
+
+        base = Path(platformdirs.user_state_dir("briefing", appauthor=False))
+    return base / "reader"
+
+
+def state_path_for(briefing_path: str | os.PathLike[str]) -> Path:
+    """The state file for a briefing: one per briefing, never the briefing.
+
+    Named by a hash of the resolved absolute path, so the same file reached
+    through a symlink or a relative path shares its stars, and no part of a
+    (possibly hostile) file name ends up in ours.
+    """
+    resolved = os.path.realpath(briefing_path)
+    digest = hashlib.sha256(os.fsencode(resolved)).hexdigest()
+    return state_dir() / f"{digest[:24]}.toml"
+
+
+# --- reading -------------------------------------------------------------------
+
+def _entry_key_value(value: Any) -> str:
+    if not is_entry_key(value):
+        raise PydanticCustomError("entry_key", "not an entry key such as {example}",
+                                  {"example": _KEY_EXAMPLE})
+    return value
+
+
+EntryKey = Annotated[str, PlainValidator(_entry_key_value)]
+NoteText = Annotated[str, StringConstraints(max_length=MAX_NOTE)]
+
+
+class _StateFile(BaseModel):
+    """The state file's schema, version 1."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+    version: Literal[1]
+    briefing: Annotated[str, StringConstraints(max_length=_MAX_PATH_RECORD)] | None = None
+    section: Slug | None = None
+    selected: EntryKey | None = None
+    stars: Annotated[list[EntryKey], Field(max_length=MAX_ENTRIES)] = []
+    notes: Annotated[dict[EntryKey, NoteText], Field(max_length=MAX_ENTRIES)] = {}
+
+
+class _NewerStateError(BriefingError):
+    """The state file was written by a newer briefing: never overwrite it."""
+
+
+def load_state_for(briefing_path: str | os.PathLike[str]) -> ReaderState:
+    """The saved state for a briefing; an empty one if there is none yet.
+
+    Raises BriefingError, naming the state file, when it is damaged or
+    hostile. Reading needs no lock: writers replace the file atomically, so
+    a reader sees the old file or the new one, never half of one.
+    """
+    path = state_path_for(briefing_path)
+    if not os.path.lexists(path):
+        return ReaderState()
+    return read_state(path)
+
+
+def read_state(path: Path) -> ReaderState:
+    """Read and check one state file (untrusted: same loader, same rules)."""
+    source = str(path)
+    text = read_document(path, source=source, limit=MAX_STATE_BYTES)
+    document = parse_toml(text, source=source)
+    _check_version(document, source=source)
+    check_characters(document, source=source)
+    _check_keys(document, source=source)
+    checked: _StateFile = validate(_StateFile, document, source=source)
+    return ReaderState(
+        stars=set(checked.stars),
+        notes={key: note for key, note in checked.notes.items() if note.strip()},
+        section=checked.section,
+        selected=checked.selected,
+    )
+
+
+def _check_version(document: dict[str, Any], *, source: str) -> None:
+    version = document.get("version")
+    if "version" not in document:
+        raise BriefingError.single(source, "not a briefing reader-state file (no version key)")
+    if not isinstance(version, int) or isinstance(version, bool):  # not true, not 1.0
+        raise BriefingError.single(source, f"must be the integer {STATE_VERSION}, not "
+                                   f"{shorten(repr(version))}", "version")
+    if version > STATE_VERSION:
+        raise _NewerStateError(source, [Problem("version", f"written by a newer briefing "
+                                                f"(state version {version}): upgrade briefing "
+                                                "to use these stars and notes")])
+
+
+def _check_keys(document: dict[str, Any], *, source: str) -> None:
+    """Unknown and malformed keys, reported with the key shortened (pydantic
+    would put the whole key, however long, into the entry path)."""
+    problems: list[Problem] = []
+    allowed = list(_StateFile.model_fields)
+    for key in document:
+        if key not in allowed:
+            problems.append(Problem("(top)", f'unknown key "{shorten(key, 40)}": allowed: '
+                                    + ", ".join(allowed)))
+    notes = document.get("notes")
+    if isinstance(notes, dict):
+        for key in notes:
+            if not is_entry_key(key):
+                problems.append(Problem("notes", f'"{shorten(key, 40)}" is not an entry key '
+                                        f"such as {_KEY_EXAMPLE}"))
+    if problems:
+        raise BriefingError(source, problems)
+
+
+# --- writing -------------------------------------------------------------------
+
+def merge(on_disk: ReaderState, ours: ReaderState, *, since: ReaderState) -> ReaderState:
+    """This session's changes since `since`, applied on top of `on_disk`.
+
+    - A star this session added is added; a star it removed is removed;
+      every other star is as on disk (another window's changes survive).
+    - A note this session changed (set, edited or cleared) takes this
+      session's value; every other note is as on disk. When two windows
+      edit the same note, the one that saves last wins.
+    - The position (section, selected entry) is this session's: the window
+      that saved last is where the reader was last.
+    """
+    added = ours.stars - since.stars
+    removed = since.stars - ours.stars
+    stars = (on_disk.stars - removed) | added
+    notes = dict(on_disk.notes)
+    for key in ours.notes.keys() | since.notes.keys():
+        if ours.notes.get(key) != since.notes.get(key):
+            if key in ours.notes:
+                notes[key] = ours.notes[key]
+            else:
+                notes.pop(key, None)
+    return ReaderState(stars, notes, ours.section, ours.selected)
+
+
+def save_state(briefing_path: str | os.PathLike[str], state: ReaderState, *,
+               previous: ReaderState | None = None) -> ReaderState:
+    """Save the reader's state for a briefing and return what is now on disk.
+
+    Under a lock on the state file, the file is read again and this
+    session's changes since `previous` (the state as last loaded or saved)
+    are merged onto it (see `merge`), so two open windows lose nothing.
+    With no `previous`, every star and note in `state` counts as added:
+    nothing on disk is removed. Adopt the returned state (it includes other
+    windows' changes) and keep a copy of it as the next `previous`.
+
+    A state file on disk that cannot be read is moved aside to
+    `<name>.damaged` and replaced; one written by a newer briefing is never
+    overwritten. Every failure is a WriteError, and nothing is half-written.
+    """
+    path = state_path_for(briefing_path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as error:
+        raise write_error(path.parent, error) from error
+    with locked(path):
+        merged = merge(_on_disk(path), _cleaned(state), since=_cleaned(previous or ReaderState()))
+        data = _render(merged, briefing_path)
+        if len(merged.stars) > MAX_ENTRIES or len(merged.notes) > MAX_ENTRIES:
+            raise WriteError(path, f"more than {MAX_ENTRIES:,} stars or notes in one briefing "
+                             "(nothing was changed)", kind="limit")
+        if len(data) > MAX_STATE_BYTES:
+            raise WriteError(path, f"stars and notes would take more than "
+                             f"{MAX_STATE_BYTES // (1024 * 1024)} MiB (nothing was changed)",
+                             kind="limit")
+        write_atomic(path, data, overwrite=True)
+    return merged
+
+
+def _on_disk(path: Path) -> ReaderState:
+    if not os.path.lexists(path):
+        return ReaderState()
+    try:
+        return read_state(path)
+    except _NewerStateError:
+        raise WriteError(path, "it was written by a newer briefing; upgrade briefing to save "
+                         "your stars and notes (nothing was changed)", kind="other") from None
+    except BriefingError:
+        aside = path.with_name(path.name + ".damaged")
+        try:
+            os.replace(path, aside)
+        except OSError as error:
+            raise write_error(path, error) from error
+        return ReaderState()
+
+
+def _cleaned(state: ReaderState) -> ReaderState:
+    """Only what the state file may hold, so we never write a file we would
+    refuse to read (an app could set fields directly, bypassing the checks)."""
+    notes = {}
+    for key, text in state.notes.items():
+        note = clean_note(text)[:MAX_NOTE]
+        if is_entry_key(key) and note:
+            notes[key] = note
+    return ReaderState(
+        stars={key for key in state.stars if is_entry_key(key)},
+        notes=notes,
+        section=state.section if state.section and _SLUG.fullmatch(state.section) else None,
+        selected=state.selected if is_entry_key(state.selected) else None,
+    )
+
+
+def _render(state: ReaderState, briefing_path: str | os.PathLike[str]) -> bytes:
+    import tomli_w
+
+    document: dict[str, Any] = {"version": STATE_VERSION}
+    # For a person looking in the state folder; never read back.
+    record = visible(os.path.realpath(briefing_path), one_line=True)
+    if len(record) <= _MAX_PATH_RECORD:
+        document["briefing"] = record
+    if state.section is not None:
+        document["section"] = state.section
+    if state.selected is not None:
+        document["selected"] = state.selected
+    document["stars"] = sorted(state.stars)
+    document["notes"] = dict(sorted(state.notes.items()))
+    return tomli_w.dumps(document).encode("utf-8")
