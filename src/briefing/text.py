@@ -87,3 +87,8 @@ def shorten(text: str, limit: int = 60) -> str:
     """A value for an error message: visible, one line, and not too long."""
     text = visible(text, one_line=True)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def counted(count: int, noun: str) -> str:
+    """`1 quote`, `17 quotes`: counts read as English, not as `1 quotes`."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -34,7 +34,9 @@ class BriefingCommands(Provider):
             seen.add(action)
             if screen.check_action(action.split("(")[0], ()) is False:
                 continue
-            commands.append((Content(description), "", partial(screen.run_action, action)))
+            keys = screen.app.get_key_display(binding)  # type: ignore[arg-type]
+            commands.append((Content(description), f"key: {keys}",
+                             partial(screen.run_action, action)))
         for index, section in enumerate(screen.briefing.sections):
             commands.append((Content("Go to section: ") + literal(section.title, one_line=True),
                              "Show this section in the reading pane",

@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Briefing
+from briefing.text import counted
 from briefing.tui.safe import literal
 
 EVERYONE = "\x00everyone"  # never a speaker: control characters are refused at load
@@ -37,7 +38,7 @@ class PeopleScreen(ModalScreen[str | None | bool]):
     def compose(self) -> ComposeResult:
         counts = Counter(quote.speaker for quote in self.briefing.quotes)
         options = [Option(Content.assemble(("Everyone", "bold"),
-                                           (f"  {len(self.briefing.quotes)} quotes",
+                                           (f"  {counted(len(self.briefing.quotes), 'quote')}",
                                             "$text-muted")), id=EVERYONE)]
         speakers: list[tuple[str, Content]] = []
         for person in self.briefing.people:
@@ -52,7 +53,7 @@ class PeopleScreen(ModalScreen[str | None | bool]):
         for key, line in speakers:
             count = counts.get(key, 0)
             options.append(Option(line + Content.styled(
-                f"  {count} quote{'s' if count != 1 else ''}", "$text-muted"),
+                f"  {counted(count, 'quote')}", "$text-muted"),
                 id=key, disabled=count == 0))
         with Vertical(id="people-dialog"):
             yield Static(Content("Who speaks · enter filters the Quotes pane · esc closes"),

@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from briefing.model import Briefing
+from briefing.text import counted
 from briefing.tui.messages import SectionChosen
 from briefing.tui.safe import literal
 
@@ -37,8 +38,8 @@ class ContentsList(OptionList):
                 (f"{index + 1} " if index < 9 else "  ", "$text-muted"),
                 literal(section.title, "bold", one_line=True),
                 "\n  ",
-                (f"{quotes[index]} quote{'s' if quotes[index] != 1 else ''} · "
-                 f"{figures[index]} figure{'s' if figures[index] != 1 else ''}", "$text-muted"),
+                (f"{counted(quotes[index], 'quote')} · {counted(figures[index], 'figure')}",
+                 "$text-muted"),
             ))
             for index, section in enumerate(briefing.sections)
         )

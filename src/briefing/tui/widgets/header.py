@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from briefing.model import Briefing
+from briefing.text import counted
 from briefing.tui.safe import literal
 
 
@@ -43,8 +44,9 @@ class BriefingHeader(Vertical):
         standfirst = self.query_one("#standfirst", Static)
         standfirst.update(literal(meta.standfirst or "", one_line=True))
         standfirst.display = bool(meta.standfirst)
-        counts = (f"{len(briefing.sections)} sections · {len(briefing.quotes)} quotes · "
-                  f"{len(briefing.figures)} figures")
+        counts = " · ".join((counted(len(briefing.sections), "section"),
+                             counted(len(briefing.quotes), "quote"),
+                             counted(len(briefing.figures), "figure")))
         line = dateline(briefing)
         self.query_one("#dateline", Static).update(
             literal(f"{line} · {counts}" if line else counts, one_line=True))
