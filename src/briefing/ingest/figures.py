@@ -1,0 +1,457 @@
+"""Numbers in the text: what they count, who claims them, whether verified.
+
+A figure is a number in digits or words with what belongs to it: a currency
+and magnitude ("$1.5 billion"), a percentage ("3.2%"), a date ("March
+10th"), a year ("2014"), a range or score ("3-1"), vague counts ("tens of
+thousands"), a qualifier before it ("more than two weeks") and the noun it
+counts after it ("26 buses", "41 Ukrainian military sites"). Not figures:
+ordinals, "one" as a pronoun, and numbers that are part of a name ("G7",
+"COVID-19", "Article 5", "Boeing 737").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.ingest.lexicon import (
+    COUNT_STOPS,
+    FUNCTION_WORDS,
+    IRREGULAR_PLURALS,
+    MAGNITUDES,
+    MEASURE_UNITS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    ONE_COUNTS,
+    WEEKDAYS,
+)
+from briefing.ingest.people import Entity
+from briefing.ingest.quotes import ParagraphReading
+
+_WORD_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUMWORD = rf"(?:{_WORD_NUMBER})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+_MAGNITUDE = r"(?:hundred|thousand|million|billion|trillion)"
+_SHORT_MAGNITUDE = r"(?:bn|mn|m|k|tn|trn)(?![a-z])"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_CURRENCY = r"(?:(?:US|A|C|NZ|HK|S|R)\$|\$|£|€|¥|₹|(?:USD|EUR|GBP|JPY|CHF|Rs\.?)\s?)"
+_PERCENT = r"(?:\s?%|\s(?:per\s?cent|percent|percentage\s+points?|pct|basis\s+points?|bps)\b)"
+_NUMBER = (rf"(?:{_DIGITS}|{_NUMWORD}(?:\s+(?:and\s+)?{_NUMWORD})*\b)"
+           rf"(?:\s?(?:{_MAGNITUDE}s?|{_SHORT_MAGNITUDE})\b)*")
+_CORE = rf"{_CURRENCY}?{_NUMBER}{_PERCENT}?"
+_MONTH = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(
+    m.capitalize() + r"\.?" for m in MONTH_ABBREVIATIONS)
+_DATE = (rf"(?:(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
+         rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+\d{{4}})?\b"
+         rf"|(?:{_MONTH})\s+\d{{4}}\b)")
+_TIME = r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b"
+_VAGUE = (r"\b(?:(?:tens|hundreds|thousands|millions|billions|dozens|scores)"
+          r"(?:\s+of\s+(?:thousands|millions|billions))?(?=\s+of\b)"
+          r"|(?:half\s+)?a\s+dozen\b|a\s+(?:hundred|thousand|million|billion|trillion)\b"
+          r"|(?:several|a\s+few|many)\s+(?:hundred|thousand|million|billion)\b"
+          r"|\ba\s+(?:third|quarter|fifth|tenth)(?=\s+of\b)"
+          rf"|{_NUMWORD}-(?:thirds?|quarters?|fifths?|tenths?)\b)")
+# A tennis or cricket scoreline is one figure: "6-4 3-6 6-7(5) 7-5 6-3".
+_SCORES = r"\b\d{1,2}-\d{1,2}(?:\(\d+\))?(?:\s+\d{1,2}-\d{1,2}(?:\(\d+\))?)+(?![\d-])"
+_TIME_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)"
+# "four hours and 52 minutes", "two years and three months": one duration.
+_DURATION = (rf"\b(?:\d+|{_NUMWORD})\s+{_TIME_UNIT},?\s+and\s+(?:\d+|{_NUMWORD})\s+{_TIME_UNIT}\b"
+             rf"|\bhalf\s+an?\s+(?:hour|day|year|century|mile|metre|kilometre)\b")
+_ORDINAL = r"\b\d+(?:st|nd|rd|th)(?:-[a-z]+|\s+(?!century\b|centuries\b)[a-z]{3,}\b)"
+_FIGURE = re.compile(
+    rf"(?P<date>(?-i:{_DATE}))|(?P<time>{_TIME})|(?P<vague>{_VAGUE})|(?P<ordinal>{_ORDINAL})"
+    rf"|(?P<scores>{_SCORES})|(?P<rank>(?-i:\bNo\.\s?\d+\b))|(?P<duration>{_DURATION})"
+    rf"|(?P<core>(?<![\w$£€¥₹]){_CORE}(?:\s?[-–]\s?{_CORE})?)",
+    re.IGNORECASE)
+_TO_RANGE = re.compile(rf"\s+to\s+{_CORE}\b", re.IGNORECASE)
+_DATELINE = re.compile(
+    rf"\s*[A-Z][A-Z.'’ \-]{{1,40}}(?:,\s*[A-Z][A-Za-z.' ]{{1,30}})?,\s*{_DATE}"
+    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]")
+_ONE_IN = re.compile(rf"\s+in\s+(?:\d+|{_NUMWORD})\b", re.IGNORECASE)
+_MODIFIER = re.compile(
+    r"(?:more than|less than|fewer than|at least|at most|up to|as many as|as much as|"
+    r"as few as|about|around|nearly|almost|roughly|approximately|some|over|under|just over|"
+    r"just under|close to|an estimated|estimated|only|just|a further|another)\s+$",
+    re.IGNORECASE)
+_COMPOUND = re.compile(r"-(?:[a-z]+)(?:-[a-z]+)*")
+_UNIT_SUFFIX = re.compile(r"(?i:km|kg|mph|kph|ft|cm|mm|lb|mg|ml|mw|gw|kw|kwh|s)\b|°?[CF]\b")
+_ORDINAL_NOUN = re.compile(r"(?:minute|lap|hole|over|round|day|week|month|year|time|goal|"
+                           r"anniversary|birthday|consecutive|straight|place|seed|game|match|"
+                           r"win|loss|defeat|victory|title|season|attempt|term|floor|storey)s?$")
+_UNVERIFIED = re.compile(
+    r"\b(?:could\s?n[o']t|cannot|can\s?n[o']t|was\s+not\s+able\s+to|were\s+not\s+able\s+to|"
+    r"(?:was|were)\s?n[o']t\s+able\s+to|unable\s+to|not\s+possible\s+to|impossible\s+to|"
+    r"has\s+not\s+been\s+able\s+to|have\s+not\s+been\s+able\s+to|did\s?n[o']t|not)"
+    r"\s+(?:be\s+)?(?:immediately\s+|independently\s+|yet\s+)*(?:verif|confirm|corroborat)"
+    r"|\b(?:unverified|unconfirmed|not\s+(?:been\s+)?(?:independently\s+)?verified)\b",
+    re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][\w\-]*(?:['’][A-Za-z]+)*|\S")
+_AUX = frozenset("were was are is had been have has be being will would could".split())
+_WEEKDAYS = frozenset(WEEKDAYS)
+_SAYS = frozenset("said says say told tells added adds according".split())
+
+
+@dataclass
+class FoundFigure:
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    label: str
+    value: int | float | None
+    unit: str | None
+    claimant: Entity | None
+    status: str
+
+
+def read_figures(readings: list[ParagraphReading]) -> list[FoundFigure]:
+    """Every figure of every paragraph, in reading order."""
+    figures: list[FoundFigure] = []
+    previous: list[FoundFigure] = []
+    for index, reading in enumerate(readings):
+        skip = _dateline_end(reading.text) if index == 0 else 0
+        found = [f for f in (_figure(reading, index, m)
+                             for m in _FIGURE.finditer(reading.text, skip)) if f is not None]
+        found = _without_overlaps(found)
+        _mark_unverified(reading, found, previous)
+        figures.extend(found)
+        previous = found
+    return figures
+
+
+def _dateline_end(text: str) -> int:
+    """Where a dateline ("VARNO, May 14 (Wirewatch) -") ends: its date is
+    when the story was filed, not one of its figures."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
+def _figure(reading: ParagraphReading, index: int, match: re.Match[str]) -> FoundFigure | None:
+    text = reading.text
+    kind = match.lastgroup or "core"
+    start, end, core = match.start(), match.end(), match.group()
+    value: int | float | None = None
+    unit: str | None = None
+    if kind == "ordinal":
+        if not _ORDINAL_NOUN.search(core):
+            return None  # "the 21st century", "14th in the league"
+        value = int(re.match(r"\d+", core).group())  # type: ignore[union-attr]
+    elif kind == "core":
+        if not _is_figure(text, start, end, core):
+            return None
+        extended = _extend(text, start, end, core)
+        if extended is None:
+            return None
+        end, kind, value, unit = extended
+        word = core.lower()
+        if word in ("one", "zero") and (not unit or (word == "one" and unit not in ONE_COUNTS)):
+            return None  # "one of them", "one source", "almost to zero"
+    elif kind == "rank":
+        value = int(re.search(r"\d+", core).group())  # type: ignore[union-attr]
+    if kind in ("core", "vague", "duration"):
+        modifier = _MODIFIER.search(text, max(0, start - 24), start)
+        if modifier and (modifier.start() == 0 or not text[modifier.start() - 1].isalnum()):
+            start = modifier.start()  # "more than two weeks"
+    figure_text = text[start:end].strip()
+    return FoundFigure(index, start, end, figure_text,
+                       _label(reading, start, end, figure_text, kind, unit), value, unit,
+                       _claimant(reading, start, end), "reported")
+
+
+def _extend(text: str, start: int, end: int,
+            core: str) -> tuple[int, str, int | float | None, str | None] | None:
+    """A number with what belongs to it: (end, kind, value, unit), or None
+    when the letters after it make it part of a word ("3D", "5G")."""
+    if _bare(core):
+        ratio = _ONE_IN.match(text, end)
+        if ratio and _small(core):
+            return ratio.end(), "ratio", None, None  # "1 in 5", "one in five"
+        to_range = _TO_RANGE.match(text, end)
+        if to_range and not text[max(0, start - 5):start].lower().endswith("from "):
+            end = to_range.end()  # "six to eight weeks", but not "from 45 to 214"
+            core = text[start:end]
+    if end < len(text) and text[end].isalpha():
+        suffix = _UNIT_SUFFIX.match(text, end)
+        if suffix is None:
+            return None
+        end = suffix.end()  # "4C", "5km", "1990s"
+    value, unit = _value(core)
+    compound = _COMPOUND.match(text, end)
+    if compound:
+        return compound.end(), "core", value, unit  # "20-kilometre", "67-year-old"
+    if _is_year(core):
+        return end, "core", value, "year"
+    if unit is None and not _is_range(core):
+        counted_end, noun = _counted(text, end)
+        if noun:
+            return counted_end, "core", value, noun  # "26 buses"
+    return end, "core", value, unit
+
+
+def _is_figure(text: str, start: int, end: int, core: str) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before in "-/." and start >= 2 and text[start - 2].isalnum() and not (
+            before == "-" and re.search(r"\b(?:mid|pre|post|late|early)-$", text[:start], re.I)):
+        return False  # COVID-19, 24/7, v2.1 (but mid-2023 is a figure)
+    if after == "/" or (after == "-" and end + 1 < len(text) and text[end + 1].isdigit()):
+        return False
+    if re.match(r"(?:st|nd|rd|th)\b", text[end:end + 3]):
+        return False  # ordinals
+    words = core.split()
+    if not any(ch.isdigit() for ch in core):
+        first = words[0]
+        if first[0].isupper() and not _sentence_start(text, start):
+            return False  # "Formula One", "Three Gorges"
+        if first.lower() in ("a", "an"):
+            return False
+    # A number right after a capitalised word names something: "Article 5".
+    previous = re.search(r"([A-Za-z][\w’'.\-]*)\s+$", text[max(0, start - 30):start])
+    if previous and core[0].isdigit() and _bare(core):
+        word = previous.group(1)
+        bare = word.rstrip(".").lower()
+        if (word[0].isupper() and bare not in MONTHS and bare not in MONTH_ABBREVIATIONS
+                and not re.search(r"[’']s$", word)  # "Lindqvist's 38"
+                and bare not in _WEEKDAYS and not _sentence_start(text, start - len(
+                    previous.group(0)))
+                and bare not in ("us", "usd", "eur", "gbp", "rs", "about", "some", "over",
+                                 "nearly", "around", "almost", "more", "only", "just")):
+            return False
+    return not (len(words) == 1 and words[0].lower() in ("hundred", "thousand", "million",
+                                                          "billion", "trillion"))
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?:;—–"
+
+
+def _bare(core: str) -> bool:
+    """A number without currency, percentage or magnitude."""
+    return bool(re.fullmatch(rf"{_DIGITS}|{_NUMWORD}", core.strip(), re.IGNORECASE))
+
+
+def _small(core: str) -> bool:
+    value = _words_value(core.lower()) if not core[0].isdigit() else float(
+        core.replace(",", ""))
+    return value is not None and 0 < value <= 20
+
+
+def _is_year(core: str) -> bool:
+    return bool(re.fullmatch(r"(1[5-9]\d\d|20\d\d)", core.strip()))
+
+
+def _is_range(core: str) -> bool:
+    return bool(re.search(r"\d\s?(?:-|–|to)\s?\d", core))
+
+
+def _counted(text: str, end: int) -> tuple[int, str | None]:
+    """The noun a number counts: "26 buses", "41 Ukrainian military sites"."""
+    words: list[re.Match[str]] = []
+    for match in _WORD.finditer(text, end):
+        if match.start() > (words[-1].end() if words else end) + 1:
+            break
+        word = match.group()
+        lower = word.lower()
+        if not word[0].isalpha() or lower in FUNCTION_WORDS or lower in _SAYS or (
+                lower in COUNT_STOPS):
+            break
+        if word[0].isupper() and (words or lower in _WEEKDAYS or lower in MONTHS):
+            break
+        words.append(match)
+        if len(words) == 3:
+            break
+    # Trim back to the last word that can be a counted noun.
+    while words:
+        last = words[-1].group().lower()
+        if words[-1].group()[0].isupper() or last.endswith(("ed", "ing", "ly")):
+            words.pop()
+            continue
+        break
+    if not words:
+        return end, None
+    for cut in range(len(words), 0, -1):
+        last = words[cut - 1].group().lower().rstrip("’'")
+        if last in IRREGULAR_PLURALS or last in MEASURE_UNITS or (
+                last.endswith("s") and not last.endswith("ss")):
+            return words[cut - 1].end(), last
+    first = words[0].group().lower()
+    if first in ONE_COUNTS or first in MEASURE_UNITS or first in (
+            "year", "month", "week", "day", "hour", "minute", "second", "person", "child",
+            "man", "woman"):
+        return words[0].end(), first
+    return end, None
+
+
+def _value(core: str) -> tuple[int | float | None, str | None]:
+    lower = core.lower().strip()
+    unit = None
+    currencies = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
+                  "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "chf": "CHF",
+                  "a$": "AUD", "c$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD",
+                  "r$": "BRL", "rs": "INR", "rs.": "INR"}
+    currency = re.match(r"(us\$|a\$|c\$|nz\$|hk\$|s\$|r\$|\$|£|€|¥|₹|usd|eur|gbp|jpy|chf|rs\.?)",
+                        lower)
+    if currency:
+        unit = currencies[currency.group(1)]
+        lower = lower[currency.end():].strip()
+    if re.search(r"%|per\s?cent|percent|pct", lower):
+        unit = "%"
+    elif re.search(r"basis\s+points?|bps", lower):
+        unit = "basis points"
+    elif "percentage point" in lower:
+        unit = "percentage points"
+    if _is_range(lower):
+        return None, unit
+    number = re.match(_DIGITS, lower)
+    value: float | None
+    rest = lower
+    if number and number.group():
+        value = float(number.group().replace(",", ""))
+        rest = lower[number.end():]
+    else:
+        value = _words_value(lower)
+        if value is None:
+            return None, unit
+        rest = ""
+    for word in re.findall(r"[a-z]+", rest):
+        factor = MAGNITUDES.get(word.rstrip("s")) if word not in ("ms",) else None
+        if factor:
+            value *= factor
+    if value != value or abs(value) >= 2 ** 62:
+        return None, unit
+    if value == int(value) and not (number and "." in number.group() and value < 1000):
+        return int(value), unit
+    return round(value, 6), unit
+
+
+def _words_value(text: str) -> float | None:
+    total, current, seen = 0.0, 0.0, False
+    for word in re.findall(r"[a-z]+", text):
+        if word == "and":
+            continue
+        if word in NUMBER_WORDS:
+            current += NUMBER_WORDS[word]
+            seen = True
+        elif word.rstrip("s") in ("hundred",):
+            current = (current or 1) * 100
+            seen = True
+        elif word.rstrip("s") in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1) * MAGNITUDES[word.rstrip("s")]
+            current = 0
+            seen = True
+    return total + current if seen else None
+
+
+def _without_overlaps(found: list[FoundFigure]) -> list[FoundFigure]:
+    kept: list[FoundFigure] = []
+    for figure in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if kept and figure.start < kept[-1].end:
+            continue
+        kept.append(figure)
+    return kept
+
+
+def _label(reading: ParagraphReading, start: int, end: int, text: str, kind: str,
+           unit: str | None) -> str:
+    """What the figure counts, in the article's words: the counted noun and
+    what is said of it ("people killed in the capital"), or for a bare
+    number the words around it ("inflation, which stood at … in April")."""
+    right = _clause_words(reading.text[end:end + _CONTEXT_CHARS], forward=True)
+    left = _clause_words(reading.text[max(0, start - _CONTEXT_CHARS):start], forward=False)
+    counted = _counted_phrase(text) if unit and unit not in ("%", "year") else ""
+    if counted:
+        return _join([counted, *right[:6]])
+    prefix = {"date": "date:", "time": "time:", "ratio": "ratio:", "scores": "score:",
+              "rank": "rank:", "duration": "duration:"}.get(kind)
+    if unit == "year":
+        prefix = "year:"
+    elif unit == "%":
+        prefix = "share:"
+    elif unit and unit.isupper():
+        prefix = f"amount in {unit}:"
+    context = [*left[-5:], "…", *right[:4]] if left or right else []
+    while context and context[0] == "…":
+        context.pop(0)
+    while context and context[-1] == "…":
+        context.pop()
+    return _join([prefix or "", *context]) or (prefix or "figure").rstrip(":")
+
+
+def _counted_phrase(text: str) -> str:
+    """The words after the number: "Ukrainian military sites" in "41 Ukrainian
+    military sites", "years" in "more than two weeks"."""
+    words = text.split()
+    numeric = ("hundred", "thousand", "million", "billion", "trillion", "and")
+    for i, word in enumerate(words):
+        lower = word.lower().split("-")[0]
+        if any(ch.isdigit() for ch in word) or lower in NUMBER_WORDS or lower in numeric:
+            rest = words[i + 1:]
+            while rest and (rest[0].lower() in numeric or rest[0].lower() in NUMBER_WORDS):
+                rest = rest[1:]
+            if rest:
+                return " ".join(rest)
+    return ""
+
+
+_CONTEXT_CHARS = 160
+_TRAILING_WORDS = 5
+_CLAUSE_BREAK = re.compile(r"[,.;:!?“”\"()—–]|\b(?:but|while|which|who)\b|\S*\d\S*")
+
+
+def _clause_words(text: str, *, forward: bool, limit: int = 7) -> list[str]:
+    """Up to `limit` words of the clause next to a figure, without auxiliaries,
+    other numbers or dangling function words."""
+    if forward:
+        words = _CLAUSE_BREAK.split(text, maxsplit=1)[0].split()
+        while words and words[0].lower() in _AUX:
+            words.pop(0)
+        words = words[:limit]
+    else:
+        words = _CLAUSE_BREAK.split(text)[-1].split()[-limit:]
+    while words and words[0].lower() in FUNCTION_WORDS:
+        words.pop(0)
+    while words and words[-1].lower() in FUNCTION_WORDS:
+        words.pop()
+    return words
+
+
+def _join(words: list[str]) -> str:
+    return " ".join(w for w in words if w).strip()[:200]
+
+
+def _claimant(reading: ParagraphReading, start: int, end: int) -> Entity | None:
+    for quote in reading.quotes:
+        if quote.span.open < start and end <= quote.span.close:
+            return quote.entity
+    sentence = reading.sentence_of(start)
+    if any(e.phrase and e.phrase.start < end and start < e.phrase.end for e in reading.events):
+        return None  # the figure is part of who speaks: "two Ukrainian officials said"
+    events = [e for e in reading.events if e.sentence == sentence and e.entity is not None]
+    before = [e for e in events if e.end <= start]
+    if before:
+        return before[-1].entity
+    # "..., two Ukrainian officials said": a verb after the figure claims it
+    # only when it closes the clause, not when it opens its own ("..., but an
+    # official said Putin ...").
+    for event in (e for e in events if e.start >= end):
+        rest = re.split(r"[,.;:!?“\"]", reading.framed[event.end:], maxsplit=1)[0].split()
+        if len(rest) <= _TRAILING_WORDS and "that" not in rest:
+            return event.entity
+        return None
+    return None
+
+
+def _mark_unverified(reading: ParagraphReading, found: list[FoundFigure],
+                     previous: list[FoundFigure]) -> None:
+    """"Reuters could not immediately verify the reports": the figures before
+    it in its paragraph (or, when it opens the paragraph, the paragraph before)."""
+    for match in _UNVERIFIED.finditer(reading.text):
+        sentence = reading.sentence_of(match.start())
+        sentence_end = reading.sentences[sentence][1]
+        for figure in found:
+            if figure.start < sentence_end:
+                figure.status = "unverified"
+        if sentence == 0:
+            for figure in previous:
+                figure.status = "unverified"

@@ -1,0 +1,430 @@
+"""Who is who: the people and institutions an article cites, and coreference.
+
+Every speaker phrase ("said Dmytro Kuleba", "the official", "he", "Mr
+Boichenko", "Britain’s defence ministry") is resolved against what the
+article has said so far:
+
+- a name is split into role and name ("Kyiv mayor Vitali Klitschko") and
+  matched to an earlier person by surname ("Mr Boichenko", "president Biden");
+- a short definite description ("the president", "the official") is the most
+  recent person whose role or description has that noun;
+- he/she is the most recent speaker who can be that gender; they/it the most
+  recent group or institution;
+- anything else is a new entity named as the article describes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.ingest.lexicon import (
+    FEMALE_NAMES,
+    GENDERED_NOUNS,
+    HONORIFICS,
+    MALE_NAMES,
+    NOT_A_NAME,
+    NUMBER_WORDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PLURAL_NOUNS,
+    PRONOUNS,
+    TITLE_WORDS,
+    is_person_noun,
+)
+from briefing.ingest.phrases import head_word
+
+_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el dos das "
+                       "ter ten mac".split())
+_DEMONYM = re.compile(r"(?:man|woman|ian|an|ese|i|Briton|Scot|Swede|Dane|Finn|Pole|Czech|Turk|"
+                      r"Greek|Democrat|Republican)$")
+_NOT_DEMONYMS = frozenset("vatican taliban kremlin pentagon".split())
+_PERSON_ANAPHOR = re.compile(r"^[Tt]he\s+(?:\d+-year-old|[A-Z][\w’'\-]*)(?:\s+[a-z][\w\-]*)?$")
+_ROLE_ENDINGS = ("er", "or", "ist", "ent", "ant", "ian")
+_QUANTITY_WORDS = frozenset("one some many several both other others most".split())
+_LINK_WORDS = frozenset("of for at from in on to by with".split())
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,6}$")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_LEADING_DETERMINER = re.compile(r"^(?:The|A|An|This|That|These|Those)\b")
+_COLLECTIVE_ORGS = frozenset("company firm group bank carmaker retailer lender insurer airline "
+                             "club team agency ministry government department organisation "
+                             "organization party union council court commission committee "
+                             "board regulator watchdog charity authority military army police "
+                             "broadcaster newspaper operator utility manufacturer maker "
+                             "giant startup".split())
+_ORG_NAME_WORDS = ORG_NOUNS | frozenset("journal times post news herald guardian telegraph "
+                                        "tribune gazette inc corp ltd plc llc ag sa".split())
+
+
+@dataclass(eq=False)
+class Entity:
+    """A person, group or institution the article cites."""
+
+    name: str
+    kind: str  # "person", "name" (one word, not known to be a person), "group", "org"
+    role: str | None = None
+    gender: str | None = None
+    surname: str | None = None
+    given: str | None = None
+    head: str = ""
+    words: set[str] = field(default_factory=set)
+    definite: bool = False
+    last_seen: int = -1
+    spoke: bool = False
+    quoted: bool = False
+    described: bool = False  # named by a description, not a proper name
+    merged_into: Entity | None = None
+
+    @property
+    def live(self) -> Entity:
+        entity = self
+        while entity.merged_into is not None:
+            entity = entity.merged_into
+        return entity
+
+
+@dataclass
+class _Parsed:
+    name: list[str]
+    role: str | None
+    honorific: str | None
+    determiner: str | None
+    text: str
+    institution: bool = False
+
+
+class People:
+    """The entities of one article, in the order the article met them."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self._clock = 0
+
+    def tick(self) -> int:
+        self._clock += 1
+        return self._clock
+
+    # -- resolving phrases -----------------------------------------------------
+
+    def resolve(self, text: str, *, role: str | None = None, speaking: bool = True,
+                salient: bool = True) -> Entity | None:
+        """The entity a phrase names (created if new), marked as seen now."""
+        text = _tidy(text)
+        if not text:
+            return None
+        lower = text.lower()
+        if lower in PRONOUNS:
+            entity = self.pronoun(lower)
+        else:
+            parsed = _parse(text)
+            entity = self._named(parsed, role) if parsed.name else self._described(parsed, role)
+        if entity is None:
+            return None
+        entity = entity.live
+        if salient or speaking:
+            entity.last_seen = self.tick()
+        if speaking:
+            entity.spoke = True
+        return entity
+
+    def pronoun(self, word: str) -> Entity | None:
+        gender, number = PRONOUNS[word]
+        for entity in sorted(self._speakers(), key=lambda e: -e.last_seen):
+            if number == "one":
+                if entity.kind != "person":
+                    continue
+                if gender and entity.gender and entity.gender != gender:
+                    continue
+                if gender and entity.gender is None:
+                    entity.gender = gender
+                return entity
+            if number == "many" and entity.kind in ("group", "org", "name"):
+                return entity
+            if number == "it" and entity.kind in ("org", "name"):
+                return entity
+        return None
+
+    def _speakers(self) -> list[Entity]:
+        return [e for e in self.entities if e.merged_into is None and e.last_seen >= 0]
+
+    def _named(self, parsed: _Parsed, role: str | None) -> Entity:
+        name_tokens = parsed.name
+        surname = _POSSESSIVE.sub("", name_tokens[-1]).lower()
+        given = name_tokens[0].lower() if len(name_tokens) > 1 else None
+        role = role or parsed.role
+        org = _is_org(name_tokens)
+        if org:
+            key = " ".join(name_tokens).lower()
+            for entity in reversed(self.entities):
+                if entity.merged_into is None and entity.kind == "org" and (
+                        entity.surname == key):
+                    return entity
+            display = _display(parsed.text)
+            return self._add(Entity(display, "org", role=role, surname=key,
+                                    head=surname, words=_words(display)))
+        match = self._by_surname(surname, given)
+        if match is not None:
+            if len(name_tokens) > len(match.name.split()) and not match.described and (
+                    parsed.honorific is None or given):
+                match.name = " ".join(name_tokens)
+                match.given = given
+            if role and not match.role:
+                match.role = role
+                match.words |= _words(role)
+            if match.kind == "name" and (parsed.honorific or given or role):
+                match.kind = "person"
+            match.gender = match.gender or _gender(parsed.honorific, given, role)
+            return match
+        if parsed.honorific and not given:
+            display = f"{parsed.honorific} {' '.join(name_tokens)}"
+        else:
+            display = " ".join(name_tokens)
+        gender = _gender(parsed.honorific, given, role)
+        is_person = bool(given or parsed.honorific or role or gender)
+        return self._add(Entity(display, "person" if is_person else "name", role=role,
+                                gender=gender, surname=surname, given=given,
+                                words=_words(role or "")))
+
+    def _by_surname(self, surname: str, given: str | None) -> Entity | None:
+        for entity in sorted(self.entities, key=lambda e: -e.last_seen):
+            if entity.merged_into is not None or entity.surname != surname:
+                continue
+            if entity.kind not in ("person", "name"):
+                continue
+            if given and entity.given and not _same_given(given, entity.given):
+                continue
+            return entity
+        return None
+
+    def _described(self, parsed: _Parsed, role: str | None) -> Entity | None:
+        text = parsed.text
+        head = head_word(text)
+        if not head:
+            return None
+        plural = head in PLURAL_NOUNS or _counted(text)
+        if parsed.institution:
+            key = _key(text)
+            for entity in reversed(self.entities):
+                if entity.merged_into is None and entity.kind == "org" and _key(
+                        entity.name) == key:
+                    return entity
+            return self._add(Entity(_display(text), "org", head=head, words=_words(text),
+                                    definite=True, described=True))
+        if parsed.determiner in ("the", "this", "that") and _anaphoric(text):
+            antecedent = self._antecedent(head, plural, bare=len(text.split()) == 2)
+            if antecedent is not None:
+                return antecedent
+            if _PERSON_ANAPHOR.match(text):
+                # "the 27-year-old", "the Briton": whoever the story is about.
+                for entity in sorted(self._speakers(), key=lambda e: -e.last_seen):
+                    if entity.kind == "person":
+                        return entity
+        key = _key(text)
+        for entity in reversed(self.entities):
+            if entity.merged_into is None and entity.described and _key(entity.name) == key:
+                return entity
+        if head in ORG_NOUNS and not is_person_noun(head):
+            kind = "org"
+        elif plural:
+            kind = "group"
+        else:
+            kind = "person"
+        display = _display(text)
+        definite = parsed.determiner in ("the", "this", "that") or bool(
+            re.search(r"\w[’']s\b", text))
+        return self._add(Entity(display, kind, role=role, gender=_gender(None, None, text),
+                                head=head, words=_words(text) | _words(role or ""),
+                                definite=definite, described=True))
+
+    def _antecedent(self, head: str, plural: bool, *, bare: bool) -> Entity | None:
+        forms = {head, head.rstrip("s"), head + "s"}
+        candidates = sorted(self._speakers() + [e for e in self.entities if e.last_seen < 0
+                                                and e.merged_into is None],
+                            key=lambda e: -e.last_seen)
+        institution = head in ORG_NOUNS and not is_person_noun(head)
+        for entity in candidates:
+            if (entity.kind == "group") != plural:
+                continue
+            if institution != (entity.kind in ("org", "name")):
+                continue  # "the ministry" is not its spokesman
+            if entity.words & forms:
+                return entity
+        if bare and head in _COLLECTIVE_ORGS:  # "the company": the one just named
+            for entity in candidates:
+                if entity.kind in ("org", "name") and entity.spoke:
+                    return entity
+        return None
+
+    def _add(self, entity: Entity) -> Entity:
+        self.entities.append(entity)
+        return entity
+
+    # -- what other modules learn ----------------------------------------------
+
+    def mention(self, text: str, role: str | None = None) -> Entity | None:
+        """A named person seen in passing ("Turkish president Recep Tayyip
+        Erdogan spoke to ..."): known for later references, not a speaker."""
+        return self.resolve(text, role=role, speaking=False, salient=False)
+
+    def recall(self, word: str) -> Entity | None:
+        """A known surname opening a sentence ("Rooke defended ..."): that
+        person is now the one a later "he" or "she" most likely means."""
+        surname = _POSSESSIVE.sub("", word.strip(" “\"‘'")).lower()
+        for entity in sorted(self.entities, key=lambda e: -e.last_seen):
+            if entity.merged_into is None and entity.surname == surname and entity.kind in (
+                    "person", "name"):
+                entity.last_seen = self.tick()
+                return entity
+        return None
+
+    def adopt_role(self, named: Entity, description: Entity) -> None:
+        """"Ukraine's foreign minister said ..." then "said Dmytro Kuleba":
+        the description was the named person all along."""
+        if named is description or named.role or not description.described:
+            return
+        named.role = re.sub(r"^(?:the|a|an)\s+", "", description.name)
+        named.words |= description.words
+        named.gender = named.gender or description.gender
+        description.merged_into = named
+
+
+def _tidy(text: str) -> str:
+    text = text.strip(" ,.;:—–-\u00a0")
+    text = re.sub(r"\s+", " ", text)
+    return text
+
+
+def _parse(text: str) -> _Parsed:
+    words = text.split()
+    if words and words[-1][:1].isupper() and _POSSESSIVE.search(words[-1]):
+        words[-1] = _POSSESSIVE.sub("", words[-1])  # "Sofia Brandt's" names Brandt
+        text = " ".join(words)
+    determiner = words[0].lower() if words and words[0].lower() in (
+        "the", "a", "an", "this", "that", "these", "those") else None
+    run: list[str] = []
+    for word in reversed(words):
+        bare = word.rstrip(",")
+        if _is_name_word(bare) or (run and bare.lower() in _PARTICLES) or (
+                run and re.fullmatch(r"[A-Z]\.", bare)):
+            run.insert(0, bare)
+            continue
+        break
+    while run and run[0].lower() in _PARTICLES:
+        run.pop(0)
+    if run and len(words) > len(run) and words[-len(run) - 1].lower() in _LINK_WORDS:
+        run = []  # "the mayor of Irpin" describes; Irpin is not the speaker
+    if len(run) == 1 and run[0] == words[0] and _common_noun(run[0]):
+        run = []  # "Officials said", "Police said": a description, capitalised
+    if run and determiner in ("a", "an"):
+        run = []  # "a Democrat", "an American official": a description
+    honorific = None
+    cut = -1
+    for k, word in enumerate(run):
+        lower = word.lower().rstrip(".")
+        if lower in TITLE_WORDS or lower + "." in HONORIFICS or lower in HONORIFICS:
+            cut = k
+    if cut < 0 and len(run) >= 3 and _role_word(run[0]):
+        cut = 0  # "Engineer Dana Pirelli", "Co-author Jun Park"
+    if cut >= 0:
+        lower = run[cut].lower()
+        if lower in HONORIFICS or lower + "." in HONORIFICS:
+            honorific = run[cut].rstrip(".")
+    name = run[cut + 1:]
+    if name and cut < 0 and len(words) == len(run) + 1 and determiner == "the":
+        if len(run) == 1 and _DEMONYM.search(run[0]) and run[0].lower() not in _NOT_DEMONYMS:
+            return _Parsed([], None, None, determiner, text)  # "the Briton": a person
+        # "the United Nations", "the White House": an institution's name.
+        return _Parsed([], None, None, determiner, text, institution=True)
+    # Any words before the name (and titles inside the run) are the role.
+    prefix_count = len(words) - len(run) + cut + 1
+    role_words = words[:prefix_count]
+    if honorific and role_words and role_words[-1].rstrip(".") == honorific:
+        role_words = role_words[:-1]
+    role = " ".join(role_words).strip(" ,") or None
+    if role:
+        role = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", role) or None
+    if name and all(w.lower() in NOT_A_NAME for w in name):
+        name = []
+    return _Parsed(name, role if name else None, honorific, determiner, text)
+
+
+def _common_noun(word: str) -> bool:
+    """A capitalised word that is still a common noun ("Officials", "Police").
+    Only the word lists count here: by suffix "Lindqvist" would be a role."""
+    lower = word.lower()
+    return lower in PERSON_NOUNS or lower in ORG_NOUNS or lower in PLURAL_NOUNS
+
+
+def _role_word(word: str) -> bool:
+    """A capitalised first word that says what someone is: "Commuter Priya
+    Shah", "Pensioner Jo Bell" (not a given name such as Peter)."""
+    lower = word.lower()
+    if lower in FEMALE_NAMES or lower in MALE_NAMES:
+        return False
+    return _common_noun(word) or (len(lower) > 5 and lower.endswith(_ROLE_ENDINGS))
+
+
+def _is_name_word(word: str) -> bool:
+    if not word or not word[0].isupper() or _POSSESSIVE.search(word):
+        return False
+    lower = word.lower().rstrip(".")
+    return lower in HONORIFICS or lower not in NOT_A_NAME
+
+
+def _is_org(name_tokens: list[str]) -> bool:
+    if any(w.lower().strip(".") in _ORG_NAME_WORDS for w in name_tokens):
+        return True
+    return len(name_tokens) == 1 and bool(_ACRONYM.match(name_tokens[0]))
+
+
+def _same_given(a: str, b: str) -> bool:
+    return a == b or (len(a) <= 2 and b.startswith(a[0])) or (len(b) <= 2 and a.startswith(b[0]))
+
+
+def _gender(honorific: str | None, given: str | None, role: str | None) -> str | None:
+    if honorific:
+        gender = HONORIFICS.get(honorific.lower()) or HONORIFICS.get(honorific.lower() + ".")
+        if gender:
+            return gender
+    if given:
+        if given in FEMALE_NAMES and given not in MALE_NAMES:
+            return "f"
+        if given in MALE_NAMES and given not in FEMALE_NAMES:
+            return "m"
+    for word in re.findall(r"\w+", (role or "").lower()):
+        if word in GENDERED_NOUNS:
+            return GENDERED_NOUNS[word]
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return {_POSSESSIVE.sub("", w) for w in re.findall(r"[\w’'\-]+", text.lower())}
+
+
+def _key(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.lower()).strip()
+
+
+def _display(text: str) -> str:
+    """A description as written mid-sentence: "The mayor of Irpin" -> "the mayor ..."."""
+    first, _, rest = text.partition(" ")
+    lowered = (_LEADING_DETERMINER.match(first) or first.lower() in NUMBER_WORDS
+               or first.lower() in _QUANTITY_WORDS
+               or (_common_noun(first) and first[1:].islower()))
+    if lowered and not (len(first) > 1 and first.isupper()):
+        return (first.lower() + " " + rest).strip()
+    return text
+
+
+def _anaphoric(text: str) -> bool:
+    """"the official", "the senior official", "the 27-year-old": short enough
+    to point back; "the national hydrology agency" introduces someone."""
+    words = text.split()
+    return len(words) <= 3 and not any(w.lower() in _LINK_WORDS for w in words)
+
+
+def _counted(text: str) -> bool:
+    first = text.split()[0].lower() if text.split() else ""
+    return (first in NUMBER_WORDS and first != "one") or first in ("some", "many", "several",
+                                                                  "both", "most", "other")
+

@@ -1,0 +1,596 @@
+"""Find the noun phrase that names a speaker next to a speech verb.
+
+Works on a paragraph's *frame* (quotations blanked out, see `spans`), with
+rules about English word classes rather than a parser: the subject of
+"X said" is read backwards from the verb over comma-separated segments
+(skipping "speaking from ...", "who ...", ages), the object of "said X" or
+"according to X" forwards to the first preposition or punctuation, and an
+appositive ("Vadym Boichenko, the mayor, said") gives the role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.ingest.lexicon import (
+    ABBREVIATIONS,
+    AUXILIARIES,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    MODIFIER_STARTS,
+    MONTHS,
+    NOT_A_NAME,
+    NUMBER_WORDS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    TITLE_WORDS,
+    WEEKDAYS,
+    is_person_noun,
+)
+from briefing.ingest.spans import MASK
+
+MAX_PHRASE_WORDS = 12
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w’'\-]*[^\W_])?(?:(?<=s)['’](?!\w))?"
+                    r"|[^\s\w]")
+_DETERMINERS = frozenset("the a an this that these those his her its their our".split())
+_QUANTIFIERS = frozenset("some many most several few other others both all any each "
+                         "one two three four five six seven eight nine ten dozens "
+                         "hundreds thousands".split())
+_LINKS = frozenset(("of", "for", "at", "from"))
+_BOUNDARY_PUNCT = frozenset(",;:—–()[]" + MASK + "\"“”„«»‘’'")
+_TIME_WORDS = frozenset(WEEKDAYS + MONTHS + "week weekend month year night morning afternoon "
+                        "evening day today yesterday".split())
+_VENUE_WORDS = frozenset("statement interview briefing conference post speech video message "
+                         "letter email e-mail address tweet report filing call podcast "
+                         "broadcast session hearing meeting rally appearance".split())
+_SOURCE_OF = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:statement|report|post|filing|document|documents|data|"
+    r"figures|estimates|estimate|tally|count|survey|analysis|memo|letter|record|records|"
+    r"notice|message)\s+(?:from|by|of|released by|published by|issued by)\s+", re.I)
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def acronym(self) -> bool:
+        """US, UN, NATO: a name even when it spells a function word."""
+        return len(self.text) >= 2 and self.text.isupper()
+
+    @property
+    def function(self) -> bool:
+        return not self.acronym and self.lower in FUNCTION_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A speaker as written: `text` at `start:end`, and a role from an
+    appositive when there is one."""
+
+    text: str
+    start: int
+    end: int
+    role: str | None = None
+
+    @property
+    def pronoun(self) -> str | None:
+        word = self.text.lower()
+        return word if word in PRONOUNS else None
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+# --- subject before a verb ----------------------------------------------------
+
+
+def subject_before(framed: str, low: int, verb_start: int) -> Phrase | None:
+    """The subject of a speech verb at `verb_start`, read back to `low`."""
+    toks = tokens(framed, low, verb_start)
+    toks = _drop_parentheses(toks)
+    toks = _strip_trailing(toks)
+    if not toks:
+        return None
+    # A modifier set off by commas ("X, speaking from Y, said") is skipped;
+    # one that runs into the verb ("..., including the port whose mayor
+    # said") holds the subject at its end.
+    attached = not _comma_before(framed, toks[-1].end, verb_start)
+    if toks[-1].is_word and toks[-1].lower in PRONOUNS and not toks[-1].acronym:
+        pronoun = toks[-1]
+        return Phrase(pronoun.text, pronoun.start, pronoun.end)
+    segments = _segments(toks)
+    skipped = 0
+    while segments and skipped <= 2:
+        segment = segments[-1]
+        if not segment or (_is_modifier(segment) and not (attached and skipped == 0)):
+            segments.pop()
+            skipped += 1
+            continue
+        break
+    if not segments or not segments[-1]:
+        return None
+    whose = _whose(framed, segments[-1])
+    if whose is not None:
+        return whose
+    segment = _before_relative(segments[-1])
+    if not segment and len(segments) >= 2:
+        # "Dr Nwosu, who said ...": the relative pronoun stands for the noun before it.
+        segments.pop()
+        segment = _before_relative(segments[-1])
+    if not segment:
+        return None
+    segments[-1] = segment
+    phrase_tokens, whole = _scan_back(segment)
+    if not phrase_tokens:
+        return None
+    phrase = _phrase(framed, phrase_tokens)
+    if phrase is None:
+        phrase_tokens = _headed(segment)
+        whole = bool(phrase_tokens) and phrase_tokens[0] is segment[0]
+        phrase = _phrase(framed, phrase_tokens) if phrase_tokens else None
+    if phrase is None and len(segments) >= 2 and segment[0].lower in _DETERMINERS:
+        # "The defence ministry in Ridova, the capital of ..., said": the
+        # appositive names no one; the noun phrase before it does.
+        before = _before_relative(segments[-2])
+        previous, previous_whole = _scan_back(before) if before else ([], False)
+        if previous_whole and previous:
+            return _phrase(framed, previous)
+    if phrase is None:
+        return None
+    if whole and len(segments) >= 2:
+        before = segments[-2]
+        if before and not _is_modifier(before):
+            previous, previous_whole = _scan_back(before)
+            if previous_whole and previous:
+                combined = _appositive(framed, previous, phrase_tokens)
+                if combined is not None:
+                    return combined
+    return phrase
+
+
+_PARTICLES = frozenset("von van der den de da del di du la le bin al".split())
+_RELATIVES = frozenset(("who", "whom", "whose", "which"))
+_ADJECTIVE_MODIFIERS = frozenset("involved familiar close based speaking working living "
+                                  "briefed knowledgeable aware responsible".split())
+_POST_MODIFIERS = frozenset("involved familiar close based speaking working living who in at "
+                            "from with of for on within inside near".split())
+
+
+def _before_relative(segment: list[Token]) -> list[Token]:
+    """A segment without its relative clause: "an astrobiologist at Karsund
+    University who was not involved" -> "an astrobiologist at Karsund University"."""
+    for index, tok in enumerate(segment):
+        if tok.lower in _RELATIVES:
+            if tok.lower == "whose" and index + 1 < len(segment):
+                return segment[index + 1:]  # "the port whose mayor said": the mayor
+            return segment[:index]
+    return segment
+
+
+def _whose(framed: str, segment: list[Token]) -> Phrase | None:
+    """"the port of Mariupol whose mayor said": the mayor of Mariupol."""
+    index = next((i for i, t in enumerate(segment) if t.lower == "whose"), -1)
+    if index < 1 or index + 1 >= len(segment):
+        return None
+    owned = segment[index + 1:]
+    if not is_person_noun(owned[-1].lower) and owned[-1].lower not in TITLE_WORDS:
+        return None
+    owner, _ = _scan_back(segment[:index])
+    if not owner:
+        return None
+    names = [t for t in owner if t.capitalised and not t.function]
+    tail: list[Token] = []
+    for tok in reversed(owner):  # the owner's name, if it has one: "Mariupol"
+        if not (tok.capitalised and tok in names):
+            break
+        tail.insert(0, tok)
+    owner_text = framed[tail[0].start:tail[-1].end] if tail else framed[
+        owner[0].start:owner[-1].end]
+    owned_text = framed[owned[0].start:owned[-1].end]
+    return Phrase(f"the {owned_text} of {owner_text}", owned[0].start, owned[-1].end)
+
+
+def _headed(segment: list[Token]) -> list[Token]:
+    """"A senior Western diplomat involved in the mediation": the noun phrase
+    around the last person noun, with what follows it, when the words after
+    the noun modify it."""
+    for index in range(len(segment) - 1, -1, -1):
+        tok = segment[index]
+        if not tok.is_word or tok.capitalised or not (is_person_noun(tok.lower)
+                                                      or tok.lower in ORG_NOUNS):
+            continue
+        after = segment[index + 1:]
+        if after and after[0].lower not in _POST_MODIFIERS:
+            return []
+        head, _ = _scan_back(segment[:index + 1])
+        return head + after if head else []
+    return []
+
+
+def _comma_before(framed: str, end: int, verb_start: int) -> bool:
+    return bool(re.search(r"[,;—–]", framed[end:verb_start]))
+
+
+def _drop_parentheses(toks: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    depth = 0
+    for tok in toks:
+        if tok.text in "([":
+            depth += 1
+        elif tok.text in ")]":
+            depth = max(0, depth - 1)
+        elif not depth:
+            out.append(tok)
+    return out
+
+
+def _strip_trailing(toks: list[Token]) -> list[Token]:
+    """Drop what stands between a subject and its verb: auxiliaries, adverbs,
+    "on Monday", "in a statement", ", however,"."""
+    changed = True
+    while toks and changed:
+        changed = False
+        last = toks[-1]
+        if not last.is_word and last.text in ",—–-":
+            toks = toks[:-1]
+            changed = True
+            continue
+        lower = last.lower
+        if lower in AUXILIARIES or (lower.endswith("ly") and len(lower) > 4
+                                    and lower not in PERSON_NOUNS and not last.capitalised):
+            toks = toks[:-1]
+            changed = True
+            continue
+        if lower in _TIME_WORDS or lower in _VENUE_WORDS or last.text.isdigit():
+            cut = _trailing_adverbial(toks)
+            if cut is not None:
+                toks = toks[:cut]
+                changed = True
+                continue
+        if lower in ("however", "meanwhile", "too", "though", "instead", "though") and len(
+                toks) > 1:
+            toks = toks[:-1]
+            changed = True
+    return toks
+
+
+def _trailing_adverbial(toks: list[Token]) -> int | None:
+    """Index where a trailing time or venue phrase starts ("on Monday",
+    "last week", "in a statement on Facebook"), if there is one."""
+    for back in range(1, min(6, len(toks)) + 1):
+        tok = toks[-back]
+        if tok.lower in ("on", "in", "at", "during", "last", "this", "late", "early",
+                         "earlier", "later", "next"):
+            if back == 1:
+                return None
+            return len(toks) - back
+        if not tok.is_word:
+            return None
+    return None
+
+
+def _segments(toks: list[Token]) -> list[list[Token]]:
+    segments: list[list[Token]] = [[]]
+    for tok in toks:
+        if not tok.is_word and tok.text in _BOUNDARY_PUNCT:
+            segments.append([])
+        elif not tok.is_word and tok.text == "." and segments[-1] and (
+                segments[-1][-1].lower in ABBREVIATIONS
+                or segments[-1][-1].lower in TITLE_WORDS):
+            segments[-1].append(tok)  # "Gov. Tom Reyes", "Dr. Smith"
+        elif not tok.is_word and tok.text in ".!?":
+            segments = [[]]
+        else:
+            segments[-1].append(tok)
+    return segments
+
+
+def _is_modifier(segment: list[Token]) -> bool:
+    first = segment[0].lower
+    if first in _DETERMINERS and len(segment) > 1 and segment[1].is_word and not (
+            segment[1].function):
+        return False  # "That city’s mayor": a determiner, not a relative pronoun
+    if first in MODIFIER_STARTS:
+        return True
+    if all(not t.is_word or t.text.isdigit() or t.lower in NUMBER_WORDS for t in segment):
+        return True  # an age: "Smith, 45, said"
+    if first.endswith("ing") and first not in PERSON_NOUNS and not segment[0].capitalised:
+        return True
+    if len(segment) == 1 and first in NOT_A_NAME:
+        return True
+    return segment[0].capitalised and first.endswith("ing") and len(segment) > 1 and (
+        segment[1].lower in _DETERMINERS or segment[1].lower in MODIFIER_STARTS)
+
+
+def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
+    """The noun phrase at the end of a segment, and whether it is all of it."""
+    taken: list[Token] = []
+    i = len(segment) - 1
+    while i >= 0:
+        tok = segment[i]
+        lower = tok.lower
+        if not tok.is_word:
+            if tok.text in ".&" and taken:  # Mr. Smith, AT&T
+                taken.insert(0, tok)
+                i -= 1
+                continue
+            break
+        if lower in _DETERMINERS or (lower in _QUANTIFIERS and taken):
+            taken.insert(0, tok)
+            i -= 1
+            if i >= 1 and segment[i].lower in _LINKS and _nounish(segment[i - 1]):
+                continue  # "the head of the agency": go on to "the head"
+            break
+        if lower in _LINKS:
+            left = segment[i - 1] if i > 0 else None
+            if taken and left is not None and (_nounish(left) or (
+                    i == 1 and is_person_noun(left.lower))  # "Analysts at ING"
+                    or (lower == "of" and left.capitalised and taken[0].capitalised
+                        and not left.function)):  # "the University of Lenz"
+                taken.insert(0, tok)
+                i -= 1
+                continue
+            break
+        if lower == "in" and taken and taken[0].capitalised and i > 0 and (
+                is_person_noun(segment[i - 1].lower) or segment[i - 1].lower in ORG_NOUNS):
+            # "the defence ministry in Ridova", "officials in Kyiv"
+            taken.insert(0, tok)
+            i -= 1
+            continue
+        if lower in PRONOUNS and not taken and not tok.acronym:
+            taken.insert(0, tok)
+            i -= 1
+            break
+        if tok.function and lower not in HONORIFICS:
+            break
+        if not tok.capitalised and _looks_like_verb(lower) and taken:
+            break
+        taken.insert(0, tok)
+        i -= 1
+        if len(taken) >= MAX_PHRASE_WORDS:
+            break
+    while taken and (taken[0].lower in _LINKS or not taken[0].is_word):
+        taken.pop(0)
+    return taken, i < 0
+
+
+def noun_phrase_ending(framed: str, low: int, end: int) -> list[Token]:
+    """The tokens of the noun phrase that ends at `end` ("Turkish president
+    Recep Tayyip Erdogan"), read back no further than `low`."""
+    segments = _segments(tokens(framed, low, end))
+    return _scan_back(segments[-1])[0] if segments and segments[-1] else []
+
+
+def _nounish(tok: Token) -> bool:
+    return tok.is_word and not tok.capitalised and not tok.function
+
+
+def _looks_like_verb(word: str) -> bool:
+    """A lowercase word that ends a subject when read backwards: a past-tense
+    or -ing verb that is not a known person noun."""
+    if is_person_noun(word) or word in ORG_NOUNS or word in TITLE_WORDS:
+        return False
+    return word.endswith(("ed", "ing")) and len(word) > 4
+
+
+def _phrase(framed: str, toks: list[Token], role: str | None = None) -> Phrase | None:
+    if not toks:
+        return None
+    source = _SOURCE_OF.match(framed[toks[0].start:toks[-1].end])
+    if source and source.end() < toks[-1].end - toks[0].start:
+        # "a statement from the White House" speaks for the White House.
+        offset = toks[0].start + source.end()
+        toks = [t for t in toks if t.start >= offset]
+    start, end = toks[0].start, toks[-1].end
+    text = framed[start:end]
+    if MASK in text or not _names_someone(toks):
+        return None
+    return Phrase(text, start, end, role)
+
+
+def _names_someone(toks: list[Token]) -> bool:
+    """Whether a phrase can name a speaker: a pronoun, a proper name, or a
+    description headed by a person or institution noun."""
+    words = [t for t in toks if t.is_word]
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower in PRONOUNS:
+        return True
+    if all(w.lower in NOT_A_NAME or w.lower in _TIME_WORDS for w in words):
+        return False
+    if any(w.capitalised and w.lower not in NOT_A_NAME and w.lower not in _TIME_WORDS
+           for w in words):
+        return True
+    head = head_word(" ".join(w.text for w in words))
+    return is_person_noun(head) or head in ORG_NOUNS or head in TITLE_WORDS
+
+
+def head_word(text: str) -> str:
+    """The head noun of a description: "mayor" in "the mayor of Irpin",
+    "doctors" in "one of the doctors"."""
+    words = re.findall(r"[\w’'\-.]+", text.lower())
+    for i, word in enumerate(words):
+        if word in _LINKS and i > 0:
+            if words[i - 1] in _QUANTIFIERS or words[i - 1] in NUMBER_WORDS:
+                following: list[str] = []
+                for later in words[i + 1:]:
+                    if later in _LINKS:
+                        break
+                    following.append(later)
+                return _POSSESSIVE.sub("", following[-1]) if following else words[i - 1]
+            return _POSSESSIVE.sub("", words[i - 1])
+    return _POSSESSIVE.sub("", words[-1]) if words else ""
+
+
+def _appositive(framed: str, left: list[Token], right: list[Token]) -> Phrase | None:
+    """"Vadym Boichenko, the mayor" or "That city’s mayor, Vadym Boichenko":
+    one side names a person, the other describes them."""
+    left_named, right_named = _has_name(left), _has_name(right)
+    if left_named == right_named:
+        return None
+    name, role = (left, right) if left_named else (right, left)
+    if not _is_role(role):
+        return None
+    phrase = _phrase(framed, name)
+    if phrase is None:
+        return None
+    return Phrase(phrase.text, phrase.start, phrase.end, clean_role(framed, role))
+
+
+def _has_name(toks: list[Token]) -> bool:
+    words = [t for t in toks if t.is_word]
+    if words and words[0].lower in ("a", "an"):
+        return False  # "a Democrat", "an Australian": what someone is
+    capitals = [t for t in words if t.capitalised and t.lower not in NOT_A_NAME
+                and t.lower not in TITLE_WORDS and not _POSSESSIVE.search(t.text)
+                and t.lower not in _TIME_WORDS]
+    if not capitals:
+        return False
+    last = words[-1]
+    return last.capitalised and not _POSSESSIVE.search(last.text) and (
+        last.lower not in ORG_NOUNS)
+
+
+def _is_role(toks: list[Token]) -> bool:
+    words = [t for t in toks if t.is_word]
+    if not words or len(words) > MAX_PHRASE_WORDS:
+        return False
+    head = head_word(" ".join(w.text for w in words))
+    return (is_person_noun(head) or head in TITLE_WORDS or words[0].lower in _DETERMINERS
+            or any(_POSSESSIVE.search(w.text) for w in words)) and words[0].lower not in (
+        "who", "which")
+
+
+def clean_role(framed: str, toks: list[Token]) -> str:
+    text = framed[toks[0].start:toks[-1].end]
+    text = re.sub(r"^(?:a|an|An|A)\s+", "", text)
+    return re.sub(r"^The\s", "the ", text)
+
+
+# --- object after a verb ------------------------------------------------------
+
+
+def object_after(framed: str, verb_end: int, high: int) -> Phrase | None:
+    """The speaker written after "said" (after a quotation) or "according to"."""
+    toks = tokens(framed, verb_end, high)
+    while toks and toks[0].is_word and toks[0].lower in AUXILIARIES:
+        toks = toks[1:]
+    taken: list[Token] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        lower = tok.lower
+        if not tok.is_word:
+            if tok.text == "." and taken and taken[-1].lower in HONORIFICS:
+                i += 1
+                continue
+            break
+        if lower in _LINKS:
+            if (taken and _nounish(taken[-1])
+                    and not any(t.capitalised and t.lower not in NOT_A_NAME for t in taken)):
+                taken.append(tok)
+                i += 1
+                continue
+            break
+        if lower in _DETERMINERS and taken:
+            if taken[-1].lower in _LINKS:
+                taken.append(tok)
+                i += 1
+                continue
+            break
+        if tok.function and lower not in _DETERMINERS and lower not in PRONOUNS:
+            break
+        if lower in PRONOUNS and taken and not tok.acronym:
+            break
+        if not tok.capitalised and taken and (_looks_like_verb(lower)
+                                              or lower in _ADJECTIVE_MODIFIERS):
+            break  # "two officials familiar with the talks": the officials
+        taken.append(tok)
+        i += 1
+        if (lower in PRONOUNS and not tok.acronym) or len(taken) >= MAX_PHRASE_WORDS:
+            break
+    while taken and (taken[-1].lower in _LINKS or taken[-1].lower in _DETERMINERS):
+        taken.pop()
+    if not taken:
+        return None
+    phrase = _phrase(framed, taken)
+    if phrase is None:
+        return None
+    # An appositive after a comma: `said Dmytro Kuleba, Ukraine's foreign minister`,
+    # or `said the regional fire chief, Colonel Aurélie Fontaine`.
+    rest = toks[i:]
+    if rest and rest[0].text == "," and not _has_name(taken) and _is_role(taken):
+        name: list[Token] = []
+        for tok in rest[1:]:
+            if not tok.is_word and not (tok.text == "." and name):
+                break
+            name.append(tok)
+        if name and _has_name(name) and all(t.capitalised or not t.is_word or t.lower in
+                                            _PARTICLES for t in name):
+            named = _phrase(framed, name)
+            if named is not None:
+                return Phrase(named.text, named.start, named.end, clean_role(framed, taken))
+    if rest and rest[0].text == "," and _has_name(taken):
+        role: list[Token] = []
+        for tok in rest[1:]:
+            if not tok.is_word and tok.text not in "’'&-":
+                break
+            role.append(tok)
+        if role and not _is_modifier(role) and _is_role(role) and (
+                not _has_name(role) or not role[0].capitalised):
+            return Phrase(phrase.text, phrase.start, phrase.end, clean_role(framed, role))
+    return phrase
+
+
+def sentence_subject(framed: str, start: int, colon: int) -> Phrase | None:
+    """`Engineer Dana Pirelli, who ..., was blunt: "..."`: the noun phrase that
+    opens the sentence, when it is all of its first segment and names someone."""
+    segments = _segments(_drop_parentheses(tokens(framed, start, colon)))
+    first = _before_relative(segments[0]) if segments else []
+    if not first:
+        return None
+    phrase_tokens, whole = _scan_back(first)
+    if not whole or len(phrase_tokens) != len(first):
+        return None
+    phrase = _phrase(framed, phrase_tokens)
+    return phrase if phrase is not None and not phrase.pronoun else None
+
+
+def before_colon(framed: str, low: int, colon: int) -> Phrase | None:
+    """`Kuleba: "..."`: a short name or description that is all of its clause."""
+    toks = tokens(framed, low, colon)
+    segments = _segments(_drop_parentheses(toks))
+    segment = segments[-1] if segments else []
+    if not segment or len(segment) > 6 or _is_modifier(segment):
+        return None
+    phrase_tokens, whole = _scan_back(segment)
+    if not whole:
+        return None
+    phrase = _phrase(framed, phrase_tokens)
+    if phrase is None or phrase.pronoun:
+        return None
+    words = [t for t in phrase_tokens if t.is_word]
+    if _has_name(phrase_tokens) or head_word(phrase.text) in PERSON_NOUNS | ORG_NOUNS:
+        return phrase if len(words) <= 6 else None
+    return None

@@ -1,0 +1,426 @@
+"""Quotations and who said them.
+
+Each paragraph is read in order. Speech verbs ("said", "told", "according
+to", "calls ... a") are found outside quotations and their speaker phrase is
+resolved through `People`, so that "he", "Mr Boichenko" and "the official"
+mean whom the article has just been talking about. A quotation then takes
+its speaker from, in this order:
+
+1. the attribution right after it (`"...," said Kuleba` / `"...," he said`);
+2. the nearest speech verb before it in its sentence (`Truss said talks
+   should not end up "selling Ukraine out"`, `he said: "..."`);
+3. a name before a colon (`Kuleba: "..."`);
+4. a speech verb later in its sentence;
+5. a speech verb elsewhere in its paragraph, before it, else in the next sentence;
+6. whoever was speaking at the end of the previous paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.ingest.lexicon import (
+    INVERTIBLE_VERBS,
+    NOT_A_NAME,
+    NUMBER_WORDS,
+    PASSIVE_MARKERS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    is_person_noun,
+)
+from briefing.ingest.people import Entity, People
+from briefing.ingest.phrases import (
+    Phrase,
+    Token,
+    before_colon,
+    noun_phrase_ending,
+    object_after,
+    sentence_subject,
+    subject_before,
+    tokens,
+)
+from briefing.ingest.spans import QuoteSpan, find_quotes, frame, sentence_bounds
+
+_NOUN_LIKE_FORMS = frozenset("""
+post posts report reports claim claims note notes comment comments remark remarks
+estimate estimates promise promises counter counters state states term terms label
+labels brand brands tweet tweets joke jokes quip quips vow vows pledge pledges plead
+stress stresses call dub dubs describe continue continues reply replies respond
+text texts email emails message messages snap snaps sigh sighs laugh laughs wonder
+wonders muse muses
+""".split())
+_OBJECT_STARTS = frozenset("the a an its his her their our this that these those it he she "
+                           "they we i you him them us me on in for".split())
+_NAMING_VERBS = frozenset("call calls called describe describes described dub dubs dubbed "
+                          "label labels labelled labeled brand brands branded term terms "
+                          "termed".split())
+# Verbs by which a study or report "speaks"; like the naming verbs they
+# count only when a quotation follows in the sentence.
+_FINDING_VERBS = frozenset("found finds find showed shows show".split())
+_NOT_SUBJECT_BEFORE = frozenset("the a an this that its his her their our of to".split())
+_NAME_RUN = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\b[A-Z][\w’'\-]+(?:\s+(?:(?:von|van|der|de|da|del|di|"
+    r"bin|al|le|la)\s+)?[A-Z][\w’'\-]+){1,3}")
+_MAX_POST_GAP_WORDS = 8
+_AS_SAYING = re.compile(r"(?:\s+[^\s.;:]+){0,10}?\s+as\s+(?:saying|telling|having\s+said)\b")
+_PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|been)\s+$")
+_DASH_NAME = re.compile(r"\s*[—–-]{1,2}\s*([^\s].{0,80}?)\s*\.?\s*$")
+# What opens a sentence: a single capitalised word (a known surname, maybe),
+# or a determiner and a few words ending in a person noun.
+_LEAD = re.compile(r"\s*[“\"‘']?([A-Z][\w’'\-]*)(?:((?:\s+[a-zA-Z][\w’'\-]*){1,5}?)(?=\s+(?:"
+                   r"[a-z]+ed|[a-z]+s|said|says|told|was|is|had|has|will|would|could|did|"
+                   r"declined|dismissed|spoke|went|came|took|made|gave)\b))?")
+
+
+@dataclass
+class Event:
+    """A speech verb and who it says is speaking."""
+
+    start: int
+    end: int
+    verb: str
+    sentence: int
+    phrase: Phrase | None = None
+    entity: Entity | None = None
+
+
+@dataclass
+class FoundQuote:
+    paragraph: int
+    span: QuoteSpan
+    text: str
+    entity: Entity | None
+    how: str
+
+
+@dataclass
+class ParagraphReading:
+    """What the rules found in one paragraph; figures read it too."""
+
+    text: str
+    spans: list[QuoteSpan]
+    framed: str
+    sentences: list[tuple[int, int]]
+    events: list[Event] = field(default_factory=list)
+    quotes: list[FoundQuote] = field(default_factory=list)
+
+    def sentence_of(self, offset: int) -> int:
+        for index, (start, end) in enumerate(self.sentences):
+            if start <= offset < end:
+                return index
+        return len(self.sentences) - 1
+
+
+@dataclass
+class Reading:
+    people: People
+    paragraphs: list[ParagraphReading]
+
+    @property
+    def quotes(self) -> list[FoundQuote]:
+        return [q for p in self.paragraphs for q in p.quotes]
+
+
+def read_quotes(paragraphs: list[str]) -> Reading:
+    """Find every quotation and its speaker, paragraph by paragraph."""
+    people = People()
+    state = _State()
+    readings = []
+    for index, text in enumerate(paragraphs):
+        readings.append(_read_paragraph(index, text, people, state))
+    return Reading(people, readings)
+
+
+@dataclass
+class _State:
+    last_speaker: Entity | None = None
+    last_event: Event | None = None
+    last_event_paragraph: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A name or description seen outside a speech verb."""
+
+    start: int
+    end: int
+    salient: bool
+
+
+def _read_paragraph(index: int, text: str, people: People, state: _State) -> ParagraphReading:
+    spans = find_quotes(text)
+    framed = frame(text, spans)
+    reading = ParagraphReading(text, spans, framed, sentence_bounds(text, framed, spans))
+    reading.events = _events(reading)
+    speaker_before = state.last_speaker
+
+    # Speech verbs and names in passing, in reading order, so that "he" and
+    # "the official" mean whom the text has just spoken of.
+    items: list[Event | _Mention] = [*reading.events, *_mentions(reading)]
+    for item in sorted(items, key=lambda i: i.start):
+        if isinstance(item, Event):
+            _resolve_event(reading, item, index, people, state)
+        else:
+            _resolve_mention(text[item.start:item.end].strip(), item.salient, people)
+
+    for span in spans:
+        entity, how = _attribute(reading, span, people, speaker_before)
+        if entity is not None:
+            entity.quoted = True
+            state.last_speaker = entity
+        reading.quotes.append(FoundQuote(index, span, text[span.start:span.end], entity, how))
+    if reading.events:
+        last = max(reading.events, key=lambda e: e.start)
+        quote_after = any(q.span.open > last.start for q in reading.quotes)
+        if last.entity is not None and not quote_after:
+            state.last_speaker = last.entity.live
+    return reading
+
+
+def _resolve_mention(phrase: str, salient: bool, people: People) -> None:
+    if " " not in phrase:
+        people.recall(phrase)  # "Rooke defended ...": a known surname
+    elif not salient:
+        people.mention(phrase)  # "... after Turkish president Recep Tayyip Erdogan spoke"
+    elif _is_lead_description(phrase) or _NAME_RUN.fullmatch(phrase):
+        people.resolve(phrase, speaking=False, salient=True)  # "Mr Erdogan, however, was"
+
+
+def _events(reading: ParagraphReading) -> list[Event]:
+    framed = reading.framed
+    toks = tokens(framed)
+    events: list[Event] = []
+    for position, tok in enumerate(toks):
+        word = tok.text
+        lower = word.lower()
+        if lower == "according":
+            following = toks[position + 1] if position + 1 < len(toks) else None
+            if following is None or following.lower != "to":
+                continue
+            events.append(Event(tok.start, following.end, "according to",
+                                reading.sentence_of(tok.start)))
+            continue
+        if lower in ("quoted", "cited") and _AS_SAYING.match(
+                framed, tok.end, reading.sentences[reading.sentence_of(tok.start)][1]):
+            events.append(Event(tok.start, tok.end, lower, reading.sentence_of(tok.start)))
+            continue
+        if (lower not in SPEECH_VERBS and lower not in _FINDING_VERBS) or not word[0].islower():
+            continue
+        previous = toks[position - 1] if position else None
+        following = toks[position + 1] if position + 1 < len(toks) else None
+        if not _is_speech(lower, previous, following, toks, position, reading):
+            continue
+        events.append(Event(tok.start, tok.end, lower, reading.sentence_of(tok.start)))
+    return events
+
+
+def _is_speech(verb: str, previous: Token | None, following: Token | None,
+               toks: list[Token], position: int, reading: ParagraphReading) -> bool:
+    sentence = reading.sentence_of(toks[position].start)
+    at_start = previous is None or previous.start < reading.sentences[sentence][0]
+    if previous is not None and previous.is_word:
+        before = previous.lower
+        if before in PASSIVE_MARKERS or before in _NOT_SUBJECT_BEFORE:
+            return False
+        if before[0].isdigit() or before in NUMBER_WORDS:
+            return False  # "1 in 5 confirmed patients"
+        if before in ("when", "if", "once", "unless", "after", "before") and verb.endswith("ed"):
+            return False
+    if at_start and verb.endswith("ed"):
+        return False  # "Asked whether ..., Biden replied"
+    next_word = following.lower if following is not None and following.is_word else ""
+    if verb in ("add", "adds", "added") and (
+            next_word[:1].isdigit() or (following is not None and following.text in "$£€¥")):
+        return False  # "Fjord Bank added 3.9%": a number, not words
+    if verb.startswith("continu") and next_word in ("to", "with", "on", "in", "until", "at"):
+        return False
+    if verb in ("add", "adds", "added") and next_word in ("to", "up"):
+        return False
+    if verb in _NOUN_LIKE_FORMS and not (
+            following is not None and (following.lower in _OBJECT_STARTS
+                                       or following.text in "“\"‘«„:,")):
+        return False  # "intelligence reports of ...": a noun
+    if verb in _NAMING_VERBS or verb in _NOUN_LIKE_FORMS or verb in _FINDING_VERBS:
+        # Only a speech verb when a quotation follows in the same sentence.
+        end = reading.sentences[sentence][1]
+        window = reading.framed[toks[position].end:min(end, toks[position].end + 120)]
+        return any(mark in window for mark in "“\"‘«„")
+    return True
+
+
+def _resolve_event(reading: ParagraphReading, event: Event, index: int, people: People,
+                   state: _State) -> None:
+    event.phrase = _speaker_phrase(reading, event)
+    if event.phrase is None:
+        return
+    entity = people.resolve(event.phrase.text, role=event.phrase.role, speaking=True)
+    if entity is None:
+        return
+    # "Ukraine’s foreign minister said ..." then "“...,” said Dmytro Kuleba":
+    # a name without a role right after a definite description takes it.
+    previous = state.last_event.entity if state.last_event is not None else None
+    if (previous is not None and index - state.last_event_paragraph <= 1
+            and entity.kind == "person" and not entity.described and not entity.role
+            and previous.described and previous.definite and previous.kind == "person"
+            and not previous.quoted
+            and (is_person_noun(previous.head) or previous.head in TITLE_WORDS)):
+        people.adopt_role(entity, previous)
+    event.entity = entity
+    state.last_event = event
+    state.last_event_paragraph = index
+    state.last_speaker = entity
+
+
+def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
+    """Who the verb says is speaking: the subject before it, or the words
+    after it when it follows a quotation (`"...," said Kuleba`), "according
+    to X" or "quoted X as saying"."""
+    framed = reading.framed
+    low, high = reading.sentences[event.sentence]
+    quote_before: QuoteSpan | None = None
+    for span in reading.spans:
+        if low < span.outer_end <= event.start:
+            low = span.outer_end
+            quote_before = span
+    for span in reading.spans:
+        if span.open >= event.end:
+            high = min(high, span.open)
+            break
+    if event.verb in ("quoted", "cited"):
+        passive = _PASSIVE_QUOTED.search(framed, low, event.start)
+        if passive:  # "Smith was quoted as saying"
+            return subject_before(framed, low, passive.start())
+        as_saying = _AS_SAYING.match(framed, event.end, high)
+        end = as_saying.end() if as_saying else high
+        cut = framed.rfind(" as ", event.end, end)
+        return object_after(framed, event.end, cut if cut > 0 else end)
+    inverted = (quote_before is not None and event.verb in INVERTIBLE_VERBS
+                and not re.search(r"\w", framed[low:event.start]))
+    if event.verb == "according to" or inverted:
+        return object_after(framed, event.end, high)
+    return subject_before(framed, low, event.start)
+
+
+def _mentions(reading: ParagraphReading) -> list[_Mention]:
+    """Names seen in passing. One that opens a sentence is salient: a later
+    "he" can mean it."""
+    found: list[_Mention] = []
+    framed = reading.framed
+    starts = {start for start, _ in reading.sentences}
+    for start, _ in reading.sentences:
+        lead = _LEAD.match(framed, start)
+        if lead is None:
+            continue
+        word = lead.group(1)
+        if lead.group(2):
+            found.append(_Mention(lead.start(1), lead.end(2), True))  # "A government spokesman"
+        elif word.lower() not in NOT_A_NAME:
+            found.append(_Mention(lead.start(1), lead.end(1), True))  # "Rooke defended ..."
+    runs = list(_NAME_RUN.finditer(framed))
+    per_sentence: dict[int, int] = {}
+    for match in runs:
+        sentence = reading.sentence_of(match.start())
+        per_sentence[sentence] = per_sentence.get(sentence, 0) + 1
+    speaking = {e.sentence for e in reading.events}
+    for match in runs:
+        start, end = match.start(), match.end()
+        sentence = reading.sentence_of(start)
+        sentence_start = reading.sentences[sentence][0]
+        lead = framed[sentence_start:start].strip()
+        # A name that opens its sentence, or the only name in a sentence that
+        # quotes nobody ("Among them was Irina Mazur, 52"), is who the text
+        # is now about.
+        salient = (start in starts or not lead
+                   or (per_sentence[sentence] == 1 and sentence not in speaking))
+        phrase = noun_phrase_ending(framed, sentence_start, end)
+        if phrase:
+            start = min(start, phrase[0].start)
+        found.append(_Mention(start, end, salient))
+    return found
+
+
+def _is_lead_description(phrase: str) -> bool:
+    words = phrase.split()
+    return (words[0].lower() in ("a", "an", "the", "two", "three", "four", "several", "some",
+                                 "many", "one") and is_person_noun(words[-1]))
+
+
+def _attribute(reading: ParagraphReading, span: QuoteSpan, people: People,
+               speaker_before: Entity | None) -> tuple[Entity | None, str]:
+    entity, how = _attribution(reading, span, people, speaker_before)
+    return (entity.live if entity is not None else None), how
+
+
+def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
+                 speaker_before: Entity | None) -> tuple[Entity | None, str]:
+    events = [e for e in reading.events if e.entity is not None]
+    sentence = reading.sentence_of(span.open)
+    close_sentence = reading.sentence_of(max(span.open, span.outer_end - 1))
+    next_open = min((s.open for s in reading.spans if s.open > span.open), default=len(
+        reading.text))
+    # 1. Right after the quotation.
+    for event in events:
+        if event.start < span.outer_end or event.start >= next_open:
+            continue
+        if event.sentence > close_sentence + 1:
+            break
+        gap = tokens(reading.framed, span.outer_end, event.start)
+        if len([t for t in gap if t.is_word]) <= _MAX_POST_GAP_WORDS and (
+                event.sentence == close_sentence or _ends_with_attribution(reading, span,
+                                                                           event, gap)):
+            return event.entity, "after"
+        break
+    # 1b. `"..." — John Smith` at the end of a paragraph.
+    if span.closed and next_open == len(reading.text):
+        dashed = _DASH_NAME.match(reading.framed, span.outer_end)
+        if dashed and len(dashed.group(1).split()) <= 8 and dashed.group(1)[0].isupper():
+            entity = people.resolve(dashed.group(1), speaking=True)
+            if entity is not None:
+                return entity, "after"
+    # 2. Before it, in its sentence.
+    before = [e for e in events if e.end <= span.open and e.sentence == sentence]
+    if before:
+        return before[-1].entity, "before"
+    # 3. A name before a colon.
+    start = reading.sentences[sentence][0]
+    head = reading.framed[start:span.open].rstrip()
+    if head.endswith(":"):
+        low = max([start] + [s.outer_end for s in reading.spans if s.outer_end <= span.open])
+        phrase = before_colon(reading.framed, low, start + len(head) - 1) or sentence_subject(
+            reading.framed, start, start + len(head) - 1)
+        if phrase is not None:
+            entity = people.resolve(phrase.text, speaking=True)
+            if entity is not None:
+                return entity, "colon"
+    # 4. Later in its sentence.
+    later = [e for e in events if e.start >= span.outer_end and e.sentence == close_sentence]
+    if later:
+        return later[0].entity, "sentence"
+    # 5. Elsewhere in the paragraph.
+    earlier = [e for e in events if e.end <= span.open]
+    if earlier:
+        return earlier[-1].entity, "paragraph"
+    following = [e for e in events if e.start >= span.outer_end
+                 and e.sentence <= close_sentence + 1]
+    if following:
+        return following[0].entity, "paragraph"
+    # 6. Whoever was speaking before.
+    if speaker_before is not None:
+        return speaker_before.live, "context"
+    return None, "none"
+
+
+def _ends_with_attribution(reading: ParagraphReading, span: QuoteSpan, event: Event,
+                           gap: list[Token]) -> bool:
+    """After `"Why?"` a new sentence `Smith asked.` still attributes: a
+    speaker and a verb, and next to nothing after the verb."""
+    words = [t for t in gap if t.is_word]
+    if not 0 < len(words) <= 4:
+        return False
+    inner = reading.text[span.start:span.end].rstrip()
+    if not inner or inner[-1] not in ".?!…":
+        return False
+    end = reading.sentences[event.sentence][1]
+    rest = reading.framed[event.end:end]
+    return len(rest.split()) <= 4 and not any(mark in rest for mark in "“\"‘'«")

@@ -1,0 +1,223 @@
+"""Where the quotations and sentences of one paragraph are.
+
+A quotation is the text between a pair of double quote marks (curly,
+straight, „…“ or «…»); single marks (‘…’ or '…') count outside double ones
+when they are clearly used as quote marks, not as apostrophes. A double mark
+still open at the end of the paragraph runs to its end (the convention for a
+quotation that goes on in the next paragraph). The *frame* is the paragraph
+with the inside of every quotation blanked out, so that the attribution rules
+never read words inside a quotation; sentence ends are found on the frame.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.ingest.lexicon import ABBREVIATIONS
+
+MASK = "\ue000"
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_DOUBLE_ANY = '"“”„«»'
+_OPENING_CONTEXT = " \t\n([{—–-/:;,…\u00a0" + "‘'"
+_STRONG_BEFORE_CLOSE = ".,!?;:—–…-)"
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quotation in a paragraph: the marks at `open`/`close` (close is the
+    paragraph length when unclosed) and its words at `start:end`."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+    closed: bool
+    single: bool
+
+    @property
+    def outer_end(self) -> int:
+        return self.close + 1 if self.closed else self.close
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Quotation spans in reading order, their words trimmed as FORMAT wants
+    (no outer spaces, no trailing comma)."""
+    doubles = _double_spans(text)
+    spans = [_span(text, o, c, closed, single=False) for o, c, closed in doubles]
+    taken = [(o, c) for o, c, _ in doubles]
+    for o, c, closed in _single_spans(text, taken):
+        spans.append(_span(text, o, c, closed, single=True))
+    spans = [s for s in spans if s is not None and _WORD.search(text, s.start, s.end)]
+    return sorted(spans, key=lambda s: s.open)
+
+
+def _span(text: str, open_: int, close: int, closed: bool, *, single: bool) -> QuoteSpan | None:
+    start, end = open_ + 1, close
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    if end <= start:
+        return None
+    return QuoteSpan(open_, close, start, end, closed, single)
+
+
+def _double_spans(text: str) -> list[tuple[int, int, bool]]:
+    spans: list[tuple[int, int, bool]] = []
+    opened: int | None = None
+    length = len(text)
+    for i, char in enumerate(text):
+        if char not in _DOUBLE_ANY:
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < length else " "
+        if char == '"' and i and text[i - 1].isdigit() and opened is None:
+            continue  # 6'2" or a 12" single: a measure, not a quote mark
+        if opened is None:
+            if char in _DOUBLE_CLOSE and not (before in _OPENING_CONTEXT and not after.isspace()):
+                continue  # a stray closing mark
+            if after.isspace() and char == '"' and i + 1 < length:
+                continue
+            opened = i
+            continue
+        # A quotation is open: does this mark close it?
+        closes = char in _DOUBLE_CLOSE or char == '"'
+        if char in _DOUBLE_OPEN and char != "“":
+            closes = False
+        if char == "“":
+            # A misused opening mark closes when it looks like a closing one.
+            closes = not before.isspace() and (after.isspace() or after in ".,;:!?)—–")
+        if closes:
+            spans.append((opened, i, True))
+            opened = None
+    if opened is not None and _WORD.search(text, opened):
+        spans.append((opened, length, False))
+    return spans
+
+
+def _single_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """‘…’ and '…' used as quote marks, outside the double-quoted spans."""
+    if "‘" not in text and "'" not in text:
+        return []
+    inside = [False] * (len(text) + 1)
+    for o, c in taken:
+        for k in range(o, min(c + 1, len(text))):
+            inside[k] = True
+    spans: list[tuple[int, int, bool]] = []
+    length = len(text)
+    i = 0
+    while i < length:
+        char = text[i]
+        if char not in "‘'" or inside[i]:
+            i += 1
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < length else " "
+        if before not in _OPENING_CONTEXT or not (after.isalnum() or after in "…."):
+            i += 1
+            continue
+        if re.match(r"(?:\d\ds|em|n|tis|twas|cause|til)\b", text[i + 1:i + 6], re.I):
+            i += 1
+            continue
+        close = _single_close(text, i, inside)
+        if close is None:
+            i += 1
+            continue
+        spans.append((i, close, True))
+        i = close + 1
+    return spans
+
+
+def _single_close(text: str, open_: int, inside: list[bool]) -> int | None:
+    closer = "’" if text[open_] == "‘" else "'"
+    weak: int | None = None
+    for j in range(open_ + 2, len(text)):
+        if inside[j]:
+            return None
+        if text[j] != closer and not (closer == "’" and text[j] == "'"):
+            continue
+        before = text[j - 1]
+        after = text[j + 1] if j + 1 < len(text) else " "
+        if before.isspace():
+            continue
+        if after.isalpha():
+            continue  # an apostrophe inside a word: don't, Kyiv’s
+        if before in _STRONG_BEFORE_CLOSE or after in ".,;:!?)—–" or j + 1 == len(text):
+            return j
+        if weak is None and not (before in "sS" and after == " "):
+            weak = j
+    return weak
+
+
+def frame(text: str, spans: list[QuoteSpan]) -> str:
+    """The paragraph with every quotation's inside replaced by MASK."""
+    if not spans:
+        return text
+    chars = list(text)
+    for span in spans:
+        for k in range(span.open + 1, span.close):
+            chars[k] = MASK
+    return "".join(chars)
+
+
+def sentence_bounds(text: str, framed: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, found on the frame so that a full stop
+    inside a quotation ends a sentence only when the quotation ends it too."""
+    ends: list[int] = []
+    length = len(framed)
+    closing = {s.close: s for s in spans if s.closed}
+    for i, char in enumerate(framed):
+        if char in ".!?…":
+            if i + 1 < length and framed[i + 1] in "”\"’'»)":
+                continue  # the mark closes after its quote mark or bracket
+            if not _ends_sentence(text, framed, i):
+                continue
+            ends.append(i + 1)
+        elif i in closing:
+            inner = text[closing[i].start:closing[i].end].rstrip()
+            if inner and inner[-1] in ".!?…" and _next_starts_sentence(framed, i + 1):
+                ends.append(i + 1)
+        elif char in "”\"’»)" and i and framed[i - 1] in ".!?" and _next_starts_sentence(
+                framed, i + 1):
+            ends.append(i + 1)
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for end in ends:
+        if end > start:
+            bounds.append((start, end))
+            start = end
+    if start < length:
+        bounds.append((start, length))
+    return bounds or [(0, length)]
+
+
+def _next_starts_sentence(framed: str, at: int) -> bool:
+    rest = framed[at:at + 4]
+    if not rest or not rest[0].isspace():
+        return not rest
+    stripped = rest.lstrip()
+    return bool(stripped) and (stripped[0].isupper() or stripped[0] in _DOUBLE_ANY + "‘'("
+                               or stripped[0].isdigit())
+
+
+def _ends_sentence(text: str, framed: str, i: int) -> bool:
+    if framed[i] == "." and i + 1 < len(framed) and framed[i + 1] == ".":
+        return False
+    if i + 1 < len(framed) and not framed[i + 1].isspace():
+        return False
+    if i + 1 >= len(framed):
+        return True
+    if framed[i] == ".":
+        word = re.search(r"([\w.]+)$", framed[max(0, i - 12):i])
+        if word:
+            token = word.group(1).lower()
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                return False
+            if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+                return False  # U.S. / U.N.
+    if framed[i] in ".…" and i >= 2 and framed[i - 2:i + 1] in (". .", "..."):
+        return False
+    return _next_starts_sentence(framed, i + 1)

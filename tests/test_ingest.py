@@ -1,0 +1,278 @@
+"""`briefing import`: what a user notices when turning an article into a draft.
+
+The seed article imports to a briefing that validates, keeps every body
+paragraph exactly once (the crosshead is not one), attributes its quotes the
+way a reader would, and the importer's measured quality on the corpus in
+benchmarks/ stays at its aims.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from briefing.cli import main
+from briefing.errors import BriefingError
+from briefing.ingest import draft_from_file, draft_from_text
+from briefing.loader import load_briefing, parse_briefing
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "articles" / "2022-03-28-putin-averse-to-compromise.txt"
+SCORER = ROOT / "benchmarks" / "score_import.py"
+
+needs_seed = pytest.mark.skipif(not SEED.exists(), reason="the seed article is not here")
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return draft_from_file(str(SEED))
+
+
+def people(draft) -> dict[str, tuple[str, str | None]]:
+    return {p.id: (p.name, p.role) for p in draft.briefing.people}
+
+
+def speaker_of(draft, words: str) -> str:
+    quote = next(q for q in draft.briefing.quotes if words in q.text)
+    return quote.speaker_name
+
+
+def body_blocks(text: str) -> list[str]:
+    """The article's blocks after headline and standfirst, as written."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
+    return blocks[2:]
+
+
+# --- the seed article -------------------------------------------------------------
+
+
+@needs_seed
+def test_seed_imports_to_a_briefing_that_validates(seed):
+    again = parse_briefing(seed.toml, source="draft.toml")
+    assert again.title == ("Putin averse to Ukraine compromise ahead of crunch talks, "
+                           "says US official")
+    assert again.briefing.standfirst.startswith("Kyiv suggests ceasefire")
+    assert again.briefing.source == "Reuters"
+    assert str(again.briefing.published) == "2022-03-28"
+    assert seed.warnings == []
+
+
+@needs_seed
+def test_seed_keeps_all_36_paragraphs_once_and_drops_the_crosshead(seed):
+    blocks = body_blocks(SEED.read_text(encoding="utf-8"))
+    crosshead = "‘Special military operation’"
+    assert crosshead in blocks
+    expected = [b for b in blocks if b != crosshead]
+    assert len(expected) == 36
+    drafted = [p for s in seed.briefing.sections for p in s.paragraphs]
+    assert Counter(drafted) == Counter(expected)
+    assert crosshead not in drafted
+    for section in seed.briefing.sections:  # article order within each section
+        positions = [expected.index(p) for p in section.paragraphs]
+        assert positions == sorted(positions)
+
+
+@needs_seed
+def test_seed_conflict_story_gets_conflict_sections(seed):
+    ids = [s.id for s in seed.briefing.sections]
+    assert set(ids) <= {"negotiations", "humanitarian", "military"}
+    assert len(ids) >= 2
+
+
+@needs_seed
+def test_said_name_after_a_role_takes_the_role(seed):
+    # "Ukraine’s foreign minister said ..." then "“...,” said Dmytro Kuleba."
+    assert speaker_of(seed, "We are not trading people") == "Dmytro Kuleba"
+    quote = next(q for q in seed.briefing.quotes if "not trading" in q.text)
+    assert quote.speaker_role == "Ukraine’s foreign minister"
+
+
+@needs_seed
+def test_mr_surname_is_the_person_named_before(seed):
+    assert speaker_of(seed, "beyond the line of humanitarian") == "Vadym Boichenko"
+    assert ("Vadym Boichenko", "That city’s mayor") in people(seed).values()
+
+
+@needs_seed
+def test_pronoun_and_the_president_mean_the_previous_speaker(seed):
+    assert speaker_of(seed, "I wasn’t then nor am I now") == "Joe Biden"  # "he said"
+    assert speaker_of(seed, "not walking anything back") == "Joe Biden"  # "The president"
+    assert speaker_of(seed, "We need to ensure that Putin") == "Liz Truss"  # "she told"
+
+
+@needs_seed
+def test_the_official_is_the_official_just_mentioned(seed):
+    assert speaker_of(seed, "Everything I have seen") == "a senior US state department official"
+
+
+@needs_seed
+def test_quote_text_is_the_words_inside_the_marks(seed):
+    texts = [q.text for q in seed.briefing.quotes]
+    assert "We are not trading people, land or sovereignty" in texts  # no closing comma
+    assert "I don’t care what he thinks . . . He’s going to do what he’s going to do." in texts
+    assert "moral outrage" in texts and "denazify" in texts
+    for quote in seed.briefing.quotes:
+        assert quote.section is not None and quote.paragraph is not None
+
+
+@needs_seed
+def test_seed_figures_count_and_flag_unverified_claims(seed):
+    figures = {(f.text, f.anchor.section, f.anchor.paragraph): f
+               for f in seed.briefing.figures}
+    by_text = {}
+    for (text, _, _), figure in figures.items():
+        by_text.setdefault(text, []).append(figure)
+    assert {"160,000 people", "26 buses", "four children", "2014", "24 hours",
+            "more than two weeks", "March 10th"} <= set(by_text)
+    assert by_text["26 buses"][0].value == 26 and by_text["26 buses"][0].unit == "buses"
+    assert by_text["100 people"][0].status == "unverified"  # "It was not possible to verify"
+    assert by_text["100 people"][0].claimant_name == "Vitali Klitschko"
+    assert by_text["41 Ukrainian military sites"][0].status == "unverified"
+    assert by_text["26 buses"][0].status == "reported"
+    assert "one source" not in by_text and "second-biggest" not in by_text
+
+
+# --- other inputs -----------------------------------------------------------------
+
+MARKDOWN = """\
+# Dam *bursts* after record rain
+
+_Thousands evacuated downstream_
+
+Water poured through a breach in the [Kessel dam](https://example.org/dam) on
+Sunday, forcing 12,000 people from their homes, officials said.
+
+## Rescue under way
+
+"We moved everyone we could reach," said **Anna Berg**, the district's fire chief.
+"Some villages are still cut off."
+
+She said crews had rescued 85 people from rooftops.
+"""
+
+
+def test_markdown_article():
+    draft = draft_from_text(MARKDOWN, source="dam.md")
+    briefing = draft.briefing
+    assert briefing.title == "Dam bursts after record rain"
+    assert briefing.briefing.standfirst == "Thousands evacuated downstream"
+    paragraphs = [p for s in briefing.sections for p in s.paragraphs]
+    assert paragraphs[0] == ("Water poured through a breach in the Kessel dam on Sunday, "
+                             "forcing 12,000 people from their homes, officials said.")
+    assert "Rescue under way" not in " ".join(paragraphs)
+    assert len(paragraphs) == 3
+    quotes = {q.text: q for q in briefing.quotes}
+    assert quotes["We moved everyone we could reach"].speaker_name == "Anna Berg"
+    assert quotes["We moved everyone we could reach"].speaker_role == "the district's fire chief"
+    assert quotes["Some villages are still cut off."].speaker_name == "Anna Berg"
+    figures = {f.text: f for f in briefing.figures}
+    assert figures["85 people"].claimant_name == "Anna Berg"
+    assert figures["12,000 people"].value == 12000
+
+
+def test_standard_input_as_text(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO('Storm hits coast\n\n"It was loud," '
+                                                  "said Ravi Nair.\n"))
+    draft = draft_from_file("-")
+    assert draft.briefing.title == "Storm hits coast"
+    assert draft.briefing.quotes[0].speaker_name == "Ravi Nair"
+
+
+def test_standard_input_as_bytes(monkeypatch):
+    data = "\ufeffStorm hits coast\r\n\r\nRain fell for 3 days.\r\n".encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    draft = draft_from_file("-")
+    assert draft.briefing.title == "Storm hits coast"
+    assert draft.briefing.figures[0].text == "3 days"
+
+
+def test_control_characters_are_dropped_with_a_warning():
+    text = "Head\x1b[2Jline\n\nA para\x07graph with\u202e bidi and \x9b CSI.\n"
+    draft = draft_from_text(text, source="article.txt")
+    assert draft.warnings == [
+        "article.txt:1: dropped U+001B ESCAPE",
+        "article.txt:3: dropped U+0007 BELL",
+        "article.txt:3: dropped U+202E RIGHT-TO-LEFT OVERRIDE",
+        "article.txt:3: dropped U+009B CONTROL SEQUENCE INTRODUCER",
+    ]
+    assert draft.briefing.title == "Head[2Jline"
+    assert draft.briefing.sections[0].paragraphs == ["A paragraph with bidi and  CSI."]
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", draft.toml)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("", "the article is empty"),
+    ("  \n\n \n", "the article is empty"),
+    ("Only a headline\n", "the article has a title but no paragraphs"),
+    ("# Headline\n\n## Crosshead\n", "the article has a title but no paragraphs"),
+])
+def test_empty_or_title_only_input_is_refused_clearly(text, message):
+    with pytest.raises(BriefingError) as raised:
+        draft_from_text(text, source="story.txt")
+    assert str(raised.value).startswith(f"story.txt: {message}")
+
+
+def test_any_title_and_paragraph_gives_a_valid_draft():
+    for text in ('T\n\n"', "T\n\n“unclosed quote and 5", "T\n\n‘’ '' \"\" 1-2 $ %",
+                 "T\n\n" + "word " * 5000, "T\n\n" + "x" * 25_000):
+        draft = draft_from_text(text, source="odd.txt")
+        parse_briefing(draft.toml, source="odd.txt")
+
+
+# --- the command line -------------------------------------------------------------
+
+
+@needs_seed
+def test_cli_import_writes_a_file_that_validate_accepts(tmp_path, capsys):
+    out = tmp_path / "draft.toml"
+    assert main(["import", str(SEED), "-o", str(out)]) == 0
+    assert main(["validate", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert f"wrote {out}" in captured.err
+    assert re.fullmatch(rf"{re.escape(str(out))}: ok \(\d sections, 17 quotes, 14 figures\)\n",
+                        captured.out)
+    assert load_briefing(out).title.startswith("Putin averse")
+
+
+def test_cli_import_reports_dropped_characters_and_refusals(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n\nBody \x1b text.\n", encoding="utf-8")
+    assert main(["import", str(article), "-o", str(tmp_path / "a.toml")]) == 0
+    assert f"{article}:3: dropped U+001B ESCAPE" in capsys.readouterr().err
+    empty = tmp_path / "empty.txt"
+    empty.write_text("Just a title\n", encoding="utf-8")
+    assert main(["import", str(empty)]) == 1
+    assert "the article has a title but no paragraphs" in capsys.readouterr().err
+
+
+def test_ingest_does_not_import_textual():
+    code = "import sys, briefing.ingest; sys.exit('textual' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+# --- measured quality -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score_import", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_corpus_quality_meets_the_aims(scorer):
+    report = scorer.score_corpus()
+    assert len(report.cases) >= 8
+    total = report.total()
+    assert total.missed_aims() == [], scorer.render(report, verbose=True)
