@@ -229,7 +229,20 @@ def _render(document: dict[str, Any], source: str) -> str:
     name = visible(source, one_line=True)[:200]
     header = (f"# Draft briefing imported from {name} by `briefing import`.\n"
               "# Check the sections, speakers and figures before you share it.\n\n")
-    return header + tomli_w.dumps(document)
+    return header + _in_reading_order(document)
+
+
+def _in_reading_order(document: dict[str, Any]) -> str:
+    """TOML laid out as an editor reads a briefing: format, the masthead, then
+    one `[[table]]` per person, section, quote and figure. (tomli-w alone
+    would put short entries in an inline array above everything else.)"""
+    parts = [tomli_w.dumps({"format": document["format"]}),
+             tomli_w.dumps({"briefing": document["briefing"]})]
+    for name in ("people", "sections", "quotes", "figures"):
+        for entry in document.get(name, ()):
+            table = tomli_w.dumps({"entry": entry})
+            parts.append(f"[[{name}]]\n" + table.removeprefix("[entry]\n"))
+    return "\n".join(parts)
 
 
 def _people_ids(entities: list[Entity]) -> dict[int, str]:
