@@ -62,6 +62,15 @@ class BriefingApp(App[int]):
         yield SystemCommand("Help", "Show every key", self.action_help)
 
 
+def width_class(app: App[object], width: int) -> str:
+    """The class HORIZONTAL_BREAKPOINTS gives a screen of this width."""
+    chosen = ""
+    for threshold, name in app.HORIZONTAL_BREAKPOINTS or ():
+        if width >= threshold:
+            chosen = name
+    return chosen
+
+
 def run_reader(briefing: Briefing, path: Path | None) -> int:
     """Run the app on one briefing; the exit code is non-zero if it crashed."""
     app = BriefingApp(briefing=briefing, path=path)

@@ -93,10 +93,16 @@ class ReaderScreen(Screen[None]):
         self._signature: tuple[int, int, int] | None = None
         self._by_section: dict[int, tuple[list[Quote], list[Figure]]] = {}
         self._by_section_of: Briefing | None = None
+        self._binding_states: tuple[bool | None, ...] = ()
 
     # --- layout ---------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The width class is known now: set it before the first layout rather
+        # than on the first resize, which would lay the screen out twice.
+        from briefing.tui.app import width_class
+
+        self.add_class(width_class(self.app, self.app.size.width))
         yield BriefingHeader(self.briefing, id="header")
         yield Static(id="banner")
         with Horizontal(id="body"):
@@ -126,7 +132,8 @@ class ReaderScreen(Screen[None]):
         self.query_one("#banner").display = False
         self.query_one(SearchBar).display = False
         self.app.title = plain(self.briefing.title)
-        self.query_one(ContentsList).show(self.briefing)
+        # The contents pane is not needed for the first readable frame.
+        self.call_after_refresh(self.query_one(ContentsList).show, self.briefing)
         self._refill_panes()
         await self._show_section(self.section)
         self.reading.focus()
@@ -197,7 +204,7 @@ class ReaderScreen(Screen[None]):
         self.quote_list.border_title = title
         self.figure_list.border_title = Content(
             f"{'★ ' if self.starred_only else ''}Figures ({len(figures)})")
-        self.refresh_bindings()
+        self._refresh_bindings()
 
     def _speaker_name(self, speaker: str) -> str:
         person = self.briefing.person(speaker)
@@ -242,16 +249,18 @@ class ReaderScreen(Screen[None]):
         contents = self.query_one(ContentsList)
         if contents.highlighted != section:
             contents.highlighted = section
-        self.refresh_bindings()
+        self._refresh_bindings()
 
     async def _go(self, section: int, paragraph: int, start: int) -> None:
         """Show a place in the text: switch section if needed, mark, scroll."""
         if section != self.section or self.reading.section is None:
             await self._show_section(section)
+            # The new section's paragraphs are laid out on the next refresh.
+            self.reading.call_after_refresh(self.reading.reveal, paragraph, start)
         else:
             self.reading.mark(self._marks(section))
-        self.reading.call_after_refresh(self.reading.reveal, paragraph, start)
-        self.refresh_bindings()
+            self.reading.reveal(paragraph, start)  # same layout: scroll in this frame
+        self._refresh_bindings()
 
     async def go_to_quote(self, quote: Quote) -> None:
         self.quote = quote
@@ -321,6 +330,19 @@ class ReaderScreen(Screen[None]):
     async def action_previous_figure(self) -> None:
         if (figure := self._previous_figure()) is not None:
             await self.go_to_figure(figure)
+
+    _DYNAMIC_ACTIONS = ("next_match", "previous_match", "next_quote", "previous_quote",
+                        "next_figure", "previous_figure", "next_section", "previous_section",
+                        "star", "note")
+
+    def _refresh_bindings(self) -> None:
+        """Ask the footer to redraw only when a key became enabled or disabled:
+        Textual's footer rebuilds all its keys on every refresh, which is most
+        of what a key press would otherwise cost."""
+        states = tuple(self.check_action(action, ()) for action in self._DYNAMIC_ACTIONS)
+        if states != self._binding_states:
+            self._binding_states = states
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         searching = self.search is not None and bool(self.search.matches)
@@ -394,7 +416,7 @@ class ReaderScreen(Screen[None]):
         self.search = Search.run(self.briefing, event.value)
         self.query_one(SearchBar).set_status(self.search.status())
         self.reading.mark(self._marks(self.section))
-        self.refresh_bindings()
+        self._refresh_bindings()
 
     @on(Input.Submitted, "#search-input")
     async def on_search_submitted(self, event: Input.Submitted) -> None:
@@ -431,7 +453,7 @@ class ReaderScreen(Screen[None]):
         bar.display = False
         self.reading.mark(self._marks(self.section))
         self.reading.focus()
-        self.refresh_bindings()
+        self._refresh_bindings()
 
     # --- people and filters -------------------------------------------------------
 

@@ -33,11 +33,19 @@ class Mark:
 class ParagraphView(Static):
     """One paragraph of the article."""
 
-    def show(self, text: str, marks: list[Mark]) -> None:
+    shown: tuple[str, tuple[Mark, ...]] | None = None
+
+    def show(self, text: str, marks: tuple[Mark, ...]) -> None:
+        """Draw the text with its marks; only new text needs a new layout
+        (restyling words never changes the paragraph's height)."""
+        if self.shown == (text, marks):
+            return
+        relayout = self.shown is None or self.shown[0] != text
+        self.shown = (text, marks)
         content = literal(text)
         for mark in marks:
             content = content.stylize(mark.style, mark.start, mark.end)
-        self.update(content)
+        self.update(content, layout=relayout)
 
 
 class SectionTitle(Static):
@@ -95,11 +103,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         for mark in marks:
             by_paragraph.setdefault(mark.paragraph, []).append(mark)
         for index, text in enumerate(self.section.paragraphs):
-            view = self._paragraphs[index]
-            wanted = (text, tuple(by_paragraph.get(index, ())))
-            if getattr(view, "_shown", None) != wanted:
-                view._shown = wanted  # type: ignore[attr-defined]
-                view.show(text, list(wanted[1]))
+            self._paragraphs[index].show(text, tuple(by_paragraph.get(index, ())))
 
     def paragraph_view(self, index: int) -> ParagraphView | None:
         if 0 <= index < len(self._paragraphs):
