@@ -186,11 +186,11 @@ def check_version(document: dict[str, Any], *, source: str) -> None:
     is_integer = type(version) is int  # not a bool, and not 1.0 (which equals 1)
     if is_integer and version > FORMAT_VERSION:
         raise BriefingError.single(
-            source, f"format {version} is newer than this reader understands (format "
+            source, f"format {_value(version)} is newer than this reader understands (format "
             f"{FORMAT_VERSION}): upgrade briefing, e.g. `pip install -U briefing`", "format")
     if not is_integer or version != FORMAT_VERSION:
         raise BriefingError.single(source, f"must be the integer {FORMAT_VERSION}, not "
-                                   f"{shorten(repr(version))}", "format")
+                                   f"{_value(version)}", "format")
 
 
 def check_characters(document: Any, *, source: str) -> None:
@@ -283,7 +283,7 @@ def _problem(error: Any, root: type[Any]) -> Problem:
         message = (f'"{shorten(str(value))}" is not a slug: use lowercase letters, digits '
                    "and '-' (for example \"kyiv-mayor\")")
     elif kind == "literal_error":
-        message = f"must be one of {ctx['expected']}, not {shorten(repr(value))}"
+        message = f"must be one of {ctx['expected']}, not {_value(value)}"
     elif kind in {"model_type", "dict_type", "model_attributes_type"}:
         message = f"must be a table, not {_kind(value)}"
     elif kind == "list_type":
@@ -293,9 +293,9 @@ def _problem(error: Any, root: type[Any]) -> Problem:
     elif kind == "int_type":
         message = f"must be an integer, not {_kind(value)}"
     elif kind == "greater_than_equal":
-        message = f"must be {ctx['ge']} or more, not {value}"
+        message = f"must be {ctx['ge']} or more, not {_value(value)}"
     elif kind == "less_than_equal":
-        message = f"must be {ctx['le']:,} or less, not {value}"
+        message = f"must be {ctx['le']:,} or less, not {_value(value)}"
     else:
         message = error["msg"]
     return Problem(path, message)
@@ -318,6 +318,15 @@ def _kind(value: Any) -> str:
     names = {bool: "a boolean", str: "a string", int: "an integer", float: "a float",
              list: "an array", dict: "a table"}
     return names.get(type(value), "a " + type(value).__name__)
+
+
+def _value(value: Any) -> str:
+    """A value as a message shows it: its repr, shortened. An integer too long
+    for str() (Python refuses over 4,300 digits; TOML allows them in hex, octal
+    or binary) is shown in hex, which has no such limit."""
+    if type(value) is int and value.bit_length() > 2_000:
+        return shorten(hex(value))
+    return shorten(repr(value))
 
 
 def _toml_message(message: str) -> str:
