@@ -453,9 +453,9 @@ async def time_presses(app: Any, pilot: Any, presses: int, key: str = "n",
 
 async def _reader_presses(path: Path, presses: int) -> KeyTimes:
     from briefing.loader import load_briefing
-    from briefing.tui.app import BriefingApp
+    from briefing.tui.app import reader_app
 
-    app = BriefingApp(briefing=load_briefing(path), path=path)  # as the CLI builds it
+    app = reader_app(load_briefing(path), path)  # as the CLI builds it
     async with app.run_test(size=(COLUMNS, LINES)) as pilot:
         await pilot.pause()
         screen = app.screen

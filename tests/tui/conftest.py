@@ -9,7 +9,7 @@ import pytest
 
 from briefing.loader import load_briefing
 from briefing.resources import bundled_briefing
-from briefing.tui.app import BriefingApp
+from briefing.tui.app import BriefingApp, reader_app
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -26,7 +26,7 @@ def isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 def make_app(path: Path | None = None) -> BriefingApp:
     """The app as the CLI builds it for one file."""
     path = path or bundled_briefing()
-    return BriefingApp(briefing=load_briefing(path), path=path)
+    return reader_app(load_briefing(path), path)
 
 
 def screen_text(app: BriefingApp) -> str:

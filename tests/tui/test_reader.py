@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.content import Content
-
 from briefing.tui.screens.reader import STYLE_CURRENT, STYLE_CURRENT_MATCH, ReaderScreen
 from briefing.tui.widgets.entries import FigureList, QuoteList
-from briefing.tui.widgets.reading import ParagraphView
+from briefing.tui.widgets.reading import ReadingPane
 from conftest import FIXTURES, make_app, screen_text
 
 
@@ -19,16 +17,8 @@ def reader(app) -> ReaderScreen:  # type: ignore[no-untyped-def]
 
 
 def highlighted(screen: ReaderScreen, style: str = STYLE_CURRENT) -> list[str]:
-    """The words shown with the given highlight in the visible paragraphs."""
-    words = []
-    for view in screen.query(ParagraphView):
-        if not view.display:
-            continue
-        content = view.visual
-        assert isinstance(content, Content)
-        words += [content.plain[span.start:span.end] for span in content.spans
-                  if span.style == style]
-    return words
+    """The words the reading pane draws with the given highlight."""
+    return screen.reading.marked_words(style)
 
 
 async def test_first_frame_shows_title_standfirst_and_first_paragraph() -> None:
@@ -248,7 +238,7 @@ async def test_markup_like_text_is_shown_literally_and_never_runs() -> None:
         assert "[b]sites[/b] hit [/]" in text
         # Clicking on text that looks like a click action does nothing.
         await pilot.click(offset=(40, 0))
-        await pilot.click(ParagraphView, offset=(8, 0))
+        await pilot.click(ReadingPane, offset=(8, 3))
         await pilot.pause()
         assert app.is_running
         await pilot.press("n")

@@ -88,12 +88,21 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
 
     def set_current(self, entry: T | None) -> None:
         """Mark the entry shown in the text, and put the cursor on it."""
+        before = self.position_of(self.current)
         self.current = entry
-        self._cache.clear()
         position = self.position_of(entry) if entry is not None else None
+        self._refresh_rows(before, position)
         if position is not None:
             self.cursor = position
-        self.refresh()
+
+    def _refresh_rows(self, *positions: int | None) -> None:
+        """Draw just these rows again."""
+        for position in positions:
+            if position is None:
+                continue
+            for key in [key for key in self._cache if key[0] == position]:
+                del self._cache[key]
+            self.refresh_lines(position * self.row_height, self.row_height)
 
     def position_of(self, entry: T | None) -> int | None:
         if entry is None:
@@ -157,7 +166,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
     # --- movement -------------------------------------------------------------
 
     def watch_cursor(self, old: int | None, new: int | None) -> None:
-        self._cache.clear()
+        self._refresh_rows(old, new)
         if new is not None:
             # A row that is not wholly in view is brought to the top, so the
             # entries that follow it are visible too.
@@ -166,7 +175,6 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
             height = self.scrollable_content_region.height
             if top < view_top or top + self.ROW_LINES > view_top + height:
                 self.scroll_to(y=top, animate=False, force=True, immediate=True)
-        self.refresh()
 
     def on_focus(self) -> None:
         self._cache.clear()

@@ -1,8 +1,10 @@
 """The reading pane: the current section's paragraphs, with anchors marked.
 
-Only one section is on screen at a time. Paragraph widgets are reused from
-section to section (updated, not remounted), so moving between quotes stays
-cheap however long the briefing is.
+A line-API widget: the section is wrapped into lines once per width, and
+only the lines on screen are drawn. Marking a quote re-wraps just the
+paragraphs whose marks changed, and scrolling moves an offset instead of
+re-arranging child widgets, so a key press costs the same in a section of
+five paragraphs or two thousand.
 """
 
 from __future__ import annotations
@@ -11,13 +13,16 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Region
-from textual.widgets import Static
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from briefing.model import Section
 from briefing.tui.safe import literal
+
+MAX_TEXT_WIDTH = 92  # a comfortable line for prose, however wide the terminal
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,29 +35,18 @@ class Mark:
     style: str
 
 
-class ParagraphView(Static):
-    """One paragraph of the article."""
+@dataclass(slots=True)
+class _Block:
+    """A run of lines: the heading, the summary, or one paragraph."""
 
-    shown: tuple[str, tuple[Mark, ...]] | None = None
-
-    def show(self, text: str, marks: tuple[Mark, ...]) -> None:
-        """Draw the text with its marks; only new text needs a new layout
-        (restyling words never changes the paragraph's height)."""
-        if self.shown == (text, marks):
-            return
-        relayout = self.shown is None or self.shown[0] != text
-        self.shown = (text, marks)
-        content = literal(text)
-        for mark in marks:
-            content = content.stylize(mark.style, mark.start, mark.end)
-        self.update(content, layout=relayout)
+    content: Content
+    paragraph: int | None  # None for the heading and the summary
+    lines: list[Content]
+    starts: list[int]  # character offset in `content` where each line starts
+    first_line: int = 0
 
 
-class SectionTitle(Static):
-    """The heading above the paragraphs."""
-
-
-class ReadingPane(VerticalScroll, can_focus=True):
+class ReadingPane(ScrollView, can_focus=True):
     """Scrolls through the section; j/k, space/b and g/G as in a pager."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -67,63 +61,178 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.section: Section | None = None
-        self._title = SectionTitle(classes="section-title")
-        self._summary = Static(classes="section-summary")
-        self._paragraphs: list[ParagraphView] = []
+        self.marks: dict[int, tuple[Mark, ...]] = {}
+        self._heading = Content("")
+        self._blocks: list[_Block] = []
+        self._line_blocks: list[int] = []  # block index of every line
+        self._width = 0
+        self._strips: dict[int, Strip] = {}
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield self._title
-        yield self._summary
+    # --- what is shown ---------------------------------------------------------
 
     async def show_section(self, section: Section, number: int, total: int,
                            marks: list[Mark]) -> None:
-        """Show a section, reusing paragraph widgets; scrolls to its top when it changes."""
+        """Show a section; scrolls to its top when it is a different one."""
         changed = section is not self.section
         self.section = section
-        self._title.update(Content.assemble(literal(section.title, one_line=True),
-                                            (f"  {number}/{total}", "$text-muted")))
-        self._summary.update(literal(section.summary or ""))
-        self._summary.display = bool(section.summary)
-        missing = len(section.paragraphs) - len(self._paragraphs)
-        if missing > 0:
-            new = [ParagraphView(classes="paragraph") for _ in range(missing)]
-            self._paragraphs.extend(new)
-            await self.mount_all(new)
-        self.mark(marks)
-        for index, view in enumerate(self._paragraphs):
-            view.display = index < len(section.paragraphs)
+        self._heading = Content.assemble(literal(section.title, one_line=True),
+                                         (f"  {number}/{total}", "$text-muted"))
+        self.marks = self._group(marks)
+        self._layout(force=True)
         if changed:
-            self.scroll_home(animate=False, immediate=True)
+            self.scroll_to(y=0, animate=False, immediate=True, force=True)
 
     def mark(self, marks: list[Mark]) -> None:
-        """Restyle the paragraphs: only those whose marks changed are updated."""
+        """Restyle the paragraphs; only those whose marks changed are re-drawn."""
         if self.section is None:
             return
-        by_paragraph: dict[int, list[Mark]] = {}
-        for mark in marks:
-            by_paragraph.setdefault(mark.paragraph, []).append(mark)
-        for index, text in enumerate(self.section.paragraphs):
-            self._paragraphs[index].show(text, tuple(by_paragraph.get(index, ())))
+        grouped = self._group(marks)
+        changed = {p for p in grouped.keys() | self.marks.keys()
+                   if grouped.get(p) != self.marks.get(p)}
+        self.marks = grouped
+        if not changed or not self._blocks:
+            return
+        for block in self._blocks:
+            if block.paragraph in changed:
+                self._wrap(block, self._styled(block.paragraph))
+                self._forget(block)
+                # Only these lines are drawn again; same text, same line count.
+                self.refresh_lines(block.first_line, len(block.lines))
 
-    def paragraph_view(self, index: int) -> ParagraphView | None:
-        if 0 <= index < len(self._paragraphs):
-            return self._paragraphs[index]
+    def marked_words(self, style: str) -> list[str]:
+        """The words drawn with a style, in reading order (what a reader sees
+        highlighted)."""
+        if self.section is None:
+            return []
+        return [self.section.paragraphs[p][m.start:m.end]
+                for p in sorted(self.marks) for m in self.marks[p] if m.style == style]
+
+    def paragraph_at(self, y: int) -> int | None:
+        """The paragraph drawn at a row of the pane, if any."""
+        line = round(self.scroll_y) + y
+        if 0 <= line < len(self._line_blocks):
+            return self._blocks[self._line_blocks[line]].paragraph
+        return None
+
+    @staticmethod
+    def _group(marks: list[Mark]) -> dict[int, tuple[Mark, ...]]:
+        grouped: dict[int, list[Mark]] = {}
+        for mark in marks:
+            grouped.setdefault(mark.paragraph, []).append(mark)
+        return {p: tuple(ms) for p, ms in grouped.items()}
+
+    def _styled(self, paragraph: int | None) -> Content:
+        assert self.section is not None and paragraph is not None
+        content = literal(self.section.paragraphs[paragraph])
+        for mark in self.marks.get(paragraph, ()):
+            content = content.stylize(mark.style, mark.start, mark.end)
+        return content
+
+    # --- lines -------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        return max(1, min(self.scrollable_content_region.width - 2, MAX_TEXT_WIDTH))
+
+    def _layout(self, *, force: bool = False) -> None:
+        """Wrap the whole section at the current width."""
+        width = self.text_width
+        if self.section is None or (width == self._width and not force):
+            return
+        self._width = width
+        blocks = [_Block(self._heading, None, [], [])]
+        if self.section.summary:
+            blocks.append(_Block(literal(self.section.summary), None, [], []))
+        blocks += [_Block(self._styled(p), p, [], [])
+                   for p in range(len(self.section.paragraphs))]
+        for block in blocks:
+            self._wrap(block, block.content)
+        blocks[0].lines = [line.stylize_before("bold $text-primary") for line in blocks[0].lines]
+        if self.section.summary:
+            blocks[1].lines = [line.stylize_before("italic $text-muted")
+                               for line in blocks[1].lines]
+        self._blocks = blocks
+        self._index()
+
+    def _wrap(self, block: _Block, content: Content) -> None:
+        block.content = content
+        lines = content.wrap(self._width) or [Content("")]
+        text = content.plain
+        starts: list[int] = []
+        position = 0
+        for line in lines:
+            found = text.find(line.plain.strip(), position) if line.plain.strip() else position
+            position = found if found >= 0 else position
+            starts.append(position)
+            position += len(line.plain.strip())
+        block.lines, block.starts = lines, starts
+
+    def _index(self) -> None:
+        """Where each block starts, with a blank line after every block
+        (and one above the heading)."""
+        line_blocks: list[int] = [0]
+        for index, block in enumerate(self._blocks):
+            block.first_line = len(line_blocks)
+            line_blocks += [index] * (len(block.lines) + 1)
+        self._line_blocks = line_blocks
+        self._strips.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(line_blocks))
+        self.refresh()
+
+    def _forget(self, block: _Block) -> None:
+        for line in range(block.first_line, block.first_line + len(block.lines)):
+            self._strips.pop(line, None)
+
+    def on_resize(self) -> None:
+        self._layout()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = round(self.scroll_y) + y
+        strip = self._strips.get(line)
+        if strip is not None:
+            return strip
+        style = self.visual_style
+        content = Content("")
+        if 0 <= line < len(self._line_blocks):
+            block = self._blocks[self._line_blocks[line]]
+            offset = line - block.first_line
+            if 0 <= offset < len(block.lines):
+                content = block.lines[offset]
+        margin = max(1, (width - self._width) // 2)
+        rendered = Visual.to_strips(self, Content(" " * margin) + content, width, 1, style)
+        strip = (rendered[0] if rendered else Strip.blank(width)).extend_cell_length(
+            width, style.rich_style)
+        if len(self._strips) > 4096:
+            self._strips.clear()
+        self._strips[line] = strip
+        return strip
+
+    # --- moving ---------------------------------------------------------------
+
+    def line_of(self, paragraph: int, start: int) -> int | None:
+        """The pane line on which a character of a paragraph is drawn."""
+        for block in self._blocks:
+            if block.paragraph == paragraph:
+                offset = 0
+                for number, line_start in enumerate(block.starts):
+                    if line_start <= start:
+                        offset = number
+                return block.first_line + offset
         return None
 
     def reveal(self, paragraph: int, start: int) -> None:
-        """Scroll so that the words at `start` in `paragraph` are in view."""
-        view = self.paragraph_view(paragraph)
-        if view is None or self.section is None:
+        """Scroll so that the words at `start` in `paragraph` are in view.
+
+        Words already on screen stay where they are: the eye keeps its place.
+        """
+        self._layout()
+        line = self.line_of(paragraph, start)
+        if line is None:
             return
-        text = self.section.paragraphs[paragraph]
-        width = max(view.content_region.width, 1)
-        line = 0
-        consumed = 0
-        for wrapped in literal(text).wrap(width):
-            consumed += len(wrapped.plain) + 1
-            if consumed > start:
-                break
-            line += 1
-        region = view.virtual_region_with_margin
-        target = Region(region.x, region.y + line, region.width, 2)
-        self.scroll_to_region(target, animate=False, center=True, immediate=True, force=True)
+        top = round(self.scroll_y)
+        height = self.scrollable_content_region.height
+        if top <= line and line + 2 <= top + height:
+            return
+        self.scroll_to_region(Region(0, line, 1, 2), animate=False, center=True,
+                              immediate=True, force=True)
