@@ -45,7 +45,8 @@ from briefing.loader import load_briefing
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "import_corpus"
-SEED_ARTICLE = ROOT.parent / "shared" / "articles" / "2022-03-28-putin-averse-to-compromise.txt"
+SEED_ARTICLE = (ROOT / "tests" / "fixtures" / "articles"
+                / "2022-03-28-putin-averse-to-compromise.txt")
 SEED_BRIEF = ROOT / "briefs" / "2022-03-28-putin-averse-to-compromise.toml"
 
 AIMS = {"quote_recall": 0.95, "speaker_accuracy": 0.90, "figure_recall": 0.90,
