@@ -146,6 +146,7 @@ async def test_search_highlights_matches_and_moves_across_sections() -> None:
         assert len({m.section for m in matches}) >= 2
         assert screen.section == matches[0].section
         assert highlighted(screen, STYLE_CURRENT_MATCH) == ["Mariupol"]
+        assert f"1 of {len(matches)} · n/N next/previous" in screen_text(app)
         for _ in range(len(matches) - 1):
             await pilot.press("n")
         assert screen.search.current == len(matches) - 1

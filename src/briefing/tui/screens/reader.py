@@ -113,7 +113,6 @@ class ReaderScreen(Screen[None]):
             with Vertical(id="entries"):
                 yield QuoteList(id="quotes", empty="No quotes")
                 yield FigureList(id="figures", empty="No figures")
-        yield SearchBar(id="search-bar")
         yield Footer(compact=True)
 
     @property
@@ -130,7 +129,6 @@ class ReaderScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self.query_one("#banner").display = False
-        self.query_one(SearchBar).display = False
         self.app.title = plain(self.briefing.title)
         # The contents pane is not needed for the first readable frame.
         self.call_after_refresh(self.query_one(ContentsList).show, self.briefing)
@@ -400,8 +398,17 @@ class ReaderScreen(Screen[None]):
 
     # --- search -----------------------------------------------------------------
 
-    def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
+    @property
+    def search_bar(self) -> SearchBar | None:
+        """The search bar, once `/` has been pressed (it is not needed before)."""
+        bars = self.query(SearchBar)
+        return bars.first() if bars else None
+
+    async def action_search(self) -> None:
+        bar = self.search_bar
+        if bar is None:
+            bar = SearchBar(id="search-bar")
+            await self.mount(bar, before=self.query_one(Footer))
         bar.display = True
         field = bar.query_one(Input)
         if self.search is not None:
@@ -411,10 +418,11 @@ class ReaderScreen(Screen[None]):
 
     @on(Input.Changed, "#search-input")
     async def on_search_changed(self, event: Input.Changed) -> None:
-        if not self.query_one(SearchBar).display:
+        if self.search_bar is None or not self.search_bar.display:
             return  # the bar was just closed and cleared
         self.search = Search.run(self.briefing, event.value)
-        self.query_one(SearchBar).set_status(self.search.status())
+        if self.search_bar is not None:
+            self.search_bar.set_status(self.search.status())
         self.reading.mark(self._marks(self.section))
         self._refresh_bindings()
 
@@ -432,7 +440,8 @@ class ReaderScreen(Screen[None]):
         assert self.search is not None
         self.search.current = index
         match = self.search.matches[index]
-        self.query_one(SearchBar).set_status(self.search.status())
+        if self.search_bar is not None:
+            self.search_bar.set_status(self.search.status())
         await self._go(match.section, match.paragraph, match.start)
 
     async def action_next_match(self) -> None:
@@ -448,9 +457,10 @@ class ReaderScreen(Screen[None]):
 
     def _leave_search(self) -> None:
         self.search = None
-        bar = self.query_one(SearchBar)
-        bar.query_one(Input).value = ""
-        bar.display = False
+        bar = self.search_bar
+        if bar is not None:
+            bar.query_one(Input).value = ""
+            bar.display = False
         self.reading.mark(self._marks(self.section))
         self.reading.focus()
         self._refresh_bindings()
@@ -480,7 +490,7 @@ class ReaderScreen(Screen[None]):
 
     async def action_back(self) -> None:
         """Escape backs out one level at a time."""
-        if self.query_one(SearchBar).display or self.search is not None:
+        if (self.search_bar is not None and self.search_bar.display) or self.search is not None:
             self._leave_search()
         elif self.speaker is not None or self.starred_only:
             self.speaker, self.starred_only = None, False

@@ -136,8 +136,10 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def _layout(self, *, force: bool = False) -> None:
         """Wrap the whole section at the current width."""
+        if self.section is None or not self.scrollable_content_region.width:
+            return  # not laid out yet: the first resize wraps the text
         width = self.text_width
-        if self.section is None or (width == self._width and not force):
+        if width == self._width and not force:
             return
         self._width = width
         blocks = [_Block(self._heading, None, [], [])]
