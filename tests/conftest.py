@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -101,3 +102,24 @@ def assert_terminal_safe() -> Callable[[str], None]:
         assert not found, f"raw characters {found} in {text!r}"
 
     return check
+
+
+
+def markdown_renderers() -> dict[str, Any]:
+    """The Markdown renderers a digest must stay text in: CommonMark, CommonMark
+    with GFM tables and strikethrough, markdown-it's GFM-like preset (with
+    linkify), and the GFM plugin set with dollar math."""
+    from markdown_it import MarkdownIt
+
+    renderers: dict[str, Any] = {
+        "commonmark": MarkdownIt("commonmark"),
+        "commonmark+table": MarkdownIt("commonmark").enable(["table", "strikethrough"]),
+        "gfm-like": MarkdownIt("gfm-like"),
+    }
+    try:
+        from mdit_py_plugins.gfm import gfm_plugin
+    except ImportError:  # pragma: no cover - ships with textual
+        pass
+    else:
+        renderers["gfm-plugin"] = MarkdownIt("commonmark").use(gfm_plugin, dollarmath=True)
+    return renderers

@@ -32,6 +32,7 @@ from briefing.loader import load_briefing
 from briefing.model import Briefing, Figure, Quote
 from briefing.resources import bundled_briefing
 from briefing.state import ReaderState, entry_key
+from conftest import markdown_renderers
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden"
@@ -42,22 +43,7 @@ STRONG_OPEN, STRONG_CLOSE = "\x02", "\x03"  # cannot occur in rendered file text
 CAREFUL = ("unverified", "disputed")
 
 
-def _renderers() -> dict[str, MarkdownIt]:
-    renderers = {
-        "commonmark": MarkdownIt("commonmark"),
-        "commonmark+table": MarkdownIt("commonmark").enable("table"),
-        "gfm-like": MarkdownIt("gfm-like"),
-    }
-    try:
-        from mdit_py_plugins.gfm import gfm_plugin
-    except ImportError:  # pragma: no cover - ships with textual
-        pass
-    else:
-        renderers["gfm-plugin"] = MarkdownIt("commonmark").use(gfm_plugin, dollarmath=True)
-    return renderers
-
-
-RENDERERS = _renderers()
+RENDERERS = markdown_renderers()
 
 
 @pytest.fixture(autouse=True)

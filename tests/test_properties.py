@@ -39,6 +39,7 @@ from briefing.loader import decode, parse_briefing
 from briefing.model import Briefing
 from briefing.resources import bundled_briefing
 from briefing.state import ReaderState, entry_key
+from conftest import markdown_renderers
 
 SOURCE = "briefs/fuzzed.toml"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -525,22 +526,7 @@ def plain_twin(document: dict[str, Any]) -> dict[str, Any]:
     return walk(document, None)  # type: ignore[no-any-return]
 
 
-def _renderers() -> dict[str, MarkdownIt]:
-    renderers = {
-        "commonmark": MarkdownIt("commonmark"),
-        "gfm-like": MarkdownIt("commonmark").enable(["table", "strikethrough"]),
-        "gfm-like+linkify": MarkdownIt("gfm-like"),
-    }
-    try:
-        from mdit_py_plugins.gfm import gfm_plugin
-    except ImportError:  # pragma: no cover - ships with textual
-        pass
-    else:
-        renderers["gfm-plugin"] = MarkdownIt("commonmark").use(gfm_plugin, dollarmath=True)
-    return renderers
-
-
-RENDERERS = _renderers()
+RENDERERS = markdown_renderers()
 
 
 def token_types(md: MarkdownIt, markdown: str) -> Counter[str]:

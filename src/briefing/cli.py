@@ -144,11 +144,6 @@ def _open(args: argparse.Namespace) -> int:
 
         return run_library(target)
     briefing = load_briefing(target, source=args.path or str(target), use_cache=True)
-    import gc
-
-    # The briefing lives as long as the app: keep the collector from walking
-    # its objects again on every full collection (tens of ms each, per key).
-    gc.freeze()
     from briefing.tui.app import run_reader
 
     return run_reader(briefing, target)

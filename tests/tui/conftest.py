@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +29,15 @@ def make_app(path: Path | None = None) -> BriefingApp:
     """The app as the CLI builds it for one file."""
     path = path or bundled_briefing()
     return reader_app(load_briefing(path), path)
+
+
+def briefing_command() -> str:
+    """The installed `briefing` command, beside this Python or on PATH."""
+    beside = Path(sys.executable).parent / "briefing"
+    found = str(beside) if beside.exists() else shutil.which("briefing")
+    if found is None:
+        pytest.fail("the `briefing` command is not installed")
+    return found
 
 
 def screen_text(app: BriefingApp) -> str:

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-import sys
 from pathlib import Path
 
-import pytest
 from terminal import Terminal
 
-from conftest import FIXTURES
-
-
-def briefing_command() -> str:
-    beside = Path(sys.executable).parent / "briefing"
-    found = str(beside) if beside.exists() else shutil.which("briefing")
-    if found is None:
-        pytest.fail("the `briefing` command is not installed")
-    return found
+from conftest import FIXTURES, briefing_command
 
 
 def test_briefing_opens_the_bundled_briefing_and_quits(tmp_path: Path) -> None:

@@ -20,7 +20,6 @@ import os
 import shlex
 import shutil
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -30,21 +29,13 @@ from pathlib import Path
 import pytest
 from terminal import Terminal
 
-from conftest import FIXTURES
+from conftest import FIXTURES, briefing_command
 
 HOSTILE = FIXTURES / "terminal-hostile.toml"
 MARKUP_LIKE = FIXTURES / "markup-like.toml"
 # What the app must never write: set the clipboard (OSC 52), the window or
 # icon title (OSC 0, 1, 2), a hyperlink (OSC 8).
 FORBIDDEN_SEQUENCES = (b"\x1b]52", b"\x1b]0;", b"\x1b]1;", b"\x1b]2;", b"\x1b]8;")
-
-
-def briefing_command() -> str:
-    beside = Path(sys.executable).parent / "briefing"
-    found = str(beside) if beside.exists() else shutil.which("briefing")
-    if found is None:
-        pytest.fail("the `briefing` command is not installed")
-    return found
 
 
 def app_env(tmp_path: Path) -> dict[str, str]:

@@ -301,33 +301,31 @@ class ReaderScreen(Screen[None]):
                       else bisect.bisect_left(orders, here) - 1)
         return entries[target] if 0 <= target < len(entries) else None  # type: ignore[return-value]
 
-    def _next_quote(self) -> Quote | None:
-        return self._step("quote", 1)  # type: ignore[return-value]
+    # The actions that step through a pane, and how.
+    _STEPS: ClassVar[dict[str, tuple[str, int]]] = {
+        "next_quote": ("quote", 1), "previous_quote": ("quote", -1),
+        "next_figure": ("figure", 1), "previous_figure": ("figure", -1),
+    }
 
-    def _previous_quote(self) -> Quote | None:
-        return self._step("quote", -1)  # type: ignore[return-value]
-
-    def _next_figure(self) -> Figure | None:
-        return self._step("figure", 1)  # type: ignore[return-value]
-
-    def _previous_figure(self) -> Figure | None:
-        return self._step("figure", -1)  # type: ignore[return-value]
+    async def _move(self, action: str) -> None:
+        kind, delta = self._STEPS[action]
+        entry = self._step(kind, delta)
+        if isinstance(entry, Quote):
+            await self.go_to_quote(entry)
+        elif isinstance(entry, Figure):
+            await self.go_to_figure(entry)
 
     async def action_next_quote(self) -> None:
-        if (quote := self._next_quote()) is not None:
-            await self.go_to_quote(quote)
+        await self._move("next_quote")
 
     async def action_previous_quote(self) -> None:
-        if (quote := self._previous_quote()) is not None:
-            await self.go_to_quote(quote)
+        await self._move("previous_quote")
 
     async def action_next_figure(self) -> None:
-        if (figure := self._next_figure()) is not None:
-            await self.go_to_figure(figure)
+        await self._move("next_figure")
 
     async def action_previous_figure(self) -> None:
-        if (figure := self._previous_figure()) is not None:
-            await self.go_to_figure(figure)
+        await self._move("previous_figure")
 
     _DYNAMIC_ACTIONS = ("next_match", "previous_match", "next_quote", "previous_quote",
                         "next_figure", "previous_figure", "next_section", "previous_section",
@@ -346,14 +344,8 @@ class ReaderScreen(Screen[None]):
         searching = self.search is not None and bool(self.search.matches)
         if action in ("next_match", "previous_match"):
             return bool(searching)
-        if action == "next_quote":
-            return True if self._next_quote() is not None else None
-        if action == "previous_quote":
-            return True if self._previous_quote() is not None else None
-        if action == "next_figure":
-            return True if self._next_figure() is not None else None
-        if action == "previous_figure":
-            return True if self._previous_figure() is not None else None
+        if action in self._STEPS:
+            return True if self._step(*self._STEPS[action]) is not None else None
         if action == "next_section":
             return True if self.section + 1 < len(self.briefing.sections) else None
         if action == "previous_section":

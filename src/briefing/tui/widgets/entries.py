@@ -122,7 +122,12 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
         raise NotImplementedError
 
     def key_of(self, entry: T) -> str:
-        raise NotImplementedError
+        return entry_key(entry)
+
+    def marks(self, entry: T) -> str:
+        """★ for a starred entry, ✎ for one with a note."""
+        key = self.key_of(entry)
+        return ("★ " if key in self.starred else "") + ("✎ " if key in self.noted else "")
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -223,13 +228,8 @@ class QuoteList(EntryList[Quote]):
 
     KIND = "quote"
 
-    def key_of(self, entry: Quote) -> str:
-        return entry_key(entry)
-
     def row(self, entry: Quote, width: int) -> list[Content]:
-        key = self.key_of(entry)
-        marks = ("★ " if key in self.starred else "") + ("✎ " if key in self.noted else "")
-        head = Content.assemble((marks, "$warning"), literal(entry.speaker_name, "bold",
+        head = Content.assemble((self.marks(entry), "$warning"), literal(entry.speaker_name, "bold",
                                                               one_line=True))
         if entry.speaker_role:
             head = head + Content(" · ") + literal(entry.speaker_role, "italic", one_line=True)
@@ -248,15 +248,11 @@ class FigureList(EntryList[Figure]):
 
     KIND = "figure"
 
-    def key_of(self, entry: Figure) -> str:
-        return entry_key(entry)
-
     def row(self, entry: Figure, width: int) -> list[Content]:
-        key = self.key_of(entry)
-        marks = ("★ " if key in self.starred else "") + ("✎ " if key in self.noted else "")
         status_style = {"unverified": "bold $warning", "disputed": "bold $error",
                         "confirmed": "$success", "reported": "$text-muted"}[entry.status]
-        head = Content.assemble((marks, "$warning"), literal(entry.text, "bold", one_line=True),
+        head = Content.assemble((self.marks(entry), "$warning"),
+                                literal(entry.text, "bold", one_line=True),
                                 "  ", (STATUS_MARK[entry.status], status_style))
         label = literal(entry.label, one_line=True)
         claimant = entry.claimant_name
