@@ -61,18 +61,20 @@ def _decode(table: dict[str, Any]) -> Any:
     return table
 
 
-def read(key: str) -> dict[str, Any] | None:
-    """The cached document for this content, or None (missing or unusable)."""
+def read(key: str) -> tuple[dict[str, Any], str] | None:
+    """The cached document for this content and the JSON text it was read
+    from (for the loader's character check), or None when missing or unusable."""
     path = cache_dir() / f"{key}.json"
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_CACHE_BYTES + 1)
         if len(data) > MAX_CACHE_BYTES:
             return None
-        document = json.loads(data, object_hook=_decode)
+        text = data.decode("utf-8")
+        document = json.loads(text, object_hook=_decode)
     except (OSError, ValueError, RecursionError):
         return None
-    return document if isinstance(document, dict) else None
+    return (document, text) if isinstance(document, dict) else None
 
 
 def write(key: str, document: dict[str, Any]) -> None:
