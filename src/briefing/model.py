@@ -275,10 +275,12 @@ def resolve(briefing: Briefing) -> list[Problem]:
     section_index = {sid: i for i, sid in enumerate(sections)}
     briefing._people_by_id = people
 
+    # Private attributes are written straight into pydantic's private dict:
+    # its __setattr__ costs more than the rest of anchoring an entry.
     text_index = _TextIndex(briefing)
     for kind, entries in (("quotes", briefing.quotes), ("figures", briefing.figures)):
         for index, entry in enumerate(entries):
-            entry._index = index
+            entry.__pydantic_private__["_index"] = index  # type: ignore[index]
             if text_index.exhausted:
                 problems.append(Problem(f"{kind}[{index}].text", "finding the words of the "
                                         "entries without `section` and `paragraph` takes too "
@@ -288,9 +290,10 @@ def resolve(briefing: Briefing) -> list[Problem]:
             if problem:
                 problems.append(problem)
     for quote in briefing.quotes:
-        quote._person = people.get(quote.speaker)
+        quote.__pydantic_private__["_person"] = people.get(quote.speaker)  # type: ignore[index]
     for figure in briefing.figures:
-        figure._claimant = people.get(figure.claimed_by) if figure.claimed_by else None
+        figure.__pydantic_private__["_claimant"] = (  # type: ignore[index]
+            people.get(figure.claimed_by) if figure.claimed_by else None)
     if not problems:
         briefing._quotes_in_order = tuple(sorted(briefing.quotes, key=_reading_order))
         briefing._figures_in_order = tuple(sorted(briefing.figures, key=_reading_order))
@@ -410,5 +413,5 @@ def _anchor(briefing: Briefing, entry: _Pointer, section_index: dict[str, int],
             where = f'section "{entry.section}" paragraph {entry.paragraph}'
     if anchor is None:
         return Problem(f"{path}.text", f'"{shorten(entry.text)}" not found in {where}')
-    entry._anchor = anchor
+    entry.__pydantic_private__["_anchor"] = anchor  # type: ignore[index]
     return None
