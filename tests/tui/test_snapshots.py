@@ -39,3 +39,11 @@ def test_library(snap_compare, tmp_path: Path, monkeypatch) -> None:  # type: ig
 
     assert snap_compare(BriefingApp(folder=folder), terminal_size=(100, 24),
                         run_before=loaded)
+
+
+def test_main_screen_light_theme(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def light(pilot) -> None:  # type: ignore[no-untyped-def]
+        pilot.app.theme = "textual-light"
+        await pilot.press("n", "f")
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=light)
