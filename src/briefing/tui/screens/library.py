@@ -77,7 +77,8 @@ class LibraryScreen(Screen[None]):
                      classes="library-title")
         table: DataTable[Content] = DataTable(id="library", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Footer(compact=True)
+        # ctrl+p is listed in the help screen; the footer keeps its room for keys.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

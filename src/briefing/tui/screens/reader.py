@@ -113,7 +113,8 @@ class ReaderScreen(Screen[None]):
             with Vertical(id="entries"):
                 yield QuoteList(id="quotes", empty="No quotes")
                 yield FigureList(id="figures", empty="No figures")
-        yield Footer(compact=True)
+        # ctrl+p is listed in the help screen; the footer keeps its room for keys.
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def reading(self) -> ReadingPane:

@@ -251,9 +251,10 @@ class FigureList(EntryList[Figure]):
     def row(self, entry: Figure, width: int) -> list[Content]:
         status_style = {"unverified": "bold $warning", "disputed": "bold $error",
                         "confirmed": "$success", "reported": "$text-muted"}[entry.status]
+        # The status leads, so a narrow pane never cuts it off.
         head = Content.assemble((self.marks(entry), "$warning"),
-                                literal(entry.text, "bold", one_line=True),
-                                "  ", (STATUS_MARK[entry.status], status_style))
+                                (STATUS_MARK[entry.status], status_style), "  ",
+                                literal(entry.text, "bold", one_line=True))
         label = literal(entry.label, one_line=True)
         claimant = entry.claimant_name
         claim = (Content.styled("claimed by ", "$text-muted") + literal(claimant, "italic",
