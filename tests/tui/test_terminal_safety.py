@@ -204,6 +204,10 @@ def test_clicking_markup_like_text_does_nothing(tmp_path: Path) -> None:
         assert term.wait_exit() == 0
     finally:
         term.close()
+    assert_wrote_no_forbidden_sequence(term)
+
+
+def assert_wrote_no_forbidden_sequence(term: Terminal) -> None:
     raw = bytes(term.raw)
     for sequence in FORBIDDEN_SEQUENCES:
         assert sequence not in raw, f"the app wrote {sequence!r}"
@@ -239,6 +243,4 @@ def test_hostile_briefing_writes_no_clipboard_title_or_link_sequence(tmp_path: P
         assert term.wait_exit() == 0
     finally:
         term.close()
-    raw = bytes(term.raw)
-    for sequence in FORBIDDEN_SEQUENCES:
-        assert sequence not in raw, f"the app wrote {sequence!r}"
+    assert_wrote_no_forbidden_sequence(term)
