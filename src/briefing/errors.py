@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from briefing.text import visible
+from briefing.text import shorten, visible
 
 MAX_PROBLEMS_SHOWN = 20
 _MAX_WHERE = 120
@@ -35,9 +35,7 @@ class Problem:
         """The problem as one line naming the file."""
         source = visible(source, one_line=True)
         message = visible(self.message, one_line=True)
-        where = visible(self.where, one_line=True)
-        if len(where) > _MAX_WHERE:  # a hostile key must not make a 100 KB line
-            where = where[: _MAX_WHERE - 1] + "…"
+        where = shorten(self.where, _MAX_WHERE)  # a hostile key must not make a 100 KB line
         if not where:
             return f"{source}: {message}"
         if _LINE_COLUMN.fullmatch(where):

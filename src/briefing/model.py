@@ -360,11 +360,12 @@ class _TextIndex:
             return self._found[key]
         anchor: Anchor | None = None
         if self.SEPARATOR in text:  # only from data that skipped the loader's checks
-            for s in range(len(self.sections)) if section is None else (section,):
-                for p, paragraph in enumerate(self.sections[s].paragraphs):
-                    at = paragraph.find(text)
-                    if at >= 0 and anchor is None:
-                        anchor = Anchor(s, p, at, at + len(text))
+            found = ((s, p, paragraph.find(text))
+                     for s in (range(len(self.sections)) if section is None else (section,))
+                     for p, paragraph in enumerate(self.sections[s].paragraphs))
+            s, p, at = next(((s, p, at) for s, p, at in found if at >= 0), (0, 0, -1))
+            if at >= 0:
+                anchor = Anchor(s, p, at, at + len(text))
         else:
             joined, starts, places = self._get(section)
             at = joined.find(text)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -95,7 +94,5 @@ def run_library(folder: Path) -> int:
 
 
 def _exit_code(app: App[int]) -> int:
-    code = app.return_code or 0
-    if code:
-        sys.stderr.flush()
-    return code
+    """Non-zero when the app crashed, so a crash never looks like success."""
+    return app.return_code or 0

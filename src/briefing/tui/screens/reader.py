@@ -139,7 +139,7 @@ class ReaderScreen(Screen[None]):
         self._position_dirty = False
         if self.path is not None:
             self._signature = self._file_signature()
-            self.set_interval(1.0, self._watch, name="watch-file")
+            self.set_interval(1.0, self._poll_file, name="watch-file")
             self._load_state()
 
     @work(thread=True, exclusive=True, group="state")
@@ -160,7 +160,7 @@ class ReaderScreen(Screen[None]):
         self._refill_panes()
         section = next((i for i, s in enumerate(self.briefing.sections)
                         if s.id == state.section), None)
-        entry = self._entry_by_key(state.selected) if state.selected else None
+        entry = _entries_by_key(self.briefing).get(state.selected) if state.selected else None
         if isinstance(entry, Quote):
             await self.go_to_quote(entry)
         elif isinstance(entry, Figure):
@@ -168,12 +168,6 @@ class ReaderScreen(Screen[None]):
         elif section is not None:
             await self._show_section(section)
         self._position_dirty = False
-
-    def _entry_by_key(self, key: str) -> Quote | Figure | None:
-        for entry in (*self.briefing.quotes, *self.briefing.figures):
-            if entry_key(entry) == key:
-                return entry
-        return None
 
     # --- what the panes show --------------------------------------------------
 
@@ -342,9 +336,8 @@ class ReaderScreen(Screen[None]):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        searching = self.search is not None and bool(self.search.matches)
         if action in ("next_match", "previous_match"):
-            return bool(searching)
+            return self.search is not None and bool(self.search.matches)
         if action in self._STEPS:
             return True if self._step(*self._STEPS[action]) is not None else None
         if action == "next_section":
@@ -414,8 +407,7 @@ class ReaderScreen(Screen[None]):
         if self.search_bar is None or not self.search_bar.display:
             return  # the bar was just closed and cleared
         self.search = Search.run(self.briefing, event.value)
-        if self.search_bar is not None:
-            self.search_bar.set_status(self.search.status())
+        self.search_bar.set_status(self.search.status())
         self.reading.mark(self._marks(self.section))
         self._refresh_bindings()
 
@@ -622,9 +614,6 @@ class ReaderScreen(Screen[None]):
             return None
         return (info.st_mtime_ns, info.st_size, info.st_ino)
 
-    def _watch(self) -> None:
-        self._poll_file()
-
     @work(thread=True, exclusive=True, group="watch")
     def _poll_file(self, force: bool = False) -> None:
         """Reload when the file changed (a stat per second costs nothing)."""
@@ -662,7 +651,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(BriefingHeader).show(briefing)
         self.query_one(ContentsList).show(briefing)
         self.app.title = plain(briefing.title)
-        by_key = {entry_key(e): e for e in (*briefing.quotes, *briefing.figures)}
+        by_key = _entries_by_key(briefing)
         self.quote = by_key.get(quote_key) if quote_key else None  # type: ignore[assignment]
         self.figure = by_key.get(figure_key) if figure_key else None  # type: ignore[assignment]
         self.quote_list.current, self.figure_list.current = self.quote, self.figure
@@ -680,3 +669,8 @@ class ReaderScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self._poll_file(force=True)
+
+
+def _entries_by_key(briefing: Briefing) -> dict[str, Quote | Figure]:
+    """Every quote and figure by the key the reader state names it with."""
+    return {entry_key(entry): entry for entry in (*briefing.quotes, *briefing.figures)}

@@ -77,7 +77,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
             self._empty = empty
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(entries) * self.row_height)
-        position = self.position_of(self.current) if self.current else None
+        position = self.position_of(self.current)
         self.cursor = position if position is not None else (0 if entries else None)
         self.refresh()
 

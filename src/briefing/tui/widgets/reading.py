@@ -107,13 +107,6 @@ class ReadingPane(ScrollView, can_focus=True):
         return [self.section.paragraphs[p][m.start:m.end]
                 for p in sorted(self.marks) for m in self.marks[p] if m.style == style]
 
-    def paragraph_at(self, y: int) -> int | None:
-        """The paragraph drawn at a row of the pane, if any."""
-        line = round(self.scroll_y) + y
-        if 0 <= line < len(self._line_blocks):
-            return self._blocks[self._line_blocks[line]].paragraph
-        return None
-
     @staticmethod
     def _group(marks: list[Mark]) -> dict[int, tuple[Mark, ...]]:
         grouped: dict[int, list[Mark]] = {}
