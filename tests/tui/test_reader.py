@@ -166,6 +166,7 @@ async def test_people_screen_filters_the_quotes_pane_to_one_speaker() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = reader(app)
         await pilot.press("w")
+        await pilot.pause()  # the people screen composes on the next message
         people_text = screen_text(app)
         assert "Joe Biden · US president  5 quotes" in people_text
         await pilot.press("down", "enter")  # Everyone, then the most quoted: Biden
@@ -184,6 +185,7 @@ async def test_help_screen_lists_the_real_keys() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
+        await pilot.pause()  # the help screen composes on the next message
         text = screen_text(app)
         for line in ("n ]", "Next quote", "Next figure", "Search", "People", "Quit"):
             assert line in text
