@@ -16,8 +16,8 @@ import pytest
 import briefing
 
 PACKAGE = Path(briefing.__file__).resolve().parent
-CORE = ("briefing.model", "briefing.loader", "briefing.errors", "briefing.text",
-        "briefing.resources", "briefing.cli")
+CORE = ("briefing.model", "briefing.schema", "briefing.loader", "briefing.cache",
+        "briefing.errors", "briefing.text", "briefing.resources", "briefing.cli")
 
 
 def _modules_outside_tui() -> list[Path]:
@@ -99,3 +99,29 @@ def test_importing_the_core_does_not_load_textual():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_opening_a_cached_briefing_needs_no_validator_parser_or_argparse(tmp_path):
+    """The reader's start-up path, once a briefing is in the cache: what it
+    does not import is time the reader does not wait for (measured in
+    benchmarks/: pydantic ~80 ms, argparse ~15 ms, tomli ~5 ms)."""
+    code = (
+        "import sys\n"
+        "from briefing import cli\n"
+        "import briefing.tui.app as app\n"
+        "import briefing.tui.screens.reader\n"
+        "app.run_reader = lambda briefing, path: print(briefing.title) or 0\n"
+        "assert cli.main([]) == 0\n"
+        "print(sorted(m for m in ('pydantic', 'pydantic_core', 'tomli', 'argparse', "
+        "'briefing.schema') if m in sys.modules))\n"
+    )
+    env = {**__import__("os").environ, "BRIEFING_CACHE_DIR": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           timeout=60, env=env)
+    assert first.returncode == 0, first.stderr
+    assert "pydantic" in first.stdout  # the first open validates, and fills the cache
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           timeout=60, env=env)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines() == [
+        "Putin averse to Ukraine compromise ahead of crunch talks, says US official", "[]"]

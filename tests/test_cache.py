@@ -1,5 +1,6 @@
-"""The parse cache: reopening an unchanged large briefing skips the TOML
-parse; a damaged or tampered cache entry is never trusted."""
+"""The resolved-briefing cache: reopening an unchanged briefing skips the
+parse, the validation and their imports; a stale, damaged or altered entry
+is a miss, never an error and never a different briefing."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def large_briefing(tmp_path: Path) -> Path:
-    """Large enough to be cached (small files parse faster than a cache read)."""
+    """A briefing of a few hundred paragraphs, with a date and an anchor."""
     paragraphs = [f"Paragraph {n}: the minister said the count was {n * 3} people." * 4
                   for n in range(400)]
     document = {
@@ -33,7 +34,6 @@ def large_briefing(tmp_path: Path) -> Path:
     }
     path = tmp_path / "large.toml"
     path.write_text(tomli_w.dumps(document))
-    assert cache.worth_caching(path.read_text())
     return path
 
 
@@ -51,10 +51,54 @@ def test_reopening_an_unchanged_file_skips_the_parse(
         raise AssertionError("the TOML was parsed again")
 
     monkeypatch.setattr(loader, "parse_toml", no_parse)
+    monkeypatch.setattr(loader, "validate", no_parse)
     again = load_briefing(path, use_cache=True)
-    assert again.title == first.title
-    assert again.briefing.published == first.briefing.published
-    assert again.quotes[0].anchor == first.quotes[0].anchor
+    assert again == first  # every field, anchors and reading order included
+    assert again.briefing.published == date(2024, 5, 1)
+
+
+def test_the_cached_briefing_is_the_same_as_the_file_for_the_bundled_one(
+        cache_dir: Path) -> None:
+    from briefing.resources import bundled_briefing
+
+    fresh = load_briefing(bundled_briefing(), use_cache=True)
+    cached = load_briefing(bundled_briefing(), use_cache=True)
+    assert len(entries(cache_dir)) == 1
+    assert cached == fresh
+    assert cached.quotes_in_order == fresh.quotes_in_order
+    assert [q.person for q in cached.quotes] == [q.person for q in fresh.quotes]
+    assert [f.claimant_name for f in cached.figures] == [f.claimant_name for f in fresh.figures]
+
+
+def test_a_date_time_and_a_big_number_come_back_as_they_were(
+        tmp_path: Path, cache_dir: Path) -> None:
+    path = tmp_path / "typed.toml"
+    path.write_text('format = 1\n[briefing]\ntitle = "T"\npublished = 2022-03-28T09:30:00+02:00\n'
+                    '[[sections]]\nid = "a"\ntitle = "A"\nparagraphs = ["It cost 12 billion."]\n'
+                    f'[[figures]]\ntext = "12 billion"\nlabel = "cost"\nvalue = {"9" * 40}\n')
+    fresh = load_briefing(path, use_cache=True)
+    cached = load_briefing(path, use_cache=True)
+    assert cached == fresh
+    assert cached.briefing.published == fresh.briefing.published
+    assert cached.briefing.published.utcoffset() is not None  # type: ignore[union-attr]
+    assert cached.figures[0].value == int("9" * 40)
+
+
+def test_opening_a_cached_briefing_imports_neither_tomli_nor_pydantic(
+        tmp_path: Path, cache_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    path = large_briefing(tmp_path)
+    load_briefing(path, use_cache=True)
+    script = ("import sys\nfrom briefing.loader import load_briefing\n"
+              f"b = load_briefing({str(path)!r}, use_cache=True)\n"
+              "print(b.title, sorted(m for m in ('tomli', 'pydantic', 'pydantic_core') "
+              "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True, env={**__import__("os").environ,
+                                             "BRIEFING_CACHE_DIR": str(cache_dir)})
+    assert result.stdout.strip() == "Large []"
 
 
 def test_a_changed_file_misses_the_cache(tmp_path: Path, cache_dir: Path) -> None:
@@ -69,20 +113,31 @@ def test_a_damaged_entry_is_ignored(tmp_path: Path, cache_dir: Path) -> None:
     path = large_briefing(tmp_path)
     load_briefing(path, use_cache=True)
     (entry,) = entries(cache_dir)
-    entry.write_bytes(b'{"format": 1, "briefing": ')
+    entry.write_bytes(entry.read_bytes()[:100])  # cut short, as by a crash elsewhere
     assert load_briefing(path, use_cache=True).title == "Large"
 
 
-def test_a_tampered_entry_cannot_smuggle_in_what_the_file_would_be_refused_for(
-        tmp_path: Path, cache_dir: Path) -> None:
+@pytest.mark.parametrize("damage", ["altered", "unsigned", "wrong shape", "empty"])
+def test_an_altered_entry_is_a_miss_and_the_file_wins(
+        tmp_path: Path, cache_dir: Path, damage: str) -> None:
     path = large_briefing(tmp_path)
     load_briefing(path, use_cache=True)
     (entry,) = entries(cache_dir)
-    document = json.loads(entry.read_text())
-    document["briefing"]["title"] = "Owned\u001b]0;title\u0007"
-    entry.write_text(json.dumps(document))
+    header, _, payload = entry.read_bytes().partition(b"\n")
+    document = json.loads(payload)
+    document["briefing"][0] = "Owned\u001b]0;title\u0007"
+    altered = json.dumps(document).encode()
+    if damage == "altered":  # the digest no longer matches
+        entry.write_bytes(header + b"\n" + altered)
+    elif damage == "unsigned":
+        entry.write_bytes(altered)
+    elif damage == "wrong shape":  # a matching digest over data of another shape
+        payload = b'{"briefing": [1, 2], "people": 3}'
+        entry.write_bytes(cache._digest(payload).encode() + b"\n" + payload)
+    else:
+        entry.write_bytes(b"")
     briefing = load_briefing(path, use_cache=True)
-    assert briefing.title == "Large"  # the file's own words, not the cache's
+    assert briefing.title == "Large"  # the file's own words, not the entry's
 
 
 def test_validate_never_uses_the_cache(tmp_path: Path, cache_dir: Path) -> None:

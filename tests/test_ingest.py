@@ -195,7 +195,7 @@ def test_control_characters_are_dropped_with_a_warning():
         "article.txt:3: dropped U+009B CONTROL SEQUENCE INTRODUCER",
     ]
     assert draft.briefing.title == "Head[2Jline"
-    assert draft.briefing.sections[0].paragraphs == ["A paragraph with bidi and  CSI."]
+    assert draft.briefing.sections[0].paragraphs == ("A paragraph with bidi and  CSI.",)
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", draft.toml)
 
 

@@ -18,21 +18,8 @@ import sys
 import unicodedata
 from typing import Any
 
-import tomli
-from pydantic import ValidationError
-
 from briefing.errors import BriefingError, Problem
-from briefing.model import (
-    FORMAT_VERSION,
-    MAX_FILE_BYTES,
-    Briefing,
-    Figure,
-    Masthead,
-    Person,
-    Quote,
-    Section,
-    resolve,
-)
+from briefing.model import FORMAT_VERSION, MAX_FILE_BYTES, Briefing, resolve
 from briefing.text import FORBIDDEN, describe_code_point, first_forbidden, shorten, visible
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -51,38 +38,33 @@ def load_briefing(path: str | os.PathLike[str], *, source: str | None = None,
                   use_cache: bool = False) -> Briefing:
     """Read, validate and resolve the briefing at `path`.
 
-    With `use_cache`, the parsed TOML of a large file is kept in the user's
-    cache folder keyed on its content, so reopening an unchanged file skips
-    the parse; validation and anchoring run every time all the same.
+    With `use_cache`, the resolved briefing is kept in the user's cache
+    folder keyed on the file's bytes, so reopening an unchanged file skips
+    parsing, validation and anchoring (and their imports) altogether.
     """
     source = source if source is not None else str(path)
-    data = read_document(path, source=source)
-    return parse_briefing(data, source=source, use_cache=use_cache)
-
-
-def parse_briefing(text: str, *, source: str, use_cache: bool = False) -> Briefing:
-    """Validate and resolve briefing text (already decoded)."""
+    data = read_bytes(path, source=source)
+    if not use_cache:
+        return parse_briefing(decode(data, source=source), source=source)
     from briefing import cache
 
-    key = cache.content_key(text) if use_cache and cache.worth_caching(text) else None
-    cached = cache.read(key) if key else None
-    if cached is not None:
-        try:
-            return _briefing(*cached, source=source)
-        except BriefingError:
-            pass  # only a valid document is ever cached: this entry was damaged
-    document = parse_toml(text, source=source)
-    briefing = _briefing(document, text, source=source)
-    if key:
-        cache.write(key, document)
+    key = cache.content_key(data)
+    briefing = cache.read(key)
+    if briefing is None:
+        briefing = parse_briefing(decode(data, source=source), source=source)
+        cache.write(key, briefing)
     return briefing
 
 
-def _briefing(document: dict[str, Any], parsed_from: str, *, source: str) -> Briefing:
+def parse_briefing(text: str, *, source: str) -> Briefing:
+    """Parse, validate and resolve briefing text (already decoded)."""
+    from briefing import schema
+
+    document = parse_toml(text, source=source)
     check_version(document, source=source)
-    briefing = validate(Briefing, document, source=source, text=parsed_from)
-    problems = resolve(briefing)
-    if problems:
+    validate(schema.Briefing, document, source=source, text=text)
+    briefing, problems = resolve(document)
+    if briefing is None:
         raise BriefingError(source, problems)
     return briefing
 
@@ -161,6 +143,8 @@ def decode(data: bytes, *, source: str) -> str:
 
 def parse_toml(text: str, *, source: str) -> dict[str, Any]:
     """Parse TOML, turning every failure mode into a placed `BriefingError`."""
+    import tomli  # here, not above: a cached briefing is never parsed
+
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as error:
@@ -270,6 +254,8 @@ def validate(model: type[Any], document: dict[str, Any], *, source: str,
     `text` is what the document was parsed from: when it shows that no
     forbidden character can be in the document, the per-value walk is skipped.
     """
+    from pydantic import ValidationError
+
     if text is None or not clean_text(text):
         check_characters(document, source=source)
     try:
@@ -281,10 +267,14 @@ def validate(model: type[Any], document: dict[str, Any], *, source: str,
 
 # --- messages -----------------------------------------------------------------
 
-_MODELS_BY_TABLE: dict[str, type[Any]] = {
-    "briefing": Masthead, "people": Person, "sections": Section,
-    "quotes": Quote, "figures": Figure,
-}
+def _table_model(table: str, root: type[Any]) -> type[Any]:
+    """The model of a briefing's table, for "did you mean" among its keys."""
+    from briefing import schema
+
+    if root is not schema.Briefing:
+        return root
+    return {"briefing": schema.Masthead, "people": schema.Person, "sections": schema.Section,
+            "quotes": schema.Quote, "figures": schema.Figure}.get(table, root)
 
 
 def _problem(error: Any, root: type[Any]) -> Problem:
@@ -296,7 +286,7 @@ def _problem(error: Any, root: type[Any]) -> Problem:
     if kind == "missing":
         message = "required, but missing"
     elif kind == "extra_forbidden":
-        message = _unknown_key(str(loc[-1]), _MODELS_BY_TABLE.get(str(loc[0]), root)
+        message = _unknown_key(str(loc[-1]), _table_model(str(loc[0]), root)
                                if len(loc) > 1 else root)
     elif kind == "string_too_long":
         message = f"too long: {len(value):,} characters; the limit is {ctx['max_length']:,}"

@@ -1,29 +1,23 @@
-"""The briefing file, format 1, as pydantic models (see FORMAT.md).
+"""A briefing as the reader, the digest and the state see it: plain,
+immutable objects with every quote and figure anchored in the text.
 
-Validation is strict: unknown keys, wrong types, numbers given as strings or
-booleans, NaN and infinity, non-slug ids and over-long values are errors.
-`resolve()` then checks what a schema cannot (unique ids, cross-references)
-and anchors every quote and figure in the text. No I/O happens here.
+The file format itself (FORMAT.md) is validated by `briefing.schema`, with
+pydantic. This module never imports pydantic: a briefing read back from the
+parse cache is built straight from these classes, so opening an unchanged
+file costs neither the pydantic import nor a validation pass.
+
+`resolve()` turns a document that passed the schema into a `Briefing`,
+checking what a schema cannot (unique ids, cross-references, limits across
+tables) and anchoring every entry. No I/O happens here.
 """
 
 from __future__ import annotations
 
 import bisect
-import math
-from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Annotated, Any, Literal
-
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainValidator,
-    PrivateAttr,
-    StringConstraints,
-    WithJsonSchema,
-)
-from pydantic_core import PydanticCustomError
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
 
 from briefing.errors import Problem
 from briefing.text import shorten
@@ -47,52 +41,8 @@ MAX_LINE = 2_000
 MAX_PARAGRAPH = 20_000
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-
-Slug = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID, pattern=SLUG_PATTERN)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
-Title = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TITLE)]
-Line = Annotated[str, StringConstraints(max_length=MAX_LINE)]
-Paragraph = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PARAGRAPH)]
-Excerpt = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PARAGRAPH)]
 Status = Literal["reported", "unverified", "disputed", "confirmed"]
 STATUSES: tuple[str, ...] = ("reported", "unverified", "disputed", "confirmed")
-
-
-def _number(value: Any) -> int | float:
-    """A TOML integer or float; never a bool, a string, NaN or infinity."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise PydanticCustomError("number", "must be a number, not {kind}", {"kind": _kind(value)})
-    if isinstance(value, float) and not math.isfinite(value):
-        raise PydanticCustomError("finite_number", "must be a finite number, not {value}",
-                                  {"value": str(value)})
-    return value
-
-
-def _published(value: Any) -> date:
-    """A TOML date or date-time (a datetime is a date); never a bare time."""
-    if not isinstance(value, date):
-        raise PydanticCustomError("date", "must be a TOML date such as 2022-03-28, not {kind}",
-                                  {"kind": _kind(value)})
-    return value
-
-
-def _kind(value: Any) -> str:
-    names = {bool: "a boolean", str: "a string", int: "an integer", float: "a float",
-             list: "an array", dict: "a table"}
-    return names.get(type(value), "a " + type(value).__name__)
-
-
-Number = Annotated[int | float, PlainValidator(_number), WithJsonSchema({"type": "number"})]
-Published = Annotated[
-    date | datetime,
-    PlainValidator(_published),
-    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"},
-                              {"type": "string", "format": "date-time"}]}),
-]
-
-
-class _Entry(BaseModel):
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,74 +60,49 @@ class Anchor:
         return (self.section, self.paragraph, self.start, self.end)
 
 
-class Masthead(_Entry):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Masthead:
     """The `[briefing]` table: what the briefing is and where it came from."""
 
-    title: Title
-    standfirst: Line | None = None
-    source: Name | None = None
-    published: Published | None = None
-    url: Line | None = None
-    tags: Annotated[list[Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID)]],
-                    Field(max_length=MAX_TAGS)] = []
+    title: str
+    standfirst: str | None = None
+    source: str | None = None
+    published: date | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
 
 
-class Person(_Entry):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
     """Someone who speaks or is cited."""
 
-    id: Slug
-    name: Name
-    role: Line | None = None
+    id: str
+    name: str
+    role: str | None = None
 
 
-class Section(_Entry):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
     """A themed part of the article, in reading order."""
 
-    id: Slug
-    title: Title
-    summary: Line | None = None
-    paragraphs: Annotated[list[Paragraph], Field(min_length=1,
-                                                 max_length=MAX_PARAGRAPHS_PER_SECTION)]
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    summary: str | None = None
 
 
-class _Pointer(_Entry):
-    """What quotes and figures share: words that are anchored in the text."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """Who said what, and where the words are."""
 
-    text: Excerpt
-    section: Slug | None = None
-    paragraph: Annotated[int, Field(ge=1, le=MAX_PARAGRAPHS_PER_SECTION)] | None = None
-
-    _anchor: Anchor | None = PrivateAttr(default=None)
-    _index: int = PrivateAttr(default=0)
-
-    # Private attributes are read straight from pydantic's private dict: its
-    # __getattr__ fallback costs microseconds, and the reader asks per key press.
-
-    @property
-    def anchor(self) -> Anchor:
-        """The resolved anchor; always set on a loaded briefing."""
-        anchor = self.__pydantic_private__["_anchor"]  # type: ignore[index]
-        assert anchor is not None, "entry was not resolved"
-        return anchor  # type: ignore[no-any-return]
-
-    @property
-    def index(self) -> int:
-        """Position in the file's own list (for entry paths such as quotes[3])."""
-        return self.__pydantic_private__["_index"]  # type: ignore[index,no-any-return]
-
-
-class Quote(_Pointer):
-    """Who said what."""
-
-    speaker: Name
-    note: Line | None = None
-
-    _person: Person | None = PrivateAttr(default=None)
-
-    @property
-    def person(self) -> Person | None:
-        """The person the speaker names, when `speaker` is a people id."""
-        return self.__pydantic_private__["_person"]  # type: ignore[index,no-any-return]
+    text: str
+    speaker: str
+    anchor: Anchor
+    index: int  # position in the file's own list, for entry paths such as quotes[3]
+    section: str | None = None
+    paragraph: int | None = None
+    note: str | None = None
+    person: Person | None = None  # when `speaker` is a people id
 
     @property
     def speaker_name(self) -> str:
@@ -190,20 +115,21 @@ class Quote(_Pointer):
         return person.role if person else None
 
 
-class Figure(_Pointer):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Figure:
     """A number in the text: what it counts, who claims it, how sure it is."""
 
-    label: Title
-    value: Number | None = None
-    unit: Name | None = None
-    claimed_by: Name | None = None
+    text: str
+    label: str
+    anchor: Anchor
+    index: int
+    section: str | None = None
+    paragraph: int | None = None
+    value: int | float | None = None
+    unit: str | None = None
+    claimed_by: str | None = None
     status: Status = "reported"
-
-    _claimant: Person | None = PrivateAttr(default=None)
-
-    @property
-    def claimant(self) -> Person | None:
-        return self.__pydantic_private__["_claimant"]  # type: ignore[index,no-any-return]
+    claimant: Person | None = None  # when `claimed_by` is a people id
 
     @property
     def claimant_name(self) -> str | None:
@@ -211,42 +137,27 @@ class Figure(_Pointer):
         return claimant.name if claimant else self.claimed_by
 
 
-class Briefing(_Entry):
-    """A whole briefing file. Use `briefing.loader.load_briefing` to get one:
-    it validates, then resolves anchors."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Briefing:
+    """A whole, resolved briefing. `briefing.loader.load_briefing` gives one."""
 
-    model_config = ConfigDict(
-        strict=True, frozen=True, extra="forbid",
-        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema",
-                           "title": "Briefing, format 1"},
-    )
-
-    format: Literal[1]
     briefing: Masthead
-    people: Annotated[list[Person], Field(max_length=MAX_PEOPLE)] = []
-    sections: Annotated[list[Section], Field(min_length=1, max_length=MAX_SECTIONS)]
-    quotes: Annotated[list[Quote], Field(max_length=MAX_QUOTES)] = []
-    figures: Annotated[list[Figure], Field(max_length=MAX_FIGURES)] = []
-
-    _quotes_in_order: tuple[Quote, ...] = PrivateAttr(default=())
-    _figures_in_order: tuple[Figure, ...] = PrivateAttr(default=())
-    _people_by_id: dict[str, Person] = PrivateAttr(default_factory=dict)
+    sections: tuple[Section, ...]
+    people: tuple[Person, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    format: int = FORMAT_VERSION
+    # Reading order of the anchors: how the reader moves with n/p and f/F.
+    quotes_in_order: tuple[Quote, ...] = field(default=(), repr=False)
+    figures_in_order: tuple[Figure, ...] = field(default=(), repr=False)
+    people_by_id: dict[str, Person] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def title(self) -> str:
         return self.briefing.title
 
-    @property
-    def quotes_in_order(self) -> tuple[Quote, ...]:
-        """Quotes in reading order of their anchors (how the reader moves)."""
-        return self._quotes_in_order
-
-    @property
-    def figures_in_order(self) -> tuple[Figure, ...]:
-        return self._figures_in_order
-
     def person(self, person_id: str) -> Person | None:
-        return self._people_by_id.get(person_id)
+        return self.people_by_id.get(person_id)
 
     def section_index(self, section_id: str) -> int:
         for index, section in enumerate(self.sections):
@@ -255,56 +166,84 @@ class Briefing(_Entry):
         raise KeyError(section_id)
 
     def quotes_by(self, person_id: str) -> list[Quote]:
-        return [q for q in self._quotes_in_order if q.person and q.person.id == person_id]
+        return [q for q in self.quotes_in_order if q.person and q.person.id == person_id]
 
 
-def resolve(briefing: Briefing) -> list[Problem]:
+def assemble(masthead: Masthead, people: Sequence[Person], sections: Sequence[Section],
+             quotes: Sequence[Quote], figures: Sequence[Figure]) -> Briefing:
+    """A briefing from entries that are already anchored and linked."""
+    return Briefing(
+        briefing=masthead, people=tuple(people), sections=tuple(sections),
+        quotes=tuple(quotes), figures=tuple(figures),
+        quotes_in_order=tuple(sorted(quotes, key=_reading_order)),
+        figures_in_order=tuple(sorted(figures, key=_reading_order)),
+        people_by_id={person.id: person for person in people},
+    )
+
+
+def _reading_order(entry: Quote | Figure) -> tuple[int, int, int, int, int]:
+    a = entry.anchor
+    return (a.section, a.paragraph, a.start, a.end, entry.index)
+
+
+def resolve(document: dict[str, Any]) -> tuple[Briefing | None, list[Problem]]:
     """Check what the schema cannot and anchor every quote and figure.
 
-    Returns the problems found; an empty list means the briefing is ready
-    to read. Anchors follow FORMAT.md: in the given section/paragraph when
-    named, otherwise the first occurrence in reading order.
+    `document` must have passed `briefing.schema` validation. Returns the
+    briefing, or None and the problems found. Anchors follow FORMAT.md: in
+    the given section/paragraph when named, otherwise the first occurrence
+    in reading order.
     """
     problems: list[Problem] = []
-    total = sum(len(s.paragraphs) for s in briefing.sections)
+    masthead = document["briefing"]
+    sections = [Section(id=s["id"], title=s["title"], summary=s.get("summary"),
+                        paragraphs=tuple(s["paragraphs"])) for s in document["sections"]]
+    people = [Person(id=p["id"], name=p["name"], role=p.get("role"))
+              for p in document.get("people", ())]
+    total = sum(len(s.paragraphs) for s in sections)
     if total > MAX_PARAGRAPHS:
         problems.append(Problem("sections", f"{total:,} paragraphs in all; the limit is "
                                 f"{MAX_PARAGRAPHS:,}"))
-    people = _unique_ids(briefing.people, "people", problems)
-    sections = _unique_ids(briefing.sections, "sections", problems)
-    section_index = {sid: i for i, sid in enumerate(sections)}
-    briefing._people_by_id = people
+    people_by_id = _unique_ids(people, "people", problems)
+    section_index = {sid: i for i, sid in enumerate(_unique_ids(sections, "sections", problems))}
 
-    # Private attributes are written straight into pydantic's private dict:
-    # its __setattr__ costs more than the rest of anchoring an entry.
-    text_index = _TextIndex(briefing)
-    for kind, entries in (("quotes", briefing.quotes), ("figures", briefing.figures)):
-        for index, entry in enumerate(entries):
-            entry.__pydantic_private__["_index"] = index  # type: ignore[index]
+    text_index = _TextIndex(sections)
+    anchors: dict[str, list[Anchor]] = {"quotes": [], "figures": []}
+    for kind in ("quotes", "figures"):
+        for index, entry in enumerate(document.get(kind, ())):
             if text_index.exhausted:
                 problems.append(Problem(f"{kind}[{index}].text", "finding the words of the "
                                         "entries without `section` and `paragraph` takes too "
                                         "long in a file this large: give them"))
                 break
-            problem = _anchor(briefing, entry, section_index, f"{kind}[{index}]", text_index)
-            if problem:
-                problems.append(problem)
-    for quote in briefing.quotes:
-        quote.__pydantic_private__["_person"] = people.get(quote.speaker)  # type: ignore[index]
-    for figure in briefing.figures:
-        figure.__pydantic_private__["_claimant"] = (  # type: ignore[index]
-            people.get(figure.claimed_by) if figure.claimed_by else None)
-    if not problems:
-        briefing._quotes_in_order = tuple(sorted(briefing.quotes, key=_reading_order))
-        briefing._figures_in_order = tuple(sorted(briefing.figures, key=_reading_order))
-    return problems
+            found = _anchor(sections, entry, section_index, f"{kind}[{index}]", text_index)
+            if isinstance(found, Problem):
+                problems.append(found)
+            else:
+                anchors[kind].append(found)
+    if problems:
+        return None, problems
+
+    quotes = [Quote(text=q["text"], speaker=q["speaker"], section=q.get("section"),
+                    paragraph=q.get("paragraph"), note=q.get("note"),
+                    anchor=anchor, index=i, person=people_by_id.get(q["speaker"]))
+              for i, (q, anchor) in enumerate(zip(document.get("quotes", ()), anchors["quotes"],
+                                                  strict=True))]
+    figures = [Figure(text=f["text"], label=f["label"], section=f.get("section"),
+                      paragraph=f.get("paragraph"), value=f.get("value"), unit=f.get("unit"),
+                      claimed_by=f.get("claimed_by"), status=f.get("status", "reported"),
+                      anchor=anchor, index=i,
+                      claimant=people_by_id.get(f["claimed_by"]) if f.get("claimed_by") else None)
+               for i, (f, anchor) in enumerate(zip(document.get("figures", ()),
+                                                   anchors["figures"], strict=True))]
+    masthead_entry = Masthead(
+        title=masthead["title"], standfirst=masthead.get("standfirst"),
+        source=masthead.get("source"), published=masthead.get("published"),
+        url=masthead.get("url"), tags=tuple(masthead.get("tags", ())))
+    return assemble(masthead_entry, people, sections, quotes, figures), []
 
 
-def _reading_order(entry: _Pointer) -> tuple[int, int, int, int, int]:
-    return (*entry.anchor.order, entry.index)
-
-
-def _unique_ids(entries: list[Any], kind: str, problems: list[Problem]) -> dict[str, Any]:
+def _unique_ids(entries: Sequence[Any], kind: str, problems: list[Problem]) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     first: dict[str, int] = {}
     for index, entry in enumerate(entries):
@@ -332,8 +271,8 @@ class _TextIndex:
     SEPARATOR = "\x00"  # never in valid text: control characters are refused
     MAX_SCAN = 2_000_000_000
 
-    def __init__(self, briefing: Briefing) -> None:
-        self.sections = briefing.sections
+    def __init__(self, sections: Sequence[Section]) -> None:
+        self.sections = sections
         self.scanned = 0
         self._joined: dict[int | None, tuple[str, list[int], list[tuple[int, int]]]] = {}
         self._found: dict[tuple[int | None, str], Anchor | None] = {}
@@ -382,37 +321,39 @@ class _TextIndex:
         return self.scanned > self.MAX_SCAN
 
 
-def _anchor(briefing: Briefing, entry: _Pointer, section_index: dict[str, int],
-            path: str, index: _TextIndex) -> Problem | None:
-    if not entry.text.strip():
+def _anchor(sections: Sequence[Section], entry: dict[str, Any], section_index: dict[str, int],
+            path: str, index: _TextIndex) -> Anchor | Problem:
+    text: str = entry["text"]
+    section: str | None = entry.get("section")
+    paragraph: int | None = entry.get("paragraph")
+    if not text.strip():
         return Problem(f"{path}.text", "is blank: give the words to highlight")
-    if entry.paragraph is not None and entry.section is None:
+    if paragraph is not None and section is None:
         return Problem(f"{path}.paragraph", "paragraph is given without section: "
                        "add the section it counts within")
-    if entry.section is None:
-        anchor = index.find(entry.text, None)
+    if section is None:
+        anchor = index.find(text, None)
         where = "any paragraph"
-    elif entry.section not in section_index:
+    elif section not in section_index:
         known = ", ".join(f'"{s}"' for s in list(section_index)[:10])
-        return Problem(f"{path}.section", f'no section with id "{entry.section}" '
+        return Problem(f"{path}.section", f'no section with id "{section}" '
                        f"(sections: {known})")
     else:
-        s = section_index[entry.section]
-        paragraphs = briefing.sections[s].paragraphs
-        if entry.paragraph is None:
-            anchor = index.find(entry.text, s)
-            where = f'section "{entry.section}"'
-        elif entry.paragraph > len(paragraphs):
+        s = section_index[section]
+        paragraphs = sections[s].paragraphs
+        if paragraph is None:
+            anchor = index.find(text, s)
+            where = f'section "{section}"'
+        elif paragraph > len(paragraphs):
             count = len(paragraphs)
             return Problem(f"{path}.paragraph",
-                           f'section "{entry.section}" has {count} '
-                           f"paragraph{'s' if count != 1 else ''}, not {entry.paragraph}")
+                           f'section "{section}" has {count} '
+                           f"paragraph{'s' if count != 1 else ''}, not {paragraph}")
         else:
-            p = entry.paragraph - 1
-            at = paragraphs[p].find(entry.text)
-            anchor = Anchor(s, p, at, at + len(entry.text)) if at >= 0 else None
-            where = f'section "{entry.section}" paragraph {entry.paragraph}'
+            p = paragraph - 1
+            at = paragraphs[p].find(text)
+            anchor = Anchor(s, p, at, at + len(text)) if at >= 0 else None
+            where = f'section "{section}" paragraph {paragraph}'
     if anchor is None:
-        return Problem(f"{path}.text", f'"{shorten(entry.text)}" not found in {where}')
-    entry.__pydantic_private__["_anchor"] = anchor  # type: ignore[index]
-    return None
+        return Problem(f"{path}.text", f'"{shorten(text)}" not found in {where}')
+    return anchor

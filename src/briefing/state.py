@@ -29,15 +29,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints
-from pydantic_core import PydanticCustomError
+from typing import Any
 
 from briefing.errors import BriefingError, Problem
 from briefing.files import WriteError, locked, write_atomic, write_error
 from briefing.loader import check_characters, parse_toml, read_document, validate
-from briefing.model import SLUG_PATTERN, Figure, Quote, Slug
+from briefing.model import SLUG_PATTERN, Figure, Quote
 from briefing.text import FORBIDDEN, shorten, visible
 
 STATE_VERSION = 1
@@ -45,11 +42,11 @@ STATE_DIR_VARIABLE = "BRIEFING_STATE_DIR"
 MAX_STATE_BYTES = 2 * 1024 * 1024
 MAX_NOTE = 5_000
 MAX_ENTRIES = 50_000
-_MAX_PATH_RECORD = 4_096
+MAX_PATH_RECORD = 4_096
 
 _KEY = re.compile(r"(?:quote|figure):[0-9a-f]{16}")
 _SLUG = re.compile(SLUG_PATTERN)
-_KEY_EXAMPLE = "quote:0123456789abcdef"
+KEY_EXAMPLE = "quote:0123456789abcdef"
 
 
 def entry_key(entry: Quote | Figure) -> str:
@@ -165,30 +162,6 @@ def state_path_for(briefing_path: str | os.PathLike[str]) -> Path:
 
 # --- reading -------------------------------------------------------------------
 
-def _entry_key_value(value: Any) -> str:
-    if not is_entry_key(value):
-        raise PydanticCustomError("entry_key", "not an entry key such as {example}",
-                                  {"example": _KEY_EXAMPLE})
-    return value
-
-
-EntryKey = Annotated[str, PlainValidator(_entry_key_value)]
-NoteText = Annotated[str, StringConstraints(max_length=MAX_NOTE)]
-
-
-class _StateFile(BaseModel):
-    """The state file's schema, version 1."""
-
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
-
-    version: Literal[1]
-    briefing: Annotated[str, StringConstraints(max_length=_MAX_PATH_RECORD)] | None = None
-    section: Slug | None = None
-    selected: EntryKey | None = None
-    stars: Annotated[list[EntryKey], Field(max_length=MAX_ENTRIES)] = []
-    notes: Annotated[dict[EntryKey, NoteText], Field(max_length=MAX_ENTRIES)] = {}
-
-
 class _NewerStateError(BriefingError):
     """The state file was written by a newer briefing: never overwrite it."""
 
@@ -214,7 +187,9 @@ def read_state(path: Path) -> ReaderState:
     _check_version(document, source=source)
     check_characters(document, source=source)
     _check_keys(document, source=source)
-    checked: _StateFile = validate(_StateFile, document, source=source)
+    from briefing.schema import StateFile  # pydantic: only once a state file exists
+
+    checked: StateFile = validate(StateFile, document, source=source)
     return ReaderState(
         stars=set(checked.stars),
         notes={key: note for key, note in checked.notes.items() if note.strip()},
@@ -240,7 +215,9 @@ def _check_keys(document: dict[str, Any], *, source: str) -> None:
     """Unknown and malformed keys, reported with the key shortened (pydantic
     would put the whole key, however long, into the entry path)."""
     problems: list[Problem] = []
-    allowed = list(_StateFile.model_fields)
+    from briefing.schema import StateFile
+
+    allowed = list(StateFile.model_fields)
     for key in document:
         if key not in allowed:
             problems.append(Problem("(top)", f'unknown key "{shorten(key, 40)}": allowed: '
@@ -250,7 +227,7 @@ def _check_keys(document: dict[str, Any], *, source: str) -> None:
         for key in notes:
             if not is_entry_key(key):
                 problems.append(Problem("notes", f'"{shorten(key, 40)}" is not an entry key '
-                                        f"such as {_KEY_EXAMPLE}"))
+                                        f"such as {KEY_EXAMPLE}"))
     if problems:
         raise BriefingError(source, problems)
 
@@ -354,7 +331,7 @@ def _render(state: ReaderState, briefing_path: str | os.PathLike[str]) -> bytes:
     document: dict[str, Any] = {"version": STATE_VERSION}
     # For a person looking in the state folder; never read back.
     record = visible(os.path.realpath(briefing_path), one_line=True)
-    if len(record) <= _MAX_PATH_RECORD:
+    if len(record) <= MAX_PATH_RECORD:
         document["briefing"] = record
     if state.section is not None:
         document["section"] = state.section

@@ -33,6 +33,25 @@ async def test_first_frame_shows_title_standfirst_and_first_paragraph() -> None:
         assert "Quotes (17)" in text and "Figures (14)" in text
 
 
+async def test_the_footer_and_contents_follow_the_first_frame_and_collection_resumes() -> None:
+    """`briefing FILE` turns the garbage collector off for start-up; the app
+    turns it back on once it has painted, or a long session would grow."""
+    import gc
+
+    gc.disable()
+    try:
+        app = make_app()
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            text = screen_text(app)
+            assert "q Quit" in text and "? Help" in text  # the footer's keys
+            assert "1 Negotiations" in text  # the contents pane
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
 async def test_next_quote_highlights_exact_words_and_crosses_sections() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -37,6 +37,9 @@ class BriefingApp(App[int]):
         self.path = path
         self.folder = folder
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(_resume_collection)
+
     def get_default_screen(self) -> Screen[object]:
         if self.folder is not None:
             from briefing.tui.screens.library import LibraryScreen
@@ -69,6 +72,13 @@ def width_class(app: App[object], width: int) -> str:
         if width >= threshold:
             chosen = name
     return chosen
+
+
+def _resume_collection() -> None:
+    """After the first frame: keep what start-up built out of every future
+    collection, and turn collection back on if the CLI turned it off."""
+    gc.freeze()
+    gc.enable()
 
 
 def reader_app(briefing: Briefing, path: Path | None) -> BriefingApp:

@@ -113,8 +113,6 @@ class ReaderScreen(Screen[None]):
             with Vertical(id="entries"):
                 yield QuoteList(id="quotes", empty="No quotes")
                 yield FigureList(id="figures", empty="No figures")
-        # ctrl+p is listed in the help screen; the footer keeps its room for keys.
-        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def reading(self) -> ReadingPane:
@@ -131,8 +129,9 @@ class ReaderScreen(Screen[None]):
     async def on_mount(self) -> None:
         self.query_one("#banner").display = False
         self.app.title = plain(self.briefing.title)
-        # The contents pane is not needed for the first readable frame.
-        self.call_after_refresh(self.query_one(ContentsList).show, self.briefing)
+        # Neither the contents nor the footer is needed for the first readable
+        # frame, and together they cost a tenth of the start-up: they follow it.
+        self.call_after_refresh(self._after_first_frame)
         self._refill_panes()
         await self._show_section(self.section)
         self.reading.focus()
@@ -141,6 +140,12 @@ class ReaderScreen(Screen[None]):
             self._signature = self._file_signature()
             self.set_interval(1.0, self._poll_file, name="watch-file")
             self._load_state()
+
+    async def _after_first_frame(self) -> None:
+        self.query_one(ContentsList).show(self.briefing)
+        # ctrl+p is listed in the help screen; the footer keeps its room for keys.
+        await self.mount(Footer(compact=True, show_command_palette=False))
+        self.refresh_bindings()  # a footer draws its keys when the bindings change
 
     @work(thread=True, exclusive=True, group="state")
     def _load_state(self) -> None:
@@ -394,7 +399,7 @@ class ReaderScreen(Screen[None]):
         bar = self.search_bar
         if bar is None:
             bar = SearchBar(id="search-bar")
-            await self.mount(bar, before=self.query_one(Footer))
+            await self.mount(bar, after=self.query_one("#body"))
         bar.display = True
         field = bar.query_one(Input)
         if self.search is not None:

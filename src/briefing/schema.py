@@ -1,0 +1,185 @@
+"""The briefing file, format 1, as pydantic models (see FORMAT.md).
+
+Validation is strict: unknown keys, wrong types, numbers given as strings or
+booleans, NaN and infinity, non-slug ids and over-long values are errors.
+These models only judge a parsed file and describe it (`briefing schema`);
+`briefing.model.resolve()` then checks what a schema cannot and builds the
+plain `Briefing` the rest of the program reads. No I/O happens here.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from briefing.model import (
+    MAX_FIGURES,
+    MAX_ID,
+    MAX_LINE,
+    MAX_NAME,
+    MAX_PARAGRAPH,
+    MAX_PARAGRAPHS_PER_SECTION,
+    MAX_PEOPLE,
+    MAX_QUOTES,
+    MAX_SECTIONS,
+    MAX_TAGS,
+    MAX_TITLE,
+    SLUG_PATTERN,
+    Status,
+)
+from briefing.state import MAX_ENTRIES, MAX_NOTE, MAX_PATH_RECORD
+
+Slug = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID, pattern=SLUG_PATTERN)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
+Title = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TITLE)]
+Line = Annotated[str, StringConstraints(max_length=MAX_LINE)]
+Paragraph = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PARAGRAPH)]
+Excerpt = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PARAGRAPH)]
+
+
+def _number(value: Any) -> int | float:
+    """A TOML integer or float; never a bool, a string, NaN or infinity."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PydanticCustomError("number", "must be a number, not {kind}", {"kind": _kind(value)})
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("finite_number", "must be a finite number, not {value}",
+                                  {"value": str(value)})
+    return value
+
+
+def _published(value: Any) -> date:
+    """A TOML date or date-time (a datetime is a date); never a bare time."""
+    if not isinstance(value, date):
+        raise PydanticCustomError("date", "must be a TOML date such as 2022-03-28, not {kind}",
+                                  {"kind": _kind(value)})
+    return value
+
+
+def _kind(value: Any) -> str:
+    names = {bool: "a boolean", str: "a string", int: "an integer", float: "a float",
+             list: "an array", dict: "a table"}
+    return names.get(type(value), "a " + type(value).__name__)
+
+
+Number = Annotated[int | float, PlainValidator(_number), WithJsonSchema({"type": "number"})]
+Published = Annotated[
+    date | datetime,
+    PlainValidator(_published),
+    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"},
+                              {"type": "string", "format": "date-time"}]}),
+]
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+
+class Masthead(_Entry):
+    """The `[briefing]` table: what the briefing is and where it came from."""
+
+    title: Title
+    standfirst: Line | None = None
+    source: Name | None = None
+    published: Published | None = None
+    url: Line | None = None
+    tags: Annotated[list[Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID)]],
+                    Field(max_length=MAX_TAGS)] = []
+
+
+class Person(_Entry):
+    """Someone who speaks or is cited."""
+
+    id: Slug
+    name: Name
+    role: Line | None = None
+
+
+class Section(_Entry):
+    """A themed part of the article, in reading order."""
+
+    id: Slug
+    title: Title
+    summary: Line | None = None
+    paragraphs: Annotated[list[Paragraph], Field(min_length=1,
+                                                 max_length=MAX_PARAGRAPHS_PER_SECTION)]
+
+
+class _Pointer(_Entry):
+    """What quotes and figures share: words that are anchored in the text."""
+
+    text: Excerpt
+    section: Slug | None = None
+    paragraph: Annotated[int, Field(ge=1, le=MAX_PARAGRAPHS_PER_SECTION)] | None = None
+
+
+class Quote(_Pointer):
+    """Who said what."""
+
+    speaker: Name
+    note: Line | None = None
+
+
+class Figure(_Pointer):
+    """A number in the text: what it counts, who claims it, how sure it is."""
+
+    label: Title
+    value: Number | None = None
+    unit: Name | None = None
+    claimed_by: Name | None = None
+    status: Status = "reported"
+
+
+class Briefing(_Entry):
+    """A whole briefing file, as `briefing validate` judges it."""
+
+    model_config = ConfigDict(
+        strict=True, frozen=True, extra="forbid",
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema",
+                           "title": "Briefing, format 1"},
+    )
+
+    format: Literal[1]
+    briefing: Masthead
+    people: Annotated[list[Person], Field(max_length=MAX_PEOPLE)] = []
+    sections: Annotated[list[Section], Field(min_length=1, max_length=MAX_SECTIONS)]
+    quotes: Annotated[list[Quote], Field(max_length=MAX_QUOTES)] = []
+    figures: Annotated[list[Figure], Field(max_length=MAX_FIGURES)] = []
+
+
+# --- the reader-state file (briefing.state) ------------------------------------------
+
+def _entry_key_value(value: Any) -> str:
+    from briefing.state import KEY_EXAMPLE, is_entry_key
+
+    if not is_entry_key(value):
+        raise PydanticCustomError("entry_key", "not an entry key such as {example}",
+                                  {"example": KEY_EXAMPLE})
+    return value  # type: ignore[no-any-return]
+
+
+EntryKey = Annotated[str, PlainValidator(_entry_key_value)]
+
+
+class StateFile(BaseModel):
+    """The reader-state file's schema, version 1 (see briefing.state)."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+    version: Literal[1]
+    briefing: Annotated[str, StringConstraints(max_length=MAX_PATH_RECORD)] | None = None
+    section: Slug | None = None
+    selected: EntryKey | None = None
+    stars: Annotated[list[EntryKey], Field(max_length=MAX_ENTRIES)] = []
+    notes: Annotated[dict[EntryKey, Annotated[str, StringConstraints(max_length=MAX_NOTE)]],
+                     Field(max_length=MAX_ENTRIES)] = {}
