@@ -160,3 +160,47 @@ def test_the_character_check_is_skipped_only_when_the_text_is_clean() -> None:
     assert not loader.clean_text('title = "raw \x1b"')
     assert not loader.clean_text('title = "back\\bspace"')
     assert not loader.clean_text('title = "\\e"')
+
+
+def test_start_loading_a_new_file_fills_the_cache_and_gives_the_same_briefing(
+        tmp_path: Path, cache_dir: Path) -> None:
+    path = large_briefing(tmp_path)
+    loading = loader.start_loading(path)
+    briefing = loading()
+    assert len(entries(cache_dir)) == 1  # by the child where it could fork, else here
+    assert briefing == load_briefing(path)
+    assert loader.start_loading(path)() == briefing  # and now straight from the cache
+
+
+@pytest.mark.parametrize("threads", [False, True])
+def test_start_loading_an_invalid_file_reports_it_as_load_briefing_does(
+        tmp_path: Path, cache_dir: Path, threads: bool) -> None:
+    import threading
+
+    path = large_briefing(tmp_path)
+    path.write_text(path.read_text().replace('speaker = "minister"', 'speaker = ""'))
+    with pytest.raises(BriefingError) as expected:
+        load_briefing(path)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait) if threads else None  # no fork then
+    if other:
+        other.start()
+    try:
+        with pytest.raises(BriefingError) as caught:
+            loader.start_loading(path)()
+    finally:
+        stop.set()
+        if other:
+            other.join()
+    assert str(caught.value) == str(expected.value)
+    assert "quotes[0].speaker: must not be empty" in str(caught.value)
+    assert entries(cache_dir) == []
+
+
+def test_start_loading_works_when_the_cache_cannot_be_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(blocked))
+    path = large_briefing(tmp_path)
+    assert loader.start_loading(path)().title == "Large"

@@ -154,17 +154,17 @@ def _briefing_path(path: str | None) -> Path:
 
 
 def _open(args: argparse.Namespace | SimpleNamespace) -> int:
-    from briefing.loader import load_briefing
+    from briefing.loader import start_loading
 
     target = _briefing_path(args.path)
     if target.is_dir():
         from briefing.tui.app import run_library
 
         return run_library(target)
-    briefing = load_briefing(target, source=args.path or str(target), use_cache=True)
-    from briefing.tui.app import run_reader
+    loading = start_loading(target, source=args.path or str(target))
+    from briefing.tui.app import run_reader  # Textual loads while the briefing does
 
-    return run_reader(briefing, target)
+    return run_reader(loading(), target)
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ import re
 import stat
 import sys
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from briefing.errors import BriefingError, Problem
@@ -49,11 +50,82 @@ def load_briefing(path: str | os.PathLike[str], *, source: str | None = None,
     from briefing import cache
 
     key = cache.content_key(data)
-    briefing = cache.read(key)
-    if briefing is None:
-        briefing = parse_briefing(decode(data, source=source), source=source)
-        cache.write(key, briefing)
+    return cache.read(key) or _parse_and_cache(data, key, source=source)
+
+
+def start_loading(path: str | os.PathLike[str], *, source: str | None = None
+                  ) -> Callable[[], Briefing]:
+    """Begin loading a briefing for the reader; call the result to get it
+    (or its BriefingError), once the caller has done its own start-up work.
+
+    A cached briefing is ready at once. A file seen for the first time must
+    be parsed and validated, which for a small file is mostly importing tomli
+    and pydantic (~100 ms): where this process can fork and has no other
+    thread, a child does that and fills the cache while the caller imports
+    Textual, and the result is read back from the cache. Whatever the child
+    meets (an invalid file, an unwritable cache, a crash) is settled by
+    loading again here, so errors are reported exactly as `load_briefing`
+    reports them.
+    """
+    from briefing import cache
+
+    source = source if source is not None else str(path)
+    data = read_bytes(path, source=source)
+    key = cache.content_key(data)
+    cached = cache.read(key)
+    if cached is not None:
+        return lambda: cached
+    child = _fork_to(lambda: cache.write(key, parse_briefing(decode(data, source=source),
+                                                             source=source)))
+
+    def finish() -> Briefing:
+        if child is not None and _exit_code(child) == 0:
+            briefing = cache.read(key)
+            if briefing is not None:
+                return briefing
+        return _parse_and_cache(data, key, source=source)
+
+    return finish
+
+
+def _parse_and_cache(data: bytes, key: str, *, source: str) -> Briefing:
+    from briefing import cache
+
+    briefing = parse_briefing(decode(data, source=source), source=source)
+    cache.write(key, briefing)
     return briefing
+
+
+def _fork_to(work: Callable[[], None]) -> int | None:
+    """Run `work` in a child process; its pid, or None where that is unsafe."""
+    import threading
+
+    if not hasattr(os, "fork") or threading.active_count() != 1:
+        return None  # forking a process with threads can deadlock the child
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid:
+        return pid
+    code = 1
+    try:  # the child: never touches the terminal, never returns
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(devnull, fd)
+        work()
+        code = 0
+    except BaseException:  # the parent loads again, and reports it as it would
+        pass
+    finally:
+        os._exit(code)
+
+
+def _exit_code(pid: int) -> int:
+    try:
+        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    except ChildProcessError:
+        return -1
 
 
 def parse_briefing(text: str, *, source: str) -> Briefing:
