@@ -178,8 +178,11 @@ def read_bytes(path: str | os.PathLike[str], *, source: str, limit: int = MAX_FI
             raise BriefingError.single(source, f"file is {size}; the limit is {most}")
         chunks: list[bytes] = []
         remaining = limit + 1
+        # The size fstat gave, plus one byte to see the end: usually one read
+        # and no copy (a file that grows meanwhile takes more reads).
+        step = max(info.st_size + 1, 1 << 16)
         while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 20))
+            chunk = os.read(fd, min(remaining, step))
             if not chunk:
                 break
             chunks.append(chunk)

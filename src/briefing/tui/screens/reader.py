@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,7 +24,7 @@ from textual.widgets import Footer, Input, Static
 from briefing.errors import BriefingError
 from briefing.files import WriteError
 from briefing.loader import load_briefing
-from briefing.model import Briefing, Figure, Quote
+from briefing.model import Anchor, Briefing, Figure, Quote
 from briefing.state import ReaderState, entry_key, load_state_for, save_state
 from briefing.tui.messages import EntryChosen, SectionChosen
 from briefing.tui.safe import literal, plain
@@ -85,14 +86,16 @@ class ReaderScreen(Screen[None]):
         self.search: Search | None = None
         self._shown_quotes: list[Quote] = []
         self._shown_figures: list[Figure] = []
-        self._quote_orders: list[tuple[int, int, int, int]] = []
-        self._figure_orders: list[tuple[int, int, int, int]] = []
+        self._quote_orders: list[Anchor] = []
+        self._figure_orders: list[Anchor] = []
         self.state = ReaderState()
         self._saved = ReaderState()  # the state as last read or written
         self._position_dirty = False
         self._signature: tuple[int, int, int] | None = None
-        self._by_section: dict[int, tuple[list[Quote], list[Figure]]] = {}
-        self._by_section_of: Briefing | None = None
+        # Anchors in reading order, per briefing: a section's entries are one
+        # slice of them (found by bisection, not by indexing every entry).
+        self._anchors: tuple[list[Anchor], list[Anchor]] = ([], [])
+        self._anchors_of: Briefing | None = None
         self._binding_states: tuple[bool | None, ...] = ()
 
     # --- layout ---------------------------------------------------------------
@@ -185,8 +188,8 @@ class ReaderScreen(Screen[None]):
             quotes = [q for q in quotes if entry_key(q) in self.state.stars]
             figures = [f for f in figures if entry_key(f) in self.state.stars]
         self._shown_quotes, self._shown_figures = quotes, figures
-        self._quote_orders = [q.anchor.order for q in quotes]
-        self._figure_orders = [f.anchor.order for f in figures]
+        self._quote_orders = [q.anchor for q in quotes]
+        self._figure_orders = [f.anchor for f in figures]
         starred, noted = frozenset(self.state.stars), frozenset(self.state.notes)
         for pane, entries, kind in ((self.quote_list, quotes, "quotes"),
                                     (self.figure_list, figures, "figures")):
@@ -208,16 +211,18 @@ class ReaderScreen(Screen[None]):
         person = self.briefing.person(speaker)
         return person.name if person else speaker
 
-    def _entries_in(self, section: int) -> tuple[list[Quote], list[Figure]]:
-        """The quotes and figures anchored in a section (indexed once per briefing)."""
-        if self._by_section_of is not self.briefing:
-            by_section: dict[int, tuple[list[Quote], list[Figure]]] = {}
-            for quote in self.briefing.quotes_in_order:
-                by_section.setdefault(quote.anchor.section, ([], []))[0].append(quote)
-            for figure in self.briefing.figures_in_order:
-                by_section.setdefault(figure.anchor.section, ([], []))[1].append(figure)
-            self._by_section, self._by_section_of = by_section, self.briefing
-        return self._by_section.get(section, ([], []))
+    def _entries_in(self, section: int) -> tuple[Sequence[Quote], Sequence[Figure]]:
+        """The quotes and figures anchored in a section, in reading order."""
+        if self._anchors_of is not self.briefing:
+            self._anchors = ([q.anchor for q in self.briefing.quotes_in_order],
+                             [f.anchor for f in self.briefing.figures_in_order])
+            self._anchors_of = self.briefing
+        quotes, figures = self._anchors
+        start, end = (section,), (section + 1,)  # every anchor of the section sorts between
+        return (self.briefing.quotes_in_order[bisect.bisect_left(quotes, start):
+                                              bisect.bisect_left(quotes, end)],
+                self.briefing.figures_in_order[bisect.bisect_left(figures, start):
+                                               bisect.bisect_left(figures, end)])
 
     def _marks(self, section: int) -> list[Mark]:
         marks: list[Mark] = []

@@ -72,7 +72,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
     def set_entries(self, entries: Sequence[T], *, empty: str | None = None) -> None:
         """Replace the rows; the cursor moves to the current entry if shown."""
         self.entries = entries
-        self._positions = {id(entry): position for position, entry in enumerate(entries)}
+        self._positions = {}  # built when first asked: not on the start-up path
         if empty is not None:
             self._empty = empty
         self._cache.clear()
@@ -107,6 +107,8 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
     def position_of(self, entry: T | None) -> int | None:
         if entry is None:
             return None
+        if not self._positions and self.entries:
+            self._positions = {id(shown): at for at, shown in enumerate(self.entries)}
         return self._positions.get(id(entry))
 
     @property
