@@ -741,3 +741,36 @@ def test_anchors_found_through_the_joined_index_are_exact() -> None:
     text = briefing.sections[1].paragraphs[10]
     assert text[first.anchor.start:first.anchor.end] == "the count was 140 people"
     assert (second.anchor.section, second.anchor.paragraph, second.anchor.start) == (1, 15, 0)
+
+
+def test_entries_are_built_once_on_demand_and_behave_as_a_tuple() -> None:
+    import threading
+
+    from briefing.model import Entries
+
+    built: list[int] = []
+
+    def build(i: int) -> tuple[int, str]:
+        built.append(i)
+        return (i, f"entry {i}")
+
+    entries = Entries(5, build)
+    assert len(entries) == 5 and built == []
+    assert entries[3] is entries[3] and entries[-2] is entries[3] and built == [3]
+    assert entries[1:3] == ((1, "entry 1"), (2, "entry 2"))
+    assert entries == tuple(build(i) for i in range(5)) and (0, "entry 0") in entries
+    with pytest.raises(IndexError):
+        entries[5]
+    # many threads asking at once still get one object per entry
+    shared = Entries(200, lambda i: object())
+    results: list[list[object]] = []
+
+    def read() -> None:
+        results.append([shared[i] for i in range(200)])
+
+    threads = [threading.Thread(target=read) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(all(a is b for a, b in zip(r, results[0], strict=True)) for r in results)

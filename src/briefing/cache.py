@@ -20,16 +20,17 @@ import hashlib
 import json
 import os
 import zlib
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from briefing import __version__
-from briefing.model import Anchor, Briefing, Figure, Masthead, Person, Quote, Section, assemble
+from briefing.model import Anchor, Briefing, Entries, Figure, Masthead, Person, Quote, Section
 
 CACHE_DIR_VARIABLE = "BRIEFING_CACHE_DIR"
 MAX_CACHE_BYTES = 64 * 1024 * 1024
-_LAYOUT = 3  # of an entry; part of the key, so a new layout never reads an old one
+_LAYOUT = 4  # of an entry; part of the key, so a new layout never reads an old one
 
 
 def cache_dir() -> Path:
@@ -88,8 +89,14 @@ def write(key: str, briefing: Briefing) -> None:
         pass
 
 
-# Entries are arrays in a fixed field order: a quarter of the size of tables,
-# and the order below is the whole contract between encode and decode.
+# Quotes and figures are stored by column, anchors as one flat list of
+# integers: JSON parses that fastest, and an entry is built only when the
+# reader first asks for it (see model.Entries). The names below are the whole
+# contract between encode and decode.
+_QUOTE_COLUMNS = ("text", "speaker", "section", "paragraph", "note")
+_FIGURE_COLUMNS = ("text", "label", "section", "paragraph", "value", "unit", "claimed_by",
+                   "status")
+
 
 def encode(briefing: Briefing) -> dict[str, Any]:
     """A resolved briefing as JSON data (anchors and reading order included)."""
@@ -101,37 +108,82 @@ def encode(briefing: Briefing) -> dict[str, Any]:
                      list(masthead.tags)],
         "people": [[p.id, p.name, p.role] for p in briefing.people],
         "sections": [[s.id, s.title, s.summary, list(s.paragraphs)] for s in briefing.sections],
-        "quotes": [[q.text, q.speaker, q.section, q.paragraph, q.note, *_anchor(q.anchor)]
-                   for q in briefing.quotes],
-        "figures": [[f.text, f.label, f.section, f.paragraph, f.value, f.unit, f.claimed_by,
-                     f.status, *_anchor(f.anchor)] for f in briefing.figures],
+        "quotes": _columns(briefing.quotes, _QUOTE_COLUMNS),
+        "figures": _columns(briefing.figures, _FIGURE_COLUMNS),
+        "quote_order": [q.index for q in briefing.quotes_in_order],
+        "figure_order": [f.index for f in briefing.figures_in_order],
     }
 
 
+def _columns(entries: Sequence[Quote] | Sequence[Figure], names: tuple[str, ...]
+             ) -> dict[str, list[Any]]:
+    table = {name: [getattr(entry, name) for entry in entries] for name in names}
+    table["anchor"] = [number for entry in entries for number in entry.anchor]
+    return table
+
+
 def decode(data: dict[str, Any]) -> Briefing:
-    """The briefing `encode` gave this data for."""
+    """The briefing `encode` gave this data for; its entries are built lazily.
+
+    Raises ValueError, TypeError, KeyError or IndexError on data of another
+    shape (which `read` turns into a miss)."""
     title, standfirst, source, published, url, tags = data["briefing"]
     masthead = Masthead(title=title, standfirst=standfirst, source=source,
                         published=_undate(published) if published else None, url=url,
                         tags=tuple(tags))
-    people = [Person(id=i, name=n, role=r) for i, n, r in data["people"]]
+    people = tuple(Person(id=i, name=n, role=r) for i, n, r in data["people"])
     by_id = {person.id: person for person in people}
-    sections = [Section(id=i, title=t, summary=s, paragraphs=tuple(p))
-                for i, t, s, p in data["sections"]]
-    # Positional and in field order: the fastest way to build tens of thousands.
-    quotes = [Quote(text, speaker, Anchor(s, p, start, end), index, section, paragraph, note,
-                    by_id.get(speaker))
-              for index, (text, speaker, section, paragraph, note, s, p, start, end)
-              in enumerate(data["quotes"])]
-    figures = [Figure(text, label, Anchor(s, p, start, end), index, section, paragraph, value,
-                      unit, claimed_by, status, by_id.get(claimed_by) if claimed_by else None)
-               for index, (text, label, section, paragraph, value, unit, claimed_by, status,
-                           s, p, start, end) in enumerate(data["figures"])]
-    return assemble(masthead, people, sections, quotes, figures)
+    sections = tuple(Section(id=i, title=t, summary=s, paragraphs=tuple(p))
+                     for i, t, s, p in data["sections"])
+
+    (text, speaker, section, paragraph, note), quote_at, quote_count = _table(
+        data["quotes"], _QUOTE_COLUMNS)
+
+    def quote(i: int) -> Quote:
+        return Quote(text[i], speaker[i], quote_at(i), i, section[i], paragraph[i], note[i],
+                     by_id.get(speaker[i]))
+
+    (f_text, label, f_section, f_paragraph, value, unit, claimed_by, status), figure_at, \
+        figure_count = _table(data["figures"], _FIGURE_COLUMNS)
+
+    def figure(i: int) -> Figure:
+        claimant = by_id.get(claimed_by[i]) if claimed_by[i] else None
+        return Figure(f_text[i], label[i], figure_at(i), i, f_section[i], f_paragraph[i],
+                      value[i], unit[i], claimed_by[i], status[i], claimant)
+
+    quotes, figures = Entries(quote_count, quote), Entries(figure_count, figure)
+    quote_order = _order(data["quote_order"], quote_count)
+    figure_order = _order(data["figure_order"], figure_count)
+    return Briefing(
+        briefing=masthead, people=people, sections=sections, quotes=quotes, figures=figures,
+        quotes_in_order=Entries(quote_count, lambda k: quotes[quote_order[k]]),
+        figures_in_order=Entries(figure_count, lambda k: figures[figure_order[k]]),
+        quote_anchors=tuple([quote_at(i) for i in quote_order]),
+        figure_anchors=tuple([figure_at(i) for i in figure_order]),
+        people_by_id=by_id,
+    )
 
 
-def _anchor(anchor: Anchor) -> tuple[int, int, int, int]:
-    return anchor.order
+def _table(table: dict[str, list[Any]], names: tuple[str, ...]
+           ) -> tuple[list[list[Any]], Callable[[int], Anchor], int]:
+    """The columns, the anchor of entry i, and how many entries there are."""
+    columns = [table[name] for name in names]
+    flat: list[int] = table["anchor"]
+    count = len(columns[0])
+    if any(len(column) != count for column in columns) or len(flat) != 4 * count:
+        raise ValueError("columns of different lengths")
+
+    def anchor(i: int) -> Anchor:
+        at = 4 * i
+        return Anchor(flat[at], flat[at + 1], flat[at + 2], flat[at + 3])
+
+    return columns, anchor, count
+
+
+def _order(order: list[int], count: int) -> list[int]:
+    if len(order) != count or not all(isinstance(i, int) for i in order):
+        raise ValueError("a reading order of another length")
+    return order
 
 
 def _date(value: date) -> str:

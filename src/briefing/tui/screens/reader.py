@@ -86,16 +86,12 @@ class ReaderScreen(Screen[None]):
         self.search: Search | None = None
         self._shown_quotes: list[Quote] = []
         self._shown_figures: list[Figure] = []
-        self._quote_orders: list[Anchor] = []
-        self._figure_orders: list[Anchor] = []
+        self._quote_orders: Sequence[Anchor] = ()
+        self._figure_orders: Sequence[Anchor] = ()
         self.state = ReaderState()
         self._saved = ReaderState()  # the state as last read or written
         self._position_dirty = False
         self._signature: tuple[int, int, int] | None = None
-        # Anchors in reading order, per briefing: a section's entries are one
-        # slice of them (found by bisection, not by indexing every entry).
-        self._anchors: tuple[list[Anchor], list[Anchor]] = ([], [])
-        self._anchors_of: Briefing | None = None
         self._binding_states: tuple[bool | None, ...] = ()
 
     # --- layout ---------------------------------------------------------------
@@ -180,22 +176,29 @@ class ReaderScreen(Screen[None]):
     # --- what the panes show --------------------------------------------------
 
     def _refill_panes(self) -> None:
-        quotes = list(self.briefing.quotes_in_order)
-        figures = list(self.briefing.figures_in_order)
+        # Unfiltered, the panes take the briefing's own sequences and anchors:
+        # a briefing from the cache builds only the entries that are drawn.
+        quotes: Sequence[Quote] = self.briefing.quotes_in_order
+        figures: Sequence[Figure] = self.briefing.figures_in_order
+        quote_orders, figure_orders = self.briefing.quote_anchors, self.briefing.figure_anchors
         if self.speaker is not None:
             quotes = [q for q in quotes if q.speaker == self.speaker]
         if self.starred_only:
             quotes = [q for q in quotes if entry_key(q) in self.state.stars]
             figures = [f for f in figures if entry_key(f) in self.state.stars]
+        if quotes is not self.briefing.quotes_in_order:
+            quote_orders = [q.anchor for q in quotes]
+        if figures is not self.briefing.figures_in_order:
+            figure_orders = [f.anchor for f in figures]
         self._shown_quotes, self._shown_figures = quotes, figures
-        self._quote_orders = [q.anchor for q in quotes]
-        self._figure_orders = [f.anchor for f in figures]
+        self._quote_orders, self._figure_orders = quote_orders, figure_orders
         starred, noted = frozenset(self.state.stars), frozenset(self.state.notes)
-        for pane, entries, kind in ((self.quote_list, quotes, "quotes"),
-                                    (self.figure_list, figures, "figures")):
+        for pane, entries, orders, kind in (
+                (self.quote_list, quotes, quote_orders, "quotes"),
+                (self.figure_list, figures, figure_orders, "figures")):
             pane.set_marks(starred, noted)
             empty = f"No {'starred ' if self.starred_only else ''}{kind}"
-            pane.set_entries(entries, empty=empty)
+            pane.set_entries(entries, orders, empty=empty)
         title = Content(f"Quotes ({len(quotes)})")
         if self.speaker is not None:
             title = Content.assemble("Quotes · ", literal(self._speaker_name(self.speaker),
@@ -212,17 +215,15 @@ class ReaderScreen(Screen[None]):
         return person.name if person else speaker
 
     def _entries_in(self, section: int) -> tuple[Sequence[Quote], Sequence[Figure]]:
-        """The quotes and figures anchored in a section, in reading order."""
-        if self._anchors_of is not self.briefing:
-            self._anchors = ([q.anchor for q in self.briefing.quotes_in_order],
-                             [f.anchor for f in self.briefing.figures_in_order])
-            self._anchors_of = self.briefing
-        quotes, figures = self._anchors
+        """The quotes and figures anchored in a section, in reading order: one
+        slice of each, found by bisecting the anchors."""
+        briefing = self.briefing
         start, end = (section,), (section + 1,)  # every anchor of the section sorts between
-        return (self.briefing.quotes_in_order[bisect.bisect_left(quotes, start):
-                                              bisect.bisect_left(quotes, end)],
-                self.briefing.figures_in_order[bisect.bisect_left(figures, start):
-                                               bisect.bisect_left(figures, end)])
+        quotes, figures = briefing.quote_anchors, briefing.figure_anchors
+        return (briefing.quotes_in_order[bisect.bisect_left(quotes, start):
+                                         bisect.bisect_left(quotes, end)],
+                briefing.figures_in_order[bisect.bisect_left(figures, start):
+                                          bisect.bisect_left(figures, end)])
 
     def _marks(self, section: int) -> list[Mark]:
         marks: list[Mark] = []

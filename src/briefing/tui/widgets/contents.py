@@ -28,10 +28,10 @@ class ContentsList(OptionList):
     def show(self, briefing: Briefing) -> None:
         quotes = [0] * len(briefing.sections)
         figures = [0] * len(briefing.sections)
-        for quote in briefing.quotes:
-            quotes[quote.anchor.section] += 1
-        for figure in briefing.figures:
-            figures[figure.anchor.section] += 1
+        for anchor in briefing.quote_anchors:  # anchors: no entry need be built
+            quotes[anchor.section] += 1
+        for anchor in briefing.figure_anchors:
+            figures[anchor.section] += 1
         self.clear_options()
         self.add_options(
             Option(Content.assemble(

@@ -8,6 +8,7 @@ rows on screen, through the line API.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import ClassVar, Generic, TypeVar
 
@@ -21,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from briefing.model import Figure, Quote
+from briefing.model import Anchor, Figure, Quote
 from briefing.state import entry_key
 from briefing.tui.messages import EntryChosen
 from briefing.tui.safe import literal
@@ -58,7 +59,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
     def __init__(self, *, id: str | None = None, empty: str = "Nothing here") -> None:
         super().__init__(id=id)
         self.entries: Sequence[T] = ()
-        self._positions: dict[int, int] = {}
+        self._anchors: Sequence[Anchor] = ()  # of the entries, in the same order
         self.current: T | None = None  # the entry anchored in the text now
         self.starred: frozenset[str] = frozenset()
         self.noted: frozenset[str] = frozenset()
@@ -69,10 +70,11 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
     def row_height(self) -> int:
         return self.ROW_LINES + 1
 
-    def set_entries(self, entries: Sequence[T], *, empty: str | None = None) -> None:
-        """Replace the rows; the cursor moves to the current entry if shown."""
-        self.entries = entries
-        self._positions = {}  # built when first asked: not on the start-up path
+    def set_entries(self, entries: Sequence[T], anchors: Sequence[Anchor], *,
+                    empty: str | None = None) -> None:
+        """Replace the rows (entries in reading order, with their anchors); the
+        cursor moves to the current entry if shown."""
+        self.entries, self._anchors = entries, anchors
         if empty is not None:
             self._empty = empty
         self._cache.clear()
@@ -107,9 +109,14 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
     def position_of(self, entry: T | None) -> int | None:
         if entry is None:
             return None
-        if not self._positions and self.entries:
-            self._positions = {id(shown): at for at, shown in enumerate(self.entries)}
-        return self._positions.get(id(entry))
+        # Rows are in reading order: bisect, then find this very entry among
+        # those that share its anchor (without building every row's entry).
+        at = bisect.bisect_left(self._anchors, entry.anchor)
+        while at < len(self._anchors) and self._anchors[at] == entry.anchor:
+            if self.entries[at] is entry:
+                return at
+            at += 1
+        return None
 
     @property
     def cursor_entry(self) -> T | None:
