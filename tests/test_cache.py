@@ -117,27 +117,33 @@ def test_a_damaged_entry_is_ignored(tmp_path: Path, cache_dir: Path) -> None:
     assert load_briefing(path, use_cache=True).title == "Large"
 
 
-@pytest.mark.parametrize("damage", ["altered", "unsigned", "wrong shape", "empty"])
+@pytest.mark.parametrize("damage", ["altered", "unsigned", "wrong shape", "empty",
+                                    "paragraphs cut"])
 def test_an_altered_entry_is_a_miss_and_the_file_wins(
         tmp_path: Path, cache_dir: Path, damage: str) -> None:
     path = large_briefing(tmp_path)
     load_briefing(path, use_cache=True)
     (entry,) = entries(cache_dir)
     header, _, payload = entry.read_bytes().partition(b"\n")
-    document = json.loads(payload)
+    line, _, paragraphs = payload.partition(b"\n")
+    document = json.loads(line)
     document["briefing"][0] = "Owned\u001b]0;title\u0007"
-    altered = json.dumps(document).encode()
+    altered = json.dumps(document).encode() + b"\n" + paragraphs
     if damage == "altered":  # the digest no longer matches
         entry.write_bytes(header + b"\n" + altered)
     elif damage == "unsigned":
         entry.write_bytes(altered)
     elif damage == "wrong shape":  # a matching digest over data of another shape
-        payload = b'{"briefing": [1, 2], "people": 3}'
+        payload = b'{"briefing": [1, 2], "people": 3}\nsome text'
+        entry.write_bytes(cache._digest(payload).encode() + b"\n" + payload)
+    elif damage == "paragraphs cut":  # a matching digest over text that ends early
+        payload = line + b"\n" + paragraphs[:-10]
         entry.write_bytes(cache._digest(payload).encode() + b"\n" + payload)
     else:
         entry.write_bytes(b"")
     briefing = load_briefing(path, use_cache=True)
     assert briefing.title == "Large"  # the file's own words, not the entry's
+    assert briefing.sections[0].paragraphs[-1].startswith("Paragraph 399:")
 
 
 def test_validate_never_uses_the_cache(tmp_path: Path, cache_dir: Path) -> None:

@@ -30,7 +30,7 @@ from briefing.model import Anchor, Briefing, Entries, Figure, Masthead, Person, 
 
 CACHE_DIR_VARIABLE = "BRIEFING_CACHE_DIR"
 MAX_CACHE_BYTES = 64 * 1024 * 1024
-_LAYOUT = 4  # of an entry; part of the key, so a new layout never reads an old one
+_LAYOUT = 5  # of an entry; part of the key, so a new layout never reads an old one
 
 
 def cache_dir() -> Path:
@@ -69,7 +69,7 @@ def read(key: str) -> Briefing | None:
         header, _, payload = data.partition(b"\n")
         if header != _digest(payload).encode("ascii"):
             return None
-        return decode(json.loads(payload))
+        return decode(payload)
     except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
         return None
 
@@ -79,8 +79,7 @@ def write(key: str, briefing: Briefing) -> None:
     from briefing.files import write_atomic
 
     try:
-        payload = json.dumps(encode(briefing), ensure_ascii=False,
-                             separators=(",", ":")).encode("utf-8", "surrogatepass")
+        payload = encode(briefing)
         folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_atomic(folder / f"{key}.json", _digest(payload).encode("ascii") + b"\n" + payload,
@@ -88,6 +87,12 @@ def write(key: str, briefing: Briefing) -> None:
     except (OSError, TypeError, ValueError):
         pass
 
+
+# An entry's payload is one line of JSON, then the paragraphs of every section
+# as UTF-8, joined by NUL (which valid text never holds): a section's
+# paragraphs are decoded from their byte range only when the reader first
+# shows or searches that section. Most of a briefing's bytes are paragraphs.
+_PARAGRAPH_SEPARATOR = "\x00"
 
 # Quotes and figures are stored by column, anchors as one flat list of
 # integers: JSON parses that fastest, and an entry is built only when the
@@ -98,21 +103,34 @@ _FIGURE_COLUMNS = ("text", "label", "section", "paragraph", "value", "unit", "cl
                    "status")
 
 
-def encode(briefing: Briefing) -> dict[str, Any]:
-    """A resolved briefing as JSON data (anchors and reading order included)."""
+def encode(briefing: Briefing) -> bytes:
+    """A resolved briefing as an entry's payload (anchors and reading order
+    included)."""
     masthead = briefing.briefing
     published = masthead.published
-    return {
+    texts: list[bytes] = []
+    sections: list[list[Any]] = []
+    offset = 0
+    for section in briefing.sections:
+        text = _PARAGRAPH_SEPARATOR.join(section.paragraphs).encode("utf-8")
+        texts.append(text)
+        sections.append([section.id, section.title, section.summary, offset,
+                         offset + len(text), len(section.paragraphs)])
+        offset += len(text)
+    head = {
         "briefing": [masthead.title, masthead.standfirst, masthead.source,
                      _date(published) if published else None, masthead.url,
                      list(masthead.tags)],
         "people": [[p.id, p.name, p.role] for p in briefing.people],
-        "sections": [[s.id, s.title, s.summary, list(s.paragraphs)] for s in briefing.sections],
+        "sections": sections,
         "quotes": _columns(briefing.quotes, _QUOTE_COLUMNS),
         "figures": _columns(briefing.figures, _FIGURE_COLUMNS),
         "quote_order": [q.index for q in briefing.quotes_in_order],
         "figure_order": [f.index for f in briefing.figures_in_order],
     }
+    # Compact JSON has no raw newline: the first one ends it.
+    line = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return line + b"\n" + b"".join(texts)
 
 
 def _columns(entries: Sequence[Quote] | Sequence[Figure], names: tuple[str, ...]
@@ -122,19 +140,25 @@ def _columns(entries: Sequence[Quote] | Sequence[Figure], names: tuple[str, ...]
     return table
 
 
-def decode(data: dict[str, Any]) -> Briefing:
-    """The briefing `encode` gave this data for; its entries are built lazily.
+def decode(payload: bytes) -> Briefing:
+    """The briefing `encode` gave this payload for; its entries and its
+    sections' paragraphs are built lazily.
 
     Raises ValueError, TypeError, KeyError or IndexError on data of another
     shape (which `read` turns into a miss)."""
+    line, _, texts = payload.partition(b"\n")
+    data = json.loads(line)
     title, standfirst, source, published, url, tags = data["briefing"]
     masthead = Masthead(title=title, standfirst=standfirst, source=source,
                         published=_undate(published) if published else None, url=url,
                         tags=tuple(tags))
     people = tuple(Person(id=i, name=n, role=r) for i, n, r in data["people"])
     by_id = {person.id: person for person in people}
-    sections = tuple(Section(id=i, title=t, summary=s, paragraphs=tuple(p))
-                     for i, t, s, p in data["sections"])
+    sections = tuple(Section(id=i, title=t, summary=s,
+                             paragraphs=_paragraphs(texts, start, end, count))
+                     for i, t, s, start, end, count in data["sections"])
+    if sections and sections[-1].paragraphs and len(texts) != data["sections"][-1][4]:
+        raise ValueError("paragraph text of another length")
 
     (text, speaker, section, paragraph, note), quote_at, quote_count = _table(
         data["quotes"], _QUOTE_COLUMNS)
@@ -178,6 +202,23 @@ def _table(table: dict[str, list[Any]], names: tuple[str, ...]
         return Anchor(flat[at], flat[at + 1], flat[at + 2], flat[at + 3])
 
     return columns, anchor, count
+
+
+def _paragraphs(texts: bytes, start: int, end: int, count: int) -> Entries[str]:
+    """A section's paragraphs, decoded from their bytes when first read."""
+    decoded: list[list[str]] = []
+
+    def paragraph(i: int) -> str:
+        if not decoded:
+            split = texts[start:end].decode("utf-8").split(_PARAGRAPH_SEPARATOR)
+            if len(split) != count:
+                raise ValueError("a section's paragraphs were damaged")
+            decoded.append(split)
+        return decoded[0][i]
+
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
+        raise ValueError("a byte range out of order")
+    return Entries(count, paragraph)
 
 
 def _order(order: list[int], count: int) -> list[int]:

@@ -94,7 +94,7 @@ class Section:
 
     id: str
     title: str
-    paragraphs: tuple[str, ...]
+    paragraphs: Sequence[str]  # a tuple, or from the cache, decoded when first read
     summary: str | None = None
 
 
