@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import gc
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -145,6 +146,11 @@ class ReaderScreen(Screen[None]):
         # ctrl+p is listed in the help screen; the footer keeps its room for keys.
         await self.mount(Footer(compact=True, show_command_palette=False))
         self.refresh_bindings()  # a footer draws its keys when the bindings change
+        if not self.from_library:
+            # Like the briefing in reader_app: this screen lives as long as the
+            # app, so once it is built keep full collections (~20 ms each, in
+            # the middle of a key press) from walking all its widgets again.
+            gc.freeze()
 
     @work(thread=True, exclusive=True, group="state")
     def _load_state(self) -> None:
@@ -248,8 +254,12 @@ class ReaderScreen(Screen[None]):
         self.section = section
         self.state.section = self.briefing.sections[section].id
         self._position_dirty = True
-        await self.reading.show_section(self.briefing.sections[section], section + 1,
-                                        len(self.briefing.sections), self._marks(section))
+        sections = self.briefing.sections
+        await self.reading.show_section(sections[section], section + 1, len(sections),
+                                        self._marks(section))
+        # Once this frame is drawn, wrap the sections n and p lead to next.
+        self.reading.call_after_refresh(self.reading.prepare, [
+            sections[i] for i in (section + 1, section - 1) if 0 <= i < len(sections)])
         contents = self.query_one(ContentsList)
         if contents.highlighted != section:
             contents.highlighted = section

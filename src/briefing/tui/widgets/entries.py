@@ -29,6 +29,10 @@ from briefing.tui.safe import literal
 
 T = TypeVar("T", Quote, Figure)
 
+# Rows kept drawn. Few: each row's strips (and the strips Textual derives from
+# them) are objects every full garbage collection walks, during a key press.
+CACHED_ROWS = 64
+
 STATUS_MARK = {"reported": "reported", "unverified": "UNVERIFIED", "disputed": "DISPUTED",
                "confirmed": "confirmed"}
 
@@ -54,7 +58,8 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
         "entry-list--empty",
     }
 
-    cursor: reactive[int | None] = reactive(None, always_update=True)
+    # No repaint of the whole pane: watch_cursor redraws just the two rows.
+    cursor: reactive[int | None] = reactive(None, always_update=True, repaint=False)
 
     def __init__(self, *, id: str | None = None, empty: str = "Nothing here") -> None:
         super().__init__(id=id)
@@ -98,13 +103,15 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
             self.cursor = position
 
     def _refresh_rows(self, *positions: int | None) -> None:
-        """Draw just these rows again."""
+        """Draw just these rows' lines again (the cache is keyed by their state)."""
+        if not self.size:
+            # Hidden (v): a scroll now marks no line stale, so when the pane is
+            # shown again every line must be drawn again.
+            self.refresh()
+            return
         for position in positions:
-            if position is None:
-                continue
-            for key in [key for key in self._cache if key[0] == position]:
-                del self._cache[key]
-            self.refresh_lines(position * self.row_height, self.row_height)
+            if position is not None:
+                self.refresh_lines(position * self.row_height, self.ROW_LINES)
 
     def position_of(self, entry: T | None) -> int | None:
         if entry is None:
@@ -163,8 +170,8 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
             lines += [Content("")] * (self.ROW_LINES - len(lines))
             strips = self._strips(lines, width, style)
             strips.append(Strip.blank(width, base.rich_style))
-            if len(self._cache) > 512:
-                self._cache.clear()
+            if len(self._cache) >= CACHED_ROWS:
+                del self._cache[next(iter(self._cache))]  # the oldest
             self._cache[key] = strips
         return strips[offset].apply_offsets(0, line)
 

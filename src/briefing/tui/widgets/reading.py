@@ -23,6 +23,11 @@ from briefing.model import Section
 from briefing.tui.safe import literal
 
 MAX_TEXT_WIDTH = 92  # a comfortable line for prose, however wide the terminal
+# Lines kept drawn: pages of scrolling back, but not so many that each full
+# garbage collection (during a key press) walks tens of thousands of strips.
+CACHED_LINES = 512
+MAX_WRAPS = 4096  # paragraphs kept wrapped (the section shown and its neighbours)
+PREPARE_PARAGRAPHS = 100  # wrapped ahead at most (~15 ms), so a key never waits long
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +44,25 @@ class Mark:
 class _Block:
     """A run of lines: the heading, the summary, or one paragraph."""
 
-    content: Content
     paragraph: int | None  # None for the heading and the summary
-    lines: list[Content]
-    starts: list[int]  # character offset in `content` where each line starts
+    plain: list[Content]  # the text wrapped without marks (shared: never changed)
+    starts: list[int]  # character offset in the text where each line starts
+    lines: list[Content] | None = None  # as drawn, marks and all; made when first drawn
     first_line: int = 0
+
+
+def _wrap(content: Content, width: int) -> tuple[list[Content], list[int]]:
+    """The lines of `content` at `width`, and where each starts in its text."""
+    lines = content.wrap(width) or [Content("")]
+    text = content.plain
+    starts: list[int] = []
+    position = 0
+    for line in lines:
+        found = text.find(line.plain.strip(), position) if line.plain.strip() else position
+        position = found if found >= 0 else position
+        starts.append(position)
+        position += len(line.plain.strip())
+    return lines, starts
 
 
 class ReadingPane(ScrollView, can_focus=True):
@@ -67,6 +86,8 @@ class ReadingPane(ScrollView, can_focus=True):
         self._line_blocks: list[int] = []  # block index of every line
         self._width = 0
         self._strips: dict[int, Strip] = {}
+        self._wraps: dict[str, tuple[list[Content], list[int]]] = {}  # at `_width`
+        self._ahead: list[Section] = []  # the sections to keep wrapped ahead
 
     # --- what is shown ---------------------------------------------------------
 
@@ -93,11 +114,16 @@ class ReadingPane(ScrollView, can_focus=True):
         if not changed or not self._blocks:
             return
         for block in self._blocks:
-            if block.paragraph in changed:
-                self._wrap(block, self._styled(block.paragraph))
-                self._forget(block)
-                # Only these lines are drawn again; same text, same line count.
-                self.refresh_lines(block.first_line, len(block.lines))
+            if block.paragraph not in changed:
+                continue
+            drawn, block.lines = block.lines, None  # marks never move a line break
+            if drawn is None:
+                continue  # not drawn yet: styled when it is
+            # Only the lines whose styles changed are drawn again.
+            for offset, (old, new) in enumerate(zip(drawn, self._lines(block), strict=True)):
+                if old.plain != new.plain or old.spans != new.spans:
+                    self._strips.pop(block.first_line + offset, None)
+                    self.refresh_lines(block.first_line + offset)
 
     def marked_words(self, style: str) -> list[str]:
         """The words drawn with a style, in reading order (what a reader sees
@@ -134,33 +160,56 @@ class ReadingPane(ScrollView, can_focus=True):
         width = self.text_width
         if width == self._width and not force:
             return
+        if width != self._width:
+            self._wraps.clear()
         self._width = width
-        blocks = [_Block(self._heading, None, [], [])]
+        heading, starts = _wrap(self._heading, width)
+        heading = [line.stylize_before("bold $text-primary") for line in heading]
+        blocks = [_Block(None, heading, starts, heading)]
         if self.section.summary:
-            blocks.append(_Block(literal(self.section.summary), None, [], []))
-        blocks += [_Block(self._styled(p), p, [], [])
-                   for p in range(len(self.section.paragraphs))]
-        for block in blocks:
-            self._wrap(block, block.content)
-        blocks[0].lines = [line.stylize_before("bold $text-primary") for line in blocks[0].lines]
-        if self.section.summary:
-            blocks[1].lines = [line.stylize_before("italic $text-muted")
-                               for line in blocks[1].lines]
+            summary, starts = self._wrapped(self.section.summary)
+            summary = [line.stylize_before("italic $text-muted") for line in summary]
+            blocks.append(_Block(None, summary, starts, summary))
+        blocks += [_Block(p, *self._wrapped(text))
+                   for p, text in enumerate(self.section.paragraphs)]
         self._blocks = blocks
         self._index()
 
-    def _wrap(self, block: _Block, content: Content) -> None:
-        block.content = content
-        lines = content.wrap(self._width) or [Content("")]
-        text = content.plain
-        starts: list[int] = []
-        position = 0
-        for line in lines:
-            found = text.find(line.plain.strip(), position) if line.plain.strip() else position
-            position = found if found >= 0 else position
-            starts.append(position)
-            position += len(line.plain.strip())
-        block.lines, block.starts = lines, starts
+    def _wrapped(self, text: str) -> tuple[list[Content], list[int]]:
+        """File text wrapped at the current width, without marks; remembered,
+        so that a section wrapped ahead by `prepare` shows without wrapping."""
+        found = self._wraps.get(text)
+        if found is None:
+            if len(self._wraps) >= MAX_WRAPS:
+                self._wraps.clear()
+            found = self._wraps[text] = _wrap(literal(text), self._width)
+        return found
+
+    def prepare(self, sections: list[Section]) -> None:
+        """Wrap these sections ahead (the neighbours of the one shown) while the
+        reader reads, up to PREPARE_PARAGRAPHS paragraphs; again after a resize."""
+        self._ahead = sections
+        if self._width:
+            texts = [text for section in sections for text in section.paragraphs]
+            for text in texts[:PREPARE_PARAGRAPHS]:
+                self._wrapped(text)
+
+    def _lines(self, block: _Block) -> list[Content]:
+        """A block's lines as drawn: the plain lines, with the paragraph's marks."""
+        if block.lines is None:
+            block.lines = block.plain
+            if block.paragraph is not None and self.marks.get(block.paragraph):
+                content = self._styled(block.paragraph)
+                text = content.plain
+                lines: list[Content] = []
+                for line, start in zip(block.plain, block.starts, strict=True):
+                    end = start + len(line.plain)
+                    if text[start:end] != line.plain:  # e.g. a tab was expanded
+                        lines = _wrap(content, self._width)[0]
+                        break
+                    lines.append(content[start:end])
+                block.lines = lines
+        return block.lines
 
     def _index(self) -> None:
         """Where each block starts, with a blank line after every block
@@ -168,18 +217,21 @@ class ReadingPane(ScrollView, can_focus=True):
         line_blocks: list[int] = [0]
         for index, block in enumerate(self._blocks):
             block.first_line = len(line_blocks)
-            line_blocks += [index] * (len(block.lines) + 1)
+            line_blocks += [index] * (len(block.plain) + 1)
         self._line_blocks = line_blocks
         self._strips.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(line_blocks))
+        size = Size(self.scrollable_content_region.width, len(line_blocks))
+        # As Textual's ScrollView does on a resize: a new height updates the
+        # scrollbar without laying the whole screen out again (~4 ms of a
+        # section change); showing or hiding the scrollbar still does.
+        self.set_reactive(ScrollView.virtual_size, size)
+        self._scroll_update(size)
         self.refresh()
-
-    def _forget(self, block: _Block) -> None:
-        for line in range(block.first_line, block.first_line + len(block.lines)):
-            self._strips.pop(line, None)
 
     def on_resize(self) -> None:
         self._layout()
+        if self._ahead:
+            self.call_after_refresh(self.prepare, self._ahead)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -192,14 +244,14 @@ class ReadingPane(ScrollView, can_focus=True):
         if 0 <= line < len(self._line_blocks):
             block = self._blocks[self._line_blocks[line]]
             offset = line - block.first_line
-            if 0 <= offset < len(block.lines):
-                content = block.lines[offset]
+            if 0 <= offset < len(block.plain):
+                content = self._lines(block)[offset]
         margin = max(1, (width - self._width) // 2)
         rendered = Visual.to_strips(self, Content(" " * margin) + content, width, 1, style)
         strip = (rendered[0] if rendered else Strip.blank(width)).extend_cell_length(
             width, style.rich_style)
-        if len(self._strips) > 4096:
-            self._strips.clear()
+        if len(self._strips) >= CACHED_LINES:
+            del self._strips[next(iter(self._strips))]  # the oldest
         self._strips[line] = strip
         return strip
 
