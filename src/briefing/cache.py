@@ -83,7 +83,7 @@ def write(key: str, briefing: Briefing) -> None:
         folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_atomic(folder / f"{key}.json", _digest(payload).encode("ascii") + b"\n" + payload,
-                     overwrite=True)
+                     overwrite=True, durable=False)
     except (OSError, TypeError, ValueError):
         pass
 

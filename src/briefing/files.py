@@ -85,7 +85,7 @@ def write_error(path: Path, error: OSError) -> WriteError:
     return WriteError(path, reason + _UNCHANGED, kind=kind)
 
 
-def write_atomic(path: Path, data: bytes, *, overwrite: bool) -> Path:
+def write_atomic(path: Path, data: bytes, *, overwrite: bool, durable: bool = True) -> Path:
     """Write `data` to `path` all at once or not at all; return the real path.
 
     A symbolic link is followed: its target gets the new bytes and the link
@@ -94,7 +94,9 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool) -> Path:
     would. Without `overwrite`, anything already at `path` is refused, and
     the new file takes its name with `os.link`, which fails rather than
     replace a file that appeared meanwhile. On any failure the temporary
-    file is removed and the old file is untouched.
+    file is removed and the old file is untouched. Without `durable`, the
+    bytes are not forced to disk first (for files that can be rebuilt, such
+    as the cache, whose entries carry their own check against damage).
     """
     path = Path(path)
     real = Path(os.path.realpath(path))
@@ -126,7 +128,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool) -> Path:
                     (info.st_uid, info.st_gid) != (os.getuid(), os.getgid())):
                 _keep_owner(fd, info)
             os.fchmod(fd, mode)  # after chown, which may clear set-id bits
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if overwrite:
@@ -138,7 +141,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool) -> Path:
         if isinstance(error, OSError):
             raise write_error(real, error) from error
         raise
-    _fsync_folder(real.parent)
+    if durable:
+        _fsync_folder(real.parent)
     return real
 
 
