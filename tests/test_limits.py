@@ -154,3 +154,26 @@ def test_open_refuses_a_file_over_the_size_limit_before_the_app(just_too_big,
     assert result.returncode == 1
     assert size_message(just_too_big) in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_benchmarks_largest_briefing_is_the_largest_valid_file() -> None:
+    """The limits are set where the performance budget was measured: the
+    benchmark's 10,000-quote briefing sits at them, and is valid."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    try:
+        import synthetic
+    finally:
+        sys.path.pop(0)
+    document = synthetic.build(10_000)
+    text = tomli_w.dumps(document)
+    assert len(document["sections"]) == model.MAX_SECTIONS
+    assert sum(len(s["paragraphs"]) for s in document["sections"]) == model.MAX_PARAGRAPHS
+    assert len(document["quotes"]) == model.MAX_QUOTES
+    assert len(document["figures"]) == model.MAX_FIGURES
+    assert 0.8 * model.MAX_FILE_BYTES < len(text.encode()) <= model.MAX_FILE_BYTES
+    briefing = parse_briefing(text, source=SOURCE)
+    assert len(briefing.quotes_in_order) == model.MAX_QUOTES
+    document["quotes"].append(document["quotes"][0])
+    assert refusal(tomli_w.dumps(document)) == (
+        f"{SOURCE}: quotes: too many entries: {model.MAX_QUOTES + 1:,}; the limit is "
+        f"{model.MAX_QUOTES:,}")
