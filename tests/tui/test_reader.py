@@ -33,6 +33,31 @@ async def test_first_frame_shows_title_standfirst_and_first_paragraph() -> None:
         assert "Quotes (17)" in text and "Figures (14)" in text
 
 
+async def test_the_very_first_frame_shows_the_text_not_an_empty_pane() -> None:
+    """What the terminal is sent first: the title and the first paragraph,
+    not a frame of empty panes with the text a few frames later."""
+    from textual._compositor import LayoutUpdate
+
+    app = make_app()
+    frames: list[str] = []
+    display = app._display
+
+    def record(screen, update):  # type: ignore[no-untyped-def]
+        if isinstance(update, LayoutUpdate):
+            frames.append("\n".join("".join(strip.text for strip in line)
+                                    for line in update.strips))
+        return display(screen, update)
+
+    app._display = record  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+    assert frames, "no full frame was drawn"
+    first = frames[0]
+    assert "Putin averse to Ukraine compromise" in first
+    assert "Ukraine and Russia prepared for their first" in first
+    assert "Quotes (17)" in first
+
+
 async def test_the_footer_and_contents_follow_the_first_frame_and_collection_resumes() -> None:
     """`briefing FILE` turns the garbage collector off for start-up; the app
     turns it back on once it has painted, or a long session would grow."""

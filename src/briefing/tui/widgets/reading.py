@@ -156,7 +156,7 @@ class ReadingPane(ScrollView, can_focus=True):
     def _layout(self, *, force: bool = False) -> None:
         """Wrap the whole section at the current width."""
         if self.section is None or not self.scrollable_content_region.width:
-            return  # not laid out yet: the first resize wraps the text
+            return  # not laid out yet: the first frame wraps the text
         width = self.text_width
         if width == self._width and not force:
             return
@@ -239,6 +239,11 @@ class ReadingPane(ScrollView, can_focus=True):
         strip = self._strips.get(line)
         if strip is not None:
             return strip
+        if self._width != self.text_width:
+            # The screen's first frame is drawn before this pane hears of its
+            # size: wrap now, or that frame (the one a reader sees first)
+            # would show an empty pane and the text only frames later.
+            self._layout()
         style = self.visual_style
         content = Content("")
         if 0 <= line < len(self._line_blocks):
