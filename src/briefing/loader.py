@@ -75,8 +75,7 @@ def start_loading(path: str | os.PathLike[str], *, source: str | None = None
     cached = cache.read(key)
     if cached is not None:
         return lambda: cached
-    child = _fork_to(lambda: cache.write(key, parse_briefing(decode(data, source=source),
-                                                             source=source)))
+    child = _fork_to(lambda: _parse_and_cache(data, key, source=source))
 
     def finish() -> Briefing:
         if child is not None and _exit_code(child) == 0:
@@ -89,6 +88,7 @@ def start_loading(path: str | os.PathLike[str], *, source: str | None = None
 
 
 def _parse_and_cache(data: bytes, key: str, *, source: str) -> Briefing:
+    """A briefing not in the cache: read it from its bytes, and store it."""
     from briefing import cache
 
     briefing = parse_briefing(decode(data, source=source), source=source)
@@ -96,7 +96,7 @@ def _parse_and_cache(data: bytes, key: str, *, source: str) -> Briefing:
     return briefing
 
 
-def _fork_to(work: Callable[[], None]) -> int | None:
+def _fork_to(work: Callable[[], object]) -> int | None:
     """Run `work` in a child process; its pid, or None where that is unsafe."""
     import threading
 

@@ -25,7 +25,7 @@ from textual.widgets import Footer, Input, Static
 from briefing.errors import BriefingError
 from briefing.files import WriteError
 from briefing.loader import load_briefing
-from briefing.model import Anchor, Briefing, Figure, Quote
+from briefing.model import Briefing, Figure, Quote
 from briefing.state import ReaderState, entry_key, load_state_for, save_state
 from briefing.tui.messages import EntryChosen, SectionChosen
 from briefing.tui.safe import literal, plain
@@ -85,10 +85,6 @@ class ReaderScreen(Screen[None]):
         self.speaker: str | None = None  # the Quotes pane shows only this speaker
         self.starred_only = False
         self.search: Search | None = None
-        self._shown_quotes: list[Quote] = []
-        self._shown_figures: list[Figure] = []
-        self._quote_orders: Sequence[Anchor] = ()
-        self._figure_orders: Sequence[Anchor] = ()
         self.state = ReaderState()
         self._saved = ReaderState()  # the state as last read or written
         self._position_dirty = False
@@ -196,8 +192,6 @@ class ReaderScreen(Screen[None]):
             quote_orders = [q.anchor for q in quotes]
         if figures is not self.briefing.figures_in_order:
             figure_orders = [f.anchor for f in figures]
-        self._shown_quotes, self._shown_figures = quotes, figures
-        self._quote_orders, self._figure_orders = quote_orders, figure_orders
         starred, noted = frozenset(self.state.stars), frozenset(self.state.notes)
         for pane, entries, orders, kind in (
                 (self.quote_list, quotes, quote_orders, "quotes"),
@@ -295,27 +289,17 @@ class ReaderScreen(Screen[None]):
     def _step(self, kind: str, delta: int) -> Quote | Figure | None:
         """The entry `delta` (+1 or -1) steps from the current one in its pane,
         or from the top of the current section when none is current."""
-        if kind == "quote":
-            entries, orders, current = self._shown_quotes, self._quote_orders, self.quote
-        else:
-            entries, orders, current = self._shown_figures, self._figure_orders, self.figure
-        at = -1
-        if current is not None:
-            at = bisect.bisect_left(orders, current.anchor.order)
-            # Several entries may share one anchor; find this very one.
-            while at < len(entries) and entries[at] is not current:
-                if orders[at] != current.anchor.order:
-                    at = len(entries)
-                    break
-                at += 1
-            at = at if at < len(entries) else -1
-        if at >= 0:
+        pane: QuoteList | FigureList = self.quote_list if kind == "quote" else self.figure_list
+        current = self.quote if kind == "quote" else self.figure
+        entries, anchors = pane.entries, pane.anchors
+        at = pane.position_of(current)  # type: ignore[arg-type]
+        if at is not None:
             target = at + delta
         else:
-            here = current.anchor.order if current is not None else (self.section, -1, -1, -1)
-            target = (bisect.bisect_right(orders, here) if delta > 0
-                      else bisect.bisect_left(orders, here) - 1)
-        return entries[target] if 0 <= target < len(entries) else None  # type: ignore[return-value]
+            here = current.anchor if current is not None else (self.section, -1, -1, -1)
+            target = (bisect.bisect_right(anchors, here) if delta > 0
+                      else bisect.bisect_left(anchors, here) - 1)
+        return entries[target] if 0 <= target < len(entries) else None
 
     # The actions that step through a pane, and how.
     _STEPS: ClassVar[dict[str, tuple[str, int]]] = {
@@ -375,9 +359,9 @@ class ReaderScreen(Screen[None]):
     @on(EntryChosen)
     async def on_entry_chosen(self, event: EntryChosen) -> None:
         if event.kind == "quote":
-            await self.go_to_quote(self._shown_quotes[event.position])
+            await self.go_to_quote(self.quote_list.entries[event.position])
         else:
-            await self.go_to_figure(self._shown_figures[event.position])
+            await self.go_to_figure(self.figure_list.entries[event.position])
 
     # --- sections ---------------------------------------------------------------
 

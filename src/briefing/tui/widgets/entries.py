@@ -64,7 +64,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
     def __init__(self, *, id: str | None = None, empty: str = "Nothing here") -> None:
         super().__init__(id=id)
         self.entries: Sequence[T] = ()
-        self._anchors: Sequence[Anchor] = ()  # of the entries, in the same order
+        self.anchors: Sequence[Anchor] = ()  # of the entries, in the same order
         self.current: T | None = None  # the entry anchored in the text now
         self.starred: frozenset[str] = frozenset()
         self.noted: frozenset[str] = frozenset()
@@ -79,7 +79,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
                     empty: str | None = None) -> None:
         """Replace the rows (entries in reading order, with their anchors); the
         cursor moves to the current entry if shown."""
-        self.entries, self._anchors = entries, anchors
+        self.entries, self.anchors = entries, anchors
         if empty is not None:
             self._empty = empty
         self._cache.clear()
@@ -118,8 +118,8 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
             return None
         # Rows are in reading order: bisect, then find this very entry among
         # those that share its anchor (without building every row's entry).
-        at = bisect.bisect_left(self._anchors, entry.anchor)
-        while at < len(self._anchors) and self._anchors[at] == entry.anchor:
+        at = bisect.bisect_left(self.anchors, entry.anchor)
+        while at < len(self.anchors) and self.anchors[at] == entry.anchor:
             if self.entries[at] is entry:
                 return at
             at += 1
