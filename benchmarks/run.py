@@ -14,7 +14,7 @@ It writes synthetic briefings of each size (see synthetic.py), then measures:
 - next quote: headless `run_test`, `n` pressed again and again, timed from
   the press to the next frame the screen composes (App._display), and to
   the last frame before the screen goes quiet ("settled");
-- load (`load_briefing`) beside a bare read + `tomli.loads`;
+- load (`load_briefing`) beside a bare read + `rtoml.loads`;
 - digest export (`render_digest`) beside a plain join of the same entries;
 - import of a ~1,500-word article (`draft_from_text`) beside a bare scan.
 
@@ -44,7 +44,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import tomli
+import rtoml
 
 import minimal_app
 import pty_paint
@@ -565,7 +565,7 @@ def measure_keys(work: Path, subjects: Sequence[Subject], presses: int) -> list[
 # --- load, export, import (in process) ----------------------------------------------
 
 def measure_load(work: Path, subjects: Sequence[Subject], runs: int) -> list[Measurement]:
-    """load_briefing beside read + tomli.loads; a fresh cache folder each time."""
+    """load_briefing beside read + rtoml.loads; a fresh cache folder each time."""
     from briefing.loader import load_briefing
 
     measurements: list[Measurement] = []
@@ -576,7 +576,7 @@ def measure_load(work: Path, subjects: Sequence[Subject], runs: int) -> list[Mea
         for run in range(runs):
             with environment(BRIEFING_CACHE_DIR=str(work / f"load-cache-{subject.name}-{run}")):
                 samples += timed(lambda path=path: load_briefing(path), 1)
-        floor = timed(lambda path=path: tomli.loads(path.read_text("utf-8")), runs)
+        floor = timed(lambda path=path: rtoml.loads(path.read_text("utf-8")), runs)
         measurements.append(Measurement("load", subject.name, "s", median(samples),
                                         median(floor), samples, floor,
                                         {"bytes": path.stat().st_size}))

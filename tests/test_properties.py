@@ -22,11 +22,12 @@ import tracemalloc
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli
 import tomli_w
 from hypothesis import currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
@@ -35,7 +36,7 @@ from markdown_it import MarkdownIt
 from briefing.digest import render_digest
 from briefing.errors import BriefingError
 from briefing.ingest import draft_from_text
-from briefing.loader import decode, parse_briefing
+from briefing.loader import decode, parse_briefing, parse_toml
 from briefing.model import Briefing
 from briefing.resources import bundled_briefing
 from briefing.state import ReaderState, entry_key
@@ -297,6 +298,80 @@ def mutated_briefings(draw: Draw) -> str:
 @given(mutated_briefings())
 def test_loader_survives_mutated_briefings(text: str) -> None:
     load_text(text)
+
+
+# --- the loader: two parsers, one reading ----------------------------------------------
+
+TOML_VALUES = [
+    *HOSTILE_VALUES, "1", "+1", "1_000", "1__0", "0x1F", "0o7", "0b1", "1.0", "1.", ".1",
+    "1e5", "1E+5", "1e", "true", "True", '"a"', '"a\\tb"', '"\\x41"', '"\\e"', "'lit'",
+    '"""\nml"""', '"""a""""', "'''x''''", "1979-05-27T07:32Z", "1979-05-27 07:32:00Z",
+    "1979-05-27T07:32:00-07:00", "1979-05-27T00:32:00.999999", "1979-5-27", "24:00:00",
+    "1979-02-30", "[1,2,]", "[,]", "[1 2]", "{a=1}", "{a=1,}", "{a=1,\nb=2}", "{a.b=1, a.c=2}",
+    "{a=1, a=2}", '[[1],["a"]]', '"a\nb"', "00", "1_", "_1", "1.0_1", "-0x1", '""',
+]
+TOML_KEYS = ["a", '"a"', "'a'", "a.b", "a . b", '"a.b"', "1", "-", "a-b_c", "é", '""', "a..b",
+             ".a", "a.", "a b", "t.u"]
+TOML_HEADERS = ["[t]", "[[t]]", "[ t ]", "[t.u]", "[[t.u]]", "[a]", "[a.b]", "[t]\n[t]",
+                "[[t]]\n[t]", "[t]\n[[t]]"]
+
+
+@st.composite
+def toml_documents(draw: Draw) -> str:
+    """Small documents of keys, values and headers, valid and not, in roughly
+    equal parts: where two TOML parsers would disagree if they do."""
+    lines = []
+    for _ in range(draw(st.integers(1, 6))):
+        if draw(st.integers(0, 4)) == 0:
+            lines.append(draw(st.sampled_from(TOML_HEADERS)))
+        else:
+            lines.append(draw(st.sampled_from(TOML_KEYS)) + draw(st.sampled_from([" = ", "="]))
+                         + draw(st.sampled_from(TOML_VALUES)))
+    return draw(st.sampled_from(["\n", "\r\n"])).join(lines) + "\n"
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal as documents: same types, NaN equals NaN, times keep their offset,
+    and tables are unordered (as TOML says; rtoml orders `[a.b] [t] [a]` by
+    where `[a]` is, tomli by where `a` first appears). No recursion: a
+    document can be nested 400 deep."""
+    pairs = [(a, b)]
+    while pairs:
+        a, b = pairs.pop()
+        if type(a) is not type(b) and not (isinstance(a, datetime) and isinstance(b, datetime)):
+            return False
+        if isinstance(a, dict):
+            if a.keys() != b.keys():
+                return False
+            pairs.extend((a[key], b[key]) for key in a)
+        elif isinstance(a, list):
+            if len(a) != len(b):
+                return False
+            pairs.extend(zip(a, b, strict=True))
+        elif isinstance(a, float) and a != a:
+            if b == b:
+                return False
+        elif isinstance(a, datetime):
+            if a != b or a.utcoffset() != b.utcoffset():
+                return False
+        elif a != b:
+            return False
+    return True
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(toml_documents(), mutated_briefings()))
+def test_the_fast_parser_reads_every_file_as_tomli_does(text: str) -> None:
+    """`parse_toml` reads with rtoml and asks tomli only where rtoml refuses.
+    That is safe only if rtoml never accepts a file tomli refuses, nor reads
+    one differently: then a file means one thing, and its errors one wording."""
+    try:
+        expected = tomli.loads(text)
+    except (tomli.TOMLDecodeError, RecursionError, ValueError):
+        with pytest.raises(BriefingError):
+            parse_toml(text, source=SOURCE)
+        return
+    assert _same(parse_toml(text, source=SOURCE), expected)
 
 
 @settings(max_examples=100, deadline=None)

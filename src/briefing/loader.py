@@ -2,9 +2,10 @@
 
 The file is someone else's: it is read as bytes with a size limit, refused if
 it is not a regular file, decoded deliberately (a UTF-8 BOM is allowed and
-dropped), parsed with tomli (not the stdlib tomllib of 3.11-3.13, which a
-200 KB dotted-key file drives to tens of GB), checked for characters that
-must never reach a terminal, validated strictly and anchored. Every failure
+dropped), parsed with rtoml, or tomli where rtoml refuses (never the stdlib
+tomllib of 3.11-3.13, which a 200 KB dotted-key file drives to tens of GB),
+checked for characters that must never reach a terminal, validated strictly
+and anchored. Every failure
 becomes a `BriefingError` naming the file and the place.
 """
 
@@ -217,8 +218,24 @@ def decode(data: bytes, *, source: str) -> str:
 
 
 def parse_toml(text: str, *, source: str) -> dict[str, Any]:
-    """Parse TOML, turning every failure mode into a placed `BriefingError`."""
-    import tomli  # here, not above: a cached briefing is never parsed
+    """Parse TOML, turning every failure mode into a placed `BriefingError`.
+
+    rtoml (Rust) reads a large briefing about 3x faster than tomli and refuses
+    every hostile file of UNTRUSTED.md cleanly. What it refuses goes to tomli,
+    which says where the problem is in our words, or accepts what rtoml does
+    not (a float too large, an integer over 64 bits): a file is TOML when
+    either parser says so, and its errors always read the same.
+    """
+    import rtoml  # here, not above: a cached briefing is never parsed
+
+    try:
+        document: dict[str, Any] = rtoml.loads(text)
+        return document
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # a panic in Rust arrives as pyo3's PanicException
+        pass
+    import tomli
 
     try:
         return tomli.loads(text)
