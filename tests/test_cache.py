@@ -5,6 +5,7 @@ is a miss, never an error and never a different briefing."""
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -178,13 +179,29 @@ def test_start_loading_a_new_file_fills_the_cache_and_gives_the_same_briefing(
     assert loader.start_loading(path)() == briefing  # and now straight from the cache
 
 
+# Each fault is caught by another part of the child's work: the schema (the
+# judge), the characters (the judge, while the builder could still anchor and
+# encode the file), the anchors (the builder, while the judge says valid).
+FAULTS = {
+    "schema": ('speaker = "minister"', 'speaker = ""', "quotes[0].speaker: must not be empty"),
+    "characters": ('title = "Large"', 'title = "La\\u202erge"',
+                   "briefing.title: U+202E RIGHT-TO-LEFT OVERRIDE"),
+    "anchor": ('text = "the count was 30 people"', 'text = "the count was 31 people."',
+               'quotes[0].text: "the count was 31 people." not found'),
+}
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
 @pytest.mark.parametrize("threads", [False, True])
 def test_start_loading_an_invalid_file_reports_it_as_load_briefing_does(
-        tmp_path: Path, cache_dir: Path, threads: bool) -> None:
+        tmp_path: Path, cache_dir: Path, threads: bool, fault: str) -> None:
+    """And never caches it, whichever part of the work finds the fault."""
     import threading
 
+    before, after, message = FAULTS[fault]
     path = large_briefing(tmp_path)
-    path.write_text(path.read_text().replace('speaker = "minister"', 'speaker = ""'))
+    assert before in path.read_text()
+    path.write_text(path.read_text().replace(before, after))
     with pytest.raises(BriefingError) as expected:
         load_briefing(path)
     stop = threading.Event()
@@ -199,7 +216,7 @@ def test_start_loading_an_invalid_file_reports_it_as_load_briefing_does(
         if other:
             other.join()
     assert str(caught.value) == str(expected.value)
-    assert "quotes[0].speaker: must not be empty" in str(caught.value)
+    assert message in str(caught.value)
     assert entries(cache_dir) == []
 
 
@@ -210,3 +227,26 @@ def test_start_loading_works_when_the_cache_cannot_be_written(
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(blocked))
     path = large_briefing(tmp_path)
     assert loader.start_loading(path)().title == "Large"
+
+
+@pytest.mark.parametrize("verdict", [b"1", b""])
+def test_the_child_that_builds_the_entry_writes_it_only_when_the_file_was_judged_valid(
+        tmp_path: Path, cache_dir: Path, verdict: bytes) -> None:
+    """A new file's entry is built beside its validation (see `_fill_cache`):
+    an entry must never exist for a file the judge refused, even one the
+    builder could anchor and encode."""
+    path = large_briefing(tmp_path)
+    path.write_text(path.read_text().replace('title = "Large"', 'title = "La\\u202erge"'))
+    data = path.read_bytes()
+    key = cache.content_key(data)
+    listen, say = os.pipe()
+    os.write(say, verdict)  # the judge's word, then its end closes (by the builder)
+    try:
+        if verdict:
+            loader._build_entry(data, key, listen, say, source=str(path))
+        else:
+            with pytest.raises(RuntimeError):
+                loader._build_entry(data, key, listen, say, source=str(path))
+    finally:
+        os.close(listen)
+    assert len(entries(cache_dir)) == (1 if verdict else 0)

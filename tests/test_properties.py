@@ -745,3 +745,16 @@ def check_draft(text: str) -> None:
         assert not raw_controls(warning), warning
     loaded = parse_briefing(result.toml, source=ARTICLE_SOURCE)  # must not raise
     assert loaded.title == result.briefing.title
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=toml_char, max_size=200))
+def test_the_quick_check_for_forbidden_characters_agrees_with_the_full_one(text: str) -> None:
+    """`clean_text` lets a large file skip the walk over every value only when
+    no forbidden character can be in it; it sorts out the ASCII bytes first,
+    which must not change its answer."""
+    from briefing.loader import _RISKY_ESCAPE, clean_text
+    from briefing.text import FORBIDDEN
+
+    assert clean_text(text) == (FORBIDDEN.search(text) is None
+                                and _RISKY_ESCAPE.search(text) is None)

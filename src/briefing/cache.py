@@ -22,6 +22,7 @@ import os
 import zlib
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -76,15 +77,23 @@ def read(key: str) -> Briefing | None:
 
 def write(key: str, briefing: Briefing) -> None:
     """Store a briefing that has just been validated; errors are ignored."""
+    try:
+        payload = encode(briefing)
+    except (TypeError, ValueError):
+        return
+    write_payload(key, payload)
+
+
+def write_payload(key: str, payload: bytes) -> None:
+    """Store what `encode` gave for a validated briefing; errors are ignored."""
     from briefing.files import write_atomic
 
     try:
-        payload = encode(briefing)
         folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_atomic(folder / f"{key}.json", _digest(payload).encode("ascii") + b"\n" + payload,
                      overwrite=True, durable=False)
-    except (OSError, TypeError, ValueError):
+    except OSError:
         pass
 
 
@@ -135,8 +144,13 @@ def encode(briefing: Briefing) -> bytes:
 
 def _columns(entries: Sequence[Quote] | Sequence[Figure], names: tuple[str, ...]
              ) -> dict[str, list[Any]]:
-    table = {name: [getattr(entry, name) for entry in entries] for name in names}
-    table["anchor"] = [number for entry in entries for number in entry.anchor]
+    if not entries:
+        return {name: [] for name in (*names, "anchor")}
+    # Entries are named tuples: transposed at C speed, a field is a column.
+    fields = entries[0]._fields
+    by_field = list(zip(*entries, strict=True))
+    table = {name: list(by_field[fields.index(name)]) for name in names}
+    table["anchor"] = list(chain.from_iterable(by_field[fields.index("anchor")]))
     return table
 
 

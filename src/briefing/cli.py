@@ -162,7 +162,9 @@ def _open(args: argparse.Namespace | SimpleNamespace) -> int:
 
         return run_library(target)
     loading = start_loading(target, source=args.path or str(target))
-    from briefing.tui.app import run_reader  # Textual loads while the briefing does
+    # Textual and the reader's screen load while the briefing does.
+    import briefing.tui.screens.reader  # noqa: F401
+    from briefing.tui.app import run_reader
 
     return run_reader(loading(), target)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import signal
 import stat
 import sys
 import unicodedata
@@ -76,7 +77,7 @@ def start_loading(path: str | os.PathLike[str], *, source: str | None = None
     cached = cache.read(key)
     if cached is not None:
         return lambda: cached
-    child = _fork_to(lambda: _parse_and_cache(data, key, source=source))
+    child = _fork_to(lambda: _fill_cache(data, key, source=source))
 
     def finish() -> Briefing:
         if child is not None and _exit_code(child) == 0:
@@ -95,6 +96,52 @@ def _parse_and_cache(data: bytes, key: str, *, source: str) -> Briefing:
     briefing = parse_briefing(decode(data, source=source), source=source)
     cache.write(key, briefing)
     return briefing
+
+
+def _fill_cache(data: bytes, key: str, *, source: str) -> None:
+    """In a forked child: judge a new file and build its cache entry at once.
+
+    Validation (importing pydantic, walking the document) and anchoring plus
+    encoding the entry each take about half of what a new large file costs,
+    and neither needs the other's result, so they run side by side on two
+    cores: this process judges while a process of its own builds the entry.
+    Each parses the file itself (handing a parsed document to another process
+    costs more than parsing it). The builder writes the entry only once the
+    judge has said the file is valid; a file the judge refuses fails at once,
+    whatever the builder is doing with it.
+    """
+    verdict, say = os.pipe()
+    builder = _fork_to(lambda: _build_entry(data, key, verdict, say, source=source))
+    os.close(verdict)
+    if builder is None:
+        os.close(say)
+        _parse_and_cache(data, key, source=source)
+        return
+    try:
+        checked_document(decode(data, source=source), source=source)
+    except BaseException:
+        os.kill(builder, signal.SIGKILL)
+        _exit_code(builder)
+        raise
+    os.write(say, b"1")
+    os.close(say)
+    if _exit_code(builder) != 0:
+        raise RuntimeError("the cache entry was not built")
+
+
+def _build_entry(data: bytes, key: str, verdict: int, say: int, *, source: str) -> None:
+    """The builder of `_fill_cache`: anchor, encode, and write when told to."""
+    from briefing import cache
+
+    os.close(say)  # so that the judge's exit, and nothing else, ends the verdict
+    briefing, problems = resolve(parse_toml(decode(data, source=source), source=source))
+    if briefing is None:
+        raise BriefingError(source, problems)
+    payload = cache.encode(briefing)
+    if os.read(verdict, 1) == b"1":
+        cache.write_payload(key, payload)
+    else:
+        raise RuntimeError("the judge refused the file")
 
 
 def _fork_to(work: Callable[[], object]) -> int | None:
@@ -131,15 +178,20 @@ def _exit_code(pid: int) -> int:
 
 def parse_briefing(text: str, *, source: str) -> Briefing:
     """Parse, validate and resolve briefing text (already decoded)."""
+    briefing, problems = resolve(checked_document(text, source=source))
+    if briefing is None:
+        raise BriefingError(source, problems)
+    return briefing
+
+
+def checked_document(text: str, *, source: str) -> dict[str, Any]:
+    """Parse briefing text and judge it against the schema (no anchoring)."""
     from briefing import schema
 
     document = parse_toml(text, source=source)
     check_version(document, source=source)
     validate(schema.Briefing, document, source=source, text=text)
-    briefing, problems = resolve(document)
-    if briefing is None:
-        raise BriefingError(source, problems)
-    return briefing
+    return document
 
 
 def read_document(path: str | os.PathLike[str], *, source: str,
@@ -214,7 +266,7 @@ def decode(data: bytes, *, source: str) -> str:
         raise BriefingError(source, [Problem(f"{line}:{column}",
                                              f"not valid UTF-8 (byte 0x{byte:02x})")]) from None
     # Line endings are a property of the editor, not of the text.
-    return text.replace("\r\n", "\n")
+    return text.replace("\r\n", "\n") if "\r" in text else text
 
 
 def parse_toml(text: str, *, source: str) -> dict[str, Any]:
@@ -281,13 +333,22 @@ def check_version(document: dict[str, Any], *, source: str) -> None:
 # \xHH, \uXXXX, \UXXXXXXXX); an escaped backslash before one of these
 # letters matches too, which only costs the slower check.
 _RISKY_ESCAPE = re.compile(r"\\[bfreuUx]")
+_NEVER_FORBIDDEN = bytes(range(0x20, 0x7F)) + b"\t\n"
 
 
 def clean_text(text: str) -> bool:
     """True when nothing parsed from `text` can hold a forbidden character:
-    none is written raw, and no escape could spell one. One scan at C speed
-    instead of a walk over every value of a large document."""
-    return FORBIDDEN.search(text) is None and _RISKY_ESCAPE.search(text) is None
+    none is written raw, and no escape could spell one. A scan at C speed
+    instead of a walk over every value of a large document.
+
+    The bytes that are never forbidden (printable ASCII, tab, newline) are
+    deleted first, at memory speed, and only what remains, the non-ASCII
+    characters and any control, goes through the regular expression: on a
+    7.5 MB briefing, 10 ms instead of 23.
+    """
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _NEVER_FORBIDDEN)
+    return (FORBIDDEN.search(rest.decode("utf-8", "surrogatepass")) is None
+            and _RISKY_ESCAPE.search(text) is None)
 
 
 def check_characters(document: Any, *, source: str) -> None:
