@@ -177,3 +177,32 @@ def test_the_benchmarks_largest_briefing_is_the_largest_valid_file() -> None:
     assert refusal(tomli_w.dumps(document)) == (
         f"{SOURCE}: quotes: too many entries: {model.MAX_QUOTES + 1:,}; the limit is "
         f"{model.MAX_QUOTES:,}")
+
+
+def test_the_largest_briefing_opens_when_no_entry_says_where_its_words_are() -> None:
+    """`section` and `paragraph` are optional: without them an entry is
+    anchored at the first occurrence of its words in the whole briefing. A
+    file at the limits must still open (one pass over its text, not 20,000
+    searches from the start, which ran past the search budget and refused
+    it), with every entry at that first occurrence."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    try:
+        import synthetic
+    finally:
+        sys.path.pop(0)
+    document = synthetic.build(10_000)
+    for entry in [*document["quotes"], *document["figures"]]:
+        del entry["section"], entry["paragraph"]
+    briefing = parse_briefing(tomli_w.dumps(document), source=SOURCE)
+    paragraphs = [p for section in briefing.sections for p in section.paragraphs]
+    joined = "\0".join(paragraphs)
+    starts = [0]
+    for paragraph in paragraphs:
+        starts.append(starts[-1] + len(paragraph) + 1)
+    for entry in [*briefing.quotes[::97], *briefing.figures[::89]]:
+        first = joined.find(entry.text)
+        anchor = entry.anchor
+        section = briefing.sections[anchor.section]
+        assert section.paragraphs[anchor.paragraph][anchor.start:anchor.end] == entry.text
+        flat = sum(len(s.paragraphs) for s in briefing.sections[:anchor.section])
+        assert starts[flat + anchor.paragraph] + anchor.start == first

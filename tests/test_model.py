@@ -10,9 +10,11 @@ from typing import Any
 
 import pytest
 import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing import model, schema
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, Problem
 from briefing.loader import parse_briefing, validate
 from briefing.model import Anchor, Briefing, resolve
 
@@ -699,10 +701,33 @@ def test_loaded_briefing_is_frozen(briefing_text):
         briefing.quotes[0].text = "changed"  # type: ignore[misc]
 
 
+def test_words_found_nowhere_are_reported_quickly_however_many(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Entries without section whose words are nowhere in a large text would
+    each scan all of it; one pass over the text settles them all."""
+    import tomli_w
+
+    from briefing import model
+    from briefing.errors import BriefingError
+    from briefing.loader import parse_briefing
+
+    monkeypatch.setattr(model._TextIndex, "MAX_SCAN", 1_000_000)  # one by one: 2 would do
+    document = {
+        "format": 1, "briefing": {"title": "Large"},
+        "sections": [{"id": "a", "title": "A", "paragraphs": ["word " * 2_000] * 50}],
+        "figures": [{"text": f"absent {i}", "label": "x"} for i in range(500)],
+    }
+    with pytest.raises(BriefingError) as caught:
+        parse_briefing(tomli_w.dumps(document), source="large.toml")
+    assert caught.value.problems[0] == Problem("figures[0].text",
+                                               '"absent 0" not found in any paragraph')
+    assert len(caught.value.problems) == 500
+
+
 def test_anchor_search_has_a_budget_so_a_hostile_file_cannot_stall_the_loader(
         monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Entries without section whose words are nowhere in a large text would
-    each scan all of it; past the budget the file is refused, naming why."""
+    """Texts built so that candidates for them start at every character defeat
+    the one pass; past its budget the rest are searched one by one, and past
+    that budget the file is refused, naming why."""
     import tomli_w
 
     from briefing import model
@@ -712,14 +737,60 @@ def test_anchor_search_has_a_budget_so_a_hostile_file_cannot_stall_the_loader(
     monkeypatch.setattr(model._TextIndex, "MAX_SCAN", 1_000_000)
     document = {
         "format": 1, "briefing": {"title": "Large"},
-        "sections": [{"id": "a", "title": "A", "paragraphs": ["word " * 2_000] * 50}],
-        "figures": [{"text": f"absent {i}", "label": "x"} for i in range(500)],
+        "sections": [{"id": "a", "title": "A", "paragraphs": ["a" * 10_000] * 50}],
+        "figures": [{"text": "a" * n + "b", "label": "x"} for n in range(1, 500)],
     }
     with pytest.raises(BriefingError) as caught:
         parse_briefing(tomli_w.dumps(document), source="large.toml")
     message = str(caught.value)
     assert "takes too long in a file this large: give them" in message
-    assert len(caught.value.problems) < 500  # it stopped early
+    assert len(caught.value.problems) < 499  # it stopped early
+
+
+def _first_occurrences(paragraphs: list[str], texts: list[str]) -> list[Any]:
+    """The definition in FORMAT.md, by brute force: the first paragraph in
+    reading order that holds the words, and the first place in it."""
+    found = []
+    for text in texts:
+        places = [(p, paragraph.find(text)) for p, paragraph in enumerate(paragraphs)
+                  if text in paragraph]
+        found.append(places[0] if places else None)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab c", min_size=1, max_size=60), min_size=1, max_size=8),
+       st.data())
+def test_one_pass_finds_what_a_search_for_each_finds(paragraphs: list[str],
+                                                     data: st.DataObject) -> None:
+    """`find_all` (one Aho-Corasick pass) anchors every text exactly where a
+    search for each would: texts that overlap, share a beginning longer than
+    its key, hold one another, start at the same place, or occur only across
+    two paragraphs."""
+    from briefing import model
+
+    # Mostly pieces of the paragraphs (found, often sharing a start), some not.
+    joined = " ".join(paragraphs)
+    piece = st.tuples(st.integers(0, len(joined) - 1), st.integers(1, 30)).map(
+        lambda span: joined[span[0]:span[0] + span[1]])
+    texts = data.draw(st.lists(st.one_of(piece, piece, st.text(alphabet="ab c", min_size=1,
+                                                                max_size=30)),
+                               min_size=1, max_size=12))
+
+    sections = [model.Section(id="s", title="S", paragraphs=tuple(paragraphs))]
+    index = model._TextIndex(sections)
+    index.ONE_PASS = 0  # always one pass
+    index.KEY = 3  # short keys, so many texts share one
+    index.find_all(texts)
+    one_by_one = model._TextIndex(sections)
+    for text, expected in zip(texts, _first_occurrences(paragraphs, texts), strict=True):
+        anchor = index._found[(None, text)]
+        assert anchor == one_by_one.find(text, None)
+        if expected is None:
+            assert anchor is None
+        else:
+            assert anchor is not None
+            assert (anchor.paragraph, anchor.start) == expected
 
 
 def test_anchors_found_through_the_joined_index_are_exact() -> None:
