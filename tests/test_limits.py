@@ -156,9 +156,10 @@ def test_open_refuses_a_file_over_the_size_limit_before_the_app(just_too_big,
     assert "Traceback" not in result.stderr
 
 
-def test_the_benchmarks_largest_briefing_is_the_largest_valid_file() -> None:
-    """The limits are set where the performance budget was measured: the
-    benchmark's 10,000-quote briefing sits at them, and is valid."""
+def test_the_benchmarks_largest_briefing_sits_at_the_limits() -> None:
+    """The count limits are set where the performance budget was measured:
+    the benchmark's 10,000-quote briefing sits at them, and is valid, with
+    room to spare in its size."""
     sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
     try:
         import synthetic
@@ -170,7 +171,7 @@ def test_the_benchmarks_largest_briefing_is_the_largest_valid_file() -> None:
     assert sum(len(s["paragraphs"]) for s in document["sections"]) == model.MAX_PARAGRAPHS
     assert len(document["quotes"]) == model.MAX_QUOTES
     assert len(document["figures"]) == model.MAX_FIGURES
-    assert 0.8 * model.MAX_FILE_BYTES < len(text.encode()) <= model.MAX_FILE_BYTES
+    assert 0.5 * model.MAX_FILE_BYTES < len(text.encode()) <= 0.7 * model.MAX_FILE_BYTES
     briefing = parse_briefing(text, source=SOURCE)
     assert len(briefing.quotes_in_order) == model.MAX_QUOTES
     document["quotes"].append(document["quotes"][0])

@@ -139,7 +139,7 @@ def test_size_limit_in_mebibytes(tmp_path):
 
 
 def test_size_limit_is_the_documented_one():
-    assert MAX_FILE_BYTES == 8 * 1024 * 1024
+    assert MAX_FILE_BYTES == 12 * 1024 * 1024
     assert read_bytes.__kwdefaults__["limit"] == MAX_FILE_BYTES
     assert read_document.__kwdefaults__["limit"] == MAX_FILE_BYTES
 

@@ -29,13 +29,13 @@ FORMAT_VERSION = 1
 # (10,000 quotes, 10,000 figures and 10,000 paragraphs in 500 sections, 7.5 MB),
 # which keeps it inside the reader's performance budget (benchmarks/); they
 # also bound memory on hostile input.
-MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_FILE_BYTES = 12 * 1024 * 1024
 MAX_SECTIONS = 500
 MAX_PARAGRAPHS_PER_SECTION = 2_000
 MAX_PARAGRAPHS = 10_000
 MAX_QUOTES = 10_000
 MAX_FIGURES = 10_000
-MAX_PEOPLE = 2_000
+MAX_PEOPLE = 10_000
 MAX_TAGS = 50
 MAX_ID = 64
 MAX_NAME = 200
