@@ -21,6 +21,23 @@ def highlighted(screen: ReaderScreen, style: str = STYLE_CURRENT) -> list[str]:
     return screen.reading.marked_words(style)
 
 
+def first_frames(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """Record the full frames the app sends to the terminal, as text."""
+    from textual._compositor import LayoutUpdate
+
+    frames: list[str] = []
+    display = app._display
+
+    def record(screen, update):  # type: ignore[no-untyped-def]
+        if isinstance(update, LayoutUpdate):
+            frames.append("\n".join("".join(strip.text for strip in line)
+                                    for line in update.strips))
+        return display(screen, update)
+
+    app._display = record
+    return frames
+
+
 async def test_first_frame_shows_title_standfirst_and_first_paragraph() -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -36,19 +53,8 @@ async def test_first_frame_shows_title_standfirst_and_first_paragraph() -> None:
 async def test_the_very_first_frame_shows_the_text_not_an_empty_pane() -> None:
     """What the terminal is sent first: the title and the first paragraph,
     not a frame of empty panes with the text a few frames later."""
-    from textual._compositor import LayoutUpdate
-
     app = make_app()
-    frames: list[str] = []
-    display = app._display
-
-    def record(screen, update):  # type: ignore[no-untyped-def]
-        if isinstance(update, LayoutUpdate):
-            frames.append("\n".join("".join(strip.text for strip in line)
-                                    for line in update.strips))
-        return display(screen, update)
-
-    app._display = record  # type: ignore[method-assign]
+    frames = first_frames(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
     assert frames, "no full frame was drawn"
@@ -56,6 +62,34 @@ async def test_the_very_first_frame_shows_the_text_not_an_empty_pane() -> None:
     assert "Putin averse to Ukraine compromise" in first
     assert "Ukraine and Russia prepared for their first" in first
     assert "Quotes (17)" in first
+
+
+async def test_where_the_contents_pane_shows_it_is_in_the_first_frame() -> None:
+    """From 110 columns the contents pane sits left of the text: it must take
+    its room from the first frame (its list follows), or the text would
+    re-wrap a moment later. Narrower, it is hidden until `c` asks for it, and
+    joins after the first frame, with the section being read highlighted."""
+    wide = make_app()
+    frames = first_frames(wide)
+    async with wide.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert "Contents" in frames[0]
+        assert "1 Negotiations" in screen_text(wide)
+        def first_text_line(screen: str) -> str:  # as the reading pane draws it
+            line = next(line for line in screen.splitlines() if "Ukraine and Russia" in line)
+            return next(cell for cell in line.split("│") if "Ukraine and Russia" in cell)
+
+        # The text was wrapped once, for good.
+        assert first_text_line(frames[0]) == first_text_line(screen_text(wide))
+    narrow = make_app()
+    async with narrow.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")  # next section
+        assert "1 Negotiations" not in screen_text(narrow)
+        await pilot.press("c")
+        await pilot.pause()
+        assert "1 Negotiations" in screen_text(narrow)
+        assert reader(narrow).query_one("#contents").highlighted == 1
 
 
 async def test_the_footer_and_contents_follow_the_first_frame_and_collection_resumes() -> None:
