@@ -196,8 +196,8 @@ def decode(payload: bytes) -> Briefing:
         briefing=masthead, people=people, sections=sections, quotes=quotes, figures=figures,
         quotes_in_order=Entries(quote_count, lambda k: quotes[quote_order[k]]),
         figures_in_order=Entries(figure_count, lambda k: figures[figure_order[k]]),
-        quote_anchors=tuple([quote_at(i) for i in quote_order]),
-        figure_anchors=tuple([figure_at(i) for i in figure_order]),
+        quote_anchors=Entries(quote_count, lambda k: quote_at(quote_order[k])),
+        figure_anchors=Entries(figure_count, lambda k: figure_at(figure_order[k])),
         people_by_id=by_id,
     )
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -9,7 +12,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefing.model import Briefing
+from briefing.model import Anchor, Briefing
 from briefing.text import counted
 from briefing.tui.messages import SectionChosen
 from briefing.tui.safe import literal
@@ -26,12 +29,8 @@ class ContentsList(OptionList):
     ]
 
     def show(self, briefing: Briefing) -> None:
-        quotes = [0] * len(briefing.sections)
-        figures = [0] * len(briefing.sections)
-        for anchor in briefing.quote_anchors:  # anchors: no entry need be built
-            quotes[anchor.section] += 1
-        for anchor in briefing.figure_anchors:
-            figures[anchor.section] += 1
+        quotes = _per_section(briefing.quote_anchors, len(briefing.sections))
+        figures = _per_section(briefing.figure_anchors, len(briefing.sections))
         self.clear_options()
         self.add_options(
             Option(Content.assemble(
@@ -47,3 +46,11 @@ class ContentsList(OptionList):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.post_message(SectionChosen(event.option_index))
+
+
+def _per_section(anchors: Sequence[Anchor], sections: int) -> list[int]:
+    """How many anchors fall in each section. Anchors are in reading order,
+    so a bisection per section boundary counts them: from the cache, only
+    those probed are ever built (a few thousand of 20,000)."""
+    bounds = [bisect.bisect_left(anchors, (section,)) for section in range(sections + 1)]
+    return [end - start for start, end in itertools.pairwise(bounds)]
