@@ -61,7 +61,7 @@ def sample_document() -> dict[str, Any]:
 
 def refusal_of_document(document: dict[str, Any]) -> str:
     with pytest.raises(BriefingError) as caught:
-        validate(schema.Briefing, document, source=SOURCE)
+        validate(schema.BRIEFING, document, source=SOURCE)
         _, problems = resolve(document)
         if problems:
             raise BriefingError(SOURCE, problems)
@@ -492,7 +492,7 @@ def test_lists_have_limits(key, limit, entry):
     assert refusal_of_document(document) == (
         f"{SOURCE}: {key}: too many entries: {limit + 1:,}; the limit is {limit:,}")
     document[key] = document[key][:limit]
-    validate(schema.Briefing, document, source=SOURCE)
+    validate(schema.BRIEFING, document, source=SOURCE)
 
 
 def test_paragraphs_per_section_have_a_limit():
@@ -510,7 +510,7 @@ def test_paragraphs_in_all_have_a_limit():
     sections = model.MAX_PARAGRAPHS // per_section
     document["sections"] = [{"id": f"s{i}", "title": "S", "paragraphs": ["p"] * per_section}
                             for i in range(sections)]
-    validate(schema.Briefing, document, source=SOURCE)  # exactly the limit: fine
+    validate(schema.BRIEFING, document, source=SOURCE)  # exactly the limit: fine
     document["sections"].append({"id": "last", "title": "S", "paragraphs": ["p"]})
     assert refusal_of_document(document) == (
         f"{SOURCE}: sections: {model.MAX_PARAGRAPHS + 1:,} paragraphs in all; the limit is "

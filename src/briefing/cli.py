@@ -242,7 +242,7 @@ def _emit(text: str, output: str, *, force: bool) -> int:
 def _schema(args: argparse.Namespace) -> int:
     import json
 
-    from briefing.schema import Briefing
+    from briefing.schema import BRIEFING
 
-    print(json.dumps(Briefing.model_json_schema(), indent=2, ensure_ascii=False))
+    print(json.dumps(BRIEFING.json_schema(), indent=2, ensure_ascii=False))
     return 0

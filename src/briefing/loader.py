@@ -190,7 +190,7 @@ def checked_document(text: str, *, source: str) -> dict[str, Any]:
 
     document = parse_toml(text, source=source)
     check_version(document, source=source)
-    validate(schema.Briefing, document, source=source, text=text)
+    validate(schema.BRIEFING, document, source=source, text=text)
     return document
 
 
@@ -400,37 +400,43 @@ def _strings(document: Any) -> list[str]:
     return strings
 
 
-def validate(model: type[Any], document: dict[str, Any], *, source: str,
+def validate(schema: Any, document: dict[str, Any], *, source: str,
              text: str | None = None) -> Any:
-    """Validate with pydantic, reporting errors as entry paths in file terms.
+    """Validate with pydantic (a model, or a TypeAdapter such as
+    `schema.BRIEFING`), reporting errors as entry paths in file terms.
 
     `text` is what the document was parsed from: when it shows that no
     forbidden character can be in the document, the per-value walk is skipped.
     """
-    from pydantic import ValidationError
+    from pydantic import TypeAdapter, ValidationError
 
     if text is None or not clean_text(text):
         check_characters(document, source=source)
     try:
-        return model.model_validate(document)
+        if isinstance(schema, TypeAdapter):
+            return schema.validate_python(document)
+        return schema.model_validate(document)
     except ValidationError as error:
-        problems = [_problem(e, model) for e in error.errors(include_url=False)]
+        problems = [_problem(e, schema) for e in error.errors(include_url=False)]
         raise BriefingError(source, problems) from None
 
 
 # --- messages -----------------------------------------------------------------
 
-def _table_model(table: str, root: type[Any]) -> type[Any]:
-    """The model of a briefing's table, for "did you mean" among its keys."""
+def _table_model(table: str | None, root: Any) -> type[Any]:
+    """The schema of a table (None: the top level), for "did you mean" among
+    its keys."""
     from briefing import schema
 
-    if root is not schema.Briefing:
-        return root
-    return {"briefing": schema.Masthead, "people": schema.Person, "sections": schema.Section,
-            "quotes": schema.Quote, "figures": schema.Figure}.get(table, root)
+    if root is not schema.BRIEFING:
+        return root  # type: ignore[no-any-return]
+    tables: dict[str | None, type[Any]] = {
+        "briefing": schema.Masthead, "people": schema.Person, "sections": schema.Section,
+        "quotes": schema.Quote, "figures": schema.Figure}
+    return tables.get(table, schema.Briefing)
 
 
-def _problem(error: Any, root: type[Any]) -> Problem:
+def _problem(error: Any, root: Any) -> Problem:
     loc = error["loc"]
     path = "".join(f"[{part}]" if isinstance(part, int) else f".{_key(str(part))}"
                    for part in loc)
@@ -439,8 +445,8 @@ def _problem(error: Any, root: type[Any]) -> Problem:
     if kind == "missing":
         message = "required, but missing"
     elif kind == "extra_forbidden":
-        message = _unknown_key(str(loc[-1]), _table_model(str(loc[0]), root)
-                               if len(loc) > 1 else root)
+        message = _unknown_key(str(loc[-1]), _table_model(str(loc[0]) if len(loc) > 1
+                                                          else None, root))
     elif kind == "string_too_long":
         message = f"too long: {len(value):,} characters; the limit is {ctx['max_length']:,}"
     elif kind == "string_too_short":
@@ -472,7 +478,9 @@ def _problem(error: Any, root: type[Any]) -> Problem:
 
 
 def _unknown_key(key: str, model: type[Any]) -> str:
-    allowed = list(model.model_fields)
+    from briefing.schema import fields
+
+    allowed = fields(model)
     close = difflib.get_close_matches(key, allowed, n=1)
     hint = f'did you mean "{close[0]}"?' if close else "allowed: " + ", ".join(allowed)
     return f'unknown key "{shorten(key, 40)}": {hint}'
