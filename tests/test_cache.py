@@ -239,14 +239,13 @@ def test_the_child_that_builds_the_entry_writes_it_only_when_the_file_was_judged
     path.write_text(path.read_text().replace('title = "Large"', 'title = "La\\u202erge"'))
     data = path.read_bytes()
     key = cache.content_key(data)
+    document = loader.parse_toml(data.decode(), source=str(path))
     listen, say = os.pipe()
-    os.write(say, verdict)  # the judge's word, then its end closes (by the builder)
-    try:
-        if verdict:
-            loader._build_entry(data, key, listen, say, source=str(path))
-        else:
-            with pytest.raises(RuntimeError):
-                loader._build_entry(data, key, listen, say, source=str(path))
-    finally:
-        os.close(listen)
+    os.write(say, verdict)  # the judge's word, then its end closes
+    os.close(say)
+    if verdict:
+        loader._build_entry(document, key, listen, source=str(path))
+    else:
+        with pytest.raises(RuntimeError):
+            loader._build_entry(document, key, listen, source=str(path))
     assert len(entries(cache_dir)) == (1 if verdict else 0)

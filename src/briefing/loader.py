@@ -61,10 +61,10 @@ def start_loading(path: str | os.PathLike[str], *, source: str | None = None
     (or its BriefingError), once the caller has done its own start-up work.
 
     A cached briefing is ready at once. A file seen for the first time must
-    be parsed and validated, which for a small file is mostly importing tomli
-    and pydantic (~100 ms): where this process can fork and has no other
-    thread, a child does that and fills the cache while the caller imports
-    Textual, and the result is read back from the cache. Whatever the child
+    be parsed and validated, which for a small file is mostly importing
+    pydantic (~80 ms): where this process can fork and has no other thread,
+    children do that and fill the cache while the caller imports Textual
+    (see `_fill_cache`), and the result is read back from the cache. Whatever the child
     meets (an invalid file, an unwritable cache, a crash) is settled by
     loading again here, so errors are reported exactly as `load_briefing`
     reports them.
@@ -102,46 +102,59 @@ def _fill_cache(data: bytes, key: str, *, source: str) -> None:
     """In a forked child: judge a new file and build its cache entry at once.
 
     Validation (importing pydantic, walking the document) and anchoring plus
-    encoding the entry each take about half of what a new large file costs,
-    and neither needs the other's result, so they run side by side on two
-    cores: this process judges while a process of its own builds the entry.
-    Each parses the file itself (handing a parsed document to another process
-    costs more than parsing it). The builder writes the entry only once the
-    judge has said the file is valid; a file the judge refuses fails at once,
-    whatever the builder is doing with it.
+    encoding the entry each take about half of what a large new file costs
+    once it is parsed, and neither needs the other's result. So the file is
+    parsed once, here, and a process forked from this one judges it while
+    this one builds the entry: they share the parsed document (copy-on-write)
+    and run on two cores. The entry is written only once the judge has said
+    the file is valid; a file it refuses is never cached.
     """
+    text = decode(data, source=source)
+    document = parse_toml(text, source=source)
     verdict, say = os.pipe()
-    builder = _fork_to(lambda: _build_entry(data, key, verdict, say, source=source))
-    os.close(verdict)
-    if builder is None:
-        os.close(say)
-        _parse_and_cache(data, key, source=source)
-        return
+    judge = _fork_to(lambda: _judge(document, text, verdict, say, source=source))
+    os.close(say)
     try:
-        checked_document(decode(data, source=source), source=source)
+        if judge is None:  # judge here, then build
+            os.close(verdict)
+            verdict, say = os.pipe()
+            _judge(document, text, -1, say, source=source)
+        _build_entry(document, key, verdict, source=source)
     except BaseException:
-        os.kill(builder, signal.SIGKILL)
-        _exit_code(builder)
+        if judge is not None:
+            os.kill(judge, signal.SIGKILL)
         raise
+    finally:
+        if judge is not None:
+            _exit_code(judge)
+
+
+def _judge(document: dict[str, Any], text: str, verdict: int, say: int, *,
+           source: str) -> None:
+    """Judge a parsed file; write the verdict b"1" to `say` if it is valid."""
+    if verdict >= 0:
+        os.close(verdict)  # the builder's end, not ours
+    judge_document(document, text=text, source=source)
     os.write(say, b"1")
     os.close(say)
-    if _exit_code(builder) != 0:
-        raise RuntimeError("the cache entry was not built")
 
 
-def _build_entry(data: bytes, key: str, verdict: int, say: int, *, source: str) -> None:
-    """The builder of `_fill_cache`: anchor, encode, and write when told to."""
+def _build_entry(document: dict[str, Any], key: str, verdict: int, *, source: str) -> None:
+    """Anchor and encode a parsed file, and store the entry if the judge's
+    verdict, read from `verdict`, says the file is valid (nothing, or the
+    judge's end closing, says it is not)."""
     from briefing import cache
 
-    os.close(say)  # so that the judge's exit, and nothing else, ends the verdict
-    briefing, problems = resolve(parse_toml(decode(data, source=source), source=source))
-    if briefing is None:
-        raise BriefingError(source, problems)
-    payload = cache.encode(briefing)
-    if os.read(verdict, 1) == b"1":
-        cache.write_payload(key, payload)
-    else:
-        raise RuntimeError("the judge refused the file")
+    try:
+        briefing, problems = resolve(document)
+        if briefing is None:
+            raise BriefingError(source, problems)
+        payload = cache.encode(briefing)
+        if os.read(verdict, 1) != b"1":
+            raise RuntimeError("the judge refused the file")
+    finally:
+        os.close(verdict)
+    cache.write_payload(key, payload)
 
 
 def _fork_to(work: Callable[[], object]) -> int | None:
@@ -186,12 +199,18 @@ def parse_briefing(text: str, *, source: str) -> Briefing:
 
 def checked_document(text: str, *, source: str) -> dict[str, Any]:
     """Parse briefing text and judge it against the schema (no anchoring)."""
+    document = parse_toml(text, source=source)
+    judge_document(document, text=text, source=source)
+    return document
+
+
+def judge_document(document: dict[str, Any], *, text: str, source: str) -> None:
+    """Judge a parsed briefing (`text`, what it was parsed from) against the
+    format version and the schema."""
     from briefing import schema
 
-    document = parse_toml(text, source=source)
     check_version(document, source=source)
     validate(schema.BRIEFING, document, source=source, text=text)
-    return document
 
 
 def read_document(path: str | os.PathLike[str], *, source: str,
