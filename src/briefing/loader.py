@@ -5,8 +5,8 @@ it is not a regular file, decoded deliberately (a UTF-8 BOM is allowed and
 dropped), parsed with rtoml, or tomli where rtoml refuses (never the stdlib
 tomllib of 3.11-3.13, which a 200 KB dotted-key file drives to tens of GB),
 checked for characters that must never reach a terminal, validated strictly
-and anchored. Every failure
-becomes a `BriefingError` naming the file and the place.
+and anchored. Every failure becomes a `BriefingError` naming the file and the
+place.
 """
 
 from __future__ import annotations
@@ -63,10 +63,10 @@ def start_loading(path: str | os.PathLike[str], *, source: str | None = None
     A cached briefing is ready at once. A file seen for the first time must
     be parsed and validated, which for a small file is mostly importing
     pydantic (~80 ms): where this process can fork and has no other thread,
-    children do that and fill the cache while the caller imports Textual
-    (see `_fill_cache`), and the result is read back from the cache. Whatever the child
-    meets (an invalid file, an unwritable cache, a crash) is settled by
-    loading again here, so errors are reported exactly as `load_briefing`
+    children do that and fill the cache while the caller imports Textual (see
+    `_fill_cache`), and the result is read back from the cache. Whatever the
+    children meet (an invalid file, an unwritable cache, a crash) is settled
+    by loading again here, so errors are reported exactly as `load_briefing`
     reports them.
     """
     from briefing import cache
