@@ -249,3 +249,26 @@ def test_the_child_that_builds_the_entry_writes_it_only_when_the_file_was_judged
         with pytest.raises(RuntimeError):
             loader._build_entry(document, key, listen, source=str(path))
     assert len(entries(cache_dir)) == (1 if verdict else 0)
+
+
+def test_a_refused_file_stops_the_anchoring_at_once(
+        tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader waits on the child that anchors a new file; when the judge
+    refuses the file, that child is stopped rather than left to finish
+    (anchoring a file the schema refuses can take long)."""
+    import time
+
+    finished = tmp_path / "anchoring finished"
+
+    def slow_resolve(document: object) -> object:  # runs in the forked child
+        time.sleep(5)
+        finished.write_text("the child anchored to the end")
+        raise AssertionError("a refused file was anchored")
+
+    monkeypatch.setattr(loader, "resolve", slow_resolve)
+    path = large_briefing(tmp_path)
+    path.write_text(path.read_text().replace('speaker = "minister"', 'speaker = ""'))
+    with pytest.raises(BriefingError, match=r"quotes\[0\]\.speaker: must not be empty"):
+        loader.start_loading(path)()
+    assert not finished.exists()
+    assert entries(cache_dir) == []

@@ -112,7 +112,9 @@ def _fill_cache(data: bytes, key: str, *, source: str) -> None:
     text = decode(data, source=source)
     document = parse_toml(text, source=source)
     verdict, say = os.pipe()
-    judge = _fork_to(lambda: _judge(document, text, verdict, say, source=source))
+    builder = os.getpid()
+    judge = _fork_to(lambda: _judge(document, text, verdict, say, source=source,
+                                    builder=builder))
     os.close(say)
     try:
         if judge is None:  # judge here, then build
@@ -130,11 +132,21 @@ def _fill_cache(data: bytes, key: str, *, source: str) -> None:
 
 
 def _judge(document: dict[str, Any], text: str, verdict: int, say: int, *,
-           source: str) -> None:
-    """Judge a parsed file; write the verdict b"1" to `say` if it is valid."""
+           source: str, builder: int | None = None) -> None:
+    """Judge a parsed file; write the verdict b"1" to `say` if it is valid.
+
+    A file it refuses stops the `builder` (the process it was forked from) at
+    once: anchoring a file the schema refuses, say one with far too many
+    entries, could take a while, and the reader waits on the builder.
+    """
     if verdict >= 0:
         os.close(verdict)  # the builder's end, not ours
-    judge_document(document, text=text, source=source)
+    try:
+        judge_document(document, text=text, source=source)
+    except BaseException:
+        if builder is not None and os.getppid() == builder:  # not if it is gone
+            os.kill(builder, signal.SIGKILL)
+        raise
     os.write(say, b"1")
     os.close(say)
 
