@@ -373,3 +373,25 @@ async def test_escape_backs_out_of_search_then_filters() -> None:
 
 def test_fixture_exists() -> None:
     assert Path(FIXTURES / "markup-like.toml").is_file()
+
+
+async def test_secondary_text_is_drawn_muted_not_brighter_than_the_text() -> None:
+    """The section's place ("1/3"), the summary and the contents' counts are
+    secondary: drawn dimmer than the article's text. (`$text-muted` in a
+    Content span came out pure white, brighter than the text around it.)"""
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        segments = [segment for line in app.screen._compositor.render_strips()
+                    for segment in line if segment.text.strip()]
+
+        def brightness(text: str) -> float:
+            segment = next(s for s in segments if text in s.text)
+            assert segment.style.color is not None and segment.style.color.triplet is not None
+            red, green, blue = segment.style.color.triplet
+            return 0.299 * red + 0.587 * green + 0.114 * blue
+
+        body = brightness("Ukraine and Russia were preparing on Monday")
+        for secondary in ("1/3", "13 quotes · 4 figures", "Ukraine and Russia prepared"):
+            assert brightness(secondary) < body, secondary

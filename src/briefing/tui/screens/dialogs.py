@@ -31,7 +31,7 @@ class PromptScreen(ModalScreen[str | None]):
         with Vertical(id="prompt-dialog"):
             yield Static(self.title_content, classes="dialog-title")
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Static(Content.styled(self.hint, "$text-muted"))
+            yield Static(Content.styled(self.hint, "$foreground-muted"))
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -101,7 +101,7 @@ class LibraryScreen(Screen[None]):
         table.clear()
         for index, entry in enumerate(entries):
             if entry.briefing is None:
-                table.add_row(Content.styled("—", "$text-muted"),
+                table.add_row(Content.styled("—", "$foreground-muted"),
                               literal(f"⚠ {entry.error}", "$text-error", one_line=True),
                               Content(""), Content(""), Content(""), key=str(index))
                 continue

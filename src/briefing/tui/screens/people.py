@@ -39,7 +39,7 @@ class PeopleScreen(ModalScreen[str | None | bool]):
         counts = Counter(quote.speaker for quote in self.briefing.quotes)
         options = [Option(Content.assemble(("Everyone", "bold"),
                                            (f"  {counted(len(self.briefing.quotes), 'quote')}",
-                                            "$text-muted")), id=EVERYONE)]
+                                            "$foreground-muted")), id=EVERYONE)]
         speakers: list[tuple[str, Content]] = []
         for person in self.briefing.people:
             line = literal(person.name, "bold", one_line=True)
@@ -53,7 +53,7 @@ class PeopleScreen(ModalScreen[str | None | bool]):
         for key, line in speakers:
             count = counts.get(key, 0)
             options.append(Option(line + Content.styled(
-                f"  {counted(count, 'quote')}", "$text-muted"),
+                f"  {counted(count, 'quote')}", "$foreground-muted"),
                 id=key, disabled=count == 0))
         with Vertical(id="people-dialog"):
             yield Static(Content("Who speaks · enter filters the Quotes pane · esc closes"),

@@ -34,11 +34,11 @@ class ContentsList(OptionList):
         self.clear_options()
         self.add_options(
             Option(Content.assemble(
-                (f"{index + 1} " if index < 9 else "  ", "$text-muted"),
+                (f"{index + 1} " if index < 9 else "  ", "$foreground-muted"),
                 literal(section.title, "bold", one_line=True),
                 "\n  ",
                 (f"{counted(quotes[index], 'quote')} · {counted(figures[index], 'figure')}",
-                 "$text-muted"),
+                 "$foreground-muted"),
             ))
             for index, section in enumerate(briefing.sections)
         )

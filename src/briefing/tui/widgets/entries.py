@@ -266,14 +266,14 @@ class FigureList(EntryList[Figure]):
 
     def row(self, entry: Figure, width: int) -> list[Content]:
         status_style = {"unverified": "bold $warning", "disputed": "bold $error",
-                        "confirmed": "$success", "reported": "$text-muted"}[entry.status]
+                        "confirmed": "$success", "reported": "$foreground-muted"}[entry.status]
         # The status leads, so a narrow pane never cuts it off.
         head = Content.assemble((self.marks(entry), "$warning"),
                                 (STATUS_MARK[entry.status], status_style), "  ",
                                 literal(entry.text, "bold", one_line=True))
         label = literal(entry.label, one_line=True)
         claimant = entry.claimant_name
-        claim = (Content.styled("claimed by ", "$text-muted") + literal(claimant, "italic",
+        claim = (Content.styled("claimed by ", "$foreground-muted") + literal(claimant, "italic",
                                                                  one_line=True)
-                 if claimant else Content.styled("in the article's own words", "$text-muted"))
+                 if claimant else Content.styled("in the article's own words", "$foreground-muted"))
         return [head, label, claim]

@@ -97,7 +97,7 @@ class ReadingPane(ScrollView, can_focus=True):
         changed = section is not self.section
         self.section = section
         self._heading = Content.assemble(literal(section.title, one_line=True),
-                                         (f"  {number}/{total}", "$text-muted"))
+                                         (f"  {number}/{total}", "$foreground-muted"))
         self.marks = self._group(marks)
         self._layout(force=True)
         if changed:
@@ -168,7 +168,7 @@ class ReadingPane(ScrollView, can_focus=True):
         blocks = [_Block(None, heading, starts, heading)]
         if self.section.summary:
             summary, starts = self._wrapped(self.section.summary)
-            summary = [line.stylize_before("italic $text-muted") for line in summary]
+            summary = [line.stylize_before("italic $foreground-muted") for line in summary]
             blocks.append(_Block(None, summary, starts, summary))
         blocks += [_Block(p, *self._wrapped(text))
                    for p, text in enumerate(self.section.paragraphs)]
