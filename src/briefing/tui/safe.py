@@ -8,11 +8,12 @@ character into a harmless escape before it could reach the terminal.
 from __future__ import annotations
 
 from textual.content import Content
+from textual.style import Style
 
 from briefing.text import visible
 
 
-def literal(text: str, style: str = "", *, one_line: bool = False) -> Content:
+def literal(text: str, style: str | Style = "", *, one_line: bool = False) -> Content:
     """File text as Content that is shown exactly as written."""
     return Content.styled(visible(text, one_line=one_line), style) if style else Content(
         visible(text, one_line=one_line))

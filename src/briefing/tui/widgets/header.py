@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Static
+from typing import ClassVar
+
+from textual.content import Content
+from textual.widget import Widget
 
 from briefing.model import Briefing
 from briefing.text import counted
@@ -22,31 +23,30 @@ def dateline(briefing: Briefing) -> str:
     return " · ".join(parts)
 
 
-class BriefingHeader(Vertical):
-    """Top of the screen; built once per briefing."""
+class BriefingHeader(Widget):
+    """Top of the screen: title, standfirst and dateline, each in its own
+    style (see the stylesheet). One widget rather than a Static per line:
+    every widget costs the first frame its styling and layout."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "briefing-header--title", "briefing-header--standfirst", "briefing-header--dateline"}
 
     def __init__(self, briefing: Briefing, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.briefing = briefing
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="title")
-        yield Static(id="standfirst")
-        yield Static(id="dateline")
-
-    def on_mount(self) -> None:
-        self.show(self.briefing)
-
     def show(self, briefing: Briefing) -> None:
         self.briefing = briefing
-        meta = briefing.briefing
-        self.query_one("#title", Static).update(literal(meta.title, one_line=True))
-        standfirst = self.query_one("#standfirst", Static)
-        standfirst.update(literal(meta.standfirst or "", one_line=True))
-        standfirst.display = bool(meta.standfirst)
-        counts = " · ".join((counted(len(briefing.sections), "section"),
-                             counted(len(briefing.quotes), "quote"),
-                             counted(len(briefing.figures), "figure")))
-        line = dateline(briefing)
-        self.query_one("#dateline", Static).update(
-            literal(f"{line} · {counts}" if line else counts, one_line=True))
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        meta = self.briefing.briefing
+        counts = " · ".join((counted(len(self.briefing.sections), "section"),
+                             counted(len(self.briefing.quotes), "quote"),
+                             counted(len(self.briefing.figures), "figure")))
+        line = dateline(self.briefing)
+        parts = [("title", meta.title), ("standfirst", meta.standfirst or ""),
+                 ("dateline", f"{line} · {counts}" if line else counts)]
+        return Content("\n").join(
+            literal(text, self.get_visual_style(f"briefing-header--{part}"), one_line=True)
+            for part, text in parts if text)
