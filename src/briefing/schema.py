@@ -126,24 +126,27 @@ class Section(TypedDict):
                                                  max_length=MAX_PARAGRAPHS_PER_SECTION)]
 
 
-class Quote(TypedDict):
-    """Who said what."""
+class _Pointer(TypedDict):
+    """What quotes and figures share: words that are anchored in the text."""
 
     __pydantic_config__ = _TABLE  # type: ignore[misc]
     text: Excerpt
     section: NotRequired[Slug]
     paragraph: NotRequired[Annotated[int, Field(ge=1, le=MAX_PARAGRAPHS_PER_SECTION)]]
+
+
+class Quote(_Pointer):
+    """Who said what."""
+
+    __pydantic_config__ = _TABLE  # type: ignore[misc]
     speaker: Name
     note: NotRequired[Line]
 
 
-class Figure(TypedDict):
+class Figure(_Pointer):
     """A number in the text: what it counts, who claims it, how sure it is."""
 
     __pydantic_config__ = _TABLE  # type: ignore[misc]
-    text: Excerpt
-    section: NotRequired[Slug]
-    paragraph: NotRequired[Annotated[int, Field(ge=1, le=MAX_PARAGRAPHS_PER_SECTION)]]
     label: Title
     value: NotRequired[Number]
     unit: NotRequired[Name]

@@ -215,9 +215,9 @@ def _check_keys(document: dict[str, Any], *, source: str) -> None:
     """Unknown and malformed keys, reported with the key shortened (pydantic
     would put the whole key, however long, into the entry path)."""
     problems: list[Problem] = []
-    from briefing.schema import StateFile
+    from briefing.schema import StateFile, fields
 
-    allowed = list(StateFile.model_fields)
+    allowed = fields(StateFile)
     for key in document:
         if key not in allowed:
             problems.append(Problem("(top)", f'unknown key "{shorten(key, 40)}": allowed: '
