@@ -243,11 +243,17 @@ def test_the_child_that_builds_the_entry_writes_it_only_when_the_file_was_judged
     listen, say = os.pipe()
     os.write(say, verdict)  # the judge's word, then its end closes
     os.close(say)
-    if verdict:
-        loader._build_entry(document, key, listen, source=str(path))
-    else:
-        with pytest.raises(RuntimeError):
-            loader._build_entry(document, key, listen, source=str(path))
+    def judged() -> bool:
+        return os.read(listen, 1) == b"1"
+
+    try:
+        if verdict:
+            loader._build_entry(document, key, source=str(path), judged=judged)
+        else:
+            with pytest.raises(RuntimeError):
+                loader._build_entry(document, key, source=str(path), judged=judged)
+    finally:
+        os.close(listen)
     assert len(entries(cache_dir)) == (1 if verdict else 0)
 
 

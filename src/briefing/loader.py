@@ -116,56 +116,53 @@ def _fill_cache(data: bytes, key: str, *, source: str) -> None:
     judge = _fork_to(lambda: _judge(document, text, verdict, say, source=source,
                                     builder=builder))
     os.close(say)
+    if judge is None:  # no second process: judge here, then build
+        os.close(verdict)
+        judge_document(document, text=text, source=source)
+        _build_entry(document, key, source=source, judged=lambda: True)
+        return
     try:
-        if judge is None:  # judge here, then build
-            os.close(verdict)
-            verdict, say = os.pipe()
-            _judge(document, text, -1, say, source=source)
-        _build_entry(document, key, verdict, source=source)
+        _build_entry(document, key, source=source,
+                     judged=lambda: os.read(verdict, 1) == b"1")
     except BaseException:
-        if judge is not None:
-            os.kill(judge, signal.SIGKILL)
+        os.kill(judge, signal.SIGKILL)
         raise
     finally:
-        if judge is not None:
-            _exit_code(judge)
+        os.close(verdict)
+        _exit_code(judge)
 
 
 def _judge(document: dict[str, Any], text: str, verdict: int, say: int, *,
-           source: str, builder: int | None = None) -> None:
+           source: str, builder: int) -> None:
     """Judge a parsed file; write the verdict b"1" to `say` if it is valid.
 
     A file it refuses stops the `builder` (the process it was forked from) at
     once: anchoring a file the schema refuses, say one with far too many
     entries, could take a while, and the reader waits on the builder.
     """
-    if verdict >= 0:
-        os.close(verdict)  # the builder's end, not ours
+    os.close(verdict)  # the builder's end, not ours
     try:
         judge_document(document, text=text, source=source)
     except BaseException:
-        if builder is not None and os.getppid() == builder:  # not if it is gone
+        if os.getppid() == builder:  # not if it is gone
             os.kill(builder, signal.SIGKILL)
         raise
     os.write(say, b"1")
     os.close(say)
 
 
-def _build_entry(document: dict[str, Any], key: str, verdict: int, *, source: str) -> None:
-    """Anchor and encode a parsed file, and store the entry if the judge's
-    verdict, read from `verdict`, says the file is valid (nothing, or the
-    judge's end closing, says it is not)."""
+def _build_entry(document: dict[str, Any], key: str, *, source: str,
+                 judged: Callable[[], bool]) -> None:
+    """Anchor and encode a parsed file, and store the entry once `judged()`
+    (which waits for the judge's verdict) says the file is valid."""
     from briefing import cache
 
-    try:
-        briefing, problems = resolve(document)
-        if briefing is None:
-            raise BriefingError(source, problems)
-        payload = cache.encode(briefing)
-        if os.read(verdict, 1) != b"1":
-            raise RuntimeError("the judge refused the file")
-    finally:
-        os.close(verdict)
+    briefing, problems = resolve(document)
+    if briefing is None:
+        raise BriefingError(source, problems)
+    payload = cache.encode(briefing)
+    if not judged():
+        raise RuntimeError("the judge refused the file")
     cache.write_payload(key, payload)
 
 
