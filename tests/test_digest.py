@@ -206,7 +206,7 @@ def expected_events(briefing: Briefing, state: ReaderState | None, byline: str, 
     quotes, figures = briefing.quotes_in_order, briefing.figures_in_order
     if state is not None:
         marked = sorted((e for e in [*quotes, *figures] if entry_key(e) in state.marked),
-                        key=lambda e: (e.anchor.order, isinstance(e, Figure), e.index))
+                        key=lambda e: (e.anchor, isinstance(e, Figure), e.index))
         if marked:
             events.append(("h2", "Your starred items and notes"))
             entries: list[tuple[str, ...]] = []

@@ -573,7 +573,7 @@ def test_anchor_in_named_section_and_paragraph(briefing_text):
     q = briefing.quotes[0]
     assert q.anchor == Anchor(section=0, paragraph=1, start=1, end=47)
     assert _words_at(briefing, q.anchor) == q.text
-    assert q.anchor.order == (0, 1, 1, 47)
+    assert q.anchor == (0, 1, 1, 47)  # it sorts as the tuple it is: reading order
 
 
 def test_anchor_span_is_exactly_the_words(briefing_text):

@@ -266,7 +266,7 @@ def _marked(quotes: Sequence[Quote], figures: Sequence[Figure], stars: set[str],
     """Starred (and, unless `starred_only`, annotated) entries in reading order."""
     wanted = stars if starred_only else stars | set(notes)
     entries: list[Entry] = [e for e in [*quotes, *figures] if entry_key(e) in wanted]
-    return sorted(entries, key=lambda e: (e.anchor.order, isinstance(e, Figure), e.index))
+    return sorted(entries, key=lambda e: (e.anchor, isinstance(e, Figure), e.index))
 
 
 def _marked_list(briefing: Briefing, entries: Sequence[Entry], stars: set[str],

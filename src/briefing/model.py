@@ -25,10 +25,11 @@ from briefing.text import shorten
 
 FORMAT_VERSION = 1
 
-# Resource limits. The largest valid file is the benchmark's largest briefing
-# (10,000 quotes, 10,000 figures and 10,000 paragraphs in 500 sections, 7.5 MB),
-# which keeps it inside the reader's performance budget (benchmarks/); they
-# also bound memory on hostile input.
+# Resource limits. The counts are the benchmark's largest briefing (10,000
+# quotes, 10,000 figures and 10,000 paragraphs in 500 sections, 7.5 MB), on
+# which the reader's performance budget is measured (benchmarks/); the size
+# leaves room for longer paragraphs and people for a speaker per quote (see
+# FORMAT.md). They also bound memory on hostile input.
 MAX_FILE_BYTES = 12 * 1024 * 1024
 MAX_SECTIONS = 500
 MAX_PARAGRAPHS_PER_SECTION = 2_000
@@ -63,10 +64,6 @@ class Anchor(NamedTuple):
     paragraph: int
     start: int
     end: int
-
-    @property
-    def order(self) -> tuple[int, int, int, int]:
-        return self
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

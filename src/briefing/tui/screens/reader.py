@@ -188,23 +188,23 @@ class ReaderScreen(Screen[None]):
         # a briefing from the cache builds only the entries that are drawn.
         quotes: Sequence[Quote] = self.briefing.quotes_in_order
         figures: Sequence[Figure] = self.briefing.figures_in_order
-        quote_orders, figure_orders = self.briefing.quote_anchors, self.briefing.figure_anchors
+        quote_anchors, figure_anchors = self.briefing.quote_anchors, self.briefing.figure_anchors
         if self.speaker is not None:
             quotes = [q for q in quotes if q.speaker == self.speaker]
         if self.starred_only:
             quotes = [q for q in quotes if entry_key(q) in self.state.stars]
             figures = [f for f in figures if entry_key(f) in self.state.stars]
         if quotes is not self.briefing.quotes_in_order:
-            quote_orders = [q.anchor for q in quotes]
+            quote_anchors = [q.anchor for q in quotes]
         if figures is not self.briefing.figures_in_order:
-            figure_orders = [f.anchor for f in figures]
+            figure_anchors = [f.anchor for f in figures]
         starred, noted = frozenset(self.state.stars), frozenset(self.state.notes)
-        for pane, entries, orders, kind in (
-                (self.quote_list, quotes, quote_orders, "quotes"),
-                (self.figure_list, figures, figure_orders, "figures")):
+        for pane, entries, anchors, kind in (
+                (self.quote_list, quotes, quote_anchors, "quotes"),
+                (self.figure_list, figures, figure_anchors, "figures")):
             pane.set_marks(starred, noted)
             empty = f"No {'starred ' if self.starred_only else ''}{kind}"
-            pane.set_entries(entries, orders, empty=empty)
+            pane.set_entries(entries, anchors, empty=empty)
         title = Content(f"Quotes ({len(quotes)})")
         if self.speaker is not None:
             title = Content.assemble("Quotes · ", literal(self._speaker_name(self.speaker),

@@ -10,6 +10,7 @@ five paragraphs or two thousand.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain, islice
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -190,8 +191,8 @@ class ReadingPane(ScrollView, can_focus=True):
         reader reads, up to PREPARE_PARAGRAPHS paragraphs; again after a resize."""
         self._ahead = sections
         if self._width:
-            texts = [text for section in sections for text in section.paragraphs]
-            for text in texts[:PREPARE_PARAGRAPHS]:
+            texts = chain.from_iterable(section.paragraphs for section in sections)
+            for text in islice(texts, PREPARE_PARAGRAPHS):
                 self._wrapped(text)
 
     def _lines(self, block: _Block) -> list[Content]:
