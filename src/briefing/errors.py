@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from briefing.text import shorten, visible
 
@@ -18,8 +18,7 @@ _MAX_WHERE = 120
 _LINE_COLUMN = re.compile(r"[0-9]+:[0-9]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a file, and where.
 
     `where` is `line:col`, an entry path such as `quotes[3].text`, or empty
@@ -29,7 +28,7 @@ class Problem:
 
     where: str
     message: str
-    detail: tuple[str, ...] = field(default=())
+    detail: tuple[str, ...] = ()
 
     def line(self, source: str) -> str:
         """The problem as one line naming the file."""

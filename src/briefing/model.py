@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import bisect
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from types import MappingProxyType
 from typing import Any, Literal, NamedTuple, TypeVar, overload
 
 from briefing.errors import Problem
@@ -50,10 +50,12 @@ STATUSES: tuple[str, ...] = ("reported", "unverified", "disputed", "confirmed")
 T = TypeVar("T")
 
 
-# Anchors, quotes and figures are named tuples rather than dataclasses: a
-# large briefing has tens of thousands of them, built on every open, and a
-# tuple is built at C speed (a frozen dataclass costs ~2 us an entry, which
-# made up most of reopening a 10,000-quote briefing). They are immutable
+# Every value here is a named tuple rather than a dataclass. Anchors, quotes
+# and figures: a large briefing has tens of thousands of them, built on every
+# open, and a tuple is built at C speed (a frozen dataclass costs ~2 us an
+# entry, which made up most of reopening a 10,000-quote briefing). The rest:
+# making a frozen dataclass class costs ~0.8 ms at import, on the reader's
+# start-up path, and a named tuple class a sixth of that. They are immutable
 # all the same.
 
 class Anchor(NamedTuple):
@@ -66,8 +68,7 @@ class Anchor(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Masthead:
+class Masthead(NamedTuple):
     """The `[briefing]` table: what the briefing is and where it came from."""
 
     title: str
@@ -78,8 +79,7 @@ class Masthead:
     tags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Person:
+class Person(NamedTuple):
     """Someone who speaks or is cited."""
 
     id: str
@@ -87,8 +87,7 @@ class Person:
     role: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Section:
+class Section(NamedTuple):
     """A themed part of the article, in reading order."""
 
     id: str
@@ -192,8 +191,7 @@ class Entries(Sequence[T]):
         return f"Entries({len(self)})"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Briefing:
+class Briefing(NamedTuple):
     """A whole, resolved briefing. `briefing.loader.load_briefing` gives one."""
 
     briefing: Masthead
@@ -203,12 +201,16 @@ class Briefing:
     figures: Sequence[Figure] = ()
     format: int = FORMAT_VERSION
     # Reading order of the anchors: how the reader moves with n/p and f/F.
-    quotes_in_order: Sequence[Quote] = field(default=(), repr=False)
-    figures_in_order: Sequence[Figure] = field(default=(), repr=False)
+    quotes_in_order: Sequence[Quote] = ()
+    figures_in_order: Sequence[Figure] = ()
     # Their anchors, in the same order: where things are, without the entries.
-    quote_anchors: Sequence[Anchor] = field(default=(), repr=False)
-    figure_anchors: Sequence[Anchor] = field(default=(), repr=False)
-    people_by_id: dict[str, Person] = field(default_factory=dict, repr=False, compare=False)
+    quote_anchors: Sequence[Anchor] = ()
+    figure_anchors: Sequence[Anchor] = ()
+    people_by_id: Mapping[str, Person] = MappingProxyType({})
+
+    def __repr__(self) -> str:
+        return (f"Briefing(title={self.title!r}, {len(self.sections)} sections, "
+                f"{len(self.quotes)} quotes, {len(self.figures)} figures)")
 
     @property
     def title(self) -> str:

@@ -12,7 +12,7 @@ import gc
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -33,7 +33,10 @@ from briefing.tui.widgets.contents import ContentsList
 from briefing.tui.widgets.entries import FigureList, QuoteList
 from briefing.tui.widgets.header import BriefingHeader
 from briefing.tui.widgets.reading import Mark, ReadingPane
-from briefing.tui.widgets.search import Search, SearchBar
+
+if TYPE_CHECKING:
+    # Imported by the first `/`: not a cost to every start-up.
+    from briefing.tui.widgets.search import Search, SearchBar
 
 STYLE_QUOTE = "italic $text-accent"
 STYLE_FIGURE = "bold underline"
@@ -398,10 +401,12 @@ class ReaderScreen(Screen[None]):
     @property
     def search_bar(self) -> SearchBar | None:
         """The search bar, once `/` has been pressed (it is not needed before)."""
-        bars = self.query(SearchBar)
-        return bars.first() if bars else None
+        bars = self.query("#search-bar")
+        return bars.first() if bars else None  # type: ignore[return-value]
 
     async def action_search(self) -> None:
+        from briefing.tui.widgets.search import Search, SearchBar
+
         bar = self.search_bar
         if bar is None:
             bar = SearchBar(id="search-bar")
@@ -417,6 +422,8 @@ class ReaderScreen(Screen[None]):
     async def on_search_changed(self, event: Input.Changed) -> None:
         if self.search_bar is None or not self.search_bar.display:
             return  # the bar was just closed and cleared
+        from briefing.tui.widgets.search import Search
+
         self.search = Search.run(self.briefing, event.value)
         self.search_bar.set_status(self.search.status())
         self.reading.mark(self._marks(self.section))
@@ -668,6 +675,8 @@ class ReaderScreen(Screen[None]):
         self.figure = by_key.get(figure_key) if figure_key else None  # type: ignore[assignment]
         self.quote_list.current, self.figure_list.current = self.quote, self.figure
         if self.search is not None:
+            from briefing.tui.widgets.search import Search
+
             self.search = Search.run(briefing, self.search.query)
         self._refill_panes()
         section = next((i for i, s in enumerate(briefing.sections) if s.id == section_id),
