@@ -103,7 +103,7 @@ class ReaderScreen(Screen[None]):
 
         self.add_class(width_class(self.app, self.app.size.width))
         yield BriefingHeader(self.briefing, id="header")
-        yield Static(id="banner")
+        # The banner (a file that went bad under the reader) is mounted when needed.
         with Horizontal(id="body"):
             # Hidden at narrow widths (80-109 columns), the contents pane joins
             # after the first frame there (about 4 ms of styling saved); where
@@ -128,7 +128,6 @@ class ReaderScreen(Screen[None]):
         return self.query_one(FigureList)
 
     async def on_mount(self) -> None:
-        self.query_one("#banner").display = False
         self.app.title = plain(self.briefing.title)
         # Neither the contents nor the footer is needed for the first readable
         # frame, and together they cost a tenth of the start-up: they follow it.
@@ -652,11 +651,16 @@ class ReaderScreen(Screen[None]):
             return
         self.app.call_from_thread(self.replace_briefing, briefing)
 
-    def _show_problem(self, problem: str) -> None:
-        banner = self.query_one("#banner", Static)
-        banner.update(Content.assemble(("⚠ ", "bold"), literal(problem, one_line=True),
-                                       ("  · showing the last good version", "italic")))
-        banner.display = True
+    async def _show_problem(self, problem: str) -> None:
+        text = Content.assemble(("⚠ ", "bold"), literal(problem, one_line=True),
+                                ("  · showing the last good version", "italic"))
+        banners = self.query("#banner")
+        if banners:
+            banner = banners.first(Static)
+            banner.update(text)
+            banner.display = True
+        else:
+            await self.mount(Static(text, id="banner"), after=self.query_one(BriefingHeader))
 
     async def replace_briefing(self, briefing: Briefing) -> None:
         """Show a new version of the briefing, keeping the reader's place."""
@@ -665,7 +669,8 @@ class ReaderScreen(Screen[None]):
         figure_key = entry_key(self.figure) if self.figure else None
         scroll_y = self.reading.scroll_y
         self.briefing = briefing
-        self.query_one("#banner", Static).display = False
+        for banner in self.query("#banner"):
+            banner.display = False
         self.query_one(BriefingHeader).show(briefing)
         for contents in self.query(ContentsList):
             contents.show(briefing)
