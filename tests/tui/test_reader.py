@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefing.tui.screens.reader import STYLE_CURRENT, STYLE_CURRENT_MATCH, ReaderScreen
 from briefing.tui.widgets.entries import FigureList, QuoteList
 from briefing.tui.widgets.reading import ReadingPane
@@ -330,6 +332,22 @@ async def test_80x24_keeps_text_and_panes_usable() -> None:
         assert "Ukraine and Russia were preparing" in text
         await pilot.press("c")
         assert "Contents" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 60)])
+async def test_no_pane_scrolls_sideways(size: tuple[int, int]) -> None:
+    """Every pane wraps or cuts its lines to its width: a horizontal scrollbar
+    would only take a row from the entries and scroll them by a column."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("c")  # the contents pane too, where it was hidden
+        await pilot.pause()
+        panes = list(app.screen.query("ReadingPane, EntryList, ContentsList"))
+        assert len(panes) == 4
+        for pane in panes:
+            assert not pane.show_horizontal_scrollbar, pane.id
+            assert pane.max_scroll_x == 0, pane.id
 
 
 async def test_200x60_shows_every_pane() -> None:

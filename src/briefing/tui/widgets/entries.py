@@ -83,7 +83,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
         if empty is not None:
             self._empty = empty
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(entries) * self.row_height)
+        self.virtual_size = self._virtual_size()
         position = self.position_of(self.current)
         self.cursor = position if position is not None else (0 if entries else None)
         self.refresh()
@@ -207,7 +207,14 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
 
     def on_resize(self) -> None:
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(self.entries) * self.row_height)
+        self.virtual_size = self._virtual_size()
+
+    def _virtual_size(self) -> Size:
+        # Rows are drawn to the pane's width, whatever it is: there is nothing
+        # to scroll sideways. (The pane's own width here, one column more than
+        # the room beside the vertical scrollbar, made a needless horizontal
+        # scrollbar that took a row, and a redraw of two more widgets per key.)
+        return Size(0, len(self.entries) * self.row_height)
 
     def action_cursor(self, delta: int) -> None:
         if not self.entries:
