@@ -413,3 +413,82 @@ async def test_secondary_text_is_drawn_muted_not_brighter_than_the_text() -> Non
         body = brightness("Ukraine and Russia were preparing on Monday")
         for secondary in ("1/3", "13 quotes · 4 figures", "Ukraine and Russia prepared"):
             assert brightness(secondary) < body, secondary
+
+
+def drawn_in(app, widget) -> list[tuple[str, object]]:  # type: ignore[no-untyped-def]
+    """The runs of text the screen draws inside a widget (its text, not its
+    border or scrollbar), with their styles."""
+    region = widget.scrollable_content_region
+    runs: list[tuple[str, object]] = []
+    for y, line in enumerate(app.screen._compositor.render_strips()):
+        if not region.y <= y < region.bottom:
+            continue
+        x = 0
+        for segment in line:
+            if region.x <= x < region.right and segment.text.strip():
+                runs.append((segment.text, segment.style))
+            x += segment.cell_length
+    return runs
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+async def test_arriving_in_a_section_drawn_ahead_draws_the_quote_arrived_at() -> None:
+    """While the reader reads, the next section is drawn ahead; arriving
+    there with n must still draw the quote arrived at as the current one."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        quotes = screen.briefing.quotes_in_order
+        in_first = [q for q in quotes if q.anchor.section == 0]
+        for _ in in_first:
+            await pilot.press("n")
+        await pilot.pause()  # the next section is drawn ahead by now
+        await pilot.press("n")
+        await pilot.pause()
+        following = quotes[len(in_first)]
+        assert screen.section == following.anchor.section == 1
+        current = [text for text, style in drawn_in(app, screen.reading) if style.reverse]
+        assert words(" ".join(current)) == words(following.text)
+        await pilot.press("p")  # back into a section drawn before
+        await pilot.pause()
+        current = [text for text, style in drawn_in(app, screen.reading) if style.reverse]
+        assert words(" ".join(current)) == words(in_first[-1].text)
+
+
+async def test_a_new_theme_redraws_the_text_and_the_panes() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = reader(app)
+
+        def background(widget, text: str):  # type: ignore[no-untyped-def]
+            return next(style.bgcolor for run, style in drawn_in(app, widget) if text in run)
+
+        paragraph, speaker = "Ukraine and Russia were preparing", "Dmytro Kuleba"
+        dark = (background(screen.reading, paragraph),
+                background(screen.query_one(QuoteList), speaker))
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        light = (background(screen.reading, paragraph),
+                 background(screen.query_one(QuoteList), speaker))
+        assert light[0] != dark[0] and light[1] != dark[1]
+
+
+async def test_a_wide_terminal_resized_shows_what_it_would_have_started_with() -> None:
+    """Past the widest line of text the text stays as wrapped, centred: a
+    resize must centre it again, not keep the lines drawn for the old width."""
+    resized, fresh = make_app(), make_app()
+    async with resized.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(240, 50)
+        await pilot.pause()
+        await pilot.pause()
+        after_resize = screen_text(resized)
+    async with fresh.run_test(size=(240, 50)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert screen_text(fresh) == after_resize

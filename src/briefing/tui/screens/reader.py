@@ -259,13 +259,25 @@ class ReaderScreen(Screen[None]):
         sections = self.briefing.sections
         await self.reading.show_section(sections[section], section + 1, len(sections),
                                         self._marks(section))
-        # Once this frame is drawn, wrap the sections n and p lead to next.
-        self.reading.call_after_refresh(self.reading.prepare, [
-            sections[i] for i in (section + 1, section - 1) if 0 <= i < len(sections)])
+        # Once this frame is drawn, get the sections n and p lead to ready.
+        self.reading.call_after_refresh(self._prepare_neighbours, section)
         for contents in self.query(ContentsList):  # none before the first frame when narrow
             if contents.highlighted != section:
                 contents.highlighted = section
         self._refresh_bindings()
+
+    def _prepare_neighbours(self, section: int) -> None:
+        """Wrap the sections before and after this one, and draw the first
+        screen of the next as it would show now (moving on to it then
+        redraws only the quote or figure arrived at)."""
+        if section != self.section:
+            return  # the reader has moved on already
+        sections = self.briefing.sections
+        self.reading.prepare([sections[i] for i in (section + 1, section - 1)
+                              if 0 <= i < len(sections)])
+        if section + 1 < len(sections):
+            self.reading.draw_ahead(sections[section + 1], section + 2, len(sections),
+                                    self._marks(section + 1))
 
     async def _go(self, section: int, paragraph: int, start: int) -> None:
         """Show a place in the text: switch section if needed, mark, scroll."""
@@ -687,7 +699,7 @@ class ReaderScreen(Screen[None]):
         section = next((i for i, s in enumerate(briefing.sections) if s.id == section_id),
                        min(self.section, len(briefing.sections) - 1))
         same_place = section == self.section
-        self.reading.section = None  # the text may have changed under the same id
+        self.reading.forget()  # the text may have changed under the same id
         await self._show_section(section)
         if same_place:
             self.reading.call_after_refresh(self.reading.scroll_to, y=scroll_y,

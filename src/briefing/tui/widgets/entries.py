@@ -40,6 +40,9 @@ STATUS_MARK = {"reported": "reported", "unverified": "UNVERIFIED", "disputed": "
 class EntryList(ScrollView, Generic[T], can_focus=True):
     """A list of entries drawn as fixed-height rows."""
 
+    # A list to move through and choose from, as Textual's OptionList is: its
+    # rows are not text to select with the mouse (a click chooses the row).
+    ALLOW_SELECT = False
     KIND: ClassVar[str] = ""
     ROW_LINES: ClassVar[int] = 3  # lines of text per entry; one blank line follows
 
@@ -173,7 +176,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
             if len(self._cache) >= CACHED_ROWS:
                 del self._cache[next(iter(self._cache))]  # the oldest
             self._cache[key] = strips
-        return strips[offset].apply_offsets(0, line)
+        return strips[offset]
 
     def _strips(self, lines: list[Content], width: int, style: object) -> list[Strip]:
         strips: list[Strip] = []
@@ -202,6 +205,13 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
         self.refresh()
 
     def on_blur(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        """The theme or the stylesheet changed: rows drawn in the old colours
+        are drawn again."""
+        super().notify_style_update()
         self._cache.clear()
         self.refresh()
 

@@ -4,7 +4,8 @@ A line-API widget: the section is wrapped into lines once per width, and
 only the lines on screen are drawn. Marking a quote re-wraps just the
 paragraphs whose marks changed, and scrolling moves an offset instead of
 re-arranging child widgets, so a key press costs the same in a section of
-five paragraphs or two thousand.
+five paragraphs or two thousand. While the reader reads, the next section's
+first screen is drawn ahead, so moving on to it redraws only what differs.
 """
 
 from __future__ import annotations
@@ -54,6 +55,27 @@ class _Block:
         self.first_line = 0
 
 
+class _View:
+    """A section as the pane draws it at one width: its blocks, the block of
+    every line, and the lines drawn so far (with the marks they carry)."""
+
+    __slots__ = ("blocks", "drawn_width", "heading", "line_blocks", "marks", "place", "section",
+                 "strips", "width")
+
+    def __init__(self, section: Section, place: tuple[int, int],
+                 marks: dict[int, tuple[Mark, ...]]) -> None:
+        self.section = section
+        self.place = place  # (number, total): the heading says "2/3"
+        self.heading = Content.assemble(literal(section.title, one_line=True),
+                                        (f"  {place[0]}/{place[1]}", "$foreground-muted"))
+        self.marks = marks
+        self.width = 0  # of the text, once laid out
+        self.blocks: list[_Block] = []
+        self.line_blocks: list[int] = []  # block index of every line
+        self.strips: dict[int, Strip] = {}  # drawn lines, by line number
+        self.drawn_width = 0  # of the pane, which the strips fill (the text is centred)
+
+
 def _wrap(content: Content, width: int) -> tuple[list[Content], list[int]]:
     """The lines of `content` at `width`, and where each starts in its text."""
     lines = content.wrap(width) or [Content("")]
@@ -82,15 +104,19 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.section: Section | None = None
-        self.marks: dict[int, tuple[Mark, ...]] = {}
-        self._heading = Content("")
-        self._blocks: list[_Block] = []
-        self._line_blocks: list[int] = []  # block index of every line
-        self._width = 0
-        self._strips: dict[int, Strip] = {}
+        self._view: _View | None = None  # what is shown
+        self._next: _View | None = None  # the section drawn ahead (see draw_ahead)
+        self._width = 0  # the text width every wrap in `_wraps` was made at
         self._wraps: dict[str, tuple[list[Content], list[int]]] = {}  # at `_width`
-        self._ahead: list[Section] = []  # the sections to keep wrapped ahead
+        self._neighbours: list[Section] = []  # the sections to keep wrapped ahead
+
+    @property
+    def section(self) -> Section | None:
+        return self._view.section if self._view is not None else None
+
+    @property
+    def marks(self) -> dict[int, tuple[Mark, ...]]:
+        return self._view.marks if self._view is not None else {}
 
     # --- what is shown ---------------------------------------------------------
 
@@ -98,43 +124,57 @@ class ReadingPane(ScrollView, can_focus=True):
                            marks: list[Mark]) -> None:
         """Show a section; scrolls to its top when it is a different one."""
         changed = section is not self.section
-        self.section = section
-        self._heading = Content.assemble(literal(section.title, one_line=True),
-                                         (f"  {number}/{total}", "$foreground-muted"))
-        self.marks = self._group(marks)
-        self._layout(force=True)
+        ahead, self._next = self._next, None
+        if (ahead is not None and ahead.section is section and ahead.place == (number, total)
+                and ahead.width == self._width == self.text_width):
+            # Drawn ahead: only the lines whose marks differ are drawn again.
+            self._view = ahead
+            self._show(ahead)
+            self.mark(marks)
+        else:
+            self._view = _View(section, (number, total), self._group(marks))
+            self._layout(force=True)
         if changed:
             self.scroll_to(y=0, animate=False, immediate=True, force=True)
 
+    def forget(self) -> None:
+        """Drop what is shown and drawn ahead (the briefing changed under it):
+        the next show_section lays the section out afresh."""
+        self._view = self._next = None
+        self._wraps.clear()
+
     def mark(self, marks: list[Mark]) -> None:
         """Restyle the paragraphs; only those whose marks changed are re-drawn."""
-        if self.section is None:
+        view = self._view
+        if view is None:
             return
         grouped = self._group(marks)
-        changed = {p for p in grouped.keys() | self.marks.keys()
-                   if grouped.get(p) != self.marks.get(p)}
-        self.marks = grouped
-        if not changed or not self._blocks:
+        changed = {p for p in grouped.keys() | view.marks.keys()
+                   if grouped.get(p) != view.marks.get(p)}
+        view.marks = grouped
+        if not changed or not view.blocks:
             return
-        for block in self._blocks:
+        for block in view.blocks:
             if block.paragraph not in changed:
                 continue
             drawn, block.lines = block.lines, None  # marks never move a line break
             if drawn is None:
                 continue  # not drawn yet: styled when it is
             # Only the lines whose styles changed are drawn again.
-            for offset, (old, new) in enumerate(zip(drawn, self._lines(block), strict=True)):
+            for offset, (old, new) in enumerate(zip(drawn, self._lines(view, block),
+                                                    strict=True)):
                 if old.plain != new.plain or old.spans != new.spans:
-                    self._strips.pop(block.first_line + offset, None)
+                    view.strips.pop(block.first_line + offset, None)
                     self.refresh_lines(block.first_line + offset)
 
     def marked_words(self, style: str) -> list[str]:
         """The words drawn with a style, in reading order (what a reader sees
         highlighted)."""
-        if self.section is None:
+        view = self._view
+        if view is None:
             return []
-        return [self.section.paragraphs[p][m.start:m.end]
-                for p in sorted(self.marks) for m in self.marks[p] if m.style == style]
+        return [view.section.paragraphs[p][m.start:m.end]
+                for p in sorted(view.marks) for m in view.marks[p] if m.style == style]
 
     @staticmethod
     def _group(marks: list[Mark]) -> dict[int, tuple[Mark, ...]]:
@@ -143,10 +183,10 @@ class ReadingPane(ScrollView, can_focus=True):
             grouped.setdefault(mark.paragraph, []).append(mark)
         return {p: tuple(ms) for p, ms in grouped.items()}
 
-    def _styled(self, paragraph: int | None) -> Content:
-        assert self.section is not None and paragraph is not None
-        content = literal(self.section.paragraphs[paragraph])
-        for mark in self.marks.get(paragraph, ()):
+    @staticmethod
+    def _styled(view: _View, paragraph: int) -> Content:
+        content = literal(view.section.paragraphs[paragraph])
+        for mark in view.marks.get(paragraph, ()):
             content = content.stylize(mark.style, mark.start, mark.end)
         return content
 
@@ -158,25 +198,48 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def _layout(self, *, force: bool = False) -> None:
         """Wrap the whole section at the current width."""
-        if self.section is None or not self.scrollable_content_region.width:
+        view = self._view
+        if view is None or not self.scrollable_content_region.width:
             return  # not laid out yet: the first frame wraps the text
         width = self.text_width
-        if width == self._width and not force:
+        if width == self._width == view.width and not force:
             return
         if width != self._width:
             self._wraps.clear()
+            self._next = None
         self._width = width
-        heading, starts = _wrap(self._heading, width)
+        self._build(view)
+        self._show(view)
+
+    def _build(self, view: _View) -> None:
+        """Lay a view out at the current width: its blocks, and where each
+        starts, with a blank line after every block (and one above the
+        heading). Its drawn lines are dropped."""
+        heading, starts = _wrap(view.heading, self._width)
         heading = [line.stylize_before("bold $text-primary") for line in heading]
         blocks = [_Block(None, heading, starts, heading)]
-        if self.section.summary:
-            summary, starts = self._wrapped(self.section.summary)
+        if view.section.summary:
+            summary, starts = self._wrapped(view.section.summary)
             summary = [line.stylize_before("italic $foreground-muted") for line in summary]
             blocks.append(_Block(None, summary, starts, summary))
         blocks += [_Block(p, *self._wrapped(text))
-                   for p, text in enumerate(self.section.paragraphs)]
-        self._blocks = blocks
-        self._index()
+                   for p, text in enumerate(view.section.paragraphs)]
+        line_blocks: list[int] = [0]
+        for index, block in enumerate(blocks):
+            block.first_line = len(line_blocks)
+            line_blocks += [index] * (len(block.plain) + 1)
+        view.blocks, view.line_blocks, view.width = blocks, line_blocks, self._width
+        view.strips.clear()
+
+    def _show(self, view: _View) -> None:
+        """Size the pane to the view's lines and draw it."""
+        size = Size(self.scrollable_content_region.width, len(view.line_blocks))
+        # As Textual's ScrollView does on a resize: a new height updates the
+        # scrollbar without laying the whole screen out again (~4 ms of a
+        # section change); showing or hiding the scrollbar still does.
+        self.set_reactive(ScrollView.virtual_size, size)
+        self._scroll_update(size)
+        self.refresh()
 
     def _wrapped(self, text: str) -> tuple[list[Content], list[int]]:
         """File text wrapped at the current width, without marks; remembered,
@@ -191,18 +254,31 @@ class ReadingPane(ScrollView, can_focus=True):
     def prepare(self, sections: list[Section]) -> None:
         """Wrap these sections ahead (the neighbours of the one shown) while the
         reader reads, up to PREPARE_PARAGRAPHS paragraphs; again after a resize."""
-        self._ahead = sections
+        self._neighbours = sections
         if self._width:
             texts = chain.from_iterable(section.paragraphs for section in sections)
             for text in islice(texts, PREPARE_PARAGRAPHS):
                 self._wrapped(text)
 
-    def _lines(self, block: _Block) -> list[Content]:
+    def draw_ahead(self, section: Section, number: int, total: int, marks: list[Mark]) -> None:
+        """Draw the first screen of the section the reader is likely to go to
+        next, as it would be shown with these marks. Showing it then costs
+        only the lines whose marks differ (the quote arrived at, say)."""
+        if not self._width or section is self.section:
+            return
+        view = _View(section, (number, total), self._group(marks))
+        self._build(view)
+        view.drawn_width = width = self.scrollable_content_region.width
+        for line in range(min(self.scrollable_content_region.height, len(view.line_blocks))):
+            self._strip(view, line, width)
+        self._next = view
+
+    def _lines(self, view: _View, block: _Block) -> list[Content]:
         """A block's lines as drawn: the plain lines, with the paragraph's marks."""
         if block.lines is None:
             block.lines = block.plain
-            if block.paragraph is not None and self.marks.get(block.paragraph):
-                content = self._styled(block.paragraph)
+            if block.paragraph is not None and view.marks.get(block.paragraph):
+                content = self._styled(view, block.paragraph)
                 text = content.plain
                 lines: list[Content] = []
                 for line, start in zip(block.plain, block.starts, strict=True):
@@ -214,60 +290,62 @@ class ReadingPane(ScrollView, can_focus=True):
                 block.lines = lines
         return block.lines
 
-    def _index(self) -> None:
-        """Where each block starts, with a blank line after every block
-        (and one above the heading)."""
-        line_blocks: list[int] = [0]
-        for index, block in enumerate(self._blocks):
-            block.first_line = len(line_blocks)
-            line_blocks += [index] * (len(block.plain) + 1)
-        self._line_blocks = line_blocks
-        self._strips.clear()
-        size = Size(self.scrollable_content_region.width, len(line_blocks))
-        # As Textual's ScrollView does on a resize: a new height updates the
-        # scrollbar without laying the whole screen out again (~4 ms of a
-        # section change); showing or hiding the scrollbar still does.
-        self.set_reactive(ScrollView.virtual_size, size)
-        self._scroll_update(size)
-        self.refresh()
-
     def on_resize(self) -> None:
         self._layout()
-        if self._ahead:
-            self.call_after_refresh(self.prepare, self._ahead)
+        if self._neighbours:
+            self.call_after_refresh(self.prepare, self._neighbours)
+
+    def notify_style_update(self) -> None:
+        """The theme or the stylesheet changed: lines drawn in the old colours
+        are drawn again."""
+        super().notify_style_update()
+        self._next = None
+        if self._view is not None:
+            self._view.strips.clear()
+            self.refresh()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        line = round(self.scroll_y) + y
-        strip = self._strips.get(line)
-        if strip is not None:
-            return strip
-        if self._width != self.text_width:
+        view = self._view
+        if view is not None and (self._width != self.text_width or view.width != self._width):
             # The screen's first frame is drawn before this pane hears of its
             # size: wrap now, or that frame (the one a reader sees first)
             # would show an empty pane and the text only frames later.
             self._layout()
+        if view is None or not view.width:
+            return Strip.blank(width, self.visual_style.rich_style)
+        if view.drawn_width != width:
+            # Wider than the text's widest: the text is the same, its margin not.
+            view.strips.clear()
+            view.drawn_width = width
+        return self._strip(view, round(self.scroll_y) + y, width)
+
+    def _strip(self, view: _View, line: int, width: int) -> Strip:
+        """A line of a view as drawn, `width` cells wide; remembered."""
+        strip = view.strips.get(line)
+        if strip is not None:
+            return strip
         style = self.visual_style
         content = Content("")
-        if 0 <= line < len(self._line_blocks):
-            block = self._blocks[self._line_blocks[line]]
+        if 0 <= line < len(view.line_blocks):
+            block = view.blocks[view.line_blocks[line]]
             offset = line - block.first_line
             if 0 <= offset < len(block.plain):
-                content = self._lines(block)[offset]
+                content = self._lines(view, block)[offset]
         margin = max(1, (width - self._width) // 2)
         rendered = Visual.to_strips(self, Content(" " * margin) + content, width, 1, style)
         strip = (rendered[0] if rendered else Strip.blank(width)).extend_cell_length(
             width, style.rich_style)
-        if len(self._strips) >= CACHED_LINES:
-            del self._strips[next(iter(self._strips))]  # the oldest
-        self._strips[line] = strip
+        if len(view.strips) >= CACHED_LINES:
+            del view.strips[next(iter(view.strips))]  # the oldest
+        view.strips[line] = strip
         return strip
 
     # --- moving ---------------------------------------------------------------
 
     def line_of(self, paragraph: int, start: int) -> int | None:
         """The pane line on which a character of a paragraph is drawn."""
-        for block in self._blocks:
+        for block in self._view.blocks if self._view is not None else ():
             if block.paragraph == paragraph:
                 offset = 0
                 for number, line_start in enumerate(block.starts):
