@@ -192,6 +192,31 @@ async def test_keys_are_disabled_at_the_ends_without_wrapping() -> None:
         assert screen.quote is quotes[-1], "n must not wrap to the first quote"
 
 
+async def test_the_footer_shows_a_key_disabled_at_the_end_and_enabled_again() -> None:
+    """The footer redraws only when one of its keys changes state: it must
+    still change when it should."""
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.pause()
+
+        def next_quote_dimmed() -> bool:
+            keys = [key for key in app.screen.query(FooterKey) if key.action == "next_quote"]
+            assert len(keys) == 1
+            return keys[0].has_class("-disabled")
+
+        assert not next_quote_dimmed()
+        for _ in screen.briefing.quotes_in_order:
+            await pilot.press("n")
+        await pilot.pause()
+        assert next_quote_dimmed()
+        await pilot.press("p")
+        await pilot.pause()
+        assert not next_quote_dimmed()
+
+
 async def test_figures_have_their_own_keys() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

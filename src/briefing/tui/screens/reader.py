@@ -347,15 +347,18 @@ class ReaderScreen(Screen[None]):
     async def action_previous_figure(self) -> None:
         await self._move("previous_figure")
 
-    _DYNAMIC_ACTIONS = ("next_match", "previous_match", "next_quote", "previous_quote",
-                        "next_figure", "previous_figure", "next_section", "previous_section",
-                        "star", "note")
+    # The actions whose keys the footer shows and that are not always enabled.
+    # The others' state is asked for when their key is pressed, or when the
+    # help screen or the command palette opens.
+    _FOOTER_ACTIONS = ("next_match", "previous_match", "next_quote", "previous_quote",
+                       "next_figure")
 
     def _refresh_bindings(self) -> None:
-        """Ask the footer to redraw only when a key became enabled or disabled:
-        Textual's footer rebuilds all its keys on every refresh, which is most
-        of what a key press would otherwise cost."""
-        states = tuple(self.check_action(action, ()) for action in self._DYNAMIC_ACTIONS)
+        """Ask the footer to redraw only when one of its keys became enabled or
+        disabled: Textual's footer rebuilds all its keys on every refresh (a
+        layout of the whole screen, ~10 ms), which is most of what a key press
+        would otherwise cost."""
+        states = tuple(self.check_action(action, ()) for action in self._FOOTER_ACTIONS)
         if states != self._binding_states:
             self._binding_states = states
             self.refresh_bindings()
