@@ -517,3 +517,22 @@ async def test_a_wide_terminal_resized_shows_what_it_would_have_started_with() -
         await pilot.pause()
         await pilot.pause()
         assert screen_text(fresh) == after_resize
+
+
+async def test_every_quote_arrived_at_is_drawn_as_the_current_one() -> None:
+    """Lines are drawn ahead (the next section, the screens around the one in
+    view) and redrawn only where marks change: walking every quote forwards
+    and back in a small terminal, what is drawn highlighted is always the
+    current quote's words, and nothing else."""
+    app = make_app()
+    async with app.run_test(size=(90, 24)) as pilot:
+        screen = reader(app)
+        quotes = screen.briefing.quotes_in_order
+        for key, order in (("n", list(quotes)), ("p", list(reversed(quotes[:-1])))):
+            for quote in order:
+                await pilot.press(key)
+                await pilot.pause()
+                assert screen.quote is quote
+                current = words(" ".join(text for text, style in drawn_in(app, screen.reading)
+                                         if style.reverse))
+                assert current and words(quote.text).startswith(current), quote.text

@@ -369,3 +369,19 @@ class ReadingPane(ScrollView, can_focus=True):
             return
         self.scroll_to_region(Region(0, line, 1, 2), animate=False, center=True,
                               immediate=True, force=True)
+        # The next n or p is likely to scroll again, a screen at most: once
+        # this frame is drawn, draw the screens above and below it ahead.
+        self.call_after_refresh(self._draw_nearby)
+
+    def _draw_nearby(self) -> None:
+        """Draw the lines a screen above and below those in view, if not drawn."""
+        view = self._view
+        width = self.scrollable_content_region.width
+        if view is None or not view.width or view.drawn_width != width:
+            return
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_y)
+        for line in chain(range(top + height, min(top + 2 * height, len(view.line_blocks))),
+                          range(max(0, top - height), top)):
+            if line not in view.strips:
+                self._strip(view, line, width)
