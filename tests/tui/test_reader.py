@@ -536,3 +536,9 @@ async def test_every_quote_arrived_at_is_drawn_as_the_current_one() -> None:
                 current = words(" ".join(text for text, style in drawn_in(app, screen.reading)
                                          if style.reverse))
                 assert current and words(quote.text).startswith(current), quote.text
+                # The Quotes pane draws the current quote's row in bold, its
+                # words included: those words are this quote's, and only them.
+                bold_words = [text for text, style in drawn_in(app, screen.query_one(QuoteList))
+                              if style.bold and "“" in text]
+                assert len(bold_words) == 1, bold_words
+                assert bold_words[0].strip().startswith("“" + quote.text.split()[0]), bold_words

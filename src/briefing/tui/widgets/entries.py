@@ -104,6 +104,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
         self._refresh_rows(before, position)
         if position is not None:
             self.cursor = position
+            self.call_after_refresh(self._draw_nearby)
 
     def _refresh_rows(self, *positions: int | None) -> None:
         """Draw just these rows' lines again (the cache is keyed by their state)."""
@@ -160,23 +161,48 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
         position, offset = divmod(line, self.row_height)
         if position >= len(self.entries):
             return Strip.blank(width, base.rich_style)
-        entry = self.entries[position]
-        state = ("cursor" if position == self.cursor and self.has_focus else
-                 "current" if entry is self.current else "")
+        return self._row(position, self._state(position), width)[offset]
+
+    def _state(self, position: int) -> str:
+        """How a row is drawn: as the cursor, as the entry current in the text,
+        or plainly."""
+        if position == self.cursor and self.has_focus:
+            return "cursor"
+        return "current" if self.entries[position] is self.current else ""
+
+    def _row(self, position: int, state: str, width: int) -> list[Strip]:
+        """A row's lines, a blank line after them, as drawn in a state; remembered."""
         key = (position, width, state)
         strips = self._cache.get(key)
         if strips is None:
             classes = {"cursor": ("entry-list--cursor",), "current": ("entry-list--current",),
                        "": ()}[state]
             style = self.get_visual_style("entry-list--row", *classes)
-            lines = self.row(entry, max(width - 2, 1))[: self.ROW_LINES]
+            lines = self.row(self.entries[position], max(width - 2, 1))[: self.ROW_LINES]
             lines += [Content("")] * (self.ROW_LINES - len(lines))
             strips = self._strips(lines, width, style)
-            strips.append(Strip.blank(width, base.rich_style))
+            strips.append(Strip.blank(width, self.get_visual_style("entry-list--row").rich_style))
             if len(self._cache) >= CACHED_ROWS:
                 del self._cache[next(iter(self._cache))]  # the oldest
             self._cache[key] = strips
-        return strips[offset]
+        return strips
+
+    def _draw_nearby(self) -> None:
+        """Draw ahead what the next n or p is likely to show: the rows beside
+        the current one as the current one, and the rows a screen below."""
+        width = self.scrollable_content_region.width
+        position = self.position_of(self.current)
+        if not width or position is None:
+            return
+        arrived = "cursor" if self.has_focus else "current"
+        for beside in (position + 1, position - 1):
+            if 0 <= beside < len(self.entries):
+                self._row(beside, arrived, width)
+        rows = self.scrollable_content_region.height // self.row_height + 1
+        below = (round(self.scroll_offset.y) + self.scrollable_content_region.height
+                 ) // self.row_height
+        for row in range(below, min(below + rows, len(self.entries))):
+            self._row(row, self._state(row), width)
 
     def _strips(self, lines: list[Content], width: int, style: object) -> list[Strip]:
         strips: list[Strip] = []
