@@ -542,3 +542,29 @@ async def test_every_quote_arrived_at_is_drawn_as_the_current_one() -> None:
                               if style.bold and "“" in text]
                 assert len(bold_words) == 1, bold_words
                 assert bold_words[0].strip().startswith("“" + quote.text.split()[0]), bold_words
+
+
+async def test_long_sections_read_the_same_when_drawn_ahead_in_steps(tmp_path: Path) -> None:
+    """A long next section is drawn ahead a few dozen paragraphs at a time;
+    arriving there shows its own text from the top, and so does going back."""
+    import tomli_w
+
+    from briefing.loader import load_briefing
+    from briefing.tui.app import reader_app
+
+    sections = [{"id": f"part-{s}", "title": f"Part {s}",
+                 "paragraphs": [f"Part {s}, paragraph {p}: the talks went on." for p in range(90)]}
+                for s in (1, 2, 3)]
+    path = tmp_path / "long.toml"
+    path.write_text(tomli_w.dumps({"format": 1, "briefing": {"title": "Long parts"},
+                                   "sections": sections}))
+    app = reader_app(load_briefing(path), path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)  # time for every step of drawing part 2 ahead
+        for key, part in (("l", 2), ("l", 3), ("h", 2), ("h", 1)):
+            await pilot.press(key)
+            await pilot.pause()
+            text = screen_text(app)
+            assert f"Part {part}  {part}/3" in text
+            assert f"Part {part}, paragraph 0:" in text and f"Part {part}, paragraph 1:" in text
+            assert f"Part {part + 1}, paragraph" not in text

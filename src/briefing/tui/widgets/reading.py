@@ -29,6 +29,7 @@ MAX_TEXT_WIDTH = 92  # a comfortable line for prose, however wide the terminal
 CACHED_LINES = 512
 MAX_WRAPS = 4096  # paragraphs kept wrapped (the section shown and its neighbours)
 PREPARE_PARAGRAPHS = 100  # wrapped ahead at most (~15 ms), so a key never waits long
+AHEAD_STEP = 32  # paragraphs wrapped per step when drawing a section ahead (~4 ms)
 
 
 class Mark(NamedTuple):
@@ -53,6 +54,17 @@ class _Block:
         self.starts = starts  # character offset in the text where each line starts
         self.lines = lines  # as drawn, marks and all; made when first drawn
         self.first_line = 0
+
+
+class _AheadJob:
+    """A section being drawn ahead, step by step: how far its wrapping is."""
+
+    __slots__ = ("marks", "place", "section", "wrapped")
+
+    def __init__(self, section: Section, place: tuple[int, int],
+                 marks: dict[int, tuple[Mark, ...]]) -> None:
+        self.section, self.place, self.marks = section, place, marks
+        self.wrapped = 0  # paragraphs wrapped so far
 
 
 class _View:
@@ -106,6 +118,7 @@ class ReadingPane(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._view: _View | None = None  # what is shown
         self._next: _View | None = None  # the section drawn ahead (see draw_ahead)
+        self._ahead_job: _AheadJob | None = None  # the one being drawn ahead now
         self._width = 0  # the text width every wrap in `_wraps` was made at
         self._wraps: dict[str, tuple[list[Content], list[int]]] = {}  # at `_width`
         self._neighbours: list[Section] = []  # the sections to keep wrapped ahead
@@ -124,7 +137,7 @@ class ReadingPane(ScrollView, can_focus=True):
                            marks: list[Mark]) -> None:
         """Show a section; scrolls to its top when it is a different one."""
         changed = section is not self.section
-        ahead, self._next = self._next, None
+        ahead, self._next, self._ahead_job = self._next, None, None
         if (ahead is not None and ahead.section is section and ahead.place == (number, total)
                 and ahead.width == self._width == self.text_width):
             # Drawn ahead: only the lines whose marks differ are drawn again.
@@ -140,7 +153,7 @@ class ReadingPane(ScrollView, can_focus=True):
     def forget(self) -> None:
         """Drop what is shown and drawn ahead (the briefing changed under it):
         the next show_section lays the section out afresh."""
-        self._view = self._next = None
+        self._view = self._next = self._ahead_job = None
         self._wraps.clear()
 
     def mark(self, marks: list[Mark]) -> None:
@@ -207,6 +220,8 @@ class ReadingPane(ScrollView, can_focus=True):
         if width != self._width:
             self._wraps.clear()
             self._next = None
+            if self._ahead_job is not None:
+                self._ahead_job.wrapped = 0  # its wraps were at the old width
         self._width = width
         self._build(view)
         self._show(view)
@@ -263,10 +278,36 @@ class ReadingPane(ScrollView, can_focus=True):
     def draw_ahead(self, section: Section, number: int, total: int, marks: list[Mark]) -> None:
         """Draw the first screen of the section the reader is likely to go to
         next, as it would be shown with these marks. Showing it then costs
-        only the lines whose marks differ (the quote arrived at, say)."""
+        only the lines whose marks differ (the quote arrived at, say).
+
+        A long section is wrapped a few dozen paragraphs at a time, between
+        whatever else the app has to do, so a key pressed meanwhile never
+        waits for more than one such step."""
+        self._next = None
         if not self._width or section is self.section:
+            self._ahead_job = None
             return
-        view = _View(section, (number, total), self._group(marks))
+        if len(self._wraps) + len(section.paragraphs) > MAX_WRAPS:
+            self._wraps.clear()  # room for all of it: what is shown keeps its lines
+        self._ahead_job = _AheadJob(section, (number, total), self._group(marks))
+        self._continue_ahead()
+
+    def _continue_ahead(self) -> None:
+        job = self._ahead_job
+        if job is None or not self._width:
+            return
+        paragraphs = job.section.paragraphs
+        end = min(job.wrapped + AHEAD_STEP, len(paragraphs))
+        for text in islice(paragraphs, job.wrapped, end):
+            self._wrapped(text)
+        job.wrapped = end
+        if end < len(paragraphs):
+            # A timer, not call_later: the event loop runs in between, so a
+            # key pressed meanwhile is handled after this step, not the last.
+            self.set_timer(0.001, self._continue_ahead, name="draw-ahead")
+            return
+        self._ahead_job = None
+        view = _View(job.section, job.place, job.marks)
         self._build(view)
         view.drawn_width = width = self.scrollable_content_region.width
         for line in range(min(self.scrollable_content_region.height, len(view.line_blocks))):
