@@ -81,5 +81,5 @@ def test_command_line_options(runner: ModuleType, tmp_path: Path) -> None:
                                                     "--json", str(tmp_path / "r.json")]))
     assert quick.sizes == (100,) and quick.paint_runs == 2
     full = runner.settings_from(runner.parse_args([]))
-    assert full.sizes == (100, 1_000, 10_000) and full.paint_runs == 5
+    assert full.sizes == (100, 1_000, 10_000) and full.paint_runs == 9
     assert full.presses >= 200
