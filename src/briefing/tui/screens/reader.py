@@ -267,14 +267,13 @@ class ReaderScreen(Screen[None]):
         self._refresh_bindings()
 
     def _prepare_neighbours(self, section: int) -> None:
-        """Wrap the sections before and after this one, and draw the first
-        screen of the next as it would show now (moving on to it then
-        redraws only the quote or figure arrived at)."""
+        """Wrap the section before this one, and draw the first screen of the
+        next as it would show now (which wraps all of it, step by step: moving
+        on to it then redraws only the quote or figure arrived at)."""
         if section != self.section:
             return  # the reader has moved on already
         sections = self.briefing.sections
-        self.reading.prepare([sections[i] for i in (section + 1, section - 1)
-                              if 0 <= i < len(sections)])
+        self.reading.prepare([sections[section - 1]] if section > 0 else [])
         if section + 1 < len(sections):
             self.reading.draw_ahead(sections[section + 1], section + 2, len(sections),
                                     self._marks(section + 1))

@@ -122,6 +122,8 @@ class ReadingPane(ScrollView, can_focus=True):
         self._width = 0  # the text width every wrap in `_wraps` was made at
         self._wraps: dict[str, tuple[list[Content], list[int]]] = {}  # at `_width`
         self._neighbours: list[Section] = []  # the sections to keep wrapped ahead
+        # What draw_ahead was last asked for, to draw again after a resize.
+        self._ahead_request: tuple[Section, int, int, list[Mark]] | None = None
 
     @property
     def section(self) -> Section | None:
@@ -153,7 +155,8 @@ class ReadingPane(ScrollView, can_focus=True):
     def forget(self) -> None:
         """Drop what is shown and drawn ahead (the briefing changed under it):
         the next show_section lays the section out afresh."""
-        self._view = self._next = self._ahead_job = None
+        self._view = self._next = self._ahead_job = self._ahead_request = None
+        self._neighbours = []
         self._wraps.clear()
 
     def mark(self, marks: list[Mark]) -> None:
@@ -218,10 +221,9 @@ class ReadingPane(ScrollView, can_focus=True):
         if width == self._width == view.width and not force:
             return
         if width != self._width:
+            # Wrapped at the old width: on_resize has them made again.
             self._wraps.clear()
-            self._next = None
-            if self._ahead_job is not None:
-                self._ahead_job.wrapped = 0  # its wraps were at the old width
+            self._next = self._ahead_job = None
         self._width = width
         self._build(view)
         self._show(view)
@@ -283,6 +285,7 @@ class ReadingPane(ScrollView, can_focus=True):
         A long section is wrapped a few dozen paragraphs at a time, between
         whatever else the app has to do, so a key pressed meanwhile never
         waits for more than one such step."""
+        self._ahead_request = (section, number, total, marks)
         self._next = None
         if not self._width or section is self.section:
             self._ahead_job = None
@@ -333,8 +336,13 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._layout()
-        if self._neighbours:
-            self.call_after_refresh(self.prepare, self._neighbours)
+        self.call_after_refresh(self._prepare_again)
+
+    def _prepare_again(self) -> None:
+        """What was wrapped and drawn ahead at the old width, at the new one."""
+        self.prepare(self._neighbours)
+        if self._ahead_request is not None:
+            self.draw_ahead(*self._ahead_request)
 
     def notify_style_update(self) -> None:
         """The theme or the stylesheet changed: lines drawn in the old colours
@@ -424,5 +432,4 @@ class ReadingPane(ScrollView, can_focus=True):
         top = round(self.scroll_y)
         for line in chain(range(top + height, min(top + 2 * height, len(view.line_blocks))),
                           range(max(0, top - height), top)):
-            if line not in view.strips:
-                self._strip(view, line, width)
+            self._strip(view, line, width)  # a line drawn already is kept
