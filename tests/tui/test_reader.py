@@ -23,6 +23,32 @@ def highlighted(screen: ReaderScreen, style: str = STYLE_CURRENT) -> list[str]:
     return screen.reading.marked_words(style)
 
 
+def drawn_in(app, widget) -> list[tuple[str, object]]:  # type: ignore[no-untyped-def]
+    """The runs of text the screen draws inside a widget (its text, not its
+    border or scrollbar), with their styles."""
+    region = widget.scrollable_content_region
+    runs: list[tuple[str, object]] = []
+    for y, line in enumerate(app.screen._compositor.render_strips()):
+        if not region.y <= y < region.bottom:
+            continue
+        x = 0
+        for segment in line:
+            if region.x <= x < region.right and segment.text.strip():
+                runs.append((segment.text, segment.style))
+            x += segment.cell_length
+    return runs
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def drawn_current(app) -> str:  # type: ignore[no-untyped-def]
+    """The words the reading pane draws as current (in reverse video)."""
+    return words(" ".join(text for text, style in drawn_in(app, reader(app).reading)
+                          if style.reverse))
+
+
 def first_frames(app) -> list[str]:  # type: ignore[no-untyped-def]
     """Record the full frames the app sends to the terminal, as text."""
     from textual._compositor import LayoutUpdate
@@ -123,15 +149,22 @@ async def test_next_quote_highlights_exact_words_and_crosses_sections() -> None:
             await pilot.press("n")
         assert screen.section == 0
         assert highlighted(screen) == [in_first[-1].text]
+        await pilot.pause()  # the next section is drawn ahead by now
         await pilot.press("n")  # over the boundary into the next section
+        await pilot.pause()
         following = quotes[len(in_first)]
         assert screen.section == following.anchor.section == 1
         assert screen.quote is following
         assert highlighted(screen) == [following.text]
+        # Drawn ahead with the marks of the moment, the quote arrived at must
+        # still be drawn as the current one.
+        assert drawn_current(app) == words(following.text)
         assert screen.query_one(QuoteList).cursor_entry is following
-        await pilot.press("p")  # and back again
+        await pilot.press("p")  # and back again, into a section drawn before
+        await pilot.pause()
         assert screen.section == 0
         assert highlighted(screen) == [in_first[-1].text]
+        assert drawn_current(app) == words(in_first[-1].text)
 
 
 async def test_a_briefing_from_the_cache_reads_as_the_file_does(
@@ -440,49 +473,6 @@ async def test_secondary_text_is_drawn_muted_not_brighter_than_the_text() -> Non
             assert brightness(secondary) < body, secondary
 
 
-def drawn_in(app, widget) -> list[tuple[str, object]]:  # type: ignore[no-untyped-def]
-    """The runs of text the screen draws inside a widget (its text, not its
-    border or scrollbar), with their styles."""
-    region = widget.scrollable_content_region
-    runs: list[tuple[str, object]] = []
-    for y, line in enumerate(app.screen._compositor.render_strips()):
-        if not region.y <= y < region.bottom:
-            continue
-        x = 0
-        for segment in line:
-            if region.x <= x < region.right and segment.text.strip():
-                runs.append((segment.text, segment.style))
-            x += segment.cell_length
-    return runs
-
-
-def words(text: str) -> str:
-    return " ".join(text.split())
-
-
-async def test_arriving_in_a_section_drawn_ahead_draws_the_quote_arrived_at() -> None:
-    """While the reader reads, the next section is drawn ahead; arriving
-    there with n must still draw the quote arrived at as the current one."""
-    app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = reader(app)
-        quotes = screen.briefing.quotes_in_order
-        in_first = [q for q in quotes if q.anchor.section == 0]
-        for _ in in_first:
-            await pilot.press("n")
-        await pilot.pause()  # the next section is drawn ahead by now
-        await pilot.press("n")
-        await pilot.pause()
-        following = quotes[len(in_first)]
-        assert screen.section == following.anchor.section == 1
-        current = [text for text, style in drawn_in(app, screen.reading) if style.reverse]
-        assert words(" ".join(current)) == words(following.text)
-        await pilot.press("p")  # back into a section drawn before
-        await pilot.pause()
-        current = [text for text, style in drawn_in(app, screen.reading) if style.reverse]
-        assert words(" ".join(current)) == words(in_first[-1].text)
-
-
 async def test_a_new_theme_redraws_the_text_and_the_panes() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -533,8 +523,7 @@ async def test_every_quote_arrived_at_is_drawn_as_the_current_one() -> None:
                 await pilot.press(key)
                 await pilot.pause()
                 assert screen.quote is quote
-                current = words(" ".join(text for text, style in drawn_in(app, screen.reading)
-                                         if style.reverse))
+                current = drawn_current(app)
                 assert current and words(quote.text).startswith(current), quote.text
                 # The Quotes pane draws the current quote's row in bold, its
                 # words included: those words are this quote's, and only them.
