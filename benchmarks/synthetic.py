@@ -138,14 +138,24 @@ def write(folder: Path, quotes: int) -> Path:
     return path
 
 
-def main(argv: list[str]) -> None:
-    """`python benchmarks/synthetic.py FOLDER 100 1000 ...`: write briefings to look at."""
-    folder = Path(argv[0])
-    for size in argv[1:] or ["100"]:
-        print(write(folder, int(size)))
+def main(argv: list[str] | None = None) -> int:
+    """Write synthetic briefings to look at or to open in the reader."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="synthetic.py", description="Write synthetic briefings of n quotes each "
+        "(n figures, n paragraphs in n/20 sections), valid by construction.")
+    parser.add_argument("-o", "--output", metavar="FOLDER", type=Path, required=True,
+                        help="folder to write synthetic-N.toml into (made if missing)")
+    parser.add_argument("sizes", nargs="*", type=int, default=[100], metavar="N",
+                        help="quotes per briefing (default: 100)")
+    args = parser.parse_args(argv)
+    if any(size < 0 for size in args.sizes):
+        parser.error("sizes must be 0 or more")
+    for size in args.sizes:
+        print(write(args.output, size))
+    return 0
 
 
 if __name__ == "__main__":
-    import sys
-
-    main(sys.argv[1:])
+    raise SystemExit(main())
