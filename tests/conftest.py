@@ -10,6 +10,26 @@ from typing import Any
 
 import pytest
 
+# --- the user's folders (every test) -------------------------------------------
+
+FOLDER_VARIABLES = {
+    "BRIEFING_STATE_DIR": "state", "BRIEFING_CACHE_DIR": "cache",
+    "XDG_CACHE_HOME": "xdg-cache", "XDG_STATE_HOME": "xdg-state",
+    "XDG_CONFIG_HOME": "xdg-config", "XDG_DATA_HOME": "xdg-data",
+}
+
+
+@pytest.fixture(autouse=True)
+def isolated_folders(tmp_path_factory: pytest.TempPathFactory,
+                     monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test (and every process it starts) keeps its reader state,
+    cache and config in a folder of its own, never the user's."""
+    home = tmp_path_factory.mktemp("folders")
+    for variable, name in FOLDER_VARIABLES.items():
+        monkeypatch.setenv(variable, str(home / name))
+    return home
+
+
 # --- briefing files (core tests) ---------------------------------------------
 
 # Three sections whose words repeat on purpose ("160,000", "24 hours", "talks"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,13 +15,10 @@ from briefing.tui.app import BriefingApp, reader_app
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
-@pytest.fixture(autouse=True)
-def isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Reader state and caches go to a temporary folder, never the user's."""
-    state = tmp_path / "state"
-    monkeypatch.setenv("BRIEFING_STATE_DIR", str(state))
-    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
-    yield state
+@pytest.fixture
+def isolated_state(isolated_folders: Path) -> Path:
+    """The folder the reader's state goes to in this test (see isolated_folders)."""
+    return isolated_folders / "state"
 
 
 def make_app(path: Path | None = None) -> BriefingApp:
