@@ -56,13 +56,13 @@ def test_bundled_briefing_is_in_the_repository_briefs_folder():
 
 
 def test_title_and_standfirst_are_verbatim(briefing, article):
-    assert briefing.briefing.title == article["title"]
-    assert briefing.briefing.standfirst == article["standfirst"]
+    assert briefing.masthead.title == article["title"]
+    assert briefing.masthead.standfirst == article["standfirst"]
 
 
 def test_metadata(briefing):
-    assert briefing.briefing.source == "Reuters"
-    assert briefing.briefing.published == date(2022, 3, 28)
+    assert briefing.masthead.source == "Reuters"
+    assert briefing.masthead.published == date(2022, 3, 28)
 
 
 def test_every_body_paragraph_once_and_verbatim(briefing, article):

@@ -62,21 +62,20 @@ def hostile() -> Briefing:
 
 
 def bundled_state(briefing: Briefing) -> ReaderState:
-    state = ReaderState()
-    state.toggle_star(entry_key(briefing.quotes[0]))
-    state.toggle_star(entry_key(briefing.figures[6]))
-    state.set_note(entry_key(briefing.figures[6]), "Check against the UN count.")
-    state.set_note(entry_key(briefing.quotes[13]), "Use as the opening quote")
-    return state
+    return (ReaderState().with_star(entry_key(briefing.quotes[0]), True)
+            .with_star(entry_key(briefing.figures[6]), True)
+            .with_note(entry_key(briefing.figures[6]), "Check against the UN count.")
+            .with_note(entry_key(briefing.quotes[13]), "Use as the opening quote"))
 
 
 def hostile_state(briefing: Briefing) -> ReaderState:
     state = ReaderState()
     for entry in (briefing.quotes[0], briefing.quotes[4], briefing.figures[1]):
-        state.toggle_star(entry_key(entry))
-    state.set_note(entry_key(briefing.quotes[0]), "# my heading\n- my list\n[a](b) <i>x</i>")
-    state.set_note(entry_key(briefing.figures[5]), "`code` | pipe | ![i](x) https://n.example")
-    return state
+        state = state.with_star(entry_key(entry), True)
+    state = state.with_note(entry_key(briefing.quotes[0]),
+                            "# my heading\n- my list\n[a](b) <i>x</i>")
+    return state.with_note(entry_key(briefing.figures[5]),
+                           "`code` | pipe | ![i](x) https://n.example")
 
 
 # --- golden files ----------------------------------------------------------------
@@ -198,7 +197,7 @@ def table(rows: list[tuple[str, ...]], *, tables: bool) -> list[Event]:
 def expected_events(briefing: Briefing, state: ReaderState | None, byline: str, *,
                     tables: bool) -> list[Event]:
     """What the default digest must render as, slot by slot (the contract)."""
-    masthead = briefing.briefing
+    masthead = briefing.masthead
     events: list[Event] = [("h1", s(masthead.title))]
     if masthead.standfirst:
         events.append(("p", s(masthead.standfirst)))

@@ -58,9 +58,9 @@ def test_seed_imports_to_a_briefing_that_validates(seed):
     again = parse_briefing(seed.toml, source="draft.toml")
     assert again.title == ("Putin averse to Ukraine compromise ahead of crunch talks, "
                            "says US official")
-    assert again.briefing.standfirst.startswith("Kyiv suggests ceasefire")
-    assert again.briefing.source == "Reuters"
-    assert str(again.briefing.published) == "2022-03-28"
+    assert again.masthead.standfirst.startswith("Kyiv suggests ceasefire")
+    assert again.masthead.source == "Reuters"
+    assert str(again.masthead.published) == "2022-03-28"
     assert seed.warnings == []
 
 
@@ -154,7 +154,7 @@ def test_markdown_article():
     draft = draft_from_text(MARKDOWN, source="dam.md")
     briefing = draft.briefing
     assert briefing.title == "Dam bursts after record rain"
-    assert briefing.briefing.standfirst == "Thousands evacuated downstream"
+    assert briefing.masthead.standfirst == "Thousands evacuated downstream"
     paragraphs = [p for s in briefing.sections for p in s.paragraphs]
     assert paragraphs[0] == ("Water poured through a breach in the Kessel dam on Sunday, "
                              "forcing 12,000 people from their homes, officials said.")

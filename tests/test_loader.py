@@ -511,7 +511,7 @@ def test_check_characters_alone():
 def test_exotic_unicode_loads():
     briefing = load_briefing(FIXTURES / "valid-unicode.toml")
     assert briefing.title == "Kyiv 🇺🇦 — 基辅 — كييف — קייב — कीव"
-    assert briefing.briefing.tags == ("ukraine", "日本語", "عربي", "हिन्दी")
+    assert briefing.masthead.tags == ("ukraine", "日本語", "عربي", "हिन्दी")
     by_text = {q.text: q for q in briefing.quotes}
     family = by_text["👨‍👩‍👧‍👦"]
     paragraph = briefing.sections[family.anchor.section].paragraphs[family.anchor.paragraph]

@@ -73,7 +73,6 @@ def refusal_of_document(document: dict[str, Any]) -> str:
 
 def test_sample_briefing_loads(briefing_text):
     briefing = load(briefing_text())
-    assert briefing.format == 1
     assert briefing.title == "Talks in Istanbul"
     assert [s.id for s in briefing.sections] == ["negotiations", "humanitarian", "military"]
     assert briefing.sections[0].summary == "Talks resume."
@@ -97,7 +96,7 @@ def test_every_field_of_format_md_is_accepted(briefing_text):
                           tags=["ukraine", "russia"]),
     )
     briefing = load(text)
-    head = briefing.briefing
+    head = briefing.masthead
     assert (head.standfirst, head.source, head.url) == (
         "Kyiv suggests a ceasefire", "Reuters", "https://example.org/a")
     assert head.published == date(2022, 3, 28)
@@ -111,7 +110,7 @@ def test_every_field_of_format_md_is_accepted(briefing_text):
 
 def test_optional_fields_default(briefing_text):
     briefing = load(briefing_text(quote("Talks resume") + figure("26 buses")))
-    head = briefing.briefing
+    head = briefing.masthead
     assert (head.standfirst, head.source, head.published, head.url, head.tags) == (
         None, None, None, None, ())
     q, f = briefing.quotes[0], briefing.figures[0]
@@ -465,7 +464,7 @@ def test_quote_text_limit(briefing_text):
 def test_tags_have_limits(briefing_text):
     tags = ", ".join(f'"t{i}"' for i in range(model.MAX_TAGS))
     text = briefing_text(masthead=f"tags = [{tags}]\n")
-    assert len(load(text).briefing.tags) == model.MAX_TAGS
+    assert len(load(text).masthead.tags) == model.MAX_TAGS
     assert refusal(text.replace('"t0"', '"t0", "extra"')) == (
         f"{SOURCE}: briefing.tags: too many entries: {model.MAX_TAGS + 1}; the limit is "
         f"{model.MAX_TAGS}")
@@ -523,7 +522,6 @@ def test_paragraphs_in_all_have_a_limit():
 @pytest.mark.parametrize("status", ["reported", "unverified", "disputed", "confirmed"])
 def test_status_values(briefing_text, status):
     assert load(briefing_text(figure("26 buses", status=status))).figures[0].status == status
-    assert status in model.STATUSES
 
 
 @pytest.mark.parametrize(("value", "shown"), [
@@ -543,7 +541,7 @@ def test_status_other_values_are_refused(briefing_text, value, shown):
      datetime(2022, 3, 28, 10, 15, tzinfo=timezone(timedelta(hours=3)))),
 ])
 def test_published_is_a_date_or_date_time(briefing_text, value, expected):
-    published = load(briefing_text(masthead=f"published = {value}\n")).briefing.published
+    published = load(briefing_text(masthead=f"published = {value}\n")).masthead.published
     assert published == expected
     assert type(published) is type(expected)
 
@@ -654,7 +652,6 @@ def test_speaker_that_is_a_people_id_links_to_the_person(briefing_text):
     assert q.person is briefing.person("kuleba")
     assert q.speaker_name == "Dmytro Kuleba"
     assert q.speaker_role == "Ukraine's foreign minister"
-    assert briefing.quotes_by("kuleba") == [q]
 
 
 @pytest.mark.parametrize("speaker", ["a senior US official", "Kuleba", "Dmytro Kuleba"])
@@ -664,7 +661,6 @@ def test_speaker_that_is_not_a_people_id_is_a_plain_name(briefing_text, speaker)
     assert q.person is None
     assert q.speaker_name == speaker
     assert q.speaker_role is None
-    assert briefing.quotes_by("kuleba") == []
 
 
 def test_claimed_by_links_like_speaker(briefing_text):
@@ -812,36 +808,3 @@ def test_anchors_found_through_the_joined_index_are_exact() -> None:
     text = briefing.sections[1].paragraphs[10]
     assert text[first.anchor.start:first.anchor.end] == "the count was 140 people"
     assert (second.anchor.section, second.anchor.paragraph, second.anchor.start) == (1, 15, 0)
-
-
-def test_entries_are_built_once_on_demand_and_behave_as_a_tuple() -> None:
-    import threading
-
-    from briefing.model import Entries
-
-    built: list[int] = []
-
-    def build(i: int) -> tuple[int, str]:
-        built.append(i)
-        return (i, f"entry {i}")
-
-    entries = Entries(5, build)
-    assert len(entries) == 5 and built == []
-    assert entries[3] is entries[3] and entries[-2] is entries[3] and built == [3]
-    assert entries[1:3] == ((1, "entry 1"), (2, "entry 2"))
-    assert entries == tuple(build(i) for i in range(5)) and (0, "entry 0") in entries
-    with pytest.raises(IndexError):
-        entries[5]
-    # many threads asking at once still get one object per entry
-    shared = Entries(200, lambda i: object())
-    results: list[list[object]] = []
-
-    def read() -> None:
-        results.append([shared[i] for i in range(200)])
-
-    threads = [threading.Thread(target=read) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert all(all(a is b for a, b in zip(r, results[0], strict=True)) for r in results)

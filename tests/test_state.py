@@ -87,9 +87,7 @@ def test_default_folder_is_the_users_state_folder(monkeypatch: pytest.MonkeyPatc
 
 def test_saving_never_touches_the_briefing(briefing_path: Path) -> None:
     before = briefing_path.read_bytes(), briefing_path.stat().st_mtime_ns
-    state = ReaderState()
-    state.toggle_star(KEY_A)
-    save_state(briefing_path, state)
+    save_state(briefing_path, ReaderState().with_star(KEY_A, True))
     assert (briefing_path.read_bytes(), briefing_path.stat().st_mtime_ns) == before
     assert sorted(p.name for p in briefing_path.parent.iterdir()) == ["today.toml"]
 
@@ -127,17 +125,18 @@ def test_a_star_stays_on_its_quote_when_the_author_edits_elsewhere(
 
 def test_star_toggles_and_notes_clear_when_blank() -> None:
     state = ReaderState()
-    assert state.toggle_star(KEY_A) is True and state.is_starred(KEY_A)
-    assert state.toggle_star(KEY_A) is False and not state.is_starred(KEY_A)
-    state.set_note(KEY_B, "  worth checking  ")
-    assert state.note(KEY_B) == "worth checking"
-    state.set_note(KEY_B, " \n ")
-    assert state.note(KEY_B) is None and state.notes == {}
+    starred = state.with_star(KEY_A, True)
+    assert KEY_A not in state.stars and KEY_A in starred.stars  # a new state; the old stays
+    assert KEY_A not in starred.with_star(KEY_A, False).stars
+    noted = state.with_note(KEY_B, "  worth checking  ")
+    assert noted.note(KEY_B) == "worth checking" and state.note(KEY_B) is None
+    cleared = noted.with_note(KEY_B, " \n ")
+    assert cleared.note(KEY_B) is None and cleared.notes == {}
+    assert noted.marked == {KEY_B} and starred.marked == {KEY_A}
 
 
 def test_a_pasted_escape_sequence_cannot_spoil_the_state_file(briefing_path: Path) -> None:
-    state = ReaderState()
-    state.set_note(KEY_A, "see \x1b]52;c;aGk=\x07this\u202e\r\nnext line")
+    state = ReaderState().with_note(KEY_A, "see \x1b]52;c;aGk=\x07this\u202e\r\nnext line")
     assert state.note(KEY_A) == "see ]52;c;aGk=this\nnext line"
     save_state(briefing_path, state)
     assert load_state_for(briefing_path).notes == {KEY_A: "see ]52;c;aGk=this\nnext line"}
@@ -146,9 +145,9 @@ def test_a_pasted_escape_sequence_cannot_spoil_the_state_file(briefing_path: Pat
 def test_limits_are_refused_in_words() -> None:
     state = ReaderState()
     with pytest.raises(ValueError, match=f"at most {MAX_NOTE:,} characters; this one has"):
-        state.set_note(KEY_A, "x" * (MAX_NOTE + 1))
+        state.with_note(KEY_A, "x" * (MAX_NOTE + 1))
     with pytest.raises(ValueError, match="not an entry key"):
-        state.toggle_star("quotes[3]")
+        state.with_star("quotes[3]", True)
 
 
 # --- saving and restoring -----------------------------------------------------------------------
@@ -156,13 +155,10 @@ def test_limits_are_refused_in_words() -> None:
 def test_round_trip_restores_stars_notes_and_position(briefing_path: Path,
                                                       bundled: Briefing) -> None:
     quote, figure = bundled.quotes[0], bundled.figures[6]
-    state = ReaderState()
-    state.toggle_star(entry_key(quote))
-    state.toggle_star(entry_key(figure))
-    state.set_note(entry_key(figure), "Ask: whose count?\n# not a heading, [not](a link) ✓")
-    state.set_note(entry_key(bundled.quotes[5]), "Ukraine’s “line” — 🇺🇦 👩‍👩‍👧")
-    state.section = "humanitarian"
-    state.selected = entry_key(figure)
+    state = (ReaderState().with_star(entry_key(quote), True).with_star(entry_key(figure), True)
+             .with_note(entry_key(figure), "Ask: whose count?\n# not a heading, [not](a link) ✓")
+             .with_note(entry_key(bundled.quotes[5]), "Ukraine’s “line” — 🇺🇦 👩‍👩‍👧")
+             .at("humanitarian", entry_key(figure)))
     saved = save_state(briefing_path, state, previous=ReaderState())
     assert saved == state
     assert load_state_for(briefing_path) == state
@@ -299,22 +295,20 @@ def test_unstar_in_one_window_survives_a_star_in_another(briefing_path: Path) ->
     save_state(briefing_path, ReaderState(stars={KEY_A}))
     first = load_state_for(briefing_path)
     second = load_state_for(briefing_path)
-    first_saved, second_saved = first.copy(), second.copy()
+    assert KEY_A in first.stars and KEY_A in second.stars
 
-    first.toggle_star(KEY_A)  # unstar
-    save_state(briefing_path, first, previous=first_saved)
-    second.toggle_star(KEY_B)  # still shows A starred: it did not touch A
-    second = save_state(briefing_path, second, previous=second_saved)
+    save_state(briefing_path, first.with_star(KEY_A, False), previous=first)  # unstar
+    # The second window still shows A starred: it did not touch A.
+    second = save_state(briefing_path, second.with_star(KEY_B, True), previous=second)
 
     assert second.stars == {KEY_B}  # the window adopts what is on disk
     assert load_state_for(briefing_path).stars == {KEY_B}
 
 
 def test_same_note_edited_in_two_windows_last_save_wins(briefing_path: Path) -> None:
-    first, second = ReaderState(), ReaderState()
-    first.set_note(KEY_A, "from the first window")
-    second.set_note(KEY_A, "from the second window")
-    second.set_note(KEY_B, "only in the second")
+    first = ReaderState().with_note(KEY_A, "from the first window")
+    second = (ReaderState().with_note(KEY_A, "from the second window")
+              .with_note(KEY_B, "only in the second"))
     save_state(briefing_path, first, previous=ReaderState())
     save_state(briefing_path, second, previous=ReaderState())
     assert load_state_for(briefing_path).notes == {KEY_A: "from the second window",
@@ -335,16 +329,13 @@ from briefing.state import load_state_for, save_state
 briefing, window, count, go = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4])
 while not go.exists():
     time.sleep(0.001)
-state = load_state_for(briefing)
-saved = state.copy()
+state = saved = load_state_for(briefing)
 for n in range(count):
     key = f"quote:{window:x}{n:015x}"
-    state.toggle_star(key)
-    state.set_note(key, f"window {window}, entry {n}")
+    state = state.with_star(key, True).with_note(key, f"window {window}, entry {n}")
     if n % 3 == 2:
-        state.toggle_star(f"quote:{window:x}{n - 1:015x}")  # change of mind
-    state = save_state(briefing, state, previous=saved)
-    saved = state.copy()
+        state = state.with_star(f"quote:{window:x}{n - 1:015x}", False)  # change of mind
+    state = saved = save_state(briefing, state, previous=saved)
 """
 
 

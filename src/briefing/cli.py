@@ -8,7 +8,6 @@ traceback.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -99,10 +98,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # make of it is plain, and importing and building it costs ~15 ms.
         args: argparse.Namespace | SimpleNamespace = SimpleNamespace(
             command="open", path=args_list[1] if len(args_list) == 2 else None)
-        # Start-up allocates tens of thousands of objects that live as long
-        # as the app; collecting while it does is wasted work (~15 ms). The
-        # app freezes them and turns collection back on after its first frame.
-        gc.disable()
     else:
         args = build_parser().parse_args(args_list)
     try:
@@ -154,19 +149,18 @@ def _briefing_path(path: str | None) -> Path:
 
 
 def _open(args: argparse.Namespace | SimpleNamespace) -> int:
-    from briefing.loader import start_loading
+    from briefing.loader import load_briefing
 
     target = _briefing_path(args.path)
     if target.is_dir():
         from briefing.tui.app import run_library
 
         return run_library(target)
-    loading = start_loading(target, source=args.path or str(target))
-    # Textual and the reader's screen load while the briefing does.
-    import briefing.tui.screens.reader  # noqa: F401
+    # Before Textual starts: a refusal is printed on a terminal left as it was.
+    briefing = load_briefing(target, source=args.path or str(target), remember=True)
     from briefing.tui.app import run_reader
 
-    return run_reader(loading(), target)
+    return run_reader(briefing, target)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -193,7 +187,7 @@ def _export(args: argparse.Namespace) -> int:
     from briefing.loader import load_briefing
 
     target = _briefing_path(args.path)
-    briefing = load_briefing(target, source=args.path or str(target), use_cache=True)
+    briefing = load_briefing(target, source=args.path or str(target), remember=True)
     state = None
     if not args.no_state:
         from briefing.state import load_state_for

@@ -175,7 +175,7 @@ def _join(blocks: Iterable[str]) -> str:
 
 
 def _header(briefing: Briefing) -> list[str]:
-    masthead = briefing.briefing
+    masthead = briefing.masthead
     blocks = ["# " + escape_inline(masthead.title)]
     if masthead.standfirst:
         blocks.append(escape_inline(masthead.standfirst))

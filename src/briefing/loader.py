@@ -11,14 +11,11 @@ place.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-import signal
 import stat
 import sys
 import unicodedata
-from collections.abc import Callable
 from typing import Any
 
 from briefing.errors import BriefingError, Problem
@@ -38,164 +35,43 @@ _DIGIT_RUN = re.compile(r"[0-9][0-9_]*")
 
 
 def load_briefing(path: str | os.PathLike[str], *, source: str | None = None,
-                  use_cache: bool = False) -> Briefing:
-    """Read, validate and resolve the briefing at `path`.
+                  remember: bool = False) -> Briefing:
+    """Read, check, validate and anchor the briefing at `path`, in that order.
 
-    With `use_cache`, the resolved briefing is kept in the user's cache
-    folder keyed on the file's bytes, so reopening an unchanged file skips
-    parsing, validation and anchoring (and their imports) altogether.
+    With `remember` (the reader and the digest), contents that pass are
+    remembered by their hash (see `briefing.judged`), and a reopen of the
+    same bytes skips the schema pass and the pydantic import. Everything
+    else (the version, the characters, anchoring) is checked every time.
     """
     source = source if source is not None else str(path)
     data = read_bytes(path, source=source)
-    if not use_cache:
+    if not remember:
         return parse_briefing(decode(data, source=source), source=source)
-    from briefing import cache
+    from briefing import judged
 
-    key = cache.content_key(data)
-    return cache.read(key) or _parse_and_cache(data, key, source=source)
-
-
-def start_loading(path: str | os.PathLike[str], *, source: str | None = None
-                  ) -> Callable[[], Briefing]:
-    """Begin loading a briefing for the reader; call the result to get it
-    (or its BriefingError), once the caller has done its own start-up work.
-
-    A cached briefing is ready at once. A file seen for the first time must
-    be parsed and validated, which for a small file is mostly importing
-    pydantic (~80 ms): where this process can fork and has no other thread,
-    children do that and fill the cache while the caller imports Textual (see
-    `_fill_cache`), and the result is read back from the cache. Whatever the
-    children meet (an invalid file, an unwritable cache, a crash) is settled
-    by loading again here, so errors are reported exactly as `load_briefing`
-    reports them.
-    """
-    from briefing import cache
-
-    source = source if source is not None else str(path)
-    data = read_bytes(path, source=source)
-    key = cache.content_key(data)
-    cached = cache.read(key)
-    if cached is not None:
-        return lambda: cached
-    child = _fork_to(lambda: _fill_cache(data, key, source=source))
-
-    def finish() -> Briefing:
-        if child is not None and _exit_code(child) == 0:
-            briefing = cache.read(key)
-            if briefing is not None:
-                return briefing
-        return _parse_and_cache(data, key, source=source)
-
-    return finish
-
-
-def _parse_and_cache(data: bytes, key: str, *, source: str) -> Briefing:
-    """A briefing not in the cache: read it from its bytes, and store it."""
-    from briefing import cache
-
-    briefing = parse_briefing(decode(data, source=source), source=source)
-    cache.write(key, briefing)
+    key = judged.content_key(data)
+    text = decode(data, source=source)
+    if judged.was_judged_valid(key):
+        briefing = _resolve_judged(text, source=source)
+        if briefing is not None:
+            return briefing
+    briefing = parse_briefing(text, source=source)
+    judged.remember_valid(key)
     return briefing
 
 
-def _fill_cache(data: bytes, key: str, *, source: str) -> None:
-    """In a forked child: judge a new file and build its cache entry at once.
-
-    Validation (importing pydantic, walking the document) and anchoring plus
-    encoding the entry each take about half of what a large new file costs
-    once it is parsed, and neither needs the other's result. So the file is
-    parsed once, here, and a process forked from this one judges it while
-    this one builds the entry: they share the parsed document (copy-on-write)
-    and run on two cores. The entry is written only once the judge has said
-    the file is valid; a file it refuses is never cached.
-    """
-    text = decode(data, source=source)
-    document = parse_toml(text, source=source)
-    verdict, say = os.pipe()
-    builder = os.getpid()
-    judge = _fork_to(lambda: _judge(document, text, verdict, say, source=source,
-                                    builder=builder))
-    os.close(say)
-    if judge is None:  # no second process: judge here, then build
-        os.close(verdict)
-        judge_document(document, text=text, source=source)
-        _build_entry(document, key, source=source, judged=lambda: True)
-        return
+def _resolve_judged(text: str, *, source: str) -> Briefing | None:
+    """Contents that passed before: parse, check what is cheap and anchor.
+    None when anything does not hold, and the caller judges it in full."""
     try:
-        _build_entry(document, key, source=source,
-                     judged=lambda: os.read(verdict, 1) == b"1")
-    except BaseException:
-        os.kill(judge, signal.SIGKILL)
-        raise
-    finally:
-        os.close(verdict)
-        _exit_code(judge)
-
-
-def _judge(document: dict[str, Any], text: str, verdict: int, say: int, *,
-           source: str, builder: int) -> None:
-    """Judge a parsed file; write the verdict b"1" to `say` if it is valid.
-
-    A file it refuses stops the `builder` (the process it was forked from) at
-    once: anchoring a file the schema refuses, say one with far too many
-    entries, could take a while, and the reader waits on the builder.
-    """
-    os.close(verdict)  # the builder's end, not ours
-    try:
-        judge_document(document, text=text, source=source)
-    except BaseException:
-        if os.getppid() == builder:  # not if it is gone
-            os.kill(builder, signal.SIGKILL)
-        raise
-    os.write(say, b"1")
-    os.close(say)
-
-
-def _build_entry(document: dict[str, Any], key: str, *, source: str,
-                 judged: Callable[[], bool]) -> None:
-    """Anchor and encode a parsed file, and store the entry once `judged()`
-    (which waits for the judge's verdict) says the file is valid."""
-    from briefing import cache
-
-    briefing, problems = resolve(document)
-    if briefing is None:
-        raise BriefingError(source, problems)
-    payload = cache.encode(briefing)
-    if not judged():
-        raise RuntimeError("the judge refused the file")
-    cache.write_payload(key, payload)
-
-
-def _fork_to(work: Callable[[], object]) -> int | None:
-    """Run `work` in a child process; its pid, or None where that is unsafe."""
-    import threading
-
-    if not hasattr(os, "fork") or threading.active_count() != 1:
-        return None  # forking a process with threads can deadlock the child
-    try:
-        pid = os.fork()
-    except OSError:
+        document = parse_toml(text, source=source)
+        check_version(document, source=source)
+        if not clean_text(text):
+            check_characters(document, source=source)
+        briefing, _ = resolve(document)
+    except Exception:  # a marker that lies: the full path says what is wrong
         return None
-    if pid:
-        return pid
-    code = 1
-    try:  # the child: never touches the terminal, never returns
-        devnull = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1, 2):
-            os.dup2(devnull, fd)
-        work()
-        code = 0
-    except BaseException:  # the parent loads again, and reports it as it would
-        pass
-    finally:
-        os._exit(code)
-
-
-def _exit_code(pid: int) -> int:
-    try:
-        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
-    except ChildProcessError:
-        return -1
+    return briefing
 
 
 def parse_briefing(text: str, *, source: str) -> Briefing:
@@ -301,12 +177,12 @@ def parse_toml(text: str, *, source: str) -> dict[str, Any]:
     """Parse TOML, turning every failure mode into a placed `BriefingError`.
 
     rtoml (Rust) reads a large briefing about 3x faster than tomli and refuses
-    every hostile file of UNTRUSTED.md cleanly. What it refuses goes to tomli,
+    every hostile file in tests/test_properties.py cleanly. What it refuses goes to tomli,
     which says where the problem is in our words, or accepts what rtoml does
     not (a float too large, an integer over 64 bits): a file is TOML when
     either parser says so, and its errors always read the same.
     """
-    import rtoml  # here, not above: a cached briefing is never parsed
+    import rtoml
 
     try:
         document: dict[str, Any] = rtoml.loads(text)
@@ -506,6 +382,8 @@ def _problem(error: Any, root: Any) -> Problem:
 
 
 def _unknown_key(key: str, model: type[Any]) -> str:
+    import difflib
+
     from briefing.schema import fields
 
     allowed = fields(model)

@@ -2,9 +2,9 @@
 immutable objects with every quote and figure anchored in the text.
 
 The file format itself (FORMAT.md) is validated by `briefing.schema`, with
-pydantic. This module never imports pydantic: a briefing read back from the
-parse cache is built straight from these classes, so opening an unchanged
-file costs neither the pydantic import nor a validation pass.
+pydantic. This module never imports pydantic: a file whose contents were
+judged valid before is resolved straight from its parsed document, so
+reopening it costs neither the pydantic import nor a validation pass.
 
 `resolve()` turns a document that passed the schema into a `Briefing`,
 checking what a schema cannot (unique ids, cross-references, limits across
@@ -14,11 +14,10 @@ tables) and anchoring every entry. No I/O happens here.
 from __future__ import annotations
 
 import bisect
-import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
-from typing import Any, Literal, NamedTuple, TypeVar, overload
+from typing import Any, Literal, NamedTuple
 
 from briefing.errors import Problem
 from briefing.text import shorten
@@ -46,17 +45,12 @@ MAX_PARAGRAPH = 20_000
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Status = Literal["reported", "unverified", "disputed", "confirmed"]
-STATUSES: tuple[str, ...] = ("reported", "unverified", "disputed", "confirmed")
-T = TypeVar("T")
 
 
-# Every value here is a named tuple rather than a dataclass. Anchors, quotes
-# and figures: a large briefing has tens of thousands of them, built on every
-# open, and a tuple is built at C speed (a frozen dataclass costs ~2 us an
-# entry, which made up most of reopening a 10,000-quote briefing). The rest:
-# making a frozen dataclass class costs ~0.8 ms at import, on the reader's
-# start-up path, and a named tuple class a sixth of that. They are immutable
-# all the same.
+# Every value here is a named tuple rather than a dataclass: a large briefing
+# has tens of thousands of anchors, quotes and figures, built on every open,
+# and a tuple is built at C speed (a frozen dataclass costs ~2 us an entry).
+# They are immutable all the same.
 
 class Anchor(NamedTuple):
     """Where an entry's words are in the text: section and paragraph indexes
@@ -92,7 +86,7 @@ class Section(NamedTuple):
 
     id: str
     title: str
-    paragraphs: Sequence[str]  # a tuple, or from the cache, decoded when first read
+    paragraphs: tuple[str, ...]
     summary: str | None = None
 
 
@@ -140,72 +134,20 @@ class Figure(NamedTuple):
         return claimant.name if claimant else self.claimed_by
 
 
-class Entries(Sequence[T]):
-    """A read-only sequence of entries built one by one when first read.
-
-    Reopening a briefing of 10,000 quotes from the cache would otherwise
-    build all 20,000 quotes and figures before the first frame, which shows a
-    dozen. It behaves as the tuple it stands for (equality included), and an
-    entry is built once: the same object on every read, from any thread.
-    """
-
-    __slots__ = ("_build", "_items", "_lock")
-
-    def __init__(self, count: int, build: Callable[[int], T]) -> None:
-        self._build = build
-        self._items: list[T | None] = [None] * count
-        self._lock = threading.Lock()
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
-        if isinstance(index, slice):
-            return tuple(self[i] for i in range(*index.indices(len(self._items))))
-        item = self._items[index]
-        if item is None:
-            with self._lock:
-                item = self._items[index]
-                if item is None:
-                    item = self._items[index] = self._build(index % len(self._items))
-        return item
-
-    def __iter__(self) -> Iterator[T]:
-        for index in range(len(self._items)):
-            yield self[index]
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"Entries({len(self)})"
-
-
 class Briefing(NamedTuple):
     """A whole, resolved briefing. `briefing.loader.load_briefing` gives one."""
 
-    briefing: Masthead
+    masthead: Masthead
     sections: tuple[Section, ...]
     people: tuple[Person, ...] = ()
-    quotes: Sequence[Quote] = ()
-    figures: Sequence[Figure] = ()
-    format: int = FORMAT_VERSION
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
     # Reading order of the anchors: how the reader moves with n/p and f/F.
-    quotes_in_order: Sequence[Quote] = ()
-    figures_in_order: Sequence[Figure] = ()
+    quotes_in_order: tuple[Quote, ...] = ()
+    figures_in_order: tuple[Figure, ...] = ()
     # Their anchors, in the same order: where things are, without the entries.
-    quote_anchors: Sequence[Anchor] = ()
-    figure_anchors: Sequence[Anchor] = ()
+    quote_anchors: tuple[Anchor, ...] = ()
+    figure_anchors: tuple[Anchor, ...] = ()
     people_by_id: Mapping[str, Person] = MappingProxyType({})
 
     def __repr__(self) -> str:
@@ -214,7 +156,7 @@ class Briefing(NamedTuple):
 
     @property
     def title(self) -> str:
-        return self.briefing.title
+        return self.masthead.title
 
     def person(self, person_id: str) -> Person | None:
         return self.people_by_id.get(person_id)
@@ -225,9 +167,6 @@ class Briefing(NamedTuple):
                 return index
         raise KeyError(section_id)
 
-    def quotes_by(self, person_id: str) -> list[Quote]:
-        return [q for q in self.quotes_in_order if q.person and q.person.id == person_id]
-
 
 def assemble(masthead: Masthead, people: Sequence[Person], sections: Sequence[Section],
              quotes: Sequence[Quote], figures: Sequence[Figure]) -> Briefing:
@@ -235,7 +174,7 @@ def assemble(masthead: Masthead, people: Sequence[Person], sections: Sequence[Se
     quotes_in_order = tuple(sorted(quotes, key=_reading_order))
     figures_in_order = tuple(sorted(figures, key=_reading_order))
     return Briefing(
-        briefing=masthead, people=tuple(people), sections=tuple(sections),
+        masthead=masthead, people=tuple(people), sections=tuple(sections),
         quotes=tuple(quotes), figures=tuple(figures),
         quotes_in_order=quotes_in_order, figures_in_order=figures_in_order,
         quote_anchors=tuple(q.anchor for q in quotes_in_order),

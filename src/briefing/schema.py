@@ -42,7 +42,6 @@ from briefing.model import (
     SLUG_PATTERN,
     Status,
 )
-from briefing.state import MAX_ENTRIES, MAX_NOTE, MAX_PATH_RECORD
 
 Slug = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID, pattern=SLUG_PATTERN)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
@@ -178,32 +177,3 @@ def fields(table: type[Any]) -> list[str]:
     if isinstance(table, type) and issubclass(table, BaseModel):
         return list(table.model_fields)
     return list(table.__annotations__)
-
-
-# --- the reader-state file (briefing.state) ------------------------------------------
-
-def _entry_key_value(value: Any) -> str:
-    from briefing.state import KEY_EXAMPLE, is_entry_key
-
-    if not is_entry_key(value):
-        raise PydanticCustomError("entry_key", "not an entry key such as {example}",
-                                  {"example": KEY_EXAMPLE})
-    return value  # type: ignore[no-any-return]
-
-
-EntryKey = Annotated[str, PlainValidator(_entry_key_value)]
-
-
-class StateFile(BaseModel):
-    """The reader-state file's schema, version 1 (see briefing.state)."""
-
-    # Built when a state file is first read, not when a briefing is judged.
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", defer_build=True)
-
-    version: Literal[1]
-    briefing: Annotated[str, StringConstraints(max_length=MAX_PATH_RECORD)] | None = None
-    section: Slug | None = None
-    selected: EntryKey | None = None
-    stars: Annotated[list[EntryKey], Field(max_length=MAX_ENTRIES)] = []
-    notes: Annotated[dict[EntryKey, Annotated[str, StringConstraints(max_length=MAX_NOTE)]],
-                     Field(max_length=MAX_ENTRIES)] = {}

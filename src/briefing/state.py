@@ -14,27 +14,28 @@ empty `ReaderState`.
 
 How the app uses it::
 
-    state = load_state_for(path)            # BriefingError: show it, use ReaderState()
-    saved = state.copy()
-    state.toggle_star(entry_key(quote))
-    state = save_state(path, state, previous=saved)   # WriteError: show it, keep state
-    saved = state.copy()
+    state = saved = load_state_for(path)    # BriefingError: show it, use ReaderState()
+    state = state.with_star(entry_key(quote), True)
+    state = saved = save_state(path, state, previous=saved)   # WriteError: show it, keep state
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from briefing.errors import BriefingError, Problem
 from briefing.files import WriteError, locked, write_atomic, write_error
 from briefing.loader import check_characters, parse_toml, read_document, validate
-from briefing.model import SLUG_PATTERN, Figure, Quote
+from briefing.model import MAX_ID, SLUG_PATTERN, Figure, Quote
 from briefing.text import FORBIDDEN, shorten, visible
 
 STATE_VERSION = 1
@@ -71,32 +72,35 @@ def is_entry_key(value: object) -> bool:
     return isinstance(value, str) and _KEY.fullmatch(value) is not None
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReaderState:
-    """What the reader marked in one briefing, and where they were."""
+    """What the reader marked in one briefing, and where they were.
 
-    stars: set[str] = field(default_factory=set)
-    notes: dict[str, str] = field(default_factory=dict)
+    Immutable: every change makes a new state, so a state handed to a worker
+    (to save it) can never change under it.
+    """
+
+    stars: frozenset[str] = frozenset()
+    notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     section: str | None = None  # a section id
     selected: str | None = None  # an entry key
 
-    def is_starred(self, key: str) -> bool:
-        return key in self.stars
+    def __post_init__(self) -> None:
+        # Whatever the caller passed (a set, a dict), keep read-only copies.
+        object.__setattr__(self, "stars", frozenset(self.stars))
+        object.__setattr__(self, "notes", MappingProxyType(dict(self.notes)))
 
-    def toggle_star(self, key: str) -> bool:
-        """Star or unstar; returns whether the entry is starred now."""
+    def with_star(self, key: str, starred: bool) -> ReaderState:
+        """This state with the entry starred or not."""
         _check_key(key)
-        if key in self.stars:
-            self.stars.discard(key)
-            return False
-        self.stars.add(key)
-        return True
+        stars = self.stars | {key} if starred else self.stars - {key}
+        return replace(self, stars=stars)
 
     def note(self, key: str) -> str | None:
         return self.notes.get(key)
 
-    def set_note(self, key: str, text: str) -> None:
-        """Set the note on an entry; blank text removes it.
+    def with_note(self, key: str, text: str) -> ReaderState:
+        """This state with the note on an entry set; blank text removes it.
 
         Characters the state file may not hold (control and bidi characters)
         are dropped, so a pasted escape sequence can never make the reader's
@@ -108,18 +112,19 @@ class ReaderState:
         if len(cleaned) > MAX_NOTE:
             raise ValueError(f"a note holds at most {MAX_NOTE:,} characters; "
                              f"this one has {len(cleaned):,}")
+        notes = {k: v for k, v in self.notes.items() if k != key}
         if cleaned:
-            self.notes[key] = cleaned
-        else:
-            self.notes.pop(key, None)
+            notes[key] = cleaned
+        return replace(self, notes=notes)
+
+    def at(self, section: str | None, selected: str | None) -> ReaderState:
+        """This state with the reader's position changed."""
+        return replace(self, section=section, selected=selected)
 
     @property
-    def marked(self) -> set[str]:
+    def marked(self) -> frozenset[str]:
         """Keys of the entries that are starred or carry a note."""
-        return self.stars | set(self.notes)
-
-    def copy(self) -> ReaderState:
-        return ReaderState(set(self.stars), dict(self.notes), self.section, self.selected)
+        return self.stars | self.notes.keys()
 
 
 def clean_note(text: str) -> str:
@@ -187,11 +192,9 @@ def read_state(path: Path) -> ReaderState:
     _check_version(document, source=source)
     check_characters(document, source=source)
     _check_keys(document, source=source)
-    from briefing.schema import StateFile  # pydantic: only once a state file exists
-
-    checked: StateFile = validate(StateFile, document, source=source)
+    checked = validate(state_file_schema(), document, source=source)
     return ReaderState(
-        stars=set(checked.stars),
+        stars=frozenset(checked.stars),
         notes={key: note for key, note in checked.notes.items() if note.strip()},
         section=checked.section,
         selected=checked.selected,
@@ -215,9 +218,7 @@ def _check_keys(document: dict[str, Any], *, source: str) -> None:
     """Unknown and malformed keys, reported with the key shortened (pydantic
     would put the whole key, however long, into the entry path)."""
     problems: list[Problem] = []
-    from briefing.schema import StateFile, fields
-
-    allowed = fields(StateFile)
+    allowed = list(state_file_schema().model_fields)
     for key in document:
         if key not in allowed:
             problems.append(Problem("(top)", f'unknown key "{shorten(key, 40)}": allowed: '
@@ -230,6 +231,39 @@ def _check_keys(document: dict[str, Any], *, source: str) -> None:
                                         f"such as {KEY_EXAMPLE}"))
     if problems:
         raise BriefingError(source, problems)
+
+
+@functools.cache
+def state_file_schema() -> Any:
+    """The state file's schema, version 1, as a pydantic model. Built when a
+    state file is first read: opening a briefing never waits for it."""
+    from typing import Annotated, Literal
+
+    from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints
+    from pydantic_core import PydanticCustomError
+
+    def entry_key_value(value: Any) -> str:
+        if not is_entry_key(value):
+            raise PydanticCustomError("entry_key", "not an entry key such as {example}",
+                                      {"example": KEY_EXAMPLE})
+        return value  # type: ignore[no-any-return]
+
+    entry_key_type = Annotated[str, PlainValidator(entry_key_value)]
+    slug = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID,
+                                            pattern=SLUG_PATTERN)]
+    note = Annotated[str, StringConstraints(max_length=MAX_NOTE)]
+
+    class StateFile(BaseModel):
+        model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+
+        version: Literal[1]
+        briefing: Annotated[str, StringConstraints(max_length=MAX_PATH_RECORD)] | None = None
+        section: slug | None = None  # type: ignore[valid-type]
+        selected: entry_key_type | None = None  # type: ignore[valid-type]
+        stars: Annotated[list[entry_key_type], Field(max_length=MAX_ENTRIES)] = []  # type: ignore[valid-type]
+        notes: Annotated[dict[entry_key_type, note], Field(max_length=MAX_ENTRIES)] = {}  # type: ignore[valid-type]
+
+    return StateFile
 
 
 # --- writing -------------------------------------------------------------------
@@ -318,7 +352,7 @@ def _cleaned(state: ReaderState) -> ReaderState:
         if is_entry_key(key) and note:
             notes[key] = note
     return ReaderState(
-        stars={key for key in state.stars if is_entry_key(key)},
+        stars=frozenset(key for key in state.stars if is_entry_key(key)),
         notes=notes,
         section=state.section if state.section and _SLUG.fullmatch(state.section) else None,
         selected=state.selected if is_entry_key(state.selected) else None,

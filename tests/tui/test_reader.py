@@ -120,23 +120,14 @@ async def test_where_the_contents_pane_shows_it_is_in_the_first_frame() -> None:
         assert reader(narrow).query_one("#contents").highlighted == 1
 
 
-async def test_the_footer_and_contents_follow_the_first_frame_and_collection_resumes() -> None:
-    """`briefing FILE` turns the garbage collector off for start-up; the app
-    turns it back on once it has painted, or a long session would grow."""
-    import gc
-
-    gc.disable()
-    try:
-        app = make_app()
-        async with app.run_test(size=(120, 30)) as pilot:
-            await pilot.pause()
-            await pilot.pause()
-            text = screen_text(app)
-            assert "q Quit" in text and "? Help" in text  # the footer's keys
-            assert "1 Negotiations" in text  # the contents pane
-            assert gc.isenabled()
-    finally:
-        gc.enable()
+async def test_the_footer_and_contents_follow_the_first_frame() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "q Quit" in text and "? Help" in text  # the footer's keys
+        assert "1 Negotiations" in text  # the contents pane
 
 
 async def test_next_quote_highlights_exact_words_and_crosses_sections() -> None:
@@ -165,36 +156,6 @@ async def test_next_quote_highlights_exact_words_and_crosses_sections() -> None:
         assert screen.section == 0
         assert highlighted(screen) == [in_first[-1].text]
         assert drawn_current(app) == words(in_first[-1].text)
-
-
-async def test_a_briefing_from_the_cache_reads_as_the_file_does(
-        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Reopened from the cache, entries are built as they are drawn; the
-    reader must not be able to tell: same highlights, panes and stops."""
-    from briefing.loader import load_briefing
-    from briefing.model import Entries
-    from briefing.resources import bundled_briefing
-    from briefing.tui.app import reader_app
-
-    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
-    path = bundled_briefing()
-    load_briefing(path, use_cache=True)
-    cached = load_briefing(path, use_cache=True)
-    assert isinstance(cached.quotes_in_order, Entries)
-
-    async def journey(briefing) -> list[tuple[int, list[str], str]]:  # type: ignore[no-untyped-def]
-        app = reader_app(briefing, None)  # no path: no saved position to restore
-        seen = []
-        async with app.run_test(size=(120, 40)) as pilot:
-            screen = reader(app)
-            await pilot.pause()  # the footer and contents follow the first frame
-            for key in ("n",) * 8 + ("f",) * 3 + ("p", "F"):
-                await pilot.press(key)
-                await pilot.pause()
-                seen.append((screen.section, highlighted(screen), screen_text(app)))
-        return seen
-
-    assert await journey(cached) == await journey(load_briefing(path))
 
 
 async def test_brackets_move_between_quotes_too() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -13,7 +12,7 @@ from textual.screen import Screen
 
 from briefing.model import Briefing
 from briefing.resources import styles_dir
-from briefing.tui.commands import BriefingCommands
+from briefing.tui.widths import HORIZONTAL_BREAKPOINTS
 
 
 class BriefingApp(App[int]):
@@ -21,10 +20,7 @@ class BriefingApp(App[int]):
 
     CSS_PATH: ClassVar[list[str | Path]] = [styles_dir() / "briefing.tcss"]  # type: ignore[assignment]
     TITLE = "briefing"
-    COMMANDS = App.COMMANDS | {BriefingCommands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [  # type: ignore[misc]
-        (0, "-narrow"), (110, "-normal"), (160, "-wide"),
-    ]
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL_BREAKPOINTS  # the reader composes by them too
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark,f1", "help", "Help", id="help"),
@@ -36,9 +32,6 @@ class BriefingApp(App[int]):
         self.briefing = briefing
         self.path = path
         self.folder = folder
-
-    def on_mount(self) -> None:
-        self.call_after_refresh(_resume_collection)
 
     def get_default_screen(self) -> Screen[object]:
         if self.folder is not None:
@@ -65,28 +58,9 @@ class BriefingApp(App[int]):
         yield SystemCommand("Help", "Show every key", self.action_help)
 
 
-def width_class(app: App[object], width: int) -> str:
-    """The class HORIZONTAL_BREAKPOINTS gives a screen of this width."""
-    chosen = ""
-    for threshold, name in app.HORIZONTAL_BREAKPOINTS or ():
-        if width >= threshold:
-            chosen = name
-    return chosen
-
-
-def _resume_collection() -> None:
-    """After the first frame: keep what start-up built out of every future
-    collection, and turn collection back on if the CLI turned it off."""
-    gc.freeze()
-    gc.enable()
-
-
 def reader_app(briefing: Briefing, path: Path | None) -> BriefingApp:
     """The app for one loaded briefing, as the CLI, the tests and the
     benchmarks all build it."""
-    # The briefing lives as long as the app: keep the collector from walking
-    # its objects again on every full collection (tens of ms each, per key).
-    gc.freeze()
     return BriefingApp(briefing=briefing, path=path)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -16,15 +17,13 @@ from textual.content import Content
 from briefing.tui.safe import literal
 
 
-class BriefingCommands(Provider):
-    """Commands of the reader screen that is under the palette."""
+class ReaderCommands(Provider):
+    """Commands of the reader screen under the palette (its COMMANDS)."""
 
     def _commands(self) -> list[tuple[Content, str, Callable[[], object]]]:
-        from briefing.tui.screens.reader import ReaderScreen
-
-        screen = self.screen
-        if not isinstance(screen, ReaderScreen):
-            return []
+        # The reader screen, which lists this provider: not imported here,
+        # as it imports this module.
+        screen: Any = self.screen
         commands: list[tuple[Content, str, Callable[[], object]]] = []
         seen: set[str] = set()
         for binding in screen.BINDINGS:

@@ -33,9 +33,9 @@ class LibraryEntry:
 
     @property
     def published(self) -> date:
-        if self.briefing is None or self.briefing.briefing.published is None:
+        if self.briefing is None or self.briefing.masthead.published is None:
             return date.min
-        published = self.briefing.briefing.published
+        published = self.briefing.masthead.published
         return published.date() if isinstance(published, datetime) else published
 
 
@@ -49,7 +49,7 @@ def scan(folder: Path) -> list[LibraryEntry]:
         if path.name.startswith("."):
             continue
         try:
-            briefing = load_briefing(path, source=path.name, use_cache=True)
+            briefing = load_briefing(path, source=path.name, remember=True)
             entries.append(LibraryEntry(path, briefing, None))
         except BriefingError as error:
             entries.append(LibraryEntry(path, None, error.headline))
@@ -105,7 +105,7 @@ class LibraryScreen(Screen[None]):
                               literal(f"⚠ {entry.error}", "$text-error", one_line=True),
                               Content(""), Content(""), Content(""), key=str(index))
                 continue
-            meta = entry.briefing.briefing
+            meta = entry.briefing.masthead
             table.add_row(
                 Content(f"{entry.published:%Y-%m-%d}" if meta.published else "—"),
                 literal(meta.title, "bold", one_line=True),

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import gc
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -27,12 +27,14 @@ from briefing.files import WriteError
 from briefing.loader import load_briefing
 from briefing.model import Briefing, Figure, Quote
 from briefing.state import ReaderState, entry_key, load_state_for, save_state
+from briefing.tui.commands import ReaderCommands
 from briefing.tui.messages import EntryChosen, SectionChosen
 from briefing.tui.safe import literal, plain
 from briefing.tui.widgets.contents import ContentsList
 from briefing.tui.widgets.entries import FigureList, QuoteList
 from briefing.tui.widgets.header import BriefingHeader
 from briefing.tui.widgets.reading import Mark, ReadingPane
+from briefing.tui.widths import width_class
 
 if TYPE_CHECKING:
     # Imported by the first `/`: not a cost to every start-up.
@@ -48,6 +50,7 @@ STYLE_CURRENT_MATCH = "bold reverse $text-warning"
 class ReaderScreen(Screen[None]):
     """Reads one briefing."""
 
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReaderCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         # While a search has matches, n/N move between them (as in less and vim);
         # otherwise n falls through to the next binding for the key.
@@ -99,9 +102,7 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # The width class is known now: set it before the first layout rather
         # than on the first resize, which would lay the screen out twice.
-        from briefing.tui.app import width_class
-
-        self.add_class(width_class(self.app, self.app.size.width))
+        self.add_class(width_class(self.app.size.width))
         yield BriefingHeader(self.briefing, id="header")
         # The banner (a file that went bad under the reader) is mounted when needed.
         with Horizontal(id="body"):
@@ -150,11 +151,6 @@ class ReaderScreen(Screen[None]):
         # ctrl+p is listed in the help screen; the footer keeps its room for keys.
         await self.mount(Footer(compact=True, show_command_palette=False))
         self.refresh_bindings()  # a footer draws its keys when the bindings change
-        if not self.from_library:
-            # Like the briefing in reader_app: this screen lives as long as the
-            # app, so once it is built keep full collections (~20 ms each, in
-            # the middle of a key press) from walking all its widgets again.
-            gc.freeze()
 
     @work(thread=True, exclusive=True, group="state")
     def _load_state(self) -> None:
@@ -170,7 +166,7 @@ class ReaderScreen(Screen[None]):
         self.app.call_from_thread(self._restore, state)
 
     async def _restore(self, state: ReaderState) -> None:
-        self.state, self._saved = state, state.copy()
+        self.state = self._saved = state
         self._refill_panes()
         section = next((i for i, s in enumerate(self.briefing.sections)
                         if s.id == state.section), None)
@@ -254,7 +250,7 @@ class ReaderScreen(Screen[None]):
 
     async def _show_section(self, section: int) -> None:
         self.section = section
-        self.state.section = self.briefing.sections[section].id
+        self.state = self.state.at(self.briefing.sections[section].id, self.state.selected)
         self._position_dirty = True
         sections = self.briefing.sections
         await self.reading.show_section(sections[section], section + 1, len(sections),
@@ -291,14 +287,14 @@ class ReaderScreen(Screen[None]):
 
     async def go_to_quote(self, quote: Quote) -> None:
         self.quote = quote
-        self.state.selected = entry_key(quote)
+        self.state = self.state.at(self.state.section, entry_key(quote))
         self._position_dirty = True
         self.quote_list.set_current(quote)
         await self._go(quote.anchor.section, quote.anchor.paragraph, quote.anchor.start)
 
     async def go_to_figure(self, figure: Figure) -> None:
         self.figure = figure
-        self.state.selected = entry_key(figure)
+        self.state = self.state.at(self.state.section, entry_key(figure))
         self._position_dirty = True
         self.figure_list.set_current(figure)
         await self._go(figure.anchor.section, figure.anchor.paragraph, figure.anchor.start)
@@ -528,10 +524,12 @@ class ReaderScreen(Screen[None]):
         entry = self._selected_entry()
         if entry is None:
             return
-        starred = self.state.toggle_star(entry_key(entry))
+        key = entry_key(entry)
+        starred = key not in self.state.stars
+        self.state = self.state.with_star(key, starred)
         self._refill_panes()
         self.notify("Starred" if starred else "Star removed", timeout=2)
-        self._save_state()
+        self._save_state(self.state)
 
     def action_note(self) -> None:
         from briefing.tui.screens.dialogs import PromptScreen
@@ -547,25 +545,24 @@ class ReaderScreen(Screen[None]):
             if text is None:
                 return
             try:
-                self.state.set_note(key, text)
+                self.state = self.state.with_note(key, text)
             except ValueError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
             self._refill_panes()
-            self._save_state()
+            self._save_state(self.state)
 
         self.app.push_screen(PromptScreen(literal(what, one_line=True),
                                           self.state.note(key) or "",
                                           placeholder="your note (empty removes it)"), save)
 
     @work(thread=True, exclusive=True, group="state")
-    def _save_state(self) -> None:
+    def _save_state(self, state: ReaderState) -> None:
         """Merge and write under the lock, so another open window loses nothing."""
         if self.path is None:
             return
-        self.state.section = self.briefing.sections[self.section].id
         try:
-            merged = save_state(self.path, self.state, previous=self._saved)
+            merged = save_state(self.path, state, previous=self._saved)
         except WriteError as error:
             self.app.call_from_thread(self.notify, f"{error}. Your stars and notes are kept "
                                       "in this window.", title="Not saved",
@@ -574,9 +571,8 @@ class ReaderScreen(Screen[None]):
         self.app.call_from_thread(self._adopt, merged)
 
     def _adopt(self, merged: ReaderState) -> None:
-        section, selected = self.state.section, self.state.selected
-        self.state, self._saved = merged, merged.copy()
-        self.state.section, self.state.selected = section, selected
+        self._saved = merged
+        self.state = merged.at(self.state.section, self.state.selected)
         self._position_dirty = False
         self._refill_panes()
 
@@ -584,7 +580,6 @@ class ReaderScreen(Screen[None]):
         """Remember where the reader was; a failure here must not block quitting."""
         if self.path is None or not self._position_dirty:
             return
-        self.state.section = self.briefing.sections[self.section].id
         with contextlib.suppress(WriteError, OSError):
             save_state(self.path, self.state, previous=self._saved)
 
@@ -622,7 +617,7 @@ class ReaderScreen(Screen[None]):
     def _export(self, path: Path, overwrite: bool) -> None:
         from briefing.digest import DigestOptions, render_digest
 
-        digest = render_digest(self.briefing, DigestOptions(), self.state.copy())
+        digest = render_digest(self.briefing, DigestOptions(), self.state)
         try:
             from briefing.files import write_atomic
 
@@ -659,7 +654,7 @@ class ReaderScreen(Screen[None]):
                 self._show_problem, f"{self.path} was deleted or moved")
             return
         try:
-            briefing = load_briefing(self.path, source=str(self.path), use_cache=True)
+            briefing = load_briefing(self.path, source=str(self.path), remember=True)
         except BriefingError as error:
             self.app.call_from_thread(self._show_problem, error.headline)
             return

@@ -14,7 +14,7 @@ from briefing.tui.safe import literal
 
 def dateline(briefing: Briefing) -> str:
     """`Reuters · 28 March 2022` from whatever of the two the file gives."""
-    meta = briefing.briefing
+    meta = briefing.masthead
     parts: list[str] = []
     if meta.source:
         parts.append(meta.source)
@@ -40,7 +40,7 @@ class BriefingHeader(Widget):
         self.refresh(layout=True)
 
     def render(self) -> Content:
-        meta = self.briefing.briefing
+        meta = self.briefing.masthead
         counts = " · ".join((counted(len(self.briefing.sections), "section"),
                              counted(len(self.briefing.quotes), "quote"),
                              counted(len(self.briefing.figures), "figure")))
