@@ -1,6 +1,6 @@
 """The floor: the least a Textual app can do to show a title and a paragraph.
 
-Run as a script (`python benchmarks/minimal_app.py TITLE PARAGRAPH [MORE...]`)
+Run as a script (`python benchmarks/minimal_app.py TITLE [PARAGRAPH...]`)
 it is what the real app's first paint is compared with. Built in-process, its
 `n` key shows the next of the texts it was given: the floor for the reader's
 next-quote latency.
@@ -8,7 +8,7 @@ next-quote latency.
 
 from __future__ import annotations
 
-import sys
+import argparse
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -41,11 +41,16 @@ class MinimalApp(App[None]):
         self.query_one("#page", Static).update(self._page())
 
 
-def main(argv: Sequence[str]) -> None:
-    """Show argv[0] as the title and argv[1:] as the paragraphs."""
-    title = argv[0] if argv else "Minimal app"
-    MinimalApp(title, argv[1:]).run()
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="minimal_app.py", description="The floor: a one-Static Textual app showing a "
+        "title and a paragraph (n shows the next paragraph, q quits).")
+    parser.add_argument("title", help="the title line")
+    parser.add_argument("paragraphs", nargs="*", metavar="PARAGRAPH",
+                        help="the paragraphs, shown one at a time")
+    args = parser.parse_args(argv)
+    MinimalApp(args.title, args.paragraphs).run()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()

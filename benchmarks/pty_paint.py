@@ -3,10 +3,13 @@
 The child gets a pty of a fixed size; its output is fed to a pyte screen,
 and the first paint is the moment every expected string is on that screen.
 Peak memory is the child's VmHWM, read from /proc once its output settles.
+
+    python benchmarks/pty_paint.py --expect TEXT [--expect TEXT] -- COMMAND [ARG...]
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import fcntl
 import os
@@ -117,3 +120,25 @@ def _reap(pid: int, fd: int, stream: pyte.ByteStream, timeout: float = 3.0) -> N
         if done:
             return
         _read(fd, stream, 0.05)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="pty_paint.py", description="Start COMMAND in a pseudo-terminal and print the "
+        "seconds until every TEXT is on its screen, and its peak RSS.")
+    parser.add_argument("--expect", action="append", required=True, metavar="TEXT",
+                        help="text that must be on screen (repeat for several)")
+    parser.add_argument("--columns", type=int, default=100, help="(default: %(default)s)")
+    parser.add_argument("--lines", type=int, default=30, help="(default: %(default)s)")
+    parser.add_argument("command", nargs="+", metavar="COMMAND",
+                        help="the program and its arguments (after --)")
+    args = parser.parse_args(argv)
+    paint = first_paint(args.command, args.expect, env={}, columns=args.columns,
+                        lines=args.lines)
+    peak = f"{paint.peak_rss / (1024 * 1024):.1f} MB" if paint.peak_rss else "unknown"
+    print(f"first paint {paint.seconds * 1000:.1f} ms, peak RSS {peak}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
