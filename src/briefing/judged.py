@@ -10,9 +10,10 @@ and anything that goes wrong on that path falls back to the full one.
 
 A marker holds nothing, so it is written in one step (created or not) and
 cannot be half-written. The folder is bounded: past MAX_MARKERS, the least
-recently used markers go. Anyone who can write this folder could only make
-the reader skip a check it would otherwise run, on files they could as well
-have changed; the loader still refuses what it cannot anchor.
+recently used markers go. A marker vouches for the schema pass only; the
+folder is the user's own (0700), and anyone who can write it can change the
+user's files anyway. Whatever cannot be parsed, checked or anchored is still
+refused, with the error a first open gives.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def remember_valid(key: str) -> None:
     cannot be written only means the next open validates again."""
     folder = markers_dir()
     with contextlib.suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(folder / key, os.O_WRONLY | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
         os.close(fd)
         _prune(folder)
