@@ -253,26 +253,12 @@ class ReaderScreen(Screen[None]):
         self.state = self.state.at(self.briefing.sections[section].id, self.state.selected)
         self._position_dirty = True
         sections = self.briefing.sections
-        await self.reading.show_section(sections[section], section + 1, len(sections),
-                                        self._marks(section))
-        # Once this frame is drawn, get the sections n and p lead to ready.
-        self.reading.call_after_refresh(self._prepare_neighbours, section)
+        self.reading.show_section(sections[section], section + 1, len(sections),
+                                  self._marks(section))
         for contents in self.query(ContentsList):  # none before the first frame when narrow
             if contents.highlighted != section:
                 contents.highlighted = section
         self._refresh_bindings()
-
-    def _prepare_neighbours(self, section: int) -> None:
-        """Wrap the section before this one, and draw the first screen of the
-        next as it would show now (which wraps all of it, step by step: moving
-        on to it then redraws only the quote or figure arrived at)."""
-        if section != self.section:
-            return  # the reader has moved on already
-        sections = self.briefing.sections
-        self.reading.prepare([sections[section - 1]] if section > 0 else [])
-        if section + 1 < len(sections):
-            self.reading.draw_ahead(sections[section + 1], section + 2, len(sections),
-                                    self._marks(section + 1))
 
     async def _go(self, section: int, paragraph: int, start: int) -> None:
         """Show a place in the text: switch section if needed, mark, scroll."""
