@@ -68,6 +68,12 @@ def drawn_in(app, widget) -> list[tuple[str, object]]:  # type: ignore[no-untype
     return runs
 
 
+async def searched(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the search typed so far: it runs in a worker."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def words(text: str) -> str:
     return " ".join(text.split())
 
@@ -297,6 +303,7 @@ async def test_search_highlights_matches_and_moves_across_sections() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = reader(app)
         await pilot.press("slash", *"mariupol", "enter")
+        await searched(pilot)
         assert screen.search is not None
         matches = screen.search.matches
         assert len({m.section for m in matches}) >= 2
@@ -429,6 +436,7 @@ async def test_escape_backs_out_of_search_then_filters() -> None:
         await pilot.press("asterisk")
         assert screen.starred_only
         await pilot.press("slash", "x", "enter")
+        await searched(pilot)
         await pilot.press("escape")
         assert screen.search is None and screen.starred_only
         await pilot.press("escape")

@@ -37,6 +37,20 @@ STATUS_MARK = {"reported": "reported", "unverified": "UNVERIFIED", "disputed": "
                "confirmed": "confirmed"}
 
 
+def position_in(entries: Sequence[T], anchors: Sequence[Anchor], entry: T | None) -> int | None:
+    """Where this very entry is in a list of entries in reading order."""
+    if entry is None:
+        return None
+    # Bisect, then find this very entry among those that share its anchor
+    # (without building every row's entry).
+    at = bisect.bisect_left(anchors, entry.anchor)
+    while at < len(anchors) and anchors[at] == entry.anchor:
+        if entries[at] is entry:
+            return at
+        at += 1
+    return None
+
+
 class EntryList(ScrollView, Generic[T], can_focus=True):
     """A list of entries drawn as fixed-height rows."""
 
@@ -117,16 +131,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
                 self.refresh_lines(position * self.row_height, self.ROW_LINES)
 
     def position_of(self, entry: T | None) -> int | None:
-        if entry is None:
-            return None
-        # Rows are in reading order: bisect, then find this very entry among
-        # those that share its anchor (without building every row's entry).
-        at = bisect.bisect_left(self.anchors, entry.anchor)
-        while at < len(self.anchors) and self.anchors[at] == entry.anchor:
-            if self.entries[at] is entry:
-                return at
-            at += 1
-        return None
+        return position_in(self.entries, self.anchors, entry)
 
     @property
     def cursor_entry(self) -> T | None:
