@@ -45,6 +45,11 @@ class SearchIndex(NamedTuple):
     texts: tuple[str, ...]
     starts: tuple[tuple[int, ...], ...]
 
+    def __repr__(self) -> str:
+        # Short: messages carrying an index are logged by repr (the whole
+        # text of a large briefing took 25 ms to print, on the UI thread).
+        return f"SearchIndex({len(self.texts)} sections)"
+
     @classmethod
     def of(cls, sections: Sequence[Section]) -> SearchIndex:
         texts: list[str] = []
@@ -67,6 +72,9 @@ class Search(NamedTuple):
     query: str
     matches: tuple[Match, ...] = ()
     current: int | None = None
+
+    def __repr__(self) -> str:
+        return f"Search({self.query!r}, {len(self.matches)} matches, current={self.current})"
 
     @property
     def capped(self) -> bool:
