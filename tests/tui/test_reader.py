@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.content import Content
+from textual.visual import Visual
 
 from briefing.tui.screens.reader import STYLE_CURRENT, STYLE_CURRENT_MATCH, ReaderScreen
 from briefing.tui.widgets.entries import FigureList, QuoteList
@@ -19,8 +21,35 @@ def reader(app) -> ReaderScreen:  # type: ignore[no-untyped-def]
 
 
 def highlighted(screen: ReaderScreen, style: str = STYLE_CURRENT) -> list[str]:
-    """The words the reading pane draws with the given highlight."""
-    return screen.reading.marked_words(style)
+    """The runs of words the reading pane draws on screen with a highlight,
+    in reading order: what a reader sees highlighted. A run wrapped over
+    several lines is one run; words in another style end it."""
+    pane = screen.reading
+    # The highlight as the pane draws it (its colours resolved in the theme).
+    probe = Visual.to_strips(pane, Content.styled("x", style), 1, 1, pane.visual_style)[0]
+    drawn_style = next(iter(probe)).style.clear_meta_and_links()
+    region = pane.scrollable_content_region
+    runs: list[str] = []
+    current: list[str] = []
+    for y, line in enumerate(screen.app.screen._compositor.render_strips()):
+        if not region.y <= y < region.bottom:
+            continue
+        x = 0
+        for segment in line:
+            inside = region.x <= x < region.right
+            x += segment.cell_length
+            if not inside:
+                continue
+            if segment.style is not None and segment.style.clear_meta_and_links() == drawn_style:
+                current.append(segment.text)
+            elif segment.text.strip() and current:  # other words: the run ends
+                runs.append(words("".join(current)))
+                current = []
+            elif current and not current[-1].endswith(" "):
+                current.append(" ")  # a line's end within a run
+    if current:
+        runs.append(words("".join(current)))
+    return runs
 
 
 def drawn_in(app, widget) -> list[tuple[str, object]]:  # type: ignore[no-untyped-def]
@@ -37,6 +66,12 @@ def drawn_in(app, widget) -> list[tuple[str, object]]:  # type: ignore[no-untype
                 runs.append((segment.text, segment.style))
             x += segment.cell_length
     return runs
+
+
+async def searched(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the search typed so far: it runs in a worker."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def words(text: str) -> str:
@@ -139,22 +174,20 @@ async def test_next_quote_highlights_exact_words_and_crosses_sections() -> None:
         for _ in in_first:
             await pilot.press("n")
         assert screen.section == 0
-        assert highlighted(screen) == [in_first[-1].text]
-        await pilot.pause()  # the next section is drawn ahead by now
+        assert highlighted(screen) == [words(in_first[-1].text)]
+        await pilot.pause()
         await pilot.press("n")  # over the boundary into the next section
         await pilot.pause()
         following = quotes[len(in_first)]
         assert screen.section == following.anchor.section == 1
         assert screen.quote is following
-        assert highlighted(screen) == [following.text]
-        # Drawn ahead with the marks of the moment, the quote arrived at must
-        # still be drawn as the current one.
+        assert highlighted(screen) == [words(following.text)]
         assert drawn_current(app) == words(following.text)
         assert screen.query_one(QuoteList).cursor_entry is following
         await pilot.press("p")  # and back again, into a section drawn before
         await pilot.pause()
         assert screen.section == 0
-        assert highlighted(screen) == [in_first[-1].text]
+        assert highlighted(screen) == [words(in_first[-1].text)]
         assert drawn_current(app) == words(in_first[-1].text)
 
 
@@ -218,7 +251,7 @@ async def test_figures_have_their_own_keys() -> None:
         figures = screen.briefing.figures_in_order
         await pilot.press("f", "f")
         assert screen.figure is figures[1]
-        assert highlighted(screen) == [figures[1].text]
+        assert highlighted(screen) == [words(figures[1].text)]
         await pilot.press("F")
         assert screen.figure is figures[0]
         for _ in figures:
@@ -238,7 +271,7 @@ async def test_enter_in_the_quotes_pane_jumps_to_the_quote() -> None:
         target = screen.briefing.quotes_in_order[14]
         assert screen.quote is target
         assert screen.section == target.anchor.section
-        assert highlighted(screen) == [target.text]
+        assert highlighted(screen) == [words(target.text)]
 
 
 async def test_click_on_a_figure_jumps_to_it() -> None:
@@ -249,7 +282,7 @@ async def test_click_on_a_figure_jumps_to_it() -> None:
         await pilot.click(FigureList, offset=(4, 1 + figures.row_height * 1 + 1))
         await pilot.pause()
         assert screen.figure is screen.briefing.figures_in_order[1]
-        assert highlighted(screen) == [screen.briefing.figures_in_order[1].text]
+        assert highlighted(screen) == [words(screen.briefing.figures_in_order[1].text)]
 
 
 async def test_number_keys_and_h_l_switch_sections() -> None:
@@ -270,6 +303,7 @@ async def test_search_highlights_matches_and_moves_across_sections() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = reader(app)
         await pilot.press("slash", *"mariupol", "enter")
+        await searched(pilot)
         assert screen.search is not None
         matches = screen.search.matches
         assert len({m.section for m in matches}) >= 2
@@ -402,6 +436,7 @@ async def test_escape_backs_out_of_search_then_filters() -> None:
         await pilot.press("asterisk")
         assert screen.starred_only
         await pilot.press("slash", "x", "enter")
+        await searched(pilot)
         await pilot.press("escape")
         assert screen.search is None and screen.starred_only
         await pilot.press("escape")
@@ -471,10 +506,9 @@ async def test_a_wide_terminal_resized_shows_what_it_would_have_started_with() -
 
 
 async def test_every_quote_arrived_at_is_drawn_as_the_current_one() -> None:
-    """Lines are drawn ahead (the next section, the screens around the one in
-    view) and redrawn only where marks change: walking every quote forwards
-    and back in a small terminal, what is drawn highlighted is always the
-    current quote's words, and nothing else."""
+    """Lines are remembered once drawn and redrawn only where marks change:
+    walking every quote forwards and back in a small terminal, what is drawn
+    highlighted is always the current quote's words, and nothing else."""
     app = make_app()
     async with app.run_test(size=(90, 24)) as pilot:
         screen = reader(app)
@@ -494,9 +528,9 @@ async def test_every_quote_arrived_at_is_drawn_as_the_current_one() -> None:
                 assert bold_words[0].strip().startswith("“" + quote.text.split()[0]), bold_words
 
 
-async def test_long_sections_read_the_same_when_drawn_ahead_in_steps(tmp_path: Path) -> None:
-    """A long next section is drawn ahead a few dozen paragraphs at a time;
-    arriving there shows its own text from the top, and so does going back."""
+async def test_long_sections_read_the_same_forward_and_back(tmp_path: Path) -> None:
+    """Arriving in a long section shows its own text from the top, and so
+    does going back."""
     import tomli_w
 
     from briefing.loader import load_briefing
@@ -510,7 +544,7 @@ async def test_long_sections_read_the_same_when_drawn_ahead_in_steps(tmp_path: P
                                    "sections": sections}))
     app = reader_app(load_briefing(path), path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)  # time for every step of drawing part 2 ahead
+        await pilot.pause()
         for key, part in (("l", 2), ("l", 3), ("h", 2), ("h", 1)):
             await pilot.press(key)
             await pilot.pause()

@@ -7,6 +7,7 @@ from pathlib import Path
 from briefing.state import entry_key, load_state_for
 from briefing.tui.screens.dialogs import ConfirmScreen, PromptScreen
 from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.widgets.entries import STATUS_MARK
 from conftest import make_app, screen_text
 
 
@@ -44,13 +45,35 @@ async def test_a_star_and_a_note_are_kept_and_restored_with_the_position(
         assert [q.text for q in screen.quote_list.entries] == [starred.text]
 
 
+async def saved_stars(path: Path, pilot, expected: set[str]) -> set[str]:  # type: ignore[no-untyped-def]
+    """The stars in the saved state once it says `expected` (saving is
+    debounced and runs in a worker), or as it is after two seconds."""
+    for _ in range(40):
+        stars = set(load_state_for(path).stars)
+        if stars == expected:
+            return stars
+        await pilot.pause(0.05)
+    return set(load_state_for(path).stars)
+
+
 async def test_unstarring_removes_the_star(briefing_copy: Path) -> None:
     app = make_app(briefing_copy)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("f", "s")
-        await app.workers.wait_for_complete()
+        screen = reader(app)
+        await pilot.press("f")
+        figure = screen.figure
+        assert figure is not None
+        key = entry_key(figure)
+        assert "★" not in screen_text(app)
         await pilot.press("s")
-        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # The Figures pane draws the star before the figure's status.
+        assert f"★ {STATUS_MARK[figure.status]}" in screen_text(app)
+        assert await saved_stars(briefing_copy, pilot, {key}) == {key}
+        await pilot.press("s")
+        await pilot.pause()
+        assert "★" not in screen_text(app)
+        assert await saved_stars(briefing_copy, pilot, set()) == set()
     assert load_state_for(briefing_copy).stars == set()
 
 

@@ -1,7 +1,13 @@
 """The reader: contents, the text, and the quotes and figures anchored in it.
 
-The screen owns the reading position and wires the widgets together:
-attributes and method calls go down to the panes, messages come up.
+The screen's reactive attributes are the one source of truth: where the
+reader is (`position`), the filters (`speaker`, `starred_only`), the stars
+and notes (`state`) and the search (`search`). Actions only set them; the
+`watch_*` methods bring the panes, the contents, the titles and the footer
+into line. Attributes and calls go down to the widgets, messages come up,
+and work that can outlast a frame (reading and saving the state, searching,
+reloading) runs in thread workers that are handed immutable snapshots and
+post their results back, for the UI thread to set.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import contextlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal, NamedTuple
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,32 +25,61 @@ from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
+from textual.worker import Worker, get_current_worker
 
 from briefing.errors import BriefingError
 from briefing.files import WriteError
 from briefing.loader import load_briefing
-from briefing.model import Briefing, Figure, Quote
-from briefing.state import ReaderState, entry_key, load_state_for, save_state
+from briefing.model import Anchor, Briefing, Figure, Quote
+from briefing.search import Search, SearchIndex, find
+from briefing.state import ReaderState, entry_key, load_state_for, merge, save_state
 from briefing.tui.commands import ReaderCommands
 from briefing.tui.messages import EntryChosen, SectionChosen
 from briefing.tui.safe import literal, plain
 from briefing.tui.widgets.contents import ContentsList
-from briefing.tui.widgets.entries import FigureList, QuoteList
+from briefing.tui.widgets.entries import FigureList, QuoteList, position_in
 from briefing.tui.widgets.header import BriefingHeader
 from briefing.tui.widgets.reading import Mark, ReadingPane
 from briefing.tui.widths import width_class
 
 if TYPE_CHECKING:
     # Imported by the first `/`: not a cost to every start-up.
-    from briefing.tui.widgets.search import Search, SearchBar
+    from briefing.tui.widgets.search import SearchBar
 
 STYLE_QUOTE = "italic $text-accent"
 STYLE_FIGURE = "bold underline"
 STYLE_CURRENT = "bold reverse"
 STYLE_MATCH = "bold $text-warning underline"
 STYLE_CURRENT_MATCH = "bold reverse $text-warning"
+
+# Stars and notes are written this long after the last change: a burst of
+# `s` presses is one write, and a write never waits on a key.
+SAVE_DELAY = 0.25
+
+Kind = Literal["quote", "figure"]
+Signature = tuple[int, int, int]
+
+
+class Position(NamedTuple):
+    """Where the reader is: the section shown, the quote and the figure
+    marked current (each pane keeps its own), which of the two the reader
+    arrived at last, and the place in the text to keep in view."""
+
+    section: int = 0
+    quote: Quote | None = None
+    figure: Figure | None = None
+    selected: Kind | None = None
+    place: tuple[int, int] | None = None  # (paragraph, character); None: the top
+
+    @property
+    def entry(self) -> Quote | Figure | None:
+        """The entry arrived at last (the one the saved state remembers)."""
+        return {"quote": self.quote, "figure": self.figure, None: None}[self.selected]
 
 
 class ReaderScreen(Screen[None]):
@@ -79,23 +114,90 @@ class ReaderScreen(Screen[None]):
         Binding("escape", "back", "Back", show=False, id="back"),
     ]
 
+    # The state every pane follows (see the module's docstring). `var`, not
+    # `reactive`: a change repaints only what the watchers change, not the
+    # whole screen (a full-screen update, ~10 ms a key). Sync watchers only:
+    # an async one would run after the frame it belongs to. Every assignment
+    # to `position` is a move (to the same place, it brings it into view).
+    position: var[Position] = var(Position(), always_update=True, init=False)
+    speaker: var[str | None] = var(None, init=False)  # the Quotes pane's filter
+    starred_only: var[bool] = var(False, init=False)
+    state: var[ReaderState] = var(ReaderState, init=False)  # stars and notes
+    search: var[Search | None] = var(None, init=False)  # None: no search bar
+    # Whether each key the footer shows is enabled: computed after every change
+    # above; the footer is asked to redraw only when this changes (see watcher).
+    footer_keys: var[tuple[bool | None, ...]] = var(tuple, init=False)
+
     def __init__(self, briefing: Briefing, path: Path | None = None, *,
                  from_library: bool = False) -> None:
         super().__init__()
         self.briefing = briefing
         self.path = path
         self.from_library = from_library
-        self.section = 0
-        self.quote: Quote | None = None
-        self.figure: Figure | None = None
-        self.speaker: str | None = None  # the Quotes pane shows only this speaker
-        self.starred_only = False
-        self.search: Search | None = None
-        self.state = ReaderState()
-        self._saved = ReaderState()  # the state as last read or written
-        self._position_dirty = False
-        self._signature: tuple[int, int, int] | None = None
-        self._binding_states: tuple[bool | None, ...] = ()
+        # The entries each pane lists (filtered), with their anchors.
+        self._shown: dict[Kind, tuple[Sequence[Quote | Figure], Sequence[Anchor]]] = {
+            "quote": (briefing.quotes_in_order, briefing.quote_anchors),
+            "figure": (briefing.figures_in_order, briefing.figure_anchors)}
+        # The state as last read or written (what a save merges from). Its
+        # position is the one shown first, so quitting at once writes nothing.
+        self._saved = ReaderState().at(briefing.sections[0].id, None)
+        self._save_timer: Timer | None = None
+        self._saving = False  # a save worker is writing
+        self._signature: Signature | None = None
+        self._reloading: Worker[None] | None = None
+        self._search_index: SearchIndex | None = None  # built by the first search
+        self._query: str | None = None  # the query typed last: only its results show
+        self._go_when_found = False  # enter was pressed before the results came
+
+    # --- what the workers post back ----------------------------------------------
+
+    class StateLoaded(Message):
+        """The stars, notes and position saved for this briefing were read."""
+
+        def __init__(self, briefing: Briefing, state: ReaderState,
+                     position: Position | None) -> None:
+            super().__init__()
+            self.briefing, self.state, self.position = briefing, state, position
+
+    class StateUnreadable(Message):
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    class StateSaved(Message):
+        """`sent` was merged with the file and written: `merged` is on disk."""
+
+        def __init__(self, sent: ReaderState, merged: ReaderState) -> None:
+            super().__init__()
+            self.sent, self.merged = sent, merged
+
+    class StateNotSaved(Message):
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    class SearchFound(Message):
+        """A search of `briefing` finished."""
+
+        def __init__(self, briefing: Briefing, index: SearchIndex, search: Search) -> None:
+            super().__init__()
+            self.briefing, self.index, self.search = briefing, index, search
+
+    class FileReloaded(Message):
+        """The file changed and loaded: `position` is `was` in the new version."""
+
+        def __init__(self, signature: Signature | None, briefing: Briefing, was: Position,
+                     position: Position) -> None:
+            super().__init__()
+            self.signature, self.briefing, self.was, self.position = (
+                signature, briefing, was, position)
+
+    class FileProblem(Message):
+        """The file changed and cannot be shown (gone, or no longer valid)."""
+
+        def __init__(self, signature: Signature | None, problem: str) -> None:
+            super().__init__()
+            self.signature, self.problem = signature, problem
 
     # --- layout ---------------------------------------------------------------
 
@@ -128,19 +230,31 @@ class ReaderScreen(Screen[None]):
     def figure_list(self) -> FigureList:
         return self.query_one(FigureList)
 
-    async def on_mount(self) -> None:
+    # What the position says, by the names the tests and benchmarks use.
+    @property
+    def section(self) -> int:
+        return self.position.section
+
+    @property
+    def quote(self) -> Quote | None:
+        return self.position.quote
+
+    @property
+    def figure(self) -> Figure | None:
+        return self.position.figure
+
+    def on_mount(self) -> None:
         self.app.title = plain(self.briefing.title)
         # Neither the contents nor the footer is needed for the first readable
         # frame, and together they cost a tenth of the start-up: they follow it.
         self.call_after_refresh(self._after_first_frame)
         self._refill_panes()
-        await self._show_section(self.section)
+        self.position = Position()
         self.reading.focus()
-        self._position_dirty = False
         if self.path is not None:
-            self._signature = self._file_signature()
+            self._signature = _file_signature(self.path)
             self.set_interval(1.0, self._poll_file, name="watch-file")
-            self._load_state()
+            self._load_state(self.path, self.briefing)
 
     async def _after_first_frame(self) -> None:
         if not self.query(ContentsList):
@@ -152,38 +266,73 @@ class ReaderScreen(Screen[None]):
         await self.mount(Footer(compact=True, show_command_palette=False))
         self.refresh_bindings()  # a footer draws its keys when the bindings change
 
-    @work(thread=True, exclusive=True, group="state")
-    def _load_state(self) -> None:
-        """Stars, notes and the last position, read off the start-up path."""
-        assert self.path is not None
-        try:
-            state = load_state_for(self.path)
-        except BriefingError as error:
-            self.app.call_from_thread(
-                self.notify, f"Your stars and notes could not be read: {error.headline}",
-                title="Reader state ignored", severity="warning", markup=False, timeout=8)
-            return
-        self.app.call_from_thread(self._restore, state)
+    # --- following the state -------------------------------------------------------
 
-    async def _restore(self, state: ReaderState) -> None:
-        self.state = self._saved = state
+    def watch_position(self, old: Position, new: Position) -> None:
+        reading = self.reading
+        sections = self.briefing.sections
+        section = sections[new.section]
+        if reading.section is not section:
+            reading.show_section(section, new.section + 1, len(sections), self._marks())
+            if new.place is not None:
+                # The new section's lines are laid out on the next refresh.
+                reading.call_after_refresh(reading.reveal, *new.place)
+            for contents in self.query(ContentsList):  # none before the first frame when narrow
+                if contents.highlighted != new.section:
+                    contents.highlighted = new.section
+        else:
+            reading.mark(self._marks())
+            if new.place is not None:
+                reading.reveal(*new.place)  # same layout: scroll in this frame
+        if new.quote is not old.quote:
+            self.quote_list.set_current(new.quote)
+        if new.figure is not old.figure:
+            self.figure_list.set_current(new.figure)
+
+    def watch_speaker(self) -> None:
         self._refill_panes()
-        section = next((i for i, s in enumerate(self.briefing.sections)
-                        if s.id == state.section), None)
-        entry = _entries_by_key(self.briefing).get(state.selected) if state.selected else None
-        if isinstance(entry, Quote):
-            await self.go_to_quote(entry)
-        elif isinstance(entry, Figure):
-            await self.go_to_figure(entry)
-        elif section is not None:
-            await self._show_section(section)
-        self._position_dirty = False
+
+    def watch_starred_only(self) -> None:
+        self._refill_panes()
+
+    def watch_state(self, old: ReaderState, new: ReaderState) -> None:
+        if old.stars != new.stars or old.notes != new.notes:
+            if self.starred_only:
+                self._refill_panes()
+            else:
+                self._mark_panes()
+        if self._unsaved():
+            self._save_soon()
+
+    def watch_search(self, new: Search | None) -> None:
+        self.reading.mark(self._marks())
+        bar = self.search_bar
+        if new is not None and bar is not None:
+            from briefing.tui.widgets.search import search_status
+
+            bar.set_status(search_status(new))
+
+    # The actions whose keys the footer shows and that are not always enabled.
+    # The others' state is asked for when their key is pressed, or when the
+    # help screen or the command palette opens.
+    _FOOTER_ACTIONS = ("next_match", "previous_match", "next_quote", "previous_quote",
+                       "next_figure")
+
+    def compute_footer_keys(self) -> tuple[bool | None, ...]:
+        if not hasattr(self, "_shown"):
+            return ()  # a reactive set while the screen is made
+        return tuple(self.check_action(action, ()) for action in self._FOOTER_ACTIONS)
+
+    def watch_footer_keys(self) -> None:
+        """Textual's footer rebuilds all its keys on every refresh_bindings (a
+        layout of the whole screen, ~10 ms, most of what a key press would
+        otherwise cost): ask it only when one of its keys changed state."""
+        self.refresh_bindings()
 
     # --- what the panes show --------------------------------------------------
 
     def _refill_panes(self) -> None:
-        # Unfiltered, the panes take the briefing's own sequences and anchors:
-        # a briefing from the cache builds only the entries that are drawn.
+        # Unfiltered, the panes take the briefing's own sequences and anchors.
         quotes: Sequence[Quote] = self.briefing.quotes_in_order
         figures: Sequence[Figure] = self.briefing.figures_in_order
         quote_anchors, figure_anchors = self.briefing.quote_anchors, self.briefing.figure_anchors
@@ -196,13 +345,13 @@ class ReaderScreen(Screen[None]):
             quote_anchors = [q.anchor for q in quotes]
         if figures is not self.briefing.figures_in_order:
             figure_anchors = [f.anchor for f in figures]
-        starred, noted = frozenset(self.state.stars), frozenset(self.state.notes)
+        self._shown = {"quote": (quotes, quote_anchors), "figure": (figures, figure_anchors)}
+        self._mark_panes()
         for pane, entries, anchors, kind in (
                 (self.quote_list, quotes, quote_anchors, "quotes"),
                 (self.figure_list, figures, figure_anchors, "figures")):
-            pane.set_marks(starred, noted)
             empty = f"No {'starred ' if self.starred_only else ''}{kind}"
-            pane.set_entries(entries, anchors, empty=empty)
+            pane.set_entries(entries, anchors, empty=empty)  # type: ignore[arg-type]
         title = Content(f"Quotes ({len(quotes)})")
         if self.speaker is not None:
             title = Content.assemble("Quotes · ", literal(self._speaker_name(self.speaker),
@@ -212,151 +361,91 @@ class ReaderScreen(Screen[None]):
         self.quote_list.border_title = title
         self.figure_list.border_title = Content(
             f"{'★ ' if self.starred_only else ''}Figures ({len(figures)})")
-        self._refresh_bindings()
+
+    def _mark_panes(self) -> None:
+        starred, noted = self.state.stars, frozenset(self.state.notes)
+        self.quote_list.set_marks(starred, noted)
+        self.figure_list.set_marks(starred, noted)
 
     def _speaker_name(self, speaker: str) -> str:
         person = self.briefing.person(speaker)
         return person.name if person else speaker
 
-    def _entries_in(self, section: int) -> tuple[Sequence[Quote], Sequence[Figure]]:
-        """The quotes and figures anchored in a section, in reading order: one
-        slice of each, found by bisecting the anchors."""
-        briefing = self.briefing
-        start, end = (section,), (section + 1,)  # every anchor of the section sorts between
-        quotes, figures = briefing.quote_anchors, briefing.figure_anchors
-        return (briefing.quotes_in_order[bisect.bisect_left(quotes, start):
-                                         bisect.bisect_left(quotes, end)],
-                briefing.figures_in_order[bisect.bisect_left(figures, start):
-                                          bisect.bisect_left(figures, end)])
-
-    def _marks(self, section: int) -> list[Mark]:
+    def _marks(self) -> list[Mark]:
+        """The spans to style in the section shown: its quotes and figures,
+        the current ones, and the search's matches."""
+        position = self.position
         marks: list[Mark] = []
-        quotes, figures = self._entries_in(section)
+        quotes, figures = _entries_in(self.briefing, position.section)
         for quote in quotes:
             a = quote.anchor
-            style = STYLE_CURRENT if quote is self.quote else STYLE_QUOTE
+            style = STYLE_CURRENT if quote is position.quote else STYLE_QUOTE
             marks.append(Mark(a.paragraph, a.start, a.end, style))
         for figure in figures:
             a = figure.anchor
-            style = STYLE_CURRENT if figure is self.figure else STYLE_FIGURE
+            style = STYLE_CURRENT if figure is position.figure else STYLE_FIGURE
             marks.append(Mark(a.paragraph, a.start, a.end, style))
-        if self.search is not None:
-            for index, match in enumerate(self.search.matches):
-                if match.section == section:
-                    style = STYLE_CURRENT_MATCH if index == self.search.current else STYLE_MATCH
-                    marks.append(Mark(match.paragraph, match.start, match.end, style))
+        search = self.search
+        if search is not None:
+            first, end = search.in_section(position.section)
+            for index in range(first, end):
+                match = search.matches[index]
+                style = STYLE_CURRENT_MATCH if index == search.current else STYLE_MATCH
+                marks.append(Mark(match.paragraph, match.start, match.end, style))
         # The current entry is styled last so it wins where spans overlap.
         return sorted(marks, key=lambda m: m.style in (STYLE_CURRENT, STYLE_CURRENT_MATCH))
 
-    async def _show_section(self, section: int) -> None:
-        self.section = section
-        self.state = self.state.at(self.briefing.sections[section].id, self.state.selected)
-        self._position_dirty = True
-        sections = self.briefing.sections
-        await self.reading.show_section(sections[section], section + 1, len(sections),
-                                        self._marks(section))
-        # Once this frame is drawn, get the sections n and p lead to ready.
-        self.reading.call_after_refresh(self._prepare_neighbours, section)
-        for contents in self.query(ContentsList):  # none before the first frame when narrow
-            if contents.highlighted != section:
-                contents.highlighted = section
-        self._refresh_bindings()
+    # --- moving -----------------------------------------------------------------
 
-    def _prepare_neighbours(self, section: int) -> None:
-        """Wrap the section before this one, and draw the first screen of the
-        next as it would show now (which wraps all of it, step by step: moving
-        on to it then redraws only the quote or figure arrived at)."""
-        if section != self.section:
-            return  # the reader has moved on already
-        sections = self.briefing.sections
-        self.reading.prepare([sections[section - 1]] if section > 0 else [])
-        if section + 1 < len(sections):
-            self.reading.draw_ahead(sections[section + 1], section + 2, len(sections),
-                                    self._marks(section + 1))
+    def go_to_quote(self, quote: Quote) -> None:
+        a = quote.anchor
+        self.position = self.position._replace(section=a.section, quote=quote,
+                                               selected="quote", place=(a.paragraph, a.start))
 
-    async def _go(self, section: int, paragraph: int, start: int) -> None:
-        """Show a place in the text: switch section if needed, mark, scroll."""
-        if section != self.section or self.reading.section is None:
-            await self._show_section(section)
-            # The new section's paragraphs are laid out on the next refresh.
-            self.reading.call_after_refresh(self.reading.reveal, paragraph, start)
-        else:
-            self.reading.mark(self._marks(section))
-            self.reading.reveal(paragraph, start)  # same layout: scroll in this frame
-        self._refresh_bindings()
+    def go_to_figure(self, figure: Figure) -> None:
+        a = figure.anchor
+        self.position = self.position._replace(section=a.section, figure=figure,
+                                               selected="figure", place=(a.paragraph, a.start))
 
-    async def go_to_quote(self, quote: Quote) -> None:
-        self.quote = quote
-        self.state = self.state.at(self.state.section, entry_key(quote))
-        self._position_dirty = True
-        self.quote_list.set_current(quote)
-        await self._go(quote.anchor.section, quote.anchor.paragraph, quote.anchor.start)
-
-    async def go_to_figure(self, figure: Figure) -> None:
-        self.figure = figure
-        self.state = self.state.at(self.state.section, entry_key(figure))
-        self._position_dirty = True
-        self.figure_list.set_current(figure)
-        await self._go(figure.anchor.section, figure.anchor.paragraph, figure.anchor.start)
-
-    # --- moving between entries ----------------------------------------------
-
-    def _step(self, kind: str, delta: int) -> Quote | Figure | None:
+    def _step(self, kind: Kind, delta: int) -> Quote | Figure | None:
         """The entry `delta` (+1 or -1) steps from the current one in its pane,
         or from the top of the current section when none is current."""
-        pane: QuoteList | FigureList = self.quote_list if kind == "quote" else self.figure_list
-        current = self.quote if kind == "quote" else self.figure
-        entries, anchors = pane.entries, pane.anchors
-        at = pane.position_of(current)  # type: ignore[arg-type]
+        entries, anchors = self._shown[kind]
+        position = self.position
+        current = position.quote if kind == "quote" else position.figure
+        at = position_in(entries, anchors, current)  # type: ignore[arg-type]
         if at is not None:
             target = at + delta
         else:
-            here = current.anchor if current is not None else (self.section, -1, -1, -1)
-            target = (bisect.bisect_right(anchors, here) if delta > 0
-                      else bisect.bisect_left(anchors, here) - 1)
+            here = current.anchor if current is not None else (position.section, -1, -1, -1)
+            target = (bisect.bisect_right(anchors, here) if delta > 0  # type: ignore[arg-type]
+                      else bisect.bisect_left(anchors, here) - 1)  # type: ignore[arg-type]
         return entries[target] if 0 <= target < len(entries) else None
 
     # The actions that step through a pane, and how.
-    _STEPS: ClassVar[dict[str, tuple[str, int]]] = {
+    _STEPS: ClassVar[dict[str, tuple[Kind, int]]] = {
         "next_quote": ("quote", 1), "previous_quote": ("quote", -1),
         "next_figure": ("figure", 1), "previous_figure": ("figure", -1),
     }
 
-    async def _move(self, action: str) -> None:
-        kind, delta = self._STEPS[action]
-        entry = self._step(kind, delta)
+    def _move(self, action: str) -> None:
+        entry = self._step(*self._STEPS[action])
         if isinstance(entry, Quote):
-            await self.go_to_quote(entry)
+            self.go_to_quote(entry)
         elif isinstance(entry, Figure):
-            await self.go_to_figure(entry)
+            self.go_to_figure(entry)
 
-    async def action_next_quote(self) -> None:
-        await self._move("next_quote")
+    def action_next_quote(self) -> None:
+        self._move("next_quote")
 
-    async def action_previous_quote(self) -> None:
-        await self._move("previous_quote")
+    def action_previous_quote(self) -> None:
+        self._move("previous_quote")
 
-    async def action_next_figure(self) -> None:
-        await self._move("next_figure")
+    def action_next_figure(self) -> None:
+        self._move("next_figure")
 
-    async def action_previous_figure(self) -> None:
-        await self._move("previous_figure")
-
-    # The actions whose keys the footer shows and that are not always enabled.
-    # The others' state is asked for when their key is pressed, or when the
-    # help screen or the command palette opens.
-    _FOOTER_ACTIONS = ("next_match", "previous_match", "next_quote", "previous_quote",
-                       "next_figure")
-
-    def _refresh_bindings(self) -> None:
-        """Ask the footer to redraw only when one of its keys became enabled or
-        disabled: Textual's footer rebuilds all its keys on every refresh (a
-        layout of the whole screen, ~10 ms), which is most of what a key press
-        would otherwise cost."""
-        states = tuple(self.check_action(action, ()) for action in self._FOOTER_ACTIONS)
-        if states != self._binding_states:
-            self._binding_states = states
-            self.refresh_bindings()
+    def action_previous_figure(self) -> None:
+        self._move("previous_figure")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_match", "previous_match"):
@@ -375,28 +464,29 @@ class ReaderScreen(Screen[None]):
         return True
 
     @on(EntryChosen)
-    async def on_entry_chosen(self, event: EntryChosen) -> None:
-        if event.kind == "quote":
-            await self.go_to_quote(self.quote_list.entries[event.position])
+    def on_entry_chosen(self, event: EntryChosen) -> None:
+        entry = self._shown["quote" if event.kind == "quote" else "figure"][0][event.position]
+        if isinstance(entry, Quote):
+            self.go_to_quote(entry)
         else:
-            await self.go_to_figure(self.figure_list.entries[event.position])
+            self.go_to_figure(entry)
 
     # --- sections ---------------------------------------------------------------
 
     @on(SectionChosen)
-    async def on_section_chosen(self, event: SectionChosen) -> None:
-        await self._show_section(event.section)
+    def on_section_chosen(self, event: SectionChosen) -> None:
+        self.action_section(event.section)
         self.reading.focus()
 
-    async def action_section(self, index: int) -> None:
+    def action_section(self, index: int) -> None:
         if 0 <= index < len(self.briefing.sections):
-            await self._show_section(index)
+            self.position = self.position._replace(section=index, place=None)
 
-    async def action_next_section(self) -> None:
-        await self.action_section(self.section + 1)
+    def action_next_section(self) -> None:
+        self.action_section(self.section + 1)
 
-    async def action_previous_section(self) -> None:
-        await self.action_section(self.section - 1)
+    def action_previous_section(self) -> None:
+        self.action_section(self.section - 1)
 
     def action_toggle_contents(self) -> None:
         self.toggle_class("-contents-hidden" if not self.has_class("-narrow")
@@ -414,68 +504,98 @@ class ReaderScreen(Screen[None]):
         return bars.first() if bars else None  # type: ignore[return-value]
 
     async def action_search(self) -> None:
-        from briefing.tui.widgets.search import Search, SearchBar
+        from briefing.tui.widgets.search import SearchBar, search_status
 
         bar = self.search_bar
         if bar is None:
             bar = SearchBar(id="search-bar")
             await self.mount(bar, after=self.query_one("#body"))
         bar.display = True
+        search = self.search or Search("")
+        self._query = search.query
         field = bar.query_one(Input)
-        if self.search is not None:
-            field.value = self.search.query
+        field.value = search.query
         field.focus()
-        bar.set_status((self.search or Search("")).status())
+        bar.set_status(search_status(search))
+        self.search = search
 
     @on(Input.Changed, "#search-input")
-    async def on_search_changed(self, event: Input.Changed) -> None:
-        if self.search_bar is None or not self.search_bar.display:
-            return  # the bar was just closed and cleared
-        from briefing.tui.widgets.search import Search
+    def on_search_changed(self, event: Input.Changed) -> None:
+        if self.search is None or self._query == event.value:
+            return  # the bar was just closed, or opened again with its query
+        self._query = event.value
+        if not event.value:
+            self.search = Search("")
+            return
+        self._find(self.briefing, self._search_index, event.value)
 
-        self.search = Search.run(self.briefing, event.value)
-        self.search_bar.set_status(self.search.status())
-        self.reading.mark(self._marks(self.section))
-        self._refresh_bindings()
+    @work(thread=True, exclusive=True, group="search")
+    def _find(self, briefing: Briefing, index: SearchIndex | None, query: str) -> None:
+        """Search the whole briefing. A newer keystroke cancels this one: it
+        stops at the next section and posts nothing."""
+        worker = get_current_worker()
+        if index is None:
+            index = SearchIndex.of(briefing.sections)
+        found = find(index, query, cancelled=lambda: worker.is_cancelled)
+        if found is not None and not worker.is_cancelled:
+            self.post_message(self.SearchFound(briefing, index, found))
+
+    @on(SearchFound)
+    def _search_found(self, message: SearchFound) -> None:
+        if message.briefing is not self.briefing:
+            return  # the file was reloaded meanwhile
+        self._search_index = message.index
+        if self.search is None or message.search.query != self._query:
+            return  # left, or typed on since
+        self.search = message.search
+        if self._go_when_found:
+            self._go_when_found = False
+            self._go_to_first_match()
 
     @on(Input.Submitted, "#search-input")
-    async def on_search_submitted(self, event: Input.Submitted) -> None:
-        if self.search is None or not self.search.matches:
+    def on_search_submitted(self, event: Input.Submitted) -> None:
+        if self.search is None or not event.value:
             return
-        here = (self.section, -1, -1)
-        orders = [m.order for m in self.search.matches]
-        at = bisect.bisect_right(orders, here)
-        await self._go_to_match(at if at < len(orders) else 0)
+        if self.search.query != event.value:
+            self._go_when_found = True  # its results are on their way
+            return
+        self._go_to_first_match()
+
+    def _go_to_first_match(self) -> None:
+        """The first match from the top of the section shown (or the first)."""
+        assert self.search is not None
+        if not self.search.matches:
+            return
+        at = self.search.in_section(self.section)[0]
+        self._go_to_match(at if at < len(self.search.matches) else 0)
         self.reading.focus()
 
-    async def _go_to_match(self, index: int) -> None:
+    def _go_to_match(self, index: int) -> None:
         assert self.search is not None
-        self.search.current = index
+        self.search = self.search._replace(current=index)
         match = self.search.matches[index]
-        if self.search_bar is not None:
-            self.search_bar.set_status(self.search.status())
-        await self._go(match.section, match.paragraph, match.start)
+        self.position = self.position._replace(section=match.section,
+                                               place=(match.paragraph, match.start))
 
-    async def action_next_match(self) -> None:
+    def action_next_match(self) -> None:
         if self.search and self.search.matches:
             current = self.search.current
-            await self._go_to_match(0 if current is None else
-                                    min(current + 1, len(self.search.matches) - 1))
+            self._go_to_match(0 if current is None else
+                              min(current + 1, len(self.search.matches) - 1))
 
-    async def action_previous_match(self) -> None:
+    def action_previous_match(self) -> None:
         if self.search and self.search.matches:
             current = self.search.current
-            await self._go_to_match(0 if current is None else max(current - 1, 0))
+            self._go_to_match(0 if current is None else max(current - 1, 0))
 
     def _leave_search(self) -> None:
+        self._query, self._go_when_found = None, False
         self.search = None
         bar = self.search_bar
         if bar is not None:
             bar.query_one(Input).value = ""
             bar.display = False
-        self.reading.mark(self._marks(self.section))
         self.reading.focus()
-        self._refresh_bindings()
 
     # --- people and filters -------------------------------------------------------
 
@@ -492,25 +612,25 @@ class ReaderScreen(Screen[None]):
     def filter_speaker(self, speaker: str | None) -> None:
         """Show only this speaker's quotes in the Quotes pane (None: everyone)."""
         self.speaker = speaker
-        self._refill_panes()
         if speaker is not None:
             self.quote_list.focus()
 
     def action_starred_only(self) -> None:
         self.starred_only = not self.starred_only
-        self._refill_panes()
 
-    async def action_back(self) -> None:
+    def action_back(self) -> None:
         """Escape backs out one level at a time."""
         if (self.search_bar is not None and self.search_bar.display) or self.search is not None:
             self._leave_search()
         elif self.speaker is not None or self.starred_only:
-            self.speaker, self.starred_only = None, False
-            self._refill_panes()
+            # Starred-only first: the panes are then refilled with at most
+            # the speaker's quotes to look at, not every quote's key.
+            self.starred_only = False
+            self.speaker = None
         elif self.from_library:
             self.dismiss()
 
-    # --- stars, notes, export, reload: see below ----------------------------------
+    # --- stars and notes -------------------------------------------------------------
 
     def _selected_entry(self) -> Quote | Figure | None:
         focused = self.focused
@@ -527,9 +647,7 @@ class ReaderScreen(Screen[None]):
         key = entry_key(entry)
         starred = key not in self.state.stars
         self.state = self.state.with_star(key, starred)
-        self._refill_panes()
         self.notify("Starred" if starred else "Star removed", timeout=2)
-        self._save_state(self.state)
 
     def action_note(self) -> None:
         from briefing.tui.screens.dialogs import PromptScreen
@@ -548,40 +666,102 @@ class ReaderScreen(Screen[None]):
                 self.state = self.state.with_note(key, text)
             except ValueError as error:
                 self.notify(str(error), severity="error", markup=False)
-                return
-            self._refill_panes()
-            self._save_state(self.state)
 
         self.app.push_screen(PromptScreen(literal(what, one_line=True),
                                           self.state.note(key) or "",
                                           placeholder="your note (empty removes it)"), save)
 
-    @work(thread=True, exclusive=True, group="state")
-    def _save_state(self, state: ReaderState) -> None:
-        """Merge and write under the lock, so another open window loses nothing."""
+    # --- reading and saving the state ---------------------------------------------
+
+    def _snapshot(self) -> ReaderState:
+        """The stars and notes with the position: what is saved."""
+        entry = self.position.entry
+        return self.state.at(self.briefing.sections[self.section].id,
+                             entry_key(entry) if entry is not None else None)
+
+    def _unsaved(self) -> bool:
+        """Stars or notes changed since they were last read or written."""
+        return (self.state.stars, self.state.notes) != (self._saved.stars, self._saved.notes)
+
+    @work(thread=True, exclusive=True, group="load-state")
+    def _load_state(self, path: Path, briefing: Briefing) -> None:
+        """Stars, notes and the last position, read off the start-up path (and
+        the entry it names found there too: hashing every entry of a large
+        briefing takes a quarter of a second)."""
+        try:
+            state = load_state_for(path)
+        except BriefingError as error:
+            self.post_message(self.StateUnreadable(error.headline))
+            return
+        self.post_message(self.StateLoaded(briefing, state, _restored(briefing, state)))
+
+    @on(StateUnreadable)
+    def _state_unreadable(self, message: StateUnreadable) -> None:
+        self.notify(f"Your stars and notes could not be read: {message.problem}",
+                    title="Reader state ignored", severity="warning", markup=False, timeout=8)
+
+    @on(StateLoaded)
+    def _state_loaded(self, message: StateLoaded) -> None:
+        # A star given before the file was read is kept on top of it.
+        since, self._saved = self._saved, message.state
+        self.state = merge(message.state, self.state, since=since)
+        if (message.position is not None and message.briefing is self.briefing
+                and self.position == Position()):  # the reader has not moved yet
+            self.position = message.position
+        # The position as restored needs no saving again.
+        shown = self._snapshot()
+        self._saved = self._saved.at(shown.section, shown.selected)
+
+    def _save_soon(self) -> None:
         if self.path is None:
             return
-        try:
-            merged = save_state(self.path, state, previous=self._saved)
-        except WriteError as error:
-            self.app.call_from_thread(self.notify, f"{error}. Your stars and notes are kept "
-                                      "in this window.", title="Not saved",
-                                      severity="error", markup=False, timeout=10)
-            return
-        self.app.call_from_thread(self._adopt, merged)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_now, name="save-state")
 
-    def _adopt(self, merged: ReaderState) -> None:
-        self._saved = merged
-        self.state = merged.at(self.state.section, self.state.selected)
-        self._position_dirty = False
-        self._refill_panes()
+    def _save_now(self) -> None:
+        self._save_timer = None
+        if self._saving or self.path is None or not self._unsaved():
+            return  # a save in flight saves what changed meanwhile when it is done
+        self._saving = True
+        self._write_state(self.path, self._snapshot(), self._saved)
+
+    @work(thread=True, group="save-state")
+    def _write_state(self, path: Path, state: ReaderState, previous: ReaderState) -> None:
+        """Merge and write under the lock, so another open window loses nothing.
+        Only the immutable snapshots it is handed are read here."""
+        try:
+            merged = save_state(path, state, previous=previous)
+        except WriteError as error:
+            self.post_message(self.StateNotSaved(str(error)))
+            return
+        self.post_message(self.StateSaved(state, merged))
+
+    @on(StateSaved)
+    def _state_saved(self, message: StateSaved) -> None:
+        self._saving = False
+        self._saved = message.merged
+        # Another window's changes come in; this one's made since the
+        # snapshot was taken stay on top (and are saved next).
+        self.state = merge(message.merged, self.state, since=message.sent)
+        if self._unsaved():
+            self._save_soon()
+
+    @on(StateNotSaved)
+    def _state_not_saved(self, message: StateNotSaved) -> None:
+        self._saving = False
+        self.notify(f"{message.problem}. Your stars and notes are kept in this window.",
+                    title="Not saved", severity="error", markup=False, timeout=10)
 
     def on_unmount(self) -> None:
         """Remember where the reader was; a failure here must not block quitting."""
-        if self.path is None or not self._position_dirty:
+        if self.path is None:
+            return
+        snapshot = self._snapshot()
+        if snapshot == self._saved:
             return
         with contextlib.suppress(WriteError, OSError):
-            save_state(self.path, self.state, previous=self._saved)
+            save_state(self.path, snapshot, previous=self._saved)
 
     # --- export ---------------------------------------------------------------------
 
@@ -613,14 +793,17 @@ class ReaderScreen(Screen[None]):
                                           str(self._proposed_digest_path()),
                                           hint="enter writes · esc cancels"), chosen)
 
-    @work(thread=True, exclusive=True, group="export")
     def _export(self, path: Path, overwrite: bool) -> None:
+        self._write_digest(path, overwrite, self.briefing, self._snapshot())
+
+    @work(thread=True, exclusive=True, group="export")
+    def _write_digest(self, path: Path, overwrite: bool, briefing: Briefing,
+                      state: ReaderState) -> None:
         from briefing.digest import DigestOptions, render_digest
+        from briefing.files import write_atomic
 
-        digest = render_digest(self.briefing, DigestOptions(), self.state)
+        digest = render_digest(briefing, DigestOptions(), state)
         try:
-            from briefing.files import write_atomic
-
             written = write_atomic(path, digest.encode("utf-8"), overwrite=overwrite)
         except WriteError as error:
             self.app.call_from_thread(self.notify, str(error), title="Export failed",
@@ -631,37 +814,36 @@ class ReaderScreen(Screen[None]):
 
     # --- live reload ----------------------------------------------------------------
 
-    def _file_signature(self) -> tuple[int, int, int] | None:
-        """What changes when an editor saves, in place or by rename."""
-        assert self.path is not None
-        try:
-            info = os.stat(self.path)
-        except OSError:
-            return None
-        return (info.st_mtime_ns, info.st_size, info.st_ino)
-
-    @work(thread=True, exclusive=True, group="watch")
     def _poll_file(self, force: bool = False) -> None:
         """Reload when the file changed (a stat per second costs nothing)."""
         if self.path is None:
             return
-        signature = self._file_signature()
-        if signature == self._signature and not force:
+        if self._reloading is not None and not self._reloading.is_finished:
+            return  # a large file is still loading: one load at a time
+        self._reloading = self._check_file(self.path, self._signature, force, self.briefing,
+                                           self.position)
+
+    @work(thread=True, exclusive=True, group="watch")
+    def _check_file(self, path: Path, signature: Signature | None, force: bool,
+                    briefing: Briefing, position: Position) -> None:
+        now = _file_signature(path)
+        if now == signature and not force:
             return
-        self._signature = signature
-        if signature is None:
-            self.app.call_from_thread(
-                self._show_problem, f"{self.path} was deleted or moved")
+        if now is None:
+            self.post_message(self.FileProblem(now, f"{path} was deleted or moved"))
             return
         try:
-            briefing = load_briefing(self.path, source=str(self.path), remember=True)
+            loaded = load_briefing(path, source=str(path), remember=True)
         except BriefingError as error:
-            self.app.call_from_thread(self._show_problem, error.headline)
+            self.post_message(self.FileProblem(now, error.headline))
             return
-        self.app.call_from_thread(self.replace_briefing, briefing)
+        self.post_message(self.FileReloaded(now, loaded, position,
+                                            _moved(position, briefing, loaded, thorough=True)))
 
-    async def _show_problem(self, problem: str) -> None:
-        text = Content.assemble(("⚠ ", "bold"), literal(problem, one_line=True),
+    @on(FileProblem)
+    async def _file_problem(self, message: FileProblem) -> None:
+        self._signature = message.signature
+        text = Content.assemble(("⚠ ", "bold"), literal(message.problem, one_line=True),
                                 ("  · showing the last good version", "italic"))
         banners = self.query("#banner")
         if banners:
@@ -671,33 +853,33 @@ class ReaderScreen(Screen[None]):
         else:
             await self.mount(Static(text, id="banner"), after=self.query_one(BriefingHeader))
 
-    async def replace_briefing(self, briefing: Briefing) -> None:
-        """Show a new version of the briefing, keeping the reader's place."""
-        section_id = self.briefing.sections[self.section].id
-        quote_key = entry_key(self.quote) if self.quote else None
-        figure_key = entry_key(self.figure) if self.figure else None
+    @on(FileReloaded)
+    def _file_reloaded(self, message: FileReloaded) -> None:
+        self._signature = message.signature
+        position = message.position
+        if self.position is not message.was:
+            # The reader moved while the file loaded: find where they are now
+            # (within its section: a search of every entry is the worker's job).
+            position = _moved(self.position, self.briefing, message.briefing, thorough=False)
+        self.replace_briefing(message.briefing, position)
+
+    def replace_briefing(self, briefing: Briefing, position: Position) -> None:
+        """Show a new version of the briefing at `position` in it."""
+        same_place = position.section == self.section
         scroll_y = self.reading.scroll_y
         self.briefing = briefing
+        self._search_index = None
         for banner in self.query("#banner"):
             banner.display = False
         self.query_one(BriefingHeader).show(briefing)
         for contents in self.query(ContentsList):
             contents.show(briefing)
         self.app.title = plain(briefing.title)
-        by_key = _entries_by_key(briefing)
-        self.quote = by_key.get(quote_key) if quote_key else None  # type: ignore[assignment]
-        self.figure = by_key.get(figure_key) if figure_key else None  # type: ignore[assignment]
-        self.quote_list.current, self.figure_list.current = self.quote, self.figure
-        if self.search is not None:
-            from briefing.tui.widgets.search import Search
-
-            self.search = Search.run(briefing, self.search.query)
         self._refill_panes()
-        section = next((i for i, s in enumerate(briefing.sections) if s.id == section_id),
-                       min(self.section, len(briefing.sections) - 1))
-        same_place = section == self.section
         self.reading.forget()  # the text may have changed under the same id
-        await self._show_section(section)
+        self.position = position._replace(place=None)
+        if self.search is not None and self.search.query:
+            self._find(briefing, None, self.search.query)
         if same_place:
             self.reading.call_after_refresh(self.reading.scroll_to, y=scroll_y,
                                             animate=False, immediate=True)
@@ -706,9 +888,85 @@ class ReaderScreen(Screen[None]):
         self._poll_file(force=True)
 
 
-def _entries_by_key(briefing: Briefing) -> dict[str, Quote | Figure]:
-    """Every quote and figure by the key the reader state names it with."""
-    return {entry_key(entry): entry for entry in (*briefing.quotes, *briefing.figures)}
+def _entries_in(briefing: Briefing, section: int) -> tuple[Sequence[Quote], Sequence[Figure]]:
+    """The quotes and figures anchored in a section, in reading order: one
+    slice of each, found by bisecting the anchors."""
+    start, end = (section,), (section + 1,)  # every anchor of the section sorts between
+    quotes, figures = briefing.quote_anchors, briefing.figure_anchors
+    return (briefing.quotes_in_order[bisect.bisect_left(quotes, start):
+                                     bisect.bisect_left(quotes, end)],
+            briefing.figures_in_order[bisect.bisect_left(figures, start):
+                                      bisect.bisect_left(figures, end)])
+
+
+def _find_entry(briefing: Briefing, key: str, section: int | None, *,
+                thorough: bool) -> Quote | Figure | None:
+    """The quote or figure a key names: looked for in `section` first (where
+    the reader was), then, if `thorough`, in every entry of its kind (a
+    quarter of a second at 10,000 quotes: never on the UI thread)."""
+    kind = key.partition(":")[0]
+    if section is not None and 0 <= section < len(briefing.sections):
+        for entry in _entries_in(briefing, section)[0 if kind == "quote" else 1]:
+            if entry_key(entry) == key:
+                return entry
+    if thorough:
+        everything = briefing.quotes_in_order if kind == "quote" else briefing.figures_in_order
+        for entry in everything:
+            if entry_key(entry) == key:
+                return entry
+    return None
+
+
+def _at(entry: Quote | Figure | None, position: Position) -> Position:
+    """The position with this entry current, brought into view."""
+    if isinstance(entry, Quote):
+        a = entry.anchor
+        return position._replace(section=a.section, quote=entry, selected="quote",
+                                 place=(a.paragraph, a.start))
+    if isinstance(entry, Figure):
+        a = entry.anchor
+        return position._replace(section=a.section, figure=entry, selected="figure",
+                                 place=(a.paragraph, a.start))
+    return position
+
+
+def _restored(briefing: Briefing, state: ReaderState) -> Position | None:
+    """Where a saved state says the reader was, if it still exists."""
+    section = next((i for i, s in enumerate(briefing.sections) if s.id == state.section), None)
+    entry = (_find_entry(briefing, state.selected, section, thorough=True)
+             if state.selected else None)
+    if entry is not None:
+        return _at(entry, Position())
+    return Position(section) if section is not None else None
+
+
+def _moved(position: Position, old: Briefing, new: Briefing, *, thorough: bool) -> Position:
+    """A position in one version of a briefing, in the next: the same
+    section (by id, else by number) and the same quote and figure (by key)."""
+    index = {section.id: i for i, section in enumerate(new.sections)}
+
+    def found(entry: Quote | Figure | None) -> Quote | Figure | None:
+        if entry is None:
+            return None
+        return _find_entry(new, entry_key(entry), index.get(old.sections[entry.anchor.section].id),
+                           thorough=thorough)
+
+    section = index.get(old.sections[position.section].id,
+                        min(position.section, len(new.sections) - 1))
+    quote, figure = found(position.quote), found(position.figure)
+    selected = position.selected
+    if (quote if selected == "quote" else figure if selected == "figure" else None) is None:
+        selected = None
+    return Position(section, quote, figure, selected)  # type: ignore[arg-type]
+
+
+def _file_signature(path: Path) -> Signature | None:
+    """What changes when an editor saves, in place or by rename."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 def _contents_list() -> ContentsList:

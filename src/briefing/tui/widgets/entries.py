@@ -37,6 +37,20 @@ STATUS_MARK = {"reported": "reported", "unverified": "UNVERIFIED", "disputed": "
                "confirmed": "confirmed"}
 
 
+def position_in(entries: Sequence[T], anchors: Sequence[Anchor], entry: T | None) -> int | None:
+    """Where this very entry is in a list of entries in reading order."""
+    if entry is None:
+        return None
+    # Bisect, then find this very entry among those that share its anchor
+    # (without building every row's entry).
+    at = bisect.bisect_left(anchors, entry.anchor)
+    while at < len(anchors) and anchors[at] == entry.anchor:
+        if entries[at] is entry:
+            return at
+        at += 1
+    return None
+
+
 class EntryList(ScrollView, Generic[T], can_focus=True):
     """A list of entries drawn as fixed-height rows."""
 
@@ -104,7 +118,6 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
         self._refresh_rows(before, position)
         if position is not None:
             self.cursor = position
-            self.call_after_refresh(self._draw_nearby)
 
     def _refresh_rows(self, *positions: int | None) -> None:
         """Draw just these rows' lines again (the cache is keyed by their state)."""
@@ -118,16 +131,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
                 self.refresh_lines(position * self.row_height, self.ROW_LINES)
 
     def position_of(self, entry: T | None) -> int | None:
-        if entry is None:
-            return None
-        # Rows are in reading order: bisect, then find this very entry among
-        # those that share its anchor (without building every row's entry).
-        at = bisect.bisect_left(self.anchors, entry.anchor)
-        while at < len(self.anchors) and self.anchors[at] == entry.anchor:
-            if self.entries[at] is entry:
-                return at
-            at += 1
-        return None
+        return position_in(self.entries, self.anchors, entry)
 
     @property
     def cursor_entry(self) -> T | None:
@@ -186,23 +190,6 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
                 del self._cache[next(iter(self._cache))]  # the oldest
             self._cache[key] = strips
         return strips
-
-    def _draw_nearby(self) -> None:
-        """Draw ahead what the next n or p is likely to show: the rows beside
-        the current one as the current one, and the rows a screen below."""
-        width = self.scrollable_content_region.width
-        position = self.position_of(self.current)
-        if not width or position is None:
-            return
-        arrived = "cursor" if self.has_focus else "current"
-        for beside in (position + 1, position - 1):
-            if 0 <= beside < len(self.entries):
-                self._row(beside, arrived, width)
-        rows = self.scrollable_content_region.height // self.row_height + 1
-        below = (round(self.scroll_offset.y) + self.scrollable_content_region.height
-                 ) // self.row_height
-        for row in range(below, min(below + rows, len(self.entries))):
-            self._row(row, self._state(row), width)
 
     def _strips(self, lines: list[Content], width: int, style: object) -> list[Strip]:
         strips: list[Strip] = []

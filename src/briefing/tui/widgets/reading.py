@@ -4,13 +4,11 @@ A line-API widget: the section is wrapped into lines once per width, and
 only the lines on screen are drawn. Marking a quote re-wraps just the
 paragraphs whose marks changed, and scrolling moves an offset instead of
 re-arranging child widgets, so a key press costs the same in a section of
-five paragraphs or two thousand. While the reader reads, the next section's
-first screen is drawn ahead, so moving on to it redraws only what differs.
+five paragraphs or two thousand.
 """
 
 from __future__ import annotations
 
-from itertools import chain, islice
 from typing import ClassVar, NamedTuple
 
 from textual.binding import Binding, BindingType
@@ -27,10 +25,6 @@ MAX_TEXT_WIDTH = 92  # a comfortable line for prose, however wide the terminal
 # Lines kept drawn: pages of scrolling back, but not so many that each full
 # garbage collection (during a key press) walks tens of thousands of strips.
 CACHED_LINES = 512
-MAX_WRAPS = 4096  # paragraphs kept wrapped (the section shown and its neighbours)
-PREPARE_PARAGRAPHS = 100  # wrapped ahead at most (~15 ms), so a key never waits long
-AHEAD_STEP = 32  # paragraphs wrapped per step when drawing a section ahead (~4 ms)
-
 
 class Mark(NamedTuple):
     """A span to style in a paragraph: which paragraph, where, and how."""
@@ -54,17 +48,6 @@ class _Block:
         self.starts = starts  # character offset in the text where each line starts
         self.lines = lines  # as drawn, marks and all; made when first drawn
         self.first_line = 0
-
-
-class _AheadJob:
-    """A section being drawn ahead, step by step: how far its wrapping is."""
-
-    __slots__ = ("marks", "place", "section", "wrapped")
-
-    def __init__(self, section: Section, place: tuple[int, int],
-                 marks: dict[int, tuple[Mark, ...]]) -> None:
-        self.section, self.place, self.marks = section, place, marks
-        self.wrapped = 0  # paragraphs wrapped so far
 
 
 class _View:
@@ -117,13 +100,7 @@ class ReadingPane(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._view: _View | None = None  # what is shown
-        self._next: _View | None = None  # the section drawn ahead (see draw_ahead)
-        self._ahead_job: _AheadJob | None = None  # the one being drawn ahead now
-        self._width = 0  # the text width every wrap in `_wraps` was made at
-        self._wraps: dict[str, tuple[list[Content], list[int]]] = {}  # at `_width`
-        self._neighbours: list[Section] = []  # the sections to keep wrapped ahead
-        # What draw_ahead was last asked for, to draw again after a resize.
-        self._ahead_request: tuple[Section, int, int, list[Mark]] | None = None
+        self._width = 0  # the text width the view was wrapped at
 
     @property
     def section(self) -> Section | None:
@@ -135,29 +112,19 @@ class ReadingPane(ScrollView, can_focus=True):
 
     # --- what is shown ---------------------------------------------------------
 
-    async def show_section(self, section: Section, number: int, total: int,
-                           marks: list[Mark]) -> None:
+    def show_section(self, section: Section, number: int, total: int,
+                     marks: list[Mark]) -> None:
         """Show a section; scrolls to its top when it is a different one."""
         changed = section is not self.section
-        ahead, self._next, self._ahead_job = self._next, None, None
-        if (ahead is not None and ahead.section is section and ahead.place == (number, total)
-                and ahead.width == self._width == self.text_width):
-            # Drawn ahead: only the lines whose marks differ are drawn again.
-            self._view = ahead
-            self._show(ahead)
-            self.mark(marks)
-        else:
-            self._view = _View(section, (number, total), self._group(marks))
-            self._layout(force=True)
+        self._view = _View(section, (number, total), self._group(marks))
+        self._layout(force=True)
         if changed:
             self.scroll_to(y=0, animate=False, immediate=True, force=True)
 
     def forget(self) -> None:
-        """Drop what is shown and drawn ahead (the briefing changed under it):
-        the next show_section lays the section out afresh."""
-        self._view = self._next = self._ahead_job = self._ahead_request = None
-        self._neighbours = []
-        self._wraps.clear()
+        """Drop what is shown (the briefing changed under it): the next
+        show_section lays the section out afresh."""
+        self._view = None
 
     def mark(self, marks: list[Mark]) -> None:
         """Restyle the paragraphs; only those whose marks changed are re-drawn."""
@@ -182,15 +149,6 @@ class ReadingPane(ScrollView, can_focus=True):
                 if old.plain != new.plain or old.spans != new.spans:
                     view.strips.pop(block.first_line + offset, None)
                     self.refresh_lines(block.first_line + offset)
-
-    def marked_words(self, style: str) -> list[str]:
-        """The words drawn with a style, in reading order (what a reader sees
-        highlighted)."""
-        view = self._view
-        if view is None:
-            return []
-        return [view.section.paragraphs[p][m.start:m.end]
-                for p in sorted(view.marks) for m in view.marks[p] if m.style == style]
 
     @staticmethod
     def _group(marks: list[Mark]) -> dict[int, tuple[Mark, ...]]:
@@ -220,10 +178,6 @@ class ReadingPane(ScrollView, can_focus=True):
         width = self.text_width
         if width == self._width == view.width and not force:
             return
-        if width != self._width:
-            # Wrapped at the old width: on_resize has them made again.
-            self._wraps.clear()
-            self._next = self._ahead_job = None
         self._width = width
         self._build(view)
         self._show(view)
@@ -236,10 +190,10 @@ class ReadingPane(ScrollView, can_focus=True):
         heading = [line.stylize_before("bold $text-primary") for line in heading]
         blocks = [_Block(None, heading, starts, heading)]
         if view.section.summary:
-            summary, starts = self._wrapped(view.section.summary)
+            summary, starts = _wrap(literal(view.section.summary), self._width)
             summary = [line.stylize_before("italic $foreground-muted") for line in summary]
             blocks.append(_Block(None, summary, starts, summary))
-        blocks += [_Block(p, *self._wrapped(text))
+        blocks += [_Block(p, *_wrap(literal(text), self._width))
                    for p, text in enumerate(view.section.paragraphs)]
         line_blocks: list[int] = [0]
         for index, block in enumerate(blocks):
@@ -257,65 +211,6 @@ class ReadingPane(ScrollView, can_focus=True):
         self.set_reactive(ScrollView.virtual_size, size)
         self._scroll_update(size)
         self.refresh()
-
-    def _wrapped(self, text: str) -> tuple[list[Content], list[int]]:
-        """File text wrapped at the current width, without marks; remembered,
-        so that a section wrapped ahead by `prepare` shows without wrapping."""
-        found = self._wraps.get(text)
-        if found is None:
-            if len(self._wraps) >= MAX_WRAPS:
-                self._wraps.clear()
-            found = self._wraps[text] = _wrap(literal(text), self._width)
-        return found
-
-    def prepare(self, sections: list[Section]) -> None:
-        """Wrap these sections ahead (the neighbours of the one shown) while the
-        reader reads, up to PREPARE_PARAGRAPHS paragraphs; again after a resize."""
-        self._neighbours = sections
-        if self._width:
-            texts = chain.from_iterable(section.paragraphs for section in sections)
-            for text in islice(texts, PREPARE_PARAGRAPHS):
-                self._wrapped(text)
-
-    def draw_ahead(self, section: Section, number: int, total: int, marks: list[Mark]) -> None:
-        """Draw the first screen of the section the reader is likely to go to
-        next, as it would be shown with these marks. Showing it then costs
-        only the lines whose marks differ (the quote arrived at, say).
-
-        A long section is wrapped a few dozen paragraphs at a time, between
-        whatever else the app has to do, so a key pressed meanwhile never
-        waits for more than one such step."""
-        self._ahead_request = (section, number, total, marks)
-        self._next = None
-        if not self._width or section is self.section:
-            self._ahead_job = None
-            return
-        if len(self._wraps) + len(section.paragraphs) > MAX_WRAPS:
-            self._wraps.clear()  # room for all of it: what is shown keeps its lines
-        self._ahead_job = _AheadJob(section, (number, total), self._group(marks))
-        self._continue_ahead()
-
-    def _continue_ahead(self) -> None:
-        job = self._ahead_job
-        if job is None or not self._width:
-            return
-        paragraphs = job.section.paragraphs
-        end = min(job.wrapped + AHEAD_STEP, len(paragraphs))
-        for text in islice(paragraphs, job.wrapped, end):
-            self._wrapped(text)
-        job.wrapped = end
-        if end < len(paragraphs):
-            # A timer, not call_later: the event loop runs in between, so a
-            # key pressed meanwhile is handled after this step, not the last.
-            self.set_timer(0.001, self._continue_ahead, name="draw-ahead")
-            return
-        self._ahead_job = None
-        view = _View(job.section, job.place, job.marks)
-        self._build(view)
-        view.drawn_width = width = self.scrollable_content_region.width
-        for line in range(min(self.scrollable_content_region.height, len(view.line_blocks))):
-            self._strip(view, line, width)
-        self._next = view
 
     def _lines(self, view: _View, block: _Block) -> list[Content]:
         """A block's lines as drawn: the plain lines, with the paragraph's marks."""
@@ -336,19 +231,11 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._layout()
-        self.call_after_refresh(self._prepare_again)
-
-    def _prepare_again(self) -> None:
-        """What was wrapped and drawn ahead at the old width, at the new one."""
-        self.prepare(self._neighbours)
-        if self._ahead_request is not None:
-            self.draw_ahead(*self._ahead_request)
 
     def notify_style_update(self) -> None:
         """The theme or the stylesheet changed: lines drawn in the old colours
         are drawn again."""
         super().notify_style_update()
-        self._next = None
         if self._view is not None:
             self._view.strips.clear()
             self.refresh()
@@ -418,18 +305,3 @@ class ReadingPane(ScrollView, can_focus=True):
             return
         self.scroll_to_region(Region(0, line, 1, 2), animate=False, center=True,
                               immediate=True, force=True)
-        # The next n or p is likely to scroll again, a screen at most: once
-        # this frame is drawn, draw the screens above and below it ahead.
-        self.call_after_refresh(self._draw_nearby)
-
-    def _draw_nearby(self) -> None:
-        """Draw the lines a screen above and below those in view, if not drawn."""
-        view = self._view
-        width = self.scrollable_content_region.width
-        if view is None or not view.width or view.drawn_width != width:
-            return
-        height = self.scrollable_content_region.height
-        top = round(self.scroll_y)
-        for line in chain(range(top + height, min(top + 2 * height, len(view.line_blocks))),
-                          range(max(0, top - height), top)):
-            self._strip(view, line, width)  # a line drawn already is kept
