@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -61,6 +62,11 @@ class BriefingApp(App[int]):
 def reader_app(briefing: Briefing, path: Path | None) -> BriefingApp:
     """The app for one loaded briefing, as the CLI, the tests and the
     benchmarks all build it."""
+    # The briefing is read-only and lives as long as the app. Frozen, it is out
+    # of the cyclic collector's reach, which otherwise walks all of it on every
+    # full collection: at 10,000 quotes, next-quote p95 40 ms -> 20 ms and a
+    # search's collection 55 ms -> 15 ms (benchmarks/keys.py, stalls.py).
+    gc.freeze()
     return BriefingApp(briefing=briefing, path=path)
 
 
