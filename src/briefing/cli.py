@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--quotes-only", action="store_true", help="quotes, no figures")
     what.add_argument("--figures-only", action="store_true", help="figures, no quotes")
     export.add_argument("--starred", action="store_true",
-                        help="only the quotes and figures you starred in the reader")
+                        help="only the quotes and figures you starred or noted in the reader")
     export.add_argument("--full-text", action="store_true",
                         help="include every paragraph of each section")
     export.add_argument("--no-state", action="store_true",
@@ -228,10 +228,10 @@ def _export(args: argparse.Namespace) -> int:
     briefing = load_briefing(target, source=args.path or str(target), remember=True)
     state = None
     if not args.no_state:
-        from briefing.state import load_state_for
+        from briefing.state import load_state_for, state_key
 
         try:
-            state = load_state_for(target)
+            state = load_state_for(state_key(briefing, target))
         except BriefingError as error:
             # The digest is still worth having; say why the stars are missing.
             _fail(f"warning: your stars and notes were left out: {error.headline}")

@@ -37,7 +37,14 @@ from briefing.files import WriteError
 from briefing.loader import load_briefing
 from briefing.model import Anchor, Briefing, Figure, Quote
 from briefing.search import Search, SearchIndex, find
-from briefing.state import ReaderState, entry_key, load_state_for, merge, save_state
+from briefing.state import (
+    ReaderState,
+    entry_key,
+    load_state_for,
+    merge,
+    save_state,
+    state_key,
+)
 from briefing.tui.commands import ReaderCommands
 from briefing.tui.messages import EntryChosen, SectionChosen
 from briefing.tui.safe import literal, plain
@@ -689,7 +696,7 @@ class ReaderScreen(Screen[None]):
         the entry it names found there too: hashing every entry of a large
         briefing takes a quarter of a second)."""
         try:
-            state = load_state_for(path)
+            state = load_state_for(state_key(briefing, path))
         except BriefingError as error:
             self.post_message(self.StateUnreadable(error.headline))
             return
@@ -724,14 +731,15 @@ class ReaderScreen(Screen[None]):
         if self._saving or self.path is None or not self._unsaved():
             return  # a save in flight saves what changed meanwhile when it is done
         self._saving = True
-        self._write_state(self.path, self._snapshot(), self._saved)
+        self._write_state(self.path, self.briefing, self._snapshot(), self._saved)
 
     @work(thread=True, group="save-state")
-    def _write_state(self, path: Path, state: ReaderState, previous: ReaderState) -> None:
+    def _write_state(self, path: Path, briefing: Briefing, state: ReaderState,
+                     previous: ReaderState) -> None:
         """Merge and write under the lock, so another open window loses nothing.
         Only the immutable snapshots it is handed are read here."""
         try:
-            merged = save_state(path, state, previous=previous)
+            merged = save_state(state_key(briefing, path), state, previous=previous)
         except WriteError as error:
             self.post_message(self.StateNotSaved(str(error)))
             return
@@ -761,7 +769,7 @@ class ReaderScreen(Screen[None]):
         if snapshot == self._saved:
             return
         with contextlib.suppress(WriteError, OSError):
-            save_state(self.path, snapshot, previous=self._saved)
+            save_state(state_key(self.briefing, self.path), snapshot, previous=self._saved)
 
     # --- export ---------------------------------------------------------------------
 
