@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing import __version__
 
@@ -170,7 +170,7 @@ def _open(args: argparse.Namespace | SimpleNamespace) -> int:
             return _needs_a_terminal()
         from briefing.tui.app import run_library
 
-        return run_library(target)
+        return run_library(target, **_settings())
     # Before Textual starts: a refusal is printed on a terminal left as it was
     # (a bad file is worth knowing about, terminal or not).
     briefing = load_briefing(target, source=args.path or str(target), remember=True)
@@ -178,7 +178,18 @@ def _open(args: argparse.Namespace | SimpleNamespace) -> int:
         return _needs_a_terminal()
     from briefing.tui.app import run_reader
 
-    return run_reader(briefing, target)
+    return run_reader(briefing, target, **_settings())
+
+
+def _settings() -> dict[str, Any]:
+    """The user's settings for the app, with their problems said on stderr
+    too (where they stay after the reader closes); the app shows them again."""
+    from briefing.settings import settings_in_force
+
+    settings, problems = settings_in_force()
+    for problem in problems:
+        _fail(problem)
+    return {"settings": settings, "problems": problems}
 
 
 def _needs_a_terminal() -> int:

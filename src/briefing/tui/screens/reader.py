@@ -37,6 +37,7 @@ from briefing.files import WriteError
 from briefing.loader import load_briefing
 from briefing.model import Anchor, Briefing, Figure, Quote
 from briefing.search import Search, SearchIndex, find
+from briefing.settings import Settings
 from briefing.state import (
     ReaderState,
     entry_key,
@@ -46,7 +47,7 @@ from briefing.state import (
     state_key,
 )
 from briefing.tui.commands import ReaderCommands
-from briefing.tui.messages import EntryChosen, SectionChosen
+from briefing.tui.messages import EntryChosen, PaneToggled, SectionChosen
 from briefing.tui.safe import literal, plain
 from briefing.tui.widgets.contents import ContentsList
 from briefing.tui.widgets.entries import FigureList, QuoteList, position_in
@@ -212,13 +213,18 @@ class ReaderScreen(Screen[None]):
         # The width class is known now: set it before the first layout rather
         # than on the first resize, which would lay the screen out twice.
         self.add_class(width_class(self.app.size.width))
+        settings: Settings | None = getattr(self.app, "settings", None)
+        if settings is not None and settings.contents is not None:
+            self._show_contents(settings.contents)
+        if settings is not None and settings.entries is False:
+            self.add_class("-entries-hidden")
         yield BriefingHeader(self.briefing, id="header")
         # The banner (a file that went bad under the reader) is mounted when needed.
         with Horizontal(id="body"):
             # Hidden at narrow widths (80-109 columns), the contents pane joins
             # after the first frame there (about 4 ms of styling saved); where
             # it shows, it is there from the start, or the text would re-wrap.
-            if not self.has_class("-narrow"):
+            if self._contents_shown():
                 yield _contents_list()
             yield ReadingPane(id="reading")
             with Vertical(id="entries"):
@@ -496,11 +502,24 @@ class ReaderScreen(Screen[None]):
         self.action_section(self.section - 1)
 
     def action_toggle_contents(self) -> None:
-        self.toggle_class("-contents-hidden" if not self.has_class("-narrow")
-                          else "-contents-shown")
+        shown = not self._contents_shown()
+        self._show_contents(shown)
+        self.post_message(PaneToggled("contents", shown))  # the app remembers it
 
     def action_toggle_entries(self) -> None:
         self.toggle_class("-entries-hidden")
+        self.post_message(PaneToggled("entries", not self.has_class("-entries-hidden")))
+
+    def _contents_shown(self) -> bool:
+        """Whether the contents pane shows (see the width classes in the .tcss)."""
+        if self.has_class("-narrow"):
+            return self.has_class("-contents-shown")
+        return not self.has_class("-contents-hidden")
+
+    def _show_contents(self, shown: bool) -> None:
+        """Show or hide the contents pane at every width from now on."""
+        self.set_class(shown, "-contents-shown")
+        self.set_class(not shown, "-contents-hidden")
 
     # --- search -----------------------------------------------------------------
 
