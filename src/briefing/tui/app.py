@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -19,7 +19,11 @@ from briefing.model import Briefing
 from briefing.resources import styles_dir
 from briefing.settings import Settings, save_settings, settings_in_force, settings_path
 from briefing.tui.messages import PaneToggled
+from briefing.tui.safe import plain
 from briefing.tui.widths import HORIZONTAL_BREAKPOINTS
+
+if TYPE_CHECKING:
+    import webbrowser
 
 # How many settings problems get a toast of their own; the rest are counted.
 _PROBLEMS_SHOWN = 4
@@ -116,6 +120,41 @@ class BriefingApp(App[int]):
         keys = self.keymap.get(binding.id, "") if binding.id else ""
         return " ".join(self.get_key_display(binding.with_key(key.strip()))
                         for key in (keys or binding.key).split(","))
+
+    # --- links ------------------------------------------------------------------------
+
+    # Browsers that draw in the terminal: started under the app, they would
+    # fight it for the screen (and the app would wait until they quit).
+    _CONSOLE_BROWSERS = frozenset({"www-browser", "links", "links2", "elinks", "lynx", "w3m",
+                                   "browsh", "carbonyl"})
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Open a link in the browser without blocking the app, and say so;
+        where the only browser is one that draws in the terminal, or there is
+        none, show the link instead (terminals let you click or copy it)."""
+        if self._driver is not None and self._driver.is_web:
+            super().open_url(url, new_tab=new_tab)
+            return
+        import webbrowser
+
+        try:
+            browser = webbrowser.get()
+        except webbrowser.Error:
+            browser = None
+        name = getattr(browser, "name", "")
+        if browser is None or os.path.basename(name) in self._CONSOLE_BROWSERS:
+            self.notify(f"No web browser to open it in here. The link: {plain(url)}",
+                        title="Source link", markup=False, timeout=15)
+            return
+        self.notify(f"Opening {plain(url)}", title="Source link", markup=False, timeout=5)
+        self._open_in(browser, url, new_tab)
+
+    @work(thread=True, group="browser")
+    def _open_in(self, browser: webbrowser.BaseBrowser, url: str, new_tab: bool) -> None:
+        if not browser.open(url, new=2 if new_tab else 0):
+            self.call_from_thread(self.notify, f"The browser did not open {plain(url)}",
+                                  title="Source link", severity="warning", markup=False,
+                                  timeout=8)
 
     # --- settings changed in the app --------------------------------------------------
 

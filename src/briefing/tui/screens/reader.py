@@ -110,6 +110,7 @@ class ReaderScreen(Screen[None]):
         Binding("a", "note", "Note", show=False, id="note"),
         Binding("asterisk", "starred_only", "Starred only", show=False, id="starred-only"),
         Binding("e", "export", "Export", show=False, id="export"),
+        Binding("o", "open_source", "Open the source link", show=False, id="open-source"),
         Binding("r", "reload", "Reload from disk", show=False, id="reload"),
         Binding("l,right", "next_section", "Next section", show=False, id="next-section"),
         Binding("h,left", "previous_section", "Prev section", show=False,
@@ -838,6 +839,24 @@ class ReaderScreen(Screen[None]):
             return
         self.app.call_from_thread(self.notify, f"Wrote {written}", title="Digest exported",
                                   markup=False, timeout=6)
+
+    # --- the source -------------------------------------------------------------------
+
+    def action_open_source(self) -> None:
+        """The briefing's `url` in the browser: only a web address, shown as written."""
+        from briefing.links import web_link
+
+        url = self.briefing.masthead.url
+        if not url or not url.strip():
+            self.notify("This briefing has no source link (no url in its [briefing] table)",
+                        title="Nothing to open", markup=False, timeout=5)
+            return
+        link = web_link(url)
+        if link.url is None:
+            self.notify(f"Not opened: {link.problem}: {plain(url)}", title="Source link",
+                        severity="warning", markup=False, timeout=8)
+            return
+        self.app.open_url(link.url)
 
     # --- live reload ----------------------------------------------------------------
 
