@@ -56,7 +56,8 @@ from briefing.tui.widgets.reading import Mark, ReadingPane
 from briefing.tui.widths import width_class
 
 if TYPE_CHECKING:
-    # Imported by the first `/`: not a cost to every start-up.
+    # Imported by the first `/` or `e`: not a cost to every start-up.
+    from briefing.digest import DigestOptions
     from briefing.tui.widgets.search import SearchBar
 
 STYLE_QUOTE = "italic $text-accent"
@@ -793,44 +794,63 @@ class ReaderScreen(Screen[None]):
 
     # --- export ---------------------------------------------------------------------
 
-    def _proposed_digest_path(self) -> Path:
+    def _proposed_digest_path(self, starred_only: bool = False,
+                              this_section: bool = False) -> Path:
+        """Where `e` proposes to write: the export folder of the settings, else
+        the briefing's own folder, else (bundled or read-only) the home
+        folder; never wherever the reader happened to start the app. The
+        name says what is in it: today.md, today-military-starred.md."""
         from briefing.resources import briefs_dir
 
-        name = (self.path.stem if self.path else "briefing") + ".md"
-        # Next to the briefing, unless it is a bundled one or the folder is read-only.
-        if (self.path is not None and self.path.parent.resolve() != briefs_dir().resolve()
+        settings: Settings | None = getattr(self.app, "settings", None)
+        if settings is not None and settings.export_folder is not None:
+            folder = settings.export_folder
+        elif (self.path is not None and self.path.parent.resolve() != briefs_dir().resolve()
                 and os.access(self.path.parent, os.W_OK)):
-            return self.path.with_suffix(".md")
-        return Path.cwd() / name
+            folder = self.path.parent
+        else:
+            folder = Path.home()
+        name = self.path.stem if self.path else "briefing"
+        if this_section:
+            name += f"-{self.briefing.sections[self.section].id}"
+        if starred_only:
+            name += "-starred"
+        return folder / f"{name}.md"
 
     def action_export(self) -> None:
-        from briefing.tui.screens.dialogs import ConfirmScreen, PromptScreen
+        from briefing.tui.screens.dialogs import ConfirmScreen, ExportChoice, ExportScreen
 
-        def chosen(target: str | None) -> None:
-            if not target:
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is None:
                 return
-            path = Path(target).expanduser()
+            from briefing.digest import DigestOptions
+
+            options = DigestOptions(
+                sections=(section.id,) if choice.this_section else None,
+                starred_only=choice.starred_only)
+            path = Path(choice.path.strip()).expanduser()
             if path.exists():
                 question = literal(f"{path} exists. Overwrite it?", one_line=True)
-                self.app.push_screen(ConfirmScreen(question),
-                                     lambda yes: self._export(path, True) if yes else None)
+                self.app.push_screen(ConfirmScreen(question), lambda yes: self._export(
+                    path, True, options) if yes else None)
             else:
-                self._export(path, False)
+                self._export(path, False, options)
 
-        self.app.push_screen(PromptScreen(Content("Export a Markdown digest to"),
-                                          str(self._proposed_digest_path()),
-                                          hint="enter writes · esc cancels"), chosen)
+        section = self.briefing.sections[self.section]
+        self.app.push_screen(ExportScreen(
+            literal(section.title, one_line=True), bool(self.state.marked),
+            lambda starred, this: str(self._proposed_digest_path(starred, this))), chosen)
 
-    def _export(self, path: Path, overwrite: bool) -> None:
-        self._write_digest(path, overwrite, self.briefing, self._snapshot())
+    def _export(self, path: Path, overwrite: bool, options: DigestOptions) -> None:
+        self._write_digest(path, overwrite, self.briefing, self._snapshot(), options)
 
     @work(thread=True, exclusive=True, group="export")
     def _write_digest(self, path: Path, overwrite: bool, briefing: Briefing,
-                      state: ReaderState) -> None:
-        from briefing.digest import DigestOptions, render_digest
+                      state: ReaderState, options: DigestOptions) -> None:
+        from briefing.digest import render_digest
         from briefing.files import write_atomic
 
-        digest = render_digest(briefing, DigestOptions(), state)
+        digest = render_digest(briefing, options, state)
         try:
             written = write_atomic(path, digest.encode("utf-8"), overwrite=overwrite)
         except WriteError as error:
