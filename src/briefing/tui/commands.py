@@ -33,7 +33,7 @@ class ReaderCommands(Provider):
             seen.add(action)
             if screen.check_action(action.split("(")[0], ()) is False:
                 continue
-            keys = screen.app.get_key_display(binding)  # type: ignore[arg-type]
+            keys = screen.app.keys_of(binding)  # the user's keymap's, if it names it
             commands.append((Content(description), f"key: {keys}",
                              partial(screen.run_action, action)))
         for index, section in enumerate(screen.briefing.sections):
