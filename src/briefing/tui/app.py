@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -29,6 +30,10 @@ class BriefingApp(App[int]):
     def __init__(self, *, briefing: Briefing | None = None, path: Path | None = None,
                  folder: Path | None = None) -> None:
         super().__init__()
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            # A reader's jumps (a page, the top, the end) land at once; the
+            # user who wants them animated sets TEXTUAL_ANIMATIONS=full.
+            self.animation_level = "none"
         self.briefing = briefing
         self.path = path
         self.folder = folder

@@ -44,7 +44,7 @@ from briefing.tui.safe import literal, plain
 from briefing.tui.widgets.contents import ContentsList
 from briefing.tui.widgets.entries import FigureList, QuoteList, position_in
 from briefing.tui.widgets.header import BriefingHeader
-from briefing.tui.widgets.reading import Mark, ReadingPane
+from briefing.tui.widgets.reading import TOP, Mark, Place, ReadingPane
 from briefing.tui.widths import width_class
 
 if TYPE_CHECKING:
@@ -53,7 +53,10 @@ if TYPE_CHECKING:
 
 STYLE_QUOTE = "italic $text-accent"
 STYLE_FIGURE = "bold underline"
-STYLE_CURRENT = "bold reverse"
+# The entry last arrived at (the one `s` and `a` act on): a quote and a
+# figure look different there too.
+STYLE_CURRENT = "bold italic reverse $text-accent"
+STYLE_CURRENT_FIGURE = "bold underline reverse"
 STYLE_MATCH = "bold $text-warning underline"
 STYLE_CURRENT_MATCH = "bold reverse $text-warning"
 
@@ -74,7 +77,11 @@ class Position(NamedTuple):
     quote: Quote | None = None
     figure: Figure | None = None
     selected: Kind | None = None
-    place: tuple[int, int] | None = None  # (paragraph, character); None: the top
+    # (paragraph, start[, end]): words to bring into view. None: the view
+    # starts as `top` says (None there too: the top of a section arrived at,
+    # or where it is in the section being read).
+    place: tuple[int, ...] | None = None
+    top: Place | Literal["end"] | None = None
 
     @property
     def entry(self) -> Quote | Figure | None:
@@ -127,6 +134,9 @@ class ReaderScreen(Screen[None]):
     # Whether each key the footer shows is enabled: computed after every change
     # above; the footer is asked to redraw only when this changes (see watcher).
     footer_keys: var[tuple[bool | None, ...]] = var(tuple, init=False)
+    # The place at the top of the reading pane, as it reports it when the
+    # reader scrolls: saved as the reader moves.
+    reading_top: var[Place] = var(TOP, init=False)
 
     def __init__(self, briefing: Briefing, path: Path | None = None, *,
                  from_library: bool = False) -> None:
@@ -148,6 +158,8 @@ class ReaderScreen(Screen[None]):
         self._search_index: SearchIndex | None = None  # built by the first search
         self._query: str | None = None  # the query typed last: only its results show
         self._go_when_found = False  # enter was pressed before the results came
+        # Kept, not queried: the place is read from it when the screen closes.
+        self._reading = ReadingPane(id="reading")
 
     # --- what the workers post back ----------------------------------------------
 
@@ -213,14 +225,14 @@ class ReaderScreen(Screen[None]):
             # it shows, it is there from the start, or the text would re-wrap.
             if not self.has_class("-narrow"):
                 yield _contents_list()
-            yield ReadingPane(id="reading")
+            yield self._reading
             with Vertical(id="entries"):
                 yield QuoteList(id="quotes", empty="No quotes")
                 yield FigureList(id="figures", empty="No figures")
 
     @property
     def reading(self) -> ReadingPane:
-        return self.query_one(ReadingPane)
+        return self._reading
 
     @property
     def quote_list(self) -> QuoteList:
@@ -272,18 +284,27 @@ class ReaderScreen(Screen[None]):
         reading = self.reading
         sections = self.briefing.sections
         section = sections[new.section]
+        entry = new.entry
+        # The selected entry stays in view when the text is wrapped anew.
+        reading.selected = ((entry.anchor.paragraph, entry.anchor.start, entry.anchor.end)
+                            if entry is not None and entry.anchor.section == new.section
+                            else None)
         if reading.section is not section:
             reading.show_section(section, new.section + 1, len(sections), self._marks())
-            if new.place is not None:
-                # The new section's lines are laid out on the next refresh.
-                reading.call_after_refresh(reading.reveal, *new.place)
             for contents in self.query(ContentsList):  # none before the first frame when narrow
                 if contents.highlighted != new.section:
                     contents.highlighted = new.section
         else:
             reading.mark(self._marks())
-            if new.place is not None:
-                reading.reveal(*new.place)  # same layout: scroll in this frame
+        # Laid out already, the pane scrolls in this frame; otherwise once it is.
+        if new.place is not None:
+            reading.reveal(*new.place)
+        elif new.top == "end":
+            reading.show_end()
+        elif new.top is not None:
+            reading.show_place(*new.top)
+        if self._unsaved():
+            self._save_soon()
         if new.quote is not old.quote:
             self.quote_list.set_current(new.quote)
         if new.figure is not old.figure:
@@ -303,6 +324,23 @@ class ReaderScreen(Screen[None]):
                 self._mark_panes()
         if self._unsaved():
             self._save_soon()
+
+    def watch_reading_top(self) -> None:
+        if self._unsaved():
+            self._save_soon()
+
+    @on(ReadingPane.Scrolled)
+    def _scrolled(self, message: ReadingPane.Scrolled) -> None:
+        self.reading_top = message.top
+
+    @on(ReadingPane.PastEdge)
+    def _past_edge(self, message: ReadingPane.PastEdge) -> None:
+        """Reading straight through: on into the next section from its top,
+        or back into the previous one at its end."""
+        section = self.section + message.direction
+        if 0 <= section < len(self.briefing.sections):
+            self.position = self.position._replace(
+                section=section, place=None, top=None if message.direction > 0 else "end")
 
     def watch_search(self, new: Search | None) -> None:
         self.reading.mark(self._marks())
@@ -377,13 +415,14 @@ class ReaderScreen(Screen[None]):
         position = self.position
         marks: list[Mark] = []
         quotes, figures = _entries_in(self.briefing, position.section)
+        selected = position.entry
         for quote in quotes:
             a = quote.anchor
-            style = STYLE_CURRENT if quote is position.quote else STYLE_QUOTE
+            style = STYLE_CURRENT if quote is selected else STYLE_QUOTE
             marks.append(Mark(a.paragraph, a.start, a.end, style))
         for figure in figures:
             a = figure.anchor
-            style = STYLE_CURRENT if figure is position.figure else STYLE_FIGURE
+            style = STYLE_CURRENT_FIGURE if figure is selected else STYLE_FIGURE
             marks.append(Mark(a.paragraph, a.start, a.end, style))
         search = self.search
         if search is not None:
@@ -393,34 +432,46 @@ class ReaderScreen(Screen[None]):
                 style = STYLE_CURRENT_MATCH if index == search.current else STYLE_MATCH
                 marks.append(Mark(match.paragraph, match.start, match.end, style))
         # The current entry is styled last so it wins where spans overlap.
-        return sorted(marks, key=lambda m: m.style in (STYLE_CURRENT, STYLE_CURRENT_MATCH))
+        return sorted(marks, key=lambda m: m.style in (STYLE_CURRENT, STYLE_CURRENT_FIGURE,
+                                                        STYLE_CURRENT_MATCH))
 
     # --- moving -----------------------------------------------------------------
 
     def go_to_quote(self, quote: Quote) -> None:
-        a = quote.anchor
-        self.position = self.position._replace(section=a.section, quote=quote,
-                                               selected="quote", place=(a.paragraph, a.start))
+        self.position = _at(quote, self.position)
 
     def go_to_figure(self, figure: Figure) -> None:
-        a = figure.anchor
-        self.position = self.position._replace(section=a.section, figure=figure,
-                                               selected="figure", place=(a.paragraph, a.start))
+        self.position = _at(figure, self.position)
 
     def _step(self, kind: Kind, delta: int) -> Quote | Figure | None:
-        """The entry `delta` (+1 or -1) steps from the current one in its pane,
-        or from the top of the current section when none is current."""
+        """The entry `delta` (+1 or -1) steps from the reading position, as
+        `n` and `N` search in less: from the selected entry when it is on
+        screen; otherwise forwards from the top of the screen, backwards
+        from its bottom (in the section being read)."""
         entries, anchors = self._shown[kind]
         position = self.position
-        current = position.quote if kind == "quote" else position.figure
-        at = position_in(entries, anchors, current)  # type: ignore[arg-type]
-        if at is not None:
-            target = at + delta
+        selected = position.entry
+        if selected is not None and self._on_screen(selected):
+            at = position_in(entries, anchors, selected)  # type: ignore[arg-type]
+            if at is not None:
+                target = at + delta
+            else:  # the other kind, or filtered out of this pane
+                here = selected.anchor
+                target = (bisect.bisect_right(anchors, here) if delta > 0  # type: ignore[arg-type]
+                          else bisect.bisect_left(anchors, here) - 1)  # type: ignore[arg-type]
         else:
-            here = current.anchor if current is not None else (position.section, -1, -1, -1)
-            target = (bisect.bisect_right(anchors, here) if delta > 0  # type: ignore[arg-type]
-                      else bisect.bisect_left(anchors, here) - 1)  # type: ignore[arg-type]
+            shown = self.reading.shown_places() if self.is_mounted else None
+            top, below = shown if shown is not None else (TOP, TOP)
+            here = (position.section, *(top if delta > 0 else below))
+            target = bisect.bisect_left(anchors, here)  # type: ignore[arg-type]
+            if delta < 0:
+                target -= 1
         return entries[target] if 0 <= target < len(entries) else None
+
+    def _on_screen(self, entry: Quote | Figure) -> bool:
+        a = entry.anchor
+        return (a.section == self.section and self.is_mounted
+                and self.reading.is_visible(a.paragraph, a.start, a.end))
 
     # The actions that step through a pane, and how.
     _STEPS: ClassVar[dict[str, tuple[Kind, int]]] = {
@@ -480,7 +531,7 @@ class ReaderScreen(Screen[None]):
 
     def action_section(self, index: int) -> None:
         if 0 <= index < len(self.briefing.sections):
-            self.position = self.position._replace(section=index, place=None)
+            self.position = self.position._replace(section=index, place=None, top=None)
 
     def action_next_section(self) -> None:
         self.action_section(self.section + 1)
@@ -633,12 +684,14 @@ class ReaderScreen(Screen[None]):
     # --- stars and notes -------------------------------------------------------------
 
     def _selected_entry(self) -> Quote | Figure | None:
+        """What `s` and `a` act on: the row under the cursor in a focused
+        pane, else the entry the reader arrived at last."""
         focused = self.focused
         if isinstance(focused, FigureList):
             return focused.cursor_entry
         if isinstance(focused, QuoteList):
             return focused.cursor_entry
-        return self.quote or self.figure
+        return self.position.entry
 
     def action_star(self) -> None:
         entry = self._selected_entry()
@@ -647,7 +700,9 @@ class ReaderScreen(Screen[None]):
         key = entry_key(entry)
         starred = key not in self.state.stars
         self.state = self.state.with_star(key, starred)
-        self.notify("Starred" if starred else "Star removed", timeout=2)
+        # Named, so a star given to the wrong entry is seen at once.
+        self.notify(f"{'Starred' if starred else 'Star removed'}: {_named(entry)}",
+                    timeout=3, markup=False)
 
     def action_note(self) -> None:
         from briefing.tui.screens.dialogs import PromptScreen
@@ -676,12 +731,16 @@ class ReaderScreen(Screen[None]):
     def _snapshot(self) -> ReaderState:
         """The stars and notes with the position: what is saved."""
         entry = self.position.entry
+        top = self.reading.top_place()
         return self.state.at(self.briefing.sections[self.section].id,
-                             entry_key(entry) if entry is not None else None)
+                             entry_key(entry) if entry is not None else None,
+                             None if top == TOP else top)
 
     def _unsaved(self) -> bool:
-        """Stars or notes changed since they were last read or written."""
-        return (self.state.stars, self.state.notes) != (self._saved.stars, self._saved.notes)
+        """Stars, notes or the place changed since they were last read or written."""
+        if not hasattr(self, "_saved"):
+            return False  # a reactive set while the screen is made
+        return self._snapshot() != self._saved
 
     @work(thread=True, exclusive=True, group="load-state")
     def _load_state(self, path: Path, briefing: Briefing) -> None:
@@ -710,7 +769,7 @@ class ReaderScreen(Screen[None]):
             self.position = message.position
         # The position as restored needs no saving again.
         shown = self._snapshot()
-        self._saved = self._saved.at(shown.section, shown.selected)
+        self._saved = self._saved.at(shown.section, shown.selected, shown.place)
 
     def _save_soon(self) -> None:
         if self.path is None:
@@ -754,14 +813,22 @@ class ReaderScreen(Screen[None]):
                     title="Not saved", severity="error", markup=False, timeout=10)
 
     def on_unmount(self) -> None:
-        """Remember where the reader was; a failure here must not block quitting."""
+        self.save_before_exit()
+
+    def save_before_exit(self) -> None:
+        """Write what is unsaved now, on this thread (the app is closing: on
+        `q`, or on a hang-up or a terminate signal). A failure here must not
+        block quitting."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
         if self.path is None:
             return
         snapshot = self._snapshot()
         if snapshot == self._saved:
             return
         with contextlib.suppress(WriteError, OSError):
-            save_state(self.path, snapshot, previous=self._saved)
+            self._saved = save_state(self.path, snapshot, previous=self._saved)
 
     # --- export ---------------------------------------------------------------------
 
@@ -918,26 +985,43 @@ def _find_entry(briefing: Briefing, key: str, section: int | None, *,
 
 
 def _at(entry: Quote | Figure | None, position: Position) -> Position:
-    """The position with this entry current, brought into view."""
+    """The position with this entry current, brought into view (all of it
+    when it fits)."""
     if isinstance(entry, Quote):
         a = entry.anchor
         return position._replace(section=a.section, quote=entry, selected="quote",
-                                 place=(a.paragraph, a.start))
+                                 place=(a.paragraph, a.start, a.end), top=None)
     if isinstance(entry, Figure):
         a = entry.anchor
         return position._replace(section=a.section, figure=entry, selected="figure",
-                                 place=(a.paragraph, a.start))
+                                 place=(a.paragraph, a.start, a.end), top=None)
     return position
 
 
+def _named(entry: Quote | Figure) -> str:
+    """An entry as a toast names it, on one short line."""
+    from briefing.text import shorten
+
+    if isinstance(entry, Quote):
+        return plain(f"“{shorten(entry.text, 48)}” ({shorten(entry.speaker_name, 24)})")
+    return plain(shorten(entry.text, 60))
+
+
 def _restored(briefing: Briefing, state: ReaderState) -> Position | None:
-    """Where a saved state says the reader was, if it still exists."""
+    """Where a saved state says the reader was, if it still exists: the
+    section, scrolled to the saved place, with the entry selected there."""
     section = next((i for i, s in enumerate(briefing.sections) if s.id == state.section), None)
     entry = (_find_entry(briefing, state.selected, section, thorough=True)
              if state.selected else None)
+    if section is None:
+        return _at(entry, Position()) if entry is not None else None
+    position = Position(section, top=state.place)
     if entry is not None:
-        return _at(entry, Position())
-    return Position(section) if section is not None else None
+        position = _at(entry, position)
+        if entry.anchor.section != section or state.place is not None:
+            # The reader had moved on from it: back to where they were.
+            position = position._replace(section=section, place=None, top=state.place)
+    return position
 
 
 def _moved(position: Position, old: Briefing, new: Briefing, *, thorough: bool) -> Position:
