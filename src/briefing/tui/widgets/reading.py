@@ -247,6 +247,9 @@ class ReadingPane(ScrollView, can_focus=True):
         width = self.text_width
         keep_selected = self._selected_shown and self._goal is None
         if width == self._width == view.width and not force:
+            # Only the height changed: the same words at the top (a place
+            # restored into a taller pane may have been held short of it).
+            self._place_top(view)
             if keep_selected and self._selected is not None:
                 self._reveal(*self._selected)  # a shorter pane: still in view
             return
@@ -255,9 +258,9 @@ class ReadingPane(ScrollView, can_focus=True):
         try:
             self._build(view)
             self._show(view)
-            self._scroll_to_line(self._line_of_top(view, self._top))
         finally:
             self._placing = False
+        self._place_top(view)
         goal, self._goal = self._goal, None
         if goal is not None:
             self._go(goal)
@@ -475,10 +478,8 @@ class ReadingPane(ScrollView, can_focus=True):
         elif goal[0] == "top":
             paragraph, character = goal[1], goal[2]
             index = self._block_of(view, min(paragraph, len(view.section.paragraphs) - 1))
-            if paragraph < 0 or index is None:
-                self._scroll_to_line(0)
-            else:
-                self._scroll_to_line(self._line_of_top(view, (index, character)))
+            self._top = (0, -1) if paragraph < 0 or index is None else (index, character)
+            self._place_top(view)
         else:
             self._reveal(goal[1], goal[2], goal[3])
         self._selected_shown = self._selected is not None and self.is_visible(*self._selected)
@@ -501,6 +502,15 @@ class ReadingPane(ScrollView, can_focus=True):
         else:
             target = first - (height - span) // 2  # out of sight: centred
         self._scroll_to_line(target)
+
+    def _place_top(self, view: _View) -> None:
+        """Scroll so that the words kept as the top are at the top, as near
+        as the pane allows; they stay the words to keep."""
+        self._placing = True
+        try:
+            self._scroll_to_line(self._line_of_top(view, self._top))
+        finally:
+            self._placing = False
 
     def _scroll_to_line(self, line: int) -> None:
         self.scroll_to(y=max(0, line), animate=False, immediate=True, force=True)
