@@ -24,7 +24,9 @@ millisecond; the gap between two wake-ups is how long the UI could not run.
   the footer) is there, plus 200 ms (`start_stall_ms`); then `*`: the
   time until the Quotes pane's title shows the starred count
   (`starred_ms`) and the largest gap from the key to that, plus 200 ms
-  (`starred_stall_ms`).
+  (`starred_stall_ms`). The `_busy_ms` figures are the CPU time the UI
+  thread spent in the largest of those gaps: the stall without the time
+  spent waiting for a busy machine's cores.
 - idle: the minimal app, 500 ms after mount: the largest gap with nothing
   to do, the machine's own noise (the floor of both stalls).
 
@@ -244,8 +246,11 @@ async def starred(path: Path, stars: int) -> dict[str, Any]:
     mounted, joined = moments["mounted"], moments["joined"]
     pressed, shown = moments["pressed"], moments["shown"]
     return {"start_stall_ms": probe.largest_gap(mounted, joined + TAIL),
+            "start_busy_ms": probe.largest_busy_gap(mounted, joined + TAIL),
             "starred_ms": (shown - pressed) * 1000,
             "starred_stall_ms": probe.largest_gap(pressed, shown + TAIL),
+            "starred_busy_ms": probe.largest_busy_gap(pressed, shown + TAIL),
+            "full_collections": probe.full_collections(mounted, shown + TAIL),
             "stars": len(chosen)}
 
 

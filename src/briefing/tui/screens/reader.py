@@ -32,6 +32,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, get_current_worker
 
+from briefing.entry_keys import EntryKeys
 from briefing.errors import BriefingError
 from briefing.files import WriteError
 from briefing.loader import load_briefing
@@ -45,7 +46,7 @@ from briefing.tui.widgets.contents import ContentsList
 from briefing.tui.widgets.entries import FigureList, QuoteList, position_in
 from briefing.tui.widgets.header import BriefingHeader
 from briefing.tui.widgets.reading import TOP, Mark, Place, ReadingPane
-from briefing.tui.widths import width_class
+from briefing.tui.widths import PANES_ON_DEMAND, width_class
 
 if TYPE_CHECKING:
     # Imported by the first `/`: not a cost to every start-up.
@@ -156,6 +157,9 @@ class ReaderScreen(Screen[None]):
         self._signature: Signature | None = None
         self._reloading: Worker[None] | None = None
         self._search_index: SearchIndex | None = None  # built by the first search
+        # Every entry by its key (for the starred filter): built off the UI
+        # thread after the first frame; None until it comes.
+        self._entry_keys: EntryKeys | None = None
         self._query: str | None = None  # the query typed last: only its results show
         self._go_when_found = False  # enter was pressed before the results came
         # Kept, not queried: the place is read from it when the screen closes.
@@ -187,6 +191,13 @@ class ReaderScreen(Screen[None]):
         def __init__(self, problem: str) -> None:
             super().__init__()
             self.problem = problem
+
+    class KeysIndexed(Message):
+        """Every entry of `keys.briefing` was indexed by its key."""
+
+        def __init__(self, keys: EntryKeys) -> None:
+            super().__init__()
+            self.keys = keys
 
     class SearchFound(Message):
         """A search of `briefing` finished."""
@@ -220,10 +231,11 @@ class ReaderScreen(Screen[None]):
         yield BriefingHeader(self.briefing, id="header")
         # The banner (a file that went bad under the reader) is mounted when needed.
         with Horizontal(id="body"):
-            # Hidden at narrow widths (80-109 columns), the contents pane joins
-            # after the first frame there (about 4 ms of styling saved); where
-            # it shows, it is there from the start, or the text would re-wrap.
-            if not self.has_class("-narrow"):
+            # Hidden where side panes come on demand (under 110 columns), the
+            # contents pane joins after the first frame there (about 4 ms of
+            # styling saved); where it shows, it is there from the start, or
+            # the text would re-wrap.
+            if not self.classes & PANES_ON_DEMAND:
                 yield _contents_list()
             yield self._reading
             with Vertical(id="entries"):
@@ -269,6 +281,7 @@ class ReaderScreen(Screen[None]):
             self._load_state(self.path, self.briefing)
 
     async def _after_first_frame(self) -> None:
+        self._index_keys(self.briefing)
         if not self.query(ContentsList):
             await self.query_one("#body").mount(_contents_list(), before=self.reading)
         contents = self.query_one(ContentsList)
@@ -277,6 +290,7 @@ class ReaderScreen(Screen[None]):
         # ctrl+p is listed in the help screen; the footer keeps its room for keys.
         await self.mount(Footer(compact=True, show_command_palette=False))
         self.refresh_bindings()  # a footer draws its keys when the bindings change
+        self._arrange_panes()
 
     # --- following the state -------------------------------------------------------
 
@@ -369,16 +383,36 @@ class ReaderScreen(Screen[None]):
 
     # --- what the panes show --------------------------------------------------
 
+    @work(thread=True, exclusive=True, group="entry-keys")
+    def _index_keys(self, briefing: Briefing) -> None:
+        """Hash every entry once, off the UI thread (a tenth of a second at
+        10,000 quotes), so that the starred filter is a lookup."""
+        self.post_message(self.KeysIndexed(EntryKeys(briefing)))
+
+    @on(KeysIndexed)
+    def _keys_indexed(self, message: KeysIndexed) -> None:
+        if message.keys.briefing is not self.briefing:
+            return  # the file was reloaded meanwhile: its own index follows
+        self._entry_keys = message.keys
+        if self.starred_only:
+            self._refill_panes()
+
     def _refill_panes(self) -> None:
         # Unfiltered, the panes take the briefing's own sequences and anchors.
         quotes: Sequence[Quote] = self.briefing.quotes_in_order
         figures: Sequence[Figure] = self.briefing.figures_in_order
         quote_anchors, figure_anchors = self.briefing.quote_anchors, self.briefing.figure_anchors
+        finding = False  # the starred entries are not known yet
+        if self.starred_only:
+            keys = self._entry_keys
+            if keys is None or keys.briefing is not self.briefing:
+                quotes, figures, finding = [], [], True  # filled when the index comes
+            else:
+                stars = self.state.stars
+                quotes = [quotes[p] for p in keys.quotes(stars)]
+                figures = [figures[p] for p in keys.figures(stars)]
         if self.speaker is not None:
             quotes = [q for q in quotes if q.speaker == self.speaker]
-        if self.starred_only:
-            quotes = [q for q in quotes if entry_key(q) in self.state.stars]
-            figures = [f for f in figures if entry_key(f) in self.state.stars]
         if quotes is not self.briefing.quotes_in_order:
             quote_anchors = [q.anchor for q in quotes]
         if figures is not self.briefing.figures_in_order:
@@ -388,7 +422,8 @@ class ReaderScreen(Screen[None]):
         for pane, entries, anchors, kind in (
                 (self.quote_list, quotes, quote_anchors, "quotes"),
                 (self.figure_list, figures, figure_anchors, "figures")):
-            empty = f"No {'starred ' if self.starred_only else ''}{kind}"
+            empty = (f"Finding starred {kind}…" if finding
+                     else f"No {'starred ' if self.starred_only else ''}{kind}")
             pane.set_entries(entries, anchors, empty=empty)  # type: ignore[arg-type]
         title = Content(f"Quotes ({len(quotes)})")
         if self.speaker is not None:
@@ -516,6 +551,7 @@ class ReaderScreen(Screen[None]):
 
     @on(EntryChosen)
     def on_entry_chosen(self, event: EntryChosen) -> None:
+        self._back_to_text()
         entry = self._shown["quote" if event.kind == "quote" else "figure"][0][event.position]
         if isinstance(entry, Quote):
             self.go_to_quote(entry)
@@ -526,6 +562,7 @@ class ReaderScreen(Screen[None]):
 
     @on(SectionChosen)
     def on_section_chosen(self, event: SectionChosen) -> None:
+        self._back_to_text()
         self.action_section(event.section)
         self.reading.focus()
 
@@ -540,11 +577,69 @@ class ReaderScreen(Screen[None]):
         self.action_section(self.section - 1)
 
     def action_toggle_contents(self) -> None:
-        self.toggle_class("-contents-hidden" if not self.has_class("-narrow")
-                          else "-contents-shown")
+        if self.classes & PANES_ON_DEMAND:
+            self.toggle_class("-contents-shown")
+            self.remove_class("-entries-shown")
+        else:
+            self.toggle_class("-contents-hidden")
+        self._arrange_panes()
 
     def action_toggle_entries(self) -> None:
-        self.toggle_class("-entries-hidden")
+        if self.has_class("-tiny"):
+            self.toggle_class("-entries-shown")
+            self.remove_class("-contents-shown")
+        elif self.has_class("-narrow") and self.has_class("-contents-shown"):
+            # The quotes and figures gave way to the contents: they come back.
+            self.remove_class("-contents-shown", "-entries-hidden")
+        else:
+            self.toggle_class("-entries-hidden")
+        self._arrange_panes()
+
+    def on_resize(self) -> None:
+        # The width class may have changed (Textual sets it first).
+        self._arrange_panes()
+
+    def _side_pane_over_text(self) -> bool:
+        """A side pane shown in place of the text (in a tiny terminal)."""
+        return self.has_class("-tiny") and bool(
+            self.classes & {"-contents-shown", "-entries-shown"})
+
+    def _back_to_text(self) -> None:
+        if self._side_pane_over_text():
+            self.remove_class("-contents-shown", "-entries-shown")
+            self._arrange_panes()
+
+    def _arrange_panes(self) -> None:
+        """After the side panes were shown, hidden or gave way: the hint
+        under the text names what is out of sight and its key, and the
+        focus is on something shown."""
+        hidden: list[str] = []
+        if self.has_class("-tiny"):
+            hidden = [f"{self._key_for('toggle_contents')} contents",
+                      f"{self._key_for('toggle_entries')} quotes & figures"]
+        elif self.has_class("-narrow"):
+            hidden = [f"{self._key_for('toggle_entries')} quotes & figures"
+                      if self.has_class("-contents-shown")
+                      else f"{self._key_for('toggle_contents')} contents"]
+        self.reading.border_subtitle = Content(" · ".join(hidden)) if hidden else None
+        focused = self.focused
+        if self._side_pane_over_text():
+            pane = (self.query("#contents") if self.has_class("-contents-shown")
+                    else self.query(QuoteList))
+            if pane and focused not in pane:
+                pane.first().focus()
+        elif focused is None or not focused.display or (
+                focused.parent is not None and not focused.parent.display):
+            self.reading.focus()
+
+    def _key_for(self, action: str) -> str:
+        """The key that runs an action here, as the footer shows it (the
+        user's keymap included)."""
+        for bindings in self._bindings.key_to_bindings.values():
+            for binding in bindings:
+                if binding.action == action:
+                    return self.app.get_key_display(binding)
+        return action
 
     # --- search -----------------------------------------------------------------
 
@@ -671,7 +766,9 @@ class ReaderScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Escape backs out one level at a time."""
-        if (self.search_bar is not None and self.search_bar.display) or self.search is not None:
+        if self._side_pane_over_text():
+            self._back_to_text()
+        elif (self.search_bar is not None and self.search_bar.display) or self.search is not None:
             self._leave_search()
         elif self.speaker is not None or self.starred_only:
             # Starred-only first: the panes are then refilled with at most
@@ -936,6 +1033,7 @@ class ReaderScreen(Screen[None]):
         scroll_y = self.reading.scroll_y
         self.briefing = briefing
         self._search_index = None
+        self._index_keys(briefing)
         for banner in self.query("#banner"):
             banner.display = False
         self.query_one(BriefingHeader).show(briefing)

@@ -246,20 +246,16 @@ class ReadingPane(ScrollView, can_focus=True):
             return  # not laid out yet (or hidden): the first frame wraps the text
         width = self.text_width
         keep_selected = self._selected_shown and self._goal is None
-        if width == self._width == view.width and not force:
-            # Only the height changed: the same words at the top (a place
-            # restored into a taller pane may have been held short of it).
-            self._place_top(view)
-            if keep_selected and self._selected is not None:
-                self._reveal(*self._selected)  # a shorter pane: still in view
-            return
-        self._width = width
-        self._placing = True
-        try:
-            self._build(view)
-            self._show(view)
-        finally:
-            self._placing = False
+        if not (width == self._width == view.width and not force):
+            self._width = width
+            self._placing = True
+            try:
+                self._build(view)
+                self._show(view)
+            finally:
+                self._placing = False
+        # The same words at the top (after a new width, or a new height: a
+        # place restored into a taller pane may have been held short of it).
         self._place_top(view)
         goal, self._goal = self._goal, None
         if goal is not None:
