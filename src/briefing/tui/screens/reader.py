@@ -1029,8 +1029,9 @@ class ReaderScreen(Screen[None]):
 
     def replace_briefing(self, briefing: Briefing, position: Position) -> None:
         """Show a new version of the briefing at `position` in it."""
-        same_place = position.section == self.section
-        scroll_y = self.reading.scroll_y
+        # In the same section, the same words stay at the top (the lines
+        # above them may have changed).
+        top = self.reading.top_place() if position.section == self.section else None
         self.briefing = briefing
         self._search_index = None
         self._index_keys(briefing)
@@ -1042,12 +1043,9 @@ class ReaderScreen(Screen[None]):
         self.app.title = plain(briefing.title)
         self._refill_panes()
         self.reading.forget()  # the text may have changed under the same id
-        self.position = position._replace(place=None)
+        self.position = position._replace(place=None, top=top)
         if self.search is not None and self.search.query:
             self._find(briefing, None, self.search.query)
-        if same_place:
-            self.reading.call_after_refresh(self.reading.scroll_to, y=scroll_y,
-                                            animate=False, immediate=True)
 
     def action_reload(self) -> None:
         self._poll_file(force=True)
