@@ -102,6 +102,7 @@ async def restore(path: Path, at: float) -> dict[str, Any]:
         raise RuntimeError(f"quote {index} not restored within {TIMEOUT:.0f} s")
     mounted, restored = moments["mounted"], moments["restored"]
     return {"stall_ms": probe.largest_gap(mounted, restored + TAIL),
+            "busy_ms": probe.largest_busy_gap(mounted, restored + TAIL),
             "full_collections": probe.full_collections(mounted, restored + TAIL),
             "restore_ms": (restored - mounted) * 1000, "quote_index": index,
             "section": quote.anchor.section}
