@@ -23,18 +23,23 @@ class LoopProbe:
         self.on_tick = on_tick
         self.interval = interval
         self.waits: list[tuple[float, float]] = []
+        # CPU time the loop's thread used in each wait: what the UI itself
+        # spent, without the time it waited for a busy machine's cores.
+        self.busy: list[float] = []
         self.collections: list[float] = []  # start, stop, start, stop... of full ones
         self.stopped = False
 
     async def run(self) -> None:
         gc.callbacks.append(self._collection)
         last = time.perf_counter()
+        last_cpu = time.thread_time()
         try:
             while not self.stopped:
                 await asyncio.sleep(self.interval)
-                now = time.perf_counter()
+                now, cpu = time.perf_counter(), time.thread_time()
                 self.waits.append((last, now))
-                last = now
+                self.busy.append(cpu - last_cpu)
+                last, last_cpu = now, cpu
                 if self.on_tick is not None:
                     self.on_tick(now)
         finally:
@@ -47,6 +52,12 @@ class LoopProbe:
     def full_collections(self, start: float, end: float) -> int:
         """Full garbage collections that started in [start, end]."""
         return sum(start <= moment <= end for moment in self.collections[::2])
+
+    def largest_busy_gap(self, start: float, end: float) -> float:
+        """The most CPU time (ms) the loop's thread spent in one wait that
+        overlaps [start, end]: the stall on an idle machine."""
+        return max((busy * 1000 for (a, b), busy in zip(self.waits, self.busy, strict=True)
+                    if b > start and a < end), default=0.0)
 
     def largest_gap(self, start: float, end: float) -> float:
         """The longest wait (ms) that overlaps [start, end]."""

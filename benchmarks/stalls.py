@@ -2,6 +2,7 @@
 
     python benchmarks/stalls.py restore FILE [--at 0.9]
     python benchmarks/stalls.py search FILE [--word WORD] [--cadence 150]
+    python benchmarks/stalls.py starred FILE [--stars 50]
     python benchmarks/stalls.py idle
 
 Each prints one line of JSON. A probe task in the app's own event loop
@@ -17,6 +18,15 @@ millisecond; the gap between two wake-ups is how long the UI could not run.
   the time until the search bar's status shows that prefix's match count
   (counted here, independently), and the largest gap from the first key
   until the last results show (plus 200 ms).
+- starred: `--stars` quotes spread through the file starred in the saved
+  state, the reader started as for restore; first the largest gap from
+  the first frame until everything that joins after it (the contents pane,
+  the footer) is there, plus 200 ms (`start_stall_ms`); then `*`: the
+  time until the Quotes pane's title shows the starred count
+  (`starred_ms`) and the largest gap from the key to that, plus 200 ms
+  (`starred_stall_ms`). The `_busy_ms` figures are the CPU time the UI
+  thread spent in the largest of those gaps: the stall without the time
+  spent waiting for a busy machine's cores.
 - idle: the minimal app, 500 ms after mount: the largest gap with nothing
   to do, the machine's own noise (the floor of both stalls).
 
@@ -93,6 +103,7 @@ async def restore(path: Path, at: float) -> dict[str, Any]:
         raise RuntimeError(f"quote {index} not restored within {TIMEOUT:.0f} s")
     mounted, restored = moments["mounted"], moments["restored"]
     return {"stall_ms": probe.largest_gap(mounted, restored + TAIL),
+            "busy_ms": probe.largest_busy_gap(mounted, restored + TAIL),
             "full_collections": probe.full_collections(mounted, restored + TAIL),
             "restore_ms": (restored - mounted) * 1000, "quote_index": index,
             "section": quote.anchor.section}
@@ -183,6 +194,69 @@ async def search(path: Path, word: str | None, cadence: float) -> dict[str, Any]
             "per_key_ms": latencies, "keys": len(word), "observed": len(shown)}
 
 
+# --- starred only ------------------------------------------------------------------------
+
+async def starred(path: Path, stars: int) -> dict[str, Any]:
+    from briefing.loader import load_briefing
+    from briefing.state import ReaderState, entry_key, save_state, state_key
+    from briefing.tui.app import reader_app
+
+    briefing = load_briefing(path, source=str(path), remember=True)
+    quotes = briefing.quotes_in_order
+    chosen = quotes[:: max(1, len(quotes) // stars)][:stars]
+    save_state(state_key(briefing, path),
+               ReaderState(stars=frozenset(entry_key(q) for q in chosen)))
+    app = reader_app(briefing, path)
+    moments: dict[str, float] = {}
+    expected = f"({len(chosen)})"
+
+    def title() -> str:
+        screen = current_screen(app)
+        try:
+            return str(screen.query_one("#quotes").border_title)
+        except Exception:  # not the reader screen yet
+            return ""
+
+    def on_tick(now: float) -> None:
+        screen = current_screen(app)
+        if "mounted" not in moments:
+            if getattr(screen, "briefing", None) is briefing and screen.is_mounted:
+                moments["mounted"] = now
+            return
+        if "joined" not in moments and screen.query("Footer") and screen.query("#contents"):
+            moments["joined"] = now
+        if "pressed" in moments and "shown" not in moments and "★" in title() \
+                and expected in title():
+            moments["shown"] = now
+
+    probe = LoopProbe(on_tick)
+    task = asyncio.create_task(probe.run())
+    async with app.run_test(size=(COLUMNS, LINES)) as pilot:
+        end = time.perf_counter() + TIMEOUT
+        while "joined" not in moments and time.perf_counter() < end:
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(TAIL + 0.3)  # the saved stars are read meanwhile
+        moments["pressed"] = time.perf_counter()
+        await pilot.press("asterisk")
+        end = time.perf_counter() + TIMEOUT
+        while "shown" not in moments and time.perf_counter() < end:
+            await asyncio.sleep(0.001)
+        await asyncio.sleep(TAIL)
+        probe.stopped = True
+    await task
+    if "joined" not in moments or "shown" not in moments:
+        raise RuntimeError(f"starred only never showed {expected} within {TIMEOUT:.0f} s")
+    mounted, joined = moments["mounted"], moments["joined"]
+    pressed, shown = moments["pressed"], moments["shown"]
+    return {"start_stall_ms": probe.largest_gap(mounted, joined + TAIL),
+            "start_busy_ms": probe.largest_busy_gap(mounted, joined + TAIL),
+            "starred_ms": (shown - pressed) * 1000,
+            "starred_stall_ms": probe.largest_gap(pressed, shown + TAIL),
+            "starred_busy_ms": probe.largest_busy_gap(pressed, shown + TAIL),
+            "full_collections": probe.full_collections(mounted, shown + TAIL),
+            "stars": len(chosen)}
+
+
 # --- idle (the floor) --------------------------------------------------------------------
 
 async def idle(watch: float = 0.5) -> dict[str, Any]:
@@ -256,6 +330,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     job.add_argument("--word", help="the word to type (default: one picked from FILE)")
     job.add_argument("--cadence", type=float, default=150.0,
                      help="ms from one key to the next (default: %(default)s)")
+    job = jobs.add_parser("starred", help="start on FILE, then show starred quotes only")
+    job.add_argument("file", type=Path, metavar="FILE")
+    job.add_argument("--stars", type=int, default=50,
+                     help="quotes starred in the saved state (default: %(default)s)")
     jobs.add_parser("idle", help="the minimal app doing nothing: the floor")
     args = parser.parse_args(argv)
     if args.job == "restore" and not 0 <= args.at <= 1:
@@ -265,6 +343,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with private_folders():
         if args.job == "restore":
             found = asyncio.run(restore(args.file, args.at))
+        elif args.job == "starred":
+            found = asyncio.run(starred(args.file, max(1, args.stars)))
         elif args.job == "search":
             found = asyncio.run(search(args.file, args.word, args.cadence / 1000))
         else:

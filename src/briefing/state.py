@@ -47,6 +47,7 @@ MAX_STATE_BYTES = 2 * 1024 * 1024
 MAX_NOTE = 5_000
 MAX_ENTRIES = 50_000
 MAX_PATH_RECORD = 4_096
+MAX_PLACE = 10_000_000  # a paragraph index or a character offset, far past any real one
 
 _KEY = re.compile(r"(?:quote|figure):[0-9a-f]{16}")
 _SLUG = re.compile(SLUG_PATTERN)
@@ -87,6 +88,9 @@ class ReaderState:
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     section: str | None = None  # a section id
     selected: str | None = None  # an entry key
+    # (paragraph, character) at the top of the view in that section, so a
+    # long section opens where it was being read; None: its top.
+    place: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         # Whatever the caller passed (a set, a dict), keep read-only copies.
@@ -120,9 +124,10 @@ class ReaderState:
             notes[key] = cleaned
         return replace(self, notes=notes)
 
-    def at(self, section: str | None, selected: str | None) -> ReaderState:
+    def at(self, section: str | None, selected: str | None,
+           place: tuple[int, int] | None = None) -> ReaderState:
         """This state with the reader's position changed."""
-        return replace(self, section=section, selected=selected)
+        return replace(self, section=section, selected=selected, place=place)
 
     @property
     def marked(self) -> frozenset[str]:
@@ -336,6 +341,7 @@ def read_state(path: Path) -> ReaderState:
         notes={key: note for key, note in checked.notes.items() if note.strip()},
         section=checked.section,
         selected=checked.selected,
+        place=tuple(checked.place) if checked.place is not None else None,
     )
 
 
@@ -398,6 +404,10 @@ def state_file_schema() -> Any:
         briefing: Annotated[str, StringConstraints(max_length=MAX_PATH_RECORD)] | None = None
         section: slug | None = None  # type: ignore[valid-type]
         selected: entry_key_type | None = None  # type: ignore[valid-type]
+        # [paragraph, character]; -1 for the heading above the first
+        # paragraph, or the blank line above a paragraph.
+        place: Annotated[list[Annotated[int, Field(ge=-1, le=MAX_PLACE)]],
+                         Field(min_length=2, max_length=2)] | None = None
         stars: Annotated[list[entry_key_type], Field(max_length=MAX_ENTRIES)] = []  # type: ignore[valid-type]
         notes: Annotated[dict[entry_key_type, note], Field(max_length=MAX_ENTRIES)] = {}  # type: ignore[valid-type]
 
@@ -414,8 +424,8 @@ def merge(on_disk: ReaderState, ours: ReaderState, *, since: ReaderState) -> Rea
     - A note this session changed (set, edited or cleared) takes this
       session's value; every other note is as on disk. When two windows
       edit the same note, the one that saves last wins.
-    - The position (section, selected entry) is this session's: the window
-      that saved last is where the reader was last.
+    - The position (section, selected entry, place) is this session's: the
+      window that saved last is where the reader was last.
     """
     added = ours.stars - since.stars
     removed = since.stars - ours.stars
@@ -427,7 +437,7 @@ def merge(on_disk: ReaderState, ours: ReaderState, *, since: ReaderState) -> Rea
                 notes[key] = ours.notes[key]
             else:
                 notes.pop(key, None)
-    return ReaderState(stars, notes, ours.section, ours.selected)
+    return ReaderState(stars, notes, ours.section, ours.selected, ours.place)
 
 
 def save_state(key: StateKey, state: ReaderState, *,
@@ -534,7 +544,17 @@ def _cleaned(state: ReaderState) -> ReaderState:
         notes=notes,
         section=state.section if state.section and _SLUG.fullmatch(state.section) else None,
         selected=state.selected if is_entry_key(state.selected) else None,
+        place=_place(state.place),
     )
+
+
+def _place(place: object) -> tuple[int, int] | None:
+    """A place as the state file may hold it, or None."""
+    if (isinstance(place, tuple) and len(place) == 2
+            and all(isinstance(n, int) and not isinstance(n, bool) and -1 <= n <= MAX_PLACE
+                    for n in place)):
+        return place  # type: ignore[return-value]
+    return None
 
 
 def _render(state: ReaderState, briefing_path: str | None) -> bytes:
@@ -549,6 +569,8 @@ def _render(state: ReaderState, briefing_path: str | None) -> bytes:
         document["section"] = state.section
     if state.selected is not None:
         document["selected"] = state.selected
+    if state.place is not None:
+        document["place"] = list(state.place)
     document["stars"] = sorted(state.stars)
     document["notes"] = dict(sorted(state.notes.items()))
     return tomli_w.dumps(document).encode("utf-8")

@@ -8,7 +8,12 @@ import pytest
 from textual.content import Content
 from textual.visual import Visual
 
-from briefing.tui.screens.reader import STYLE_CURRENT, STYLE_CURRENT_MATCH, ReaderScreen
+from briefing.tui.screens.reader import (
+    STYLE_CURRENT,
+    STYLE_CURRENT_FIGURE,
+    STYLE_CURRENT_MATCH,
+    ReaderScreen,
+)
 from briefing.tui.widgets.entries import FigureList, QuoteList
 from briefing.tui.widgets.reading import ReadingPane
 from conftest import FIXTURES, make_app, screen_text
@@ -251,7 +256,7 @@ async def test_figures_have_their_own_keys() -> None:
         figures = screen.briefing.figures_in_order
         await pilot.press("f", "f")
         assert screen.figure is figures[1]
-        assert highlighted(screen) == [words(figures[1].text)]
+        assert highlighted(screen, STYLE_CURRENT_FIGURE) == [words(figures[1].text)]
         await pilot.press("F")
         assert screen.figure is figures[0]
         for _ in figures:
@@ -282,7 +287,8 @@ async def test_click_on_a_figure_jumps_to_it() -> None:
         await pilot.click(FigureList, offset=(4, 1 + figures.row_height * 1 + 1))
         await pilot.pause()
         assert screen.figure is screen.briefing.figures_in_order[1]
-        assert highlighted(screen) == [words(screen.briefing.figures_in_order[1].text)]
+        assert highlighted(screen, STYLE_CURRENT_FIGURE) == [
+            words(screen.briefing.figures_in_order[1].text)]
 
 
 async def test_number_keys_and_h_l_switch_sections() -> None:

@@ -78,3 +78,33 @@ async def test_save_by_rename_is_noticed(briefing_copy: Path) -> None:
         os.replace(new, briefing_copy)
         await reload(pilot, screen)
         assert "Talks" in screen_text(app)
+
+
+async def test_an_edit_above_keeps_the_same_words_at_the_top(briefing_copy: Path) -> None:
+    """Words added above where the reader is: the text below moves down a
+    few lines, and the reader's words stay at the top of the screen."""
+    app = make_app(briefing_copy)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        await pilot.press("space", "space")
+        region = screen.reading.scrollable_content_region
+
+        def top_line() -> str:
+            lines = screen_text(app).splitlines()[region.y:region.bottom]
+            return next(line[region.x:region.right].strip() for line in lines
+                        if line[region.x:region.right].strip())
+
+        before, scrolled = top_line(), screen.reading.scroll_y
+        text = briefing_copy.read_text()
+        end = "did not appear ready to make compromises to end the war.'"
+        assert end in text
+        briefing_copy.write_text(text.replace(
+            end, end[:-2] + ", ADDED words enough to take two more lines of the text at this "
+                            "width, and then some more words to be sure of it.'", 1))
+        os.utime(briefing_copy, ns=(2, 2))
+        await reload(pilot, screen)
+        assert any("ADDED words" in p for p in screen.reading.section.paragraphs)
+        assert screen.reading.scroll_y > scrolled  # the words moved down...
+        assert top_line() == before  # ...and the view with them

@@ -53,3 +53,21 @@ def test_export_dialog_with_its_choices(snap_compare, monkeypatch) -> None:  # t
     monkeypatch.setenv("HOME", "/home/reader")  # the bundled briefing's digest goes home
     assert snap_compare(make_app(), terminal_size=(100, 30),
                         press=["e", "tab", "space"])
+
+
+def test_main_screen_80x24_with_contents(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """The contents pane asked for at 80 columns: the quotes and figures give
+    way (the hint under the text says how to bring them back)."""
+    async def contents(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        await pilot.press("c")
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=contents)
+
+
+def test_main_screen_60x15(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def settled(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        await pilot.press("n")
+
+    assert snap_compare(make_app(), terminal_size=(60, 15), run_before=settled)

@@ -220,6 +220,7 @@ def test_clicks_do_reach_the_app(tmp_path: Path) -> None:
                     env=app_env(tmp_path))
     try:
         assert term.wait_for("[@click=app.quit]"), term.text()
+        assert term.wait_for("q Quit"), term.text()  # the footer joins after the first frame
         term.read(0.5)
         footer = [(x, y) for x, y in find_on_screen(term, "q Quit") if y == term.screen.lines - 1]
         assert footer, term.text()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
+import signal
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -69,6 +71,24 @@ class BriefingApp(App[int]):
         elif "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"
         self._saved_theme = self.theme
+
+    @on(events.Mount)
+    def _save_on_signals(self) -> None:
+        """A closed terminal (SIGHUP) or a `kill` (SIGTERM) would end the
+        process where it stands: save the place first, then leave as `q`
+        does, handing the terminal back as it was."""
+        if self.is_headless:
+            return  # tests drive headless apps in their own process: its signals are theirs
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(number, self._closed_by_signal, number)
+
+    def _closed_by_signal(self, number: int) -> None:
+        for screen in self.screen_stack:
+            save = getattr(screen, "save_before_exit", None)
+            if callable(save):
+                save()
+        self.exit(return_code=128 + number)  # as a shell reports a death by that signal
 
     def get_default_screen(self) -> Screen[object]:
         if self.folder is not None:

@@ -32,6 +32,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, get_current_worker
 
+from briefing.entry_keys import EntryKeys
 from briefing.errors import BriefingError
 from briefing.files import WriteError
 from briefing.loader import load_briefing
@@ -52,8 +53,8 @@ from briefing.tui.safe import literal, plain
 from briefing.tui.widgets.contents import ContentsList
 from briefing.tui.widgets.entries import FigureList, QuoteList, position_in
 from briefing.tui.widgets.header import BriefingHeader
-from briefing.tui.widgets.reading import Mark, ReadingPane
-from briefing.tui.widths import width_class
+from briefing.tui.widgets.reading import TOP, Mark, Place, ReadingPane
+from briefing.tui.widths import PANES_ON_DEMAND, width_class
 
 if TYPE_CHECKING:
     # Imported by the first `/` or `e`: not a cost to every start-up.
@@ -62,7 +63,10 @@ if TYPE_CHECKING:
 
 STYLE_QUOTE = "italic $text-accent"
 STYLE_FIGURE = "bold underline"
-STYLE_CURRENT = "bold reverse"
+# The entry last arrived at (the one `s` and `a` act on): a quote and a
+# figure look different there too.
+STYLE_CURRENT = "bold italic reverse $text-accent"
+STYLE_CURRENT_FIGURE = "bold underline reverse"
 STYLE_MATCH = "bold $text-warning underline"
 STYLE_CURRENT_MATCH = "bold reverse $text-warning"
 
@@ -83,7 +87,11 @@ class Position(NamedTuple):
     quote: Quote | None = None
     figure: Figure | None = None
     selected: Kind | None = None
-    place: tuple[int, int] | None = None  # (paragraph, character); None: the top
+    # (paragraph, start[, end]): words to bring into view. None: the view
+    # starts as `top` says (None there too: the top of a section arrived at,
+    # or where it is in the section being read).
+    place: tuple[int, ...] | None = None
+    top: Place | Literal["end"] | None = None
 
     @property
     def entry(self) -> Quote | Figure | None:
@@ -137,6 +145,9 @@ class ReaderScreen(Screen[None]):
     # Whether each key the footer shows is enabled: computed after every change
     # above; the footer is asked to redraw only when this changes (see watcher).
     footer_keys: var[tuple[bool | None, ...]] = var(tuple, init=False)
+    # The place at the top of the reading pane, as it reports it when the
+    # reader scrolls: saved as the reader moves.
+    reading_top: var[Place] = var(TOP, init=False)
 
     def __init__(self, briefing: Briefing, path: Path | None = None, *,
                  from_library: bool = False) -> None:
@@ -156,8 +167,13 @@ class ReaderScreen(Screen[None]):
         self._signature: Signature | None = None
         self._reloading: Worker[None] | None = None
         self._search_index: SearchIndex | None = None  # built by the first search
+        # Every entry by its key (for the starred filter): built off the UI
+        # thread after the first frame; None until it comes.
+        self._entry_keys: EntryKeys | None = None
         self._query: str | None = None  # the query typed last: only its results show
         self._go_when_found = False  # enter was pressed before the results came
+        # Kept, not queried: the place is read from it when the screen closes.
+        self._reading = ReadingPane(id="reading")
 
     # --- what the workers post back ----------------------------------------------
 
@@ -185,6 +201,13 @@ class ReaderScreen(Screen[None]):
         def __init__(self, problem: str) -> None:
             super().__init__()
             self.problem = problem
+
+    class KeysIndexed(Message):
+        """Every entry of `keys.briefing` was indexed by its key."""
+
+        def __init__(self, keys: EntryKeys) -> None:
+            super().__init__()
+            self.keys = keys
 
     class SearchFound(Message):
         """A search of `briefing` finished."""
@@ -216,26 +239,32 @@ class ReaderScreen(Screen[None]):
         # than on the first resize, which would lay the screen out twice.
         self.add_class(width_class(self.app.size.width))
         settings: Settings | None = getattr(self.app, "settings", None)
+        # The panes as the reader left them last time (a side pane is never
+        # put over the text of a tiny terminal at start).
         if settings is not None and settings.contents is not None:
-            self._show_contents(settings.contents)
+            if not settings.contents:
+                self.add_class("-contents-hidden")
+            elif not self.has_class("-tiny"):
+                self.add_class("-contents-shown")
         if settings is not None and settings.entries is False:
             self.add_class("-entries-hidden")
         yield BriefingHeader(self.briefing, id="header")
         # The banner (a file that went bad under the reader) is mounted when needed.
         with Horizontal(id="body"):
-            # Hidden at narrow widths (80-109 columns), the contents pane joins
-            # after the first frame there (about 4 ms of styling saved); where
-            # it shows, it is there from the start, or the text would re-wrap.
+            # Hidden where side panes come on demand (under 110 columns), the
+            # contents pane joins after the first frame there (about 4 ms of
+            # styling saved); where it shows, it is there from the start, or
+            # the text would re-wrap.
             if self._contents_shown():
                 yield _contents_list()
-            yield ReadingPane(id="reading")
+            yield self._reading
             with Vertical(id="entries"):
                 yield QuoteList(id="quotes", empty="No quotes")
                 yield FigureList(id="figures", empty="No figures")
 
     @property
     def reading(self) -> ReadingPane:
-        return self.query_one(ReadingPane)
+        return self._reading
 
     @property
     def quote_list(self) -> QuoteList:
@@ -272,6 +301,7 @@ class ReaderScreen(Screen[None]):
             self._load_state(self.path, self.briefing)
 
     async def _after_first_frame(self) -> None:
+        self._index_keys(self.briefing)
         if not self.query(ContentsList):
             await self.query_one("#body").mount(_contents_list(), before=self.reading)
         contents = self.query_one(ContentsList)
@@ -280,6 +310,7 @@ class ReaderScreen(Screen[None]):
         # ctrl+p is listed in the help screen; the footer keeps its room for keys.
         await self.mount(Footer(compact=True, show_command_palette=False))
         self.refresh_bindings()  # a footer draws its keys when the bindings change
+        self._arrange_panes()
 
     # --- following the state -------------------------------------------------------
 
@@ -287,18 +318,27 @@ class ReaderScreen(Screen[None]):
         reading = self.reading
         sections = self.briefing.sections
         section = sections[new.section]
+        entry = new.entry
+        # The selected entry stays in view when the text is wrapped anew.
+        reading.selected = ((entry.anchor.paragraph, entry.anchor.start, entry.anchor.end)
+                            if entry is not None and entry.anchor.section == new.section
+                            else None)
         if reading.section is not section:
             reading.show_section(section, new.section + 1, len(sections), self._marks())
-            if new.place is not None:
-                # The new section's lines are laid out on the next refresh.
-                reading.call_after_refresh(reading.reveal, *new.place)
             for contents in self.query(ContentsList):  # none before the first frame when narrow
                 if contents.highlighted != new.section:
                     contents.highlighted = new.section
         else:
             reading.mark(self._marks())
-            if new.place is not None:
-                reading.reveal(*new.place)  # same layout: scroll in this frame
+        # Laid out already, the pane scrolls in this frame; otherwise once it is.
+        if new.place is not None:
+            reading.reveal(*new.place)
+        elif new.top == "end":
+            reading.show_end()
+        elif new.top is not None:
+            reading.show_place(*new.top)
+        if self._unsaved():
+            self._save_soon()
         if new.quote is not old.quote:
             self.quote_list.set_current(new.quote)
         if new.figure is not old.figure:
@@ -318,6 +358,23 @@ class ReaderScreen(Screen[None]):
                 self._mark_panes()
         if self._unsaved():
             self._save_soon()
+
+    def watch_reading_top(self) -> None:
+        if self._unsaved():
+            self._save_soon()
+
+    @on(ReadingPane.Scrolled)
+    def _scrolled(self, message: ReadingPane.Scrolled) -> None:
+        self.reading_top = message.top
+
+    @on(ReadingPane.PastEdge)
+    def _past_edge(self, message: ReadingPane.PastEdge) -> None:
+        """Reading straight through: on into the next section from its top,
+        or back into the previous one at its end."""
+        section = self.section + message.direction
+        if 0 <= section < len(self.briefing.sections):
+            self.position = self.position._replace(
+                section=section, place=None, top=None if message.direction > 0 else "end")
 
     def watch_search(self, new: Search | None) -> None:
         self.reading.mark(self._marks())
@@ -346,16 +403,36 @@ class ReaderScreen(Screen[None]):
 
     # --- what the panes show --------------------------------------------------
 
+    @work(thread=True, exclusive=True, group="entry-keys")
+    def _index_keys(self, briefing: Briefing) -> None:
+        """Hash every entry once, off the UI thread (a tenth of a second at
+        10,000 quotes), so that the starred filter is a lookup."""
+        self.post_message(self.KeysIndexed(EntryKeys(briefing)))
+
+    @on(KeysIndexed)
+    def _keys_indexed(self, message: KeysIndexed) -> None:
+        if message.keys.briefing is not self.briefing:
+            return  # the file was reloaded meanwhile: its own index follows
+        self._entry_keys = message.keys
+        if self.starred_only:
+            self._refill_panes()
+
     def _refill_panes(self) -> None:
         # Unfiltered, the panes take the briefing's own sequences and anchors.
         quotes: Sequence[Quote] = self.briefing.quotes_in_order
         figures: Sequence[Figure] = self.briefing.figures_in_order
         quote_anchors, figure_anchors = self.briefing.quote_anchors, self.briefing.figure_anchors
+        finding = False  # the starred entries are not known yet
+        if self.starred_only:
+            keys = self._entry_keys
+            if keys is None or keys.briefing is not self.briefing:
+                quotes, figures, finding = [], [], True  # filled when the index comes
+            else:
+                stars = self.state.stars
+                quotes = [quotes[p] for p in keys.quotes(stars)]
+                figures = [figures[p] for p in keys.figures(stars)]
         if self.speaker is not None:
             quotes = [q for q in quotes if q.speaker == self.speaker]
-        if self.starred_only:
-            quotes = [q for q in quotes if entry_key(q) in self.state.stars]
-            figures = [f for f in figures if entry_key(f) in self.state.stars]
         if quotes is not self.briefing.quotes_in_order:
             quote_anchors = [q.anchor for q in quotes]
         if figures is not self.briefing.figures_in_order:
@@ -365,7 +442,8 @@ class ReaderScreen(Screen[None]):
         for pane, entries, anchors, kind in (
                 (self.quote_list, quotes, quote_anchors, "quotes"),
                 (self.figure_list, figures, figure_anchors, "figures")):
-            empty = f"No {'starred ' if self.starred_only else ''}{kind}"
+            empty = (f"Finding starred {kind}…" if finding
+                     else f"No {'starred ' if self.starred_only else ''}{kind}")
             pane.set_entries(entries, anchors, empty=empty)  # type: ignore[arg-type]
         title = Content(f"Quotes ({len(quotes)})")
         if self.speaker is not None:
@@ -392,13 +470,14 @@ class ReaderScreen(Screen[None]):
         position = self.position
         marks: list[Mark] = []
         quotes, figures = _entries_in(self.briefing, position.section)
+        selected = position.entry
         for quote in quotes:
             a = quote.anchor
-            style = STYLE_CURRENT if quote is position.quote else STYLE_QUOTE
+            style = STYLE_CURRENT if quote is selected else STYLE_QUOTE
             marks.append(Mark(a.paragraph, a.start, a.end, style))
         for figure in figures:
             a = figure.anchor
-            style = STYLE_CURRENT if figure is position.figure else STYLE_FIGURE
+            style = STYLE_CURRENT_FIGURE if figure is selected else STYLE_FIGURE
             marks.append(Mark(a.paragraph, a.start, a.end, style))
         search = self.search
         if search is not None:
@@ -408,34 +487,46 @@ class ReaderScreen(Screen[None]):
                 style = STYLE_CURRENT_MATCH if index == search.current else STYLE_MATCH
                 marks.append(Mark(match.paragraph, match.start, match.end, style))
         # The current entry is styled last so it wins where spans overlap.
-        return sorted(marks, key=lambda m: m.style in (STYLE_CURRENT, STYLE_CURRENT_MATCH))
+        return sorted(marks, key=lambda m: m.style in (STYLE_CURRENT, STYLE_CURRENT_FIGURE,
+                                                        STYLE_CURRENT_MATCH))
 
     # --- moving -----------------------------------------------------------------
 
     def go_to_quote(self, quote: Quote) -> None:
-        a = quote.anchor
-        self.position = self.position._replace(section=a.section, quote=quote,
-                                               selected="quote", place=(a.paragraph, a.start))
+        self.position = _at(quote, self.position)
 
     def go_to_figure(self, figure: Figure) -> None:
-        a = figure.anchor
-        self.position = self.position._replace(section=a.section, figure=figure,
-                                               selected="figure", place=(a.paragraph, a.start))
+        self.position = _at(figure, self.position)
 
     def _step(self, kind: Kind, delta: int) -> Quote | Figure | None:
-        """The entry `delta` (+1 or -1) steps from the current one in its pane,
-        or from the top of the current section when none is current."""
+        """The entry `delta` (+1 or -1) steps from the reading position, as
+        `n` and `N` search in less: from the selected entry when it is on
+        screen; otherwise forwards from the top of the screen, backwards
+        from its bottom (in the section being read)."""
         entries, anchors = self._shown[kind]
         position = self.position
-        current = position.quote if kind == "quote" else position.figure
-        at = position_in(entries, anchors, current)  # type: ignore[arg-type]
-        if at is not None:
-            target = at + delta
+        selected = position.entry
+        if selected is not None and self._on_screen(selected):
+            at = position_in(entries, anchors, selected)  # type: ignore[arg-type]
+            if at is not None:
+                target = at + delta
+            else:  # the other kind, or filtered out of this pane
+                here = selected.anchor
+                target = (bisect.bisect_right(anchors, here) if delta > 0  # type: ignore[arg-type]
+                          else bisect.bisect_left(anchors, here) - 1)  # type: ignore[arg-type]
         else:
-            here = current.anchor if current is not None else (position.section, -1, -1, -1)
-            target = (bisect.bisect_right(anchors, here) if delta > 0  # type: ignore[arg-type]
-                      else bisect.bisect_left(anchors, here) - 1)  # type: ignore[arg-type]
+            shown = self.reading.shown_places() if self.is_mounted else None
+            top, below = shown if shown is not None else (TOP, TOP)
+            here = (position.section, *(top if delta > 0 else below))
+            target = bisect.bisect_left(anchors, here)  # type: ignore[arg-type]
+            if delta < 0:
+                target -= 1
         return entries[target] if 0 <= target < len(entries) else None
+
+    def _on_screen(self, entry: Quote | Figure) -> bool:
+        a = entry.anchor
+        return (a.section == self.section and self.is_mounted
+                and self.reading.is_visible(a.paragraph, a.start, a.end))
 
     # The actions that step through a pane, and how.
     _STEPS: ClassVar[dict[str, tuple[Kind, int]]] = {
@@ -480,6 +571,7 @@ class ReaderScreen(Screen[None]):
 
     @on(EntryChosen)
     def on_entry_chosen(self, event: EntryChosen) -> None:
+        self._back_to_text()
         entry = self._shown["quote" if event.kind == "quote" else "figure"][0][event.position]
         if isinstance(entry, Quote):
             self.go_to_quote(entry)
@@ -490,12 +582,13 @@ class ReaderScreen(Screen[None]):
 
     @on(SectionChosen)
     def on_section_chosen(self, event: SectionChosen) -> None:
+        self._back_to_text()
         self.action_section(event.section)
         self.reading.focus()
 
     def action_section(self, index: int) -> None:
         if 0 <= index < len(self.briefing.sections):
-            self.position = self.position._replace(section=index, place=None)
+            self.position = self.position._replace(section=index, place=None, top=None)
 
     def action_next_section(self) -> None:
         self.action_section(self.section + 1)
@@ -504,24 +597,89 @@ class ReaderScreen(Screen[None]):
         self.action_section(self.section - 1)
 
     def action_toggle_contents(self) -> None:
-        shown = not self._contents_shown()
-        self._show_contents(shown)
-        self.post_message(PaneToggled("contents", shown))  # the app remembers it
+        if self.classes & PANES_ON_DEMAND:
+            self.toggle_class("-contents-shown")
+            self.remove_class("-entries-shown")
+        else:
+            self.toggle_class("-contents-hidden")
+        self._arrange_panes()
+        self._remember_panes()
 
     def action_toggle_entries(self) -> None:
-        self.toggle_class("-entries-hidden")
-        self.post_message(PaneToggled("entries", not self.has_class("-entries-hidden")))
+        if self.has_class("-tiny"):
+            self.toggle_class("-entries-shown")
+            self.remove_class("-contents-shown")
+        elif self.has_class("-narrow") and self.has_class("-contents-shown"):
+            # The quotes and figures gave way to the contents: they come back.
+            self.remove_class("-contents-shown", "-entries-hidden")
+        else:
+            self.toggle_class("-entries-hidden")
+        self._arrange_panes()
+        self._remember_panes()
 
     def _contents_shown(self) -> bool:
         """Whether the contents pane shows (see the width classes in the .tcss)."""
-        if self.has_class("-narrow"):
+        if self.classes & PANES_ON_DEMAND:
             return self.has_class("-contents-shown")
         return not self.has_class("-contents-hidden")
 
-    def _show_contents(self, shown: bool) -> None:
-        """Show or hide the contents pane at every width from now on."""
-        self.set_class(shown, "-contents-shown")
-        self.set_class(not shown, "-contents-hidden")
+    def _remember_panes(self) -> None:
+        """The app keeps the panes as the reader left them (the settings). A
+        side pane shown over the text in a tiny terminal is a visit, not a
+        choice: it is not remembered."""
+        if self.has_class("-tiny"):
+            return
+        settings: Settings | None = getattr(self.app, "settings", None)
+        for pane, shown in (("contents", self._contents_shown()),
+                            ("entries", not self.has_class("-entries-hidden"))):
+            if settings is None or getattr(settings, pane) != shown:
+                self.post_message(PaneToggled(pane, shown))
+
+    def on_resize(self) -> None:
+        # The width class may have changed (Textual sets it first).
+        self._arrange_panes()
+
+    def _side_pane_over_text(self) -> bool:
+        """A side pane shown in place of the text (in a tiny terminal)."""
+        return self.has_class("-tiny") and bool(
+            self.classes & {"-contents-shown", "-entries-shown"})
+
+    def _back_to_text(self) -> None:
+        if self._side_pane_over_text():
+            self.remove_class("-contents-shown", "-entries-shown")
+            self._arrange_panes()
+
+    def _arrange_panes(self) -> None:
+        """After the side panes were shown, hidden or gave way: the hint
+        under the text names what is out of sight and its key, and the
+        focus is on something shown."""
+        hidden: list[str] = []
+        if self.has_class("-tiny"):
+            hidden = [f"{self._key_for('toggle_contents')} contents",
+                      f"{self._key_for('toggle_entries')} quotes & figures"]
+        elif self.has_class("-narrow"):
+            hidden = [f"{self._key_for('toggle_entries')} quotes & figures"
+                      if self.has_class("-contents-shown")
+                      else f"{self._key_for('toggle_contents')} contents"]
+        self.reading.border_subtitle = Content(" · ".join(hidden)) if hidden else None
+        focused = self.focused
+        if self._side_pane_over_text():
+            pane = (self.query("#contents") if self.has_class("-contents-shown")
+                    else self.query(QuoteList))
+            if pane and focused not in pane:
+                pane.first().focus()
+        elif focused is None or not focused.display or (
+                focused.parent is not None and not focused.parent.display):
+            self.reading.focus()
+
+    def _key_for(self, action: str) -> str:
+        """The key that runs an action here, as the footer shows it (the
+        user's keymap included)."""
+        for bindings in self._bindings.key_to_bindings.values():
+            for binding in bindings:
+                if binding.action == action:
+                    return self.app.get_key_display(binding)
+        return action
 
     # --- search -----------------------------------------------------------------
 
@@ -648,7 +806,9 @@ class ReaderScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Escape backs out one level at a time."""
-        if (self.search_bar is not None and self.search_bar.display) or self.search is not None:
+        if self._side_pane_over_text():
+            self._back_to_text()
+        elif (self.search_bar is not None and self.search_bar.display) or self.search is not None:
             self._leave_search()
         elif self.speaker is not None or self.starred_only:
             # Starred-only first: the panes are then refilled with at most
@@ -661,12 +821,14 @@ class ReaderScreen(Screen[None]):
     # --- stars and notes -------------------------------------------------------------
 
     def _selected_entry(self) -> Quote | Figure | None:
+        """What `s` and `a` act on: the row under the cursor in a focused
+        pane, else the entry the reader arrived at last."""
         focused = self.focused
         if isinstance(focused, FigureList):
             return focused.cursor_entry
         if isinstance(focused, QuoteList):
             return focused.cursor_entry
-        return self.quote or self.figure
+        return self.position.entry
 
     def action_star(self) -> None:
         entry = self._selected_entry()
@@ -675,7 +837,9 @@ class ReaderScreen(Screen[None]):
         key = entry_key(entry)
         starred = key not in self.state.stars
         self.state = self.state.with_star(key, starred)
-        self.notify("Starred" if starred else "Star removed", timeout=2)
+        # Named, so a star given to the wrong entry is seen at once.
+        self.notify(f"{'Starred' if starred else 'Star removed'}: {_named(entry)}",
+                    timeout=3, markup=False)
 
     def action_note(self) -> None:
         from briefing.tui.screens.dialogs import PromptScreen
@@ -704,12 +868,16 @@ class ReaderScreen(Screen[None]):
     def _snapshot(self) -> ReaderState:
         """The stars and notes with the position: what is saved."""
         entry = self.position.entry
+        top = self.reading.top_place()
         return self.state.at(self.briefing.sections[self.section].id,
-                             entry_key(entry) if entry is not None else None)
+                             entry_key(entry) if entry is not None else None,
+                             None if top == TOP else top)
 
     def _unsaved(self) -> bool:
-        """Stars or notes changed since they were last read or written."""
-        return (self.state.stars, self.state.notes) != (self._saved.stars, self._saved.notes)
+        """Stars, notes or the place changed since they were last read or written."""
+        if not hasattr(self, "_saved"):
+            return False  # a reactive set while the screen is made
+        return self._snapshot() != self._saved
 
     @work(thread=True, exclusive=True, group="load-state")
     def _load_state(self, path: Path, briefing: Briefing) -> None:
@@ -738,7 +906,7 @@ class ReaderScreen(Screen[None]):
             self.position = message.position
         # The position as restored needs no saving again.
         shown = self._snapshot()
-        self._saved = self._saved.at(shown.section, shown.selected)
+        self._saved = self._saved.at(shown.section, shown.selected, shown.place)
 
     def _save_soon(self) -> None:
         if self.path is None:
@@ -783,14 +951,23 @@ class ReaderScreen(Screen[None]):
                     title="Not saved", severity="error", markup=False, timeout=10)
 
     def on_unmount(self) -> None:
-        """Remember where the reader was; a failure here must not block quitting."""
+        self.save_before_exit()
+
+    def save_before_exit(self) -> None:
+        """Write what is unsaved now, on this thread (the app is closing: on
+        `q`, or on a hang-up or a terminate signal). A failure here must not
+        block quitting."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
         if self.path is None:
             return
         snapshot = self._snapshot()
         if snapshot == self._saved:
             return
         with contextlib.suppress(WriteError, OSError):
-            save_state(state_key(self.briefing, self.path), snapshot, previous=self._saved)
+            self._saved = save_state(state_key(self.briefing, self.path), snapshot,
+                                     previous=self._saved)
 
     # --- export ---------------------------------------------------------------------
 
@@ -931,10 +1108,12 @@ class ReaderScreen(Screen[None]):
 
     def replace_briefing(self, briefing: Briefing, position: Position) -> None:
         """Show a new version of the briefing at `position` in it."""
-        same_place = position.section == self.section
-        scroll_y = self.reading.scroll_y
+        # In the same section, the same words stay at the top (the lines
+        # above them may have changed).
+        top = self.reading.top_place() if position.section == self.section else None
         self.briefing = briefing
         self._search_index = None
+        self._index_keys(briefing)
         for banner in self.query("#banner"):
             banner.display = False
         self.query_one(BriefingHeader).show(briefing)
@@ -943,12 +1122,9 @@ class ReaderScreen(Screen[None]):
         self.app.title = plain(briefing.title)
         self._refill_panes()
         self.reading.forget()  # the text may have changed under the same id
-        self.position = position._replace(place=None)
+        self.position = position._replace(place=None, top=top)
         if self.search is not None and self.search.query:
             self._find(briefing, None, self.search.query)
-        if same_place:
-            self.reading.call_after_refresh(self.reading.scroll_to, y=scroll_y,
-                                            animate=False, immediate=True)
 
     def action_reload(self) -> None:
         self._poll_file(force=True)
@@ -984,26 +1160,43 @@ def _find_entry(briefing: Briefing, key: str, section: int | None, *,
 
 
 def _at(entry: Quote | Figure | None, position: Position) -> Position:
-    """The position with this entry current, brought into view."""
+    """The position with this entry current, brought into view (all of it
+    when it fits)."""
     if isinstance(entry, Quote):
         a = entry.anchor
         return position._replace(section=a.section, quote=entry, selected="quote",
-                                 place=(a.paragraph, a.start))
+                                 place=(a.paragraph, a.start, a.end), top=None)
     if isinstance(entry, Figure):
         a = entry.anchor
         return position._replace(section=a.section, figure=entry, selected="figure",
-                                 place=(a.paragraph, a.start))
+                                 place=(a.paragraph, a.start, a.end), top=None)
     return position
 
 
+def _named(entry: Quote | Figure) -> str:
+    """An entry as a toast names it, on one short line."""
+    from briefing.text import shorten
+
+    if isinstance(entry, Quote):
+        return plain(f"“{shorten(entry.text, 48)}” ({shorten(entry.speaker_name, 24)})")
+    return plain(shorten(entry.text, 60))
+
+
 def _restored(briefing: Briefing, state: ReaderState) -> Position | None:
-    """Where a saved state says the reader was, if it still exists."""
+    """Where a saved state says the reader was, if it still exists: the
+    section, scrolled to the saved place, with the entry selected there."""
     section = next((i for i, s in enumerate(briefing.sections) if s.id == state.section), None)
     entry = (_find_entry(briefing, state.selected, section, thorough=True)
              if state.selected else None)
+    if section is None:
+        return _at(entry, Position()) if entry is not None else None
+    position = Position(section, top=state.place)
     if entry is not None:
-        return _at(entry, Position())
-    return Position(section) if section is not None else None
+        position = _at(entry, position)
+        if entry.anchor.section != section or state.place is not None:
+            # The reader had moved on from it: back to where they were.
+            position = position._replace(section=section, place=None, top=state.place)
+    return position
 
 
 def _moved(position: Position, old: Briefing, new: Briefing, *, thorough: bool) -> Position:

@@ -5,15 +5,21 @@ only the lines on screen are drawn. Marking a quote re-wraps just the
 paragraphs whose marks changed, and scrolling moves an offset instead of
 re-arranging child widgets, so a key press costs the same in a section of
 five paragraphs or two thousand.
+
+The place being read is kept as words, not as a line number: the paragraph
+and character at the top of the view (and the selected entry, when it is
+on screen). A new width wraps the text anew and the same words come back
+to the top, so a resize or a pane shown or hidden never loses the place.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar, NamedTuple
+from typing import ClassVar, Literal, NamedTuple
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Region, Size
+from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
@@ -25,6 +31,12 @@ MAX_TEXT_WIDTH = 92  # a comfortable line for prose, however wide the terminal
 # Lines kept drawn: pages of scrolling back, but not so many that each full
 # garbage collection (during a key press) walks tens of thousands of strips.
 CACHED_LINES = 512
+
+# A place in a section: (paragraph, character). Paragraph -1 is the heading
+# and summary above the first paragraph; character -1 is the blank line
+# above the paragraph.
+Place = tuple[int, int]
+TOP: Place = (-1, 0)
 
 class Mark(NamedTuple):
     """A span to style in a paragraph: which paragraph, where, and how."""
@@ -55,7 +67,7 @@ class _View:
     every line, and the lines drawn so far (with the marks they carry)."""
 
     __slots__ = ("blocks", "drawn_width", "heading", "line_blocks", "marks", "place", "section",
-                 "strips", "width")
+                 "strips", "title", "width")
 
     def __init__(self, section: Section, place: tuple[int, int],
                  marks: dict[int, tuple[Mark, ...]]) -> None:
@@ -63,6 +75,9 @@ class _View:
         self.place = place  # (number, total): the heading says "2/3"
         self.heading = Content.assemble(literal(section.title, one_line=True),
                                         (f"  {place[0]}/{place[1]}", "$foreground-muted"))
+        # The pane's border names the section however far down it is read.
+        self.title = Content.assemble(literal(section.title, one_line=True),
+                                      (f" · {place[0]}/{place[1]}", "$foreground-muted"))
         self.marks = marks
         self.width = 0  # of the text, once laid out
         self.blocks: list[_Block] = []
@@ -85,26 +100,71 @@ def _wrap(content: Content, width: int) -> tuple[list[Content], list[int]]:
     return lines, starts
 
 
+Goal = tuple[Literal["reveal"], int, int, int] | tuple[Literal["top"], int, int] | tuple[
+    Literal["end"]]
+
+
 class ReadingPane(ScrollView, can_focus=True):
-    """Scrolls through the section; j/k, space/b and g/G as in a pager."""
+    """Scrolls through the section as a pager does: j/k a line, space/b a
+    page, ctrl+d/ctrl+u half a page, g/G to the top and end. Scrolling on
+    past either end of the section asks the screen for the next or the
+    previous one (`PastEdge`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", "Scroll down", show=False),
-        Binding("k,up", "scroll_up", "Scroll up", show=False),
-        Binding("space,pagedown", "page_down", "Page down", show=False),
-        Binding("b,pageup", "page_up", "Page up", show=False),
-        Binding("g,home", "scroll_home", "Top of section", show=False),
-        Binding("G,end", "scroll_end", "End of section", show=False),
+        Binding("j,down", "scroll_down", "Scroll down", show=False, id="scroll-down"),
+        Binding("k,up", "scroll_up", "Scroll up", show=False, id="scroll-up"),
+        Binding("space,pagedown,ctrl+f", "page_down", "Page down", show=False,
+                id="page-down"),
+        Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False, id="page-up"),
+        Binding("ctrl+d", "half_page(1)", "Half a page down", show=False,
+                id="half-page-down"),
+        Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False, id="half-page-up"),
+        Binding("g,home", "scroll_home", "Top of section", show=False, id="section-top"),
+        Binding("G,end", "scroll_end", "End of section", show=False, id="section-end"),
     ]
+
+    class Scrolled(Message):
+        """The words at the top of the view changed (the reader scrolled)."""
+
+        def __init__(self, top: Place) -> None:
+            super().__init__()
+            self.top = top
+
+    class PastEdge(Message):
+        """A key scrolled on past the end (1) or above the top (-1) of the section."""
+
+        def __init__(self, direction: int) -> None:
+            super().__init__()
+            self.direction = direction
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._view: _View | None = None  # what is shown
         self._width = 0  # the text width the view was wrapped at
+        # The words at the top of the view, as (block, character): what a new
+        # width brings back to the top. Character -1: the blank line above.
+        self._top: tuple[int, int] = (0, -1)
+        self._goal: Goal | None = None  # where to go once the text is laid out
+        self._placing = False  # the pane itself is scrolling to its place
+        self._selected: tuple[int, int, int] | None = None
+        # Whether the selected entry was on screen when the reader last moved:
+        # if so, it is kept there through a resize.
+        self._selected_shown = False
 
     @property
     def section(self) -> Section | None:
         return self._view.section if self._view is not None else None
+
+    @property
+    def selected(self) -> tuple[int, int, int] | None:
+        """The span (paragraph, start, end) of the entry the reader selected
+        in this section: kept in view when the text is wrapped anew."""
+        return self._selected
+
+    @selected.setter
+    def selected(self, span: tuple[int, int, int] | None) -> None:
+        self._selected = span
+        self._selected_shown = span is not None and self.is_visible(*span)
 
     @property
     def marks(self) -> dict[int, tuple[Mark, ...]]:
@@ -114,16 +174,17 @@ class ReadingPane(ScrollView, can_focus=True):
 
     def show_section(self, section: Section, number: int, total: int,
                      marks: list[Mark]) -> None:
-        """Show a section; scrolls to its top when it is a different one."""
+        """Show a section; from its top when it is a different one."""
         changed = section is not self.section
         self._view = _View(section, (number, total), self._group(marks))
-        self._layout(force=True)
+        self.border_title = self._view.title
         if changed:
-            self.scroll_to(y=0, animate=False, immediate=True, force=True)
+            self._top, self._goal = (0, -1), None
+        self._layout(force=True)
 
     def forget(self) -> None:
         """Drop what is shown (the briefing changed under it): the next
-        show_section lays the section out afresh."""
+        show_section lays the section out afresh, at the same place."""
         self._view = None
 
     def mark(self, marks: list[Mark]) -> None:
@@ -170,17 +231,37 @@ class ReadingPane(ScrollView, can_focus=True):
     def text_width(self) -> int:
         return max(1, min(self.scrollable_content_region.width - 2, MAX_TEXT_WIDTH))
 
-    def _layout(self, *, force: bool = False) -> None:
-        """Wrap the whole section at the current width."""
+    @property
+    def _laid_out(self) -> bool:
+        """The view is wrapped at the pane's present width, and the pane shows."""
         view = self._view
-        if view is None or not self.scrollable_content_region.width:
-            return  # not laid out yet: the first frame wraps the text
+        return (view is not None and bool(view.blocks) and view.width == self._width
+                == self.text_width and self.scrollable_content_region.height > 0)
+
+    def _layout(self, *, force: bool = False) -> None:
+        """Wrap the whole section at the current width, keeping the place."""
+        view = self._view
+        region = self.scrollable_content_region
+        if view is None or not region.width or not region.height:
+            return  # not laid out yet (or hidden): the first frame wraps the text
         width = self.text_width
-        if width == self._width == view.width and not force:
-            return
-        self._width = width
-        self._build(view)
-        self._show(view)
+        keep_selected = self._selected_shown and self._goal is None
+        if not (width == self._width == view.width and not force):
+            self._width = width
+            self._placing = True
+            try:
+                self._build(view)
+                self._show(view)
+            finally:
+                self._placing = False
+        # The same words at the top (after a new width, or a new height: a
+        # place restored into a taller pane may have been held short of it).
+        self._place_top(view)
+        goal, self._goal = self._goal, None
+        if goal is not None:
+            self._go(goal)
+        elif keep_selected and self._selected is not None:
+            self._reveal(*self._selected)
 
     def _build(self, view: _View) -> None:
         """Lay a view out at the current width: its blocks, and where each
@@ -277,31 +358,208 @@ class ReadingPane(ScrollView, can_focus=True):
         view.strips[line] = strip
         return strip
 
-    # --- moving ---------------------------------------------------------------
+    # --- places and lines ---------------------------------------------------------
+
+    @staticmethod
+    def _block_of(view: _View, paragraph: int) -> int | None:
+        """The index of the block that holds a paragraph."""
+        first = next((i for i, b in enumerate(view.blocks) if b.paragraph is not None),
+                     len(view.blocks))
+        index = first + paragraph
+        return index if paragraph >= 0 and index < len(view.blocks) else None
+
+    @staticmethod
+    def _line_of_top(view: _View, top: tuple[int, int]) -> int:
+        """The line that (block, character) is drawn on in a view."""
+        index, character = top
+        if index >= len(view.blocks):
+            return len(view.line_blocks) - 1
+        block = view.blocks[index]
+        if character < 0:
+            return block.first_line - 1
+        offset = 0
+        for number, start in enumerate(block.starts):
+            if start <= character:
+                offset = number
+        return block.first_line + offset
+
+    @staticmethod
+    def _top_of_line(view: _View, line: int) -> tuple[int, int]:
+        """The (block, character) a line of a view starts with."""
+        line = max(0, min(line, len(view.line_blocks) - 1))
+        index = view.line_blocks[line]
+        block = view.blocks[index]
+        offset = line - block.first_line
+        if offset < 0:
+            return index, -1
+        if offset >= len(block.plain):  # the blank line after the block
+            return index + 1, -1
+        return index, block.starts[offset]
+
+    def _place(self, view: _View, top: tuple[int, int]) -> Place:
+        """A (block, character) as a place: paragraph and character."""
+        index, character = top
+        if index >= len(view.blocks):
+            return len(view.section.paragraphs), -1
+        paragraph = view.blocks[index].paragraph
+        return TOP if paragraph is None else (paragraph, character)
 
     def line_of(self, paragraph: int, start: int) -> int | None:
         """The pane line on which a character of a paragraph is drawn."""
-        for block in self._view.blocks if self._view is not None else ():
-            if block.paragraph == paragraph:
-                offset = 0
-                for number, line_start in enumerate(block.starts):
-                    if line_start <= start:
-                        offset = number
-                return block.first_line + offset
-        return None
+        view = self._view
+        if view is None or not view.blocks:
+            return None
+        index = self._block_of(view, paragraph)
+        return None if index is None else self._line_of_top(view, (index, max(0, start)))
 
-    def reveal(self, paragraph: int, start: int) -> None:
-        """Scroll so that the words at `start` in `paragraph` are in view.
+    def top_place(self) -> Place:
+        """The place at the top of the view: what is saved and restored."""
+        view = self._view
+        if view is None or not view.blocks:
+            return TOP
+        return self._place(view, self._top)
 
-        Words already on screen stay where they are: the eye keeps its place.
-        """
+    def shown_places(self) -> tuple[Place, Place] | None:
+        """Where what is on screen starts and ends: the place at the top, and
+        the place the first line below the screen starts with (None before
+        the text is laid out)."""
+        view = self._view
+        if not self._laid_out or view is None:
+            return None
+        top = round(self.scroll_y)
+        below = top + self.scrollable_content_region.height
+        return (self._place(view, self._top_of_line(view, top)),
+                self._place(view, self._top_of_line(view, below)))
+
+    def is_visible(self, paragraph: int, start: int, end: int) -> bool:
+        """Whether any of a span of a paragraph is on screen (or is about to be:
+        the place the pane is on its way to)."""
+        goal = self._goal
+        if goal is not None and goal[0] == "reveal":
+            return goal[1:] == (paragraph, start, end)
+        return self._laid_out and self._on_screen(paragraph, start, end)
+
+    def _on_screen(self, paragraph: int, start: int, end: int) -> bool:
+        """Whether any of a span is on screen, as the text is wrapped now."""
+        first, last = self.line_of(paragraph, start), self.line_of(paragraph, max(start, end - 1))
+        if first is None or last is None:
+            return False
+        top = round(self.scroll_y)
+        return first < top + self.scrollable_content_region.height and last >= top
+
+    # --- moving ---------------------------------------------------------------
+
+    def reveal(self, paragraph: int, start: int, end: int | None = None) -> None:
+        """Bring the words from `start` to `end` in `paragraph` into view: all
+        of them when they fit. Words already on screen stay where they are
+        (the eye keeps its place); a span partly shown moves just enough."""
+        self._go(("reveal", paragraph, start, start + 1 if end is None else max(end, start + 1)))
+
+    def show_place(self, paragraph: int, character: int) -> None:
+        """Scroll so that a place is at the top of the view (a restore)."""
+        self._go(("top", paragraph, character))
+
+    def show_end(self) -> None:
+        """Scroll to the end of the section (arriving from the next one)."""
+        self._go(("end",))
+
+    def _go(self, goal: Goal) -> None:
         self._layout()
-        line = self.line_of(paragraph, start)
-        if line is None:
+        view = self._view
+        if not self._laid_out or view is None:
+            self._goal = goal  # done when the text is laid out
+            return
+        if goal[0] == "end":
+            self._scroll_to_line(self.max_scroll_y)
+        elif goal[0] == "top":
+            paragraph, character = goal[1], goal[2]
+            index = self._block_of(view, min(paragraph, len(view.section.paragraphs) - 1))
+            self._top = (0, -1) if paragraph < 0 or index is None else (index, character)
+            self._place_top(view)
+        else:
+            self._reveal(goal[1], goal[2], goal[3])
+        self._selected_shown = self._selected is not None and self.is_visible(*self._selected)
+
+    def _reveal(self, paragraph: int, start: int, end: int) -> None:
+        first, last = self.line_of(paragraph, start), self.line_of(paragraph, end - 1)
+        if first is None or last is None:
             return
         top = round(self.scroll_y)
         height = self.scrollable_content_region.height
-        if top <= line and line + 2 <= top + height:
+        bottom = top + height - 1  # the last line on screen
+        if top <= first and last <= bottom:
+            return  # all on screen already
+        span = last - first + 1
+        if span >= height:
+            target = first  # taller than the view: its start at the top
+        elif first <= bottom and last >= top:
+            # Partly on screen: just enough to show the rest.
+            target = last - height + 1 if last > bottom else first
+        else:
+            target = first - (height - span) // 2  # out of sight: centred
+        self._scroll_to_line(target)
+
+    def _place_top(self, view: _View) -> None:
+        """Scroll so that the words kept as the top are at the top, as near
+        as the pane allows; they stay the words to keep."""
+        self._placing = True
+        try:
+            self._scroll_to_line(self._line_of_top(view, self._top))
+        finally:
+            self._placing = False
+
+    def _scroll_to_line(self, line: int) -> None:
+        self.scroll_to(y=max(0, line), animate=False, immediate=True, force=True)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        view = self._view
+        if self._placing or view is None or not self._laid_out:
+            return  # the pane keeping its place: the place itself has not changed
+        self._selected_shown = self._selected is not None and self._on_screen(*self._selected)
+        top = self._top_of_line(view, round(new_value))
+        if top != self._top:
+            self._top = top
+            self.post_message(self.Scrolled(self._place(view, top)))
+
+    # --- keys -----------------------------------------------------------------
+
+    def _scroll_by(self, lines: int) -> None:
+        """Scroll by a number of lines; asks for the next (or previous)
+        section when already at the end (or the top)."""
+        y = round(self.scroll_y)
+        if (lines > 0 and y >= self.max_scroll_y) or (lines < 0 and y <= 0):
+            self.post_message(self.PastEdge(1 if lines > 0 else -1))
             return
-        self.scroll_to_region(Region(0, line, 1, 2), animate=False, center=True,
-                              immediate=True, force=True)
+        self._jump(y + lines)
+
+    def _jump(self, y: int) -> None:
+        """Scroll to a line: at once, unless the user asked for animations."""
+        animate = self.app.animation_level != "none"
+        self.scroll_to(y=max(0, min(y, self.max_scroll_y)), animate=animate,
+                       immediate=not animate, force=True)
+
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height)
+
+    def action_scroll_down(self) -> None:
+        self._scroll_by(1)
+
+    def action_scroll_up(self) -> None:
+        self._scroll_by(-1)
+
+    def action_page_down(self) -> None:
+        self._scroll_by(self._page)
+
+    def action_page_up(self) -> None:
+        self._scroll_by(-self._page)
+
+    def action_half_page(self, direction: int) -> None:
+        self._scroll_by(direction * max(1, self._page // 2))
+
+    def action_scroll_home(self) -> None:
+        self._jump(0)
+
+    def action_scroll_end(self) -> None:
+        self._jump(self.max_scroll_y)
