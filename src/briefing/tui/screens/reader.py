@@ -390,6 +390,8 @@ class ReaderScreen(Screen[None]):
             first, end = search.in_section(position.section)
             for index in range(first, end):
                 match = search.matches[index]
+                if match.field != "paragraph":
+                    continue  # a title, summary or entry: marked where it is shown
                 style = STYLE_CURRENT_MATCH if index == search.current else STYLE_MATCH
                 marks.append(Mark(match.paragraph, match.start, match.end, style))
         # The current entry is styled last so it wins where spans overlap.
@@ -535,7 +537,7 @@ class ReaderScreen(Screen[None]):
         stops at the next section and posts nothing."""
         worker = get_current_worker()
         if index is None:
-            index = SearchIndex.of(briefing.sections)
+            index = SearchIndex.of(briefing)
         found = find(index, query, cancelled=lambda: worker.is_cancelled)
         if found is not None and not worker.is_cancelled:
             self.post_message(self.SearchFound(briefing, index, found))
