@@ -47,3 +47,12 @@ def test_main_screen_light_theme(snap_compare) -> None:  # type: ignore[no-untyp
         await pilot.press("n", "f")
 
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=light)
+
+
+def test_quote_in_full_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=(80, 24), press=["n", "i"])
+
+
+def test_figure_in_full_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=(80, 24),
+                        press=["f", "f", "f", "f", "f", "f", "i"])
