@@ -17,7 +17,7 @@ def copy_entry(app: App[object], briefing: Briefing, entry: Quote | Figure | Non
     was). Textual sends it to the terminal as OSC 52, which tmux and most
     terminals pass to the system clipboard."""
     if entry is None:
-        app.notify("Nothing to copy: go to a quote (n) or a figure (f) first",
+        app.notify("Nothing to copy: go to a quote or a figure first",
                    title="Nothing selected", severity="warning", markup=False, timeout=4)
         return
     text = citation(briefing, entry)

@@ -733,7 +733,7 @@ class ReaderScreen(Screen[None]):
 
         entry = self._selected_entry()
         if entry is None:
-            self.notify("Nothing selected: go to a quote (n) or a figure (f) first",
+            self.notify("Nothing selected: go to a quote or a figure first",
                         severity="warning", markup=False, timeout=4)
             return
         key = entry_key(entry)

@@ -336,8 +336,8 @@ class FigureList(EntryList[Figure]):
         claim = (Content.styled("claimed by ", "$foreground-muted")
                  + self.text(entry, "claimant", claimant, "italic") if claimant else None)
         if label.cell_length <= width:
-            return [head, label, claim or Content.styled("in the article's own words",
-                                                         "$foreground-muted")]
+            own_words = Content.styled("in the article's own words", "$foreground-muted")
+            return [head, label, claim if claim is not None else own_words]
         # A label longer than the pane is wide takes two lines: the claim goes
         # beside the number if it fits (the article's own words need no line).
         if claim is None:
