@@ -7,7 +7,6 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-import pytest
 from terminal import Terminal
 
 from briefing.citation import citation
@@ -327,15 +326,3 @@ async def test_at_200_columns_no_label_is_cut() -> None:
         assert "…" not in shown
         for figure in screen.briefing.figures_in_order[:5]:  # those in view
             assert figure.label in shown
-
-
-@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
-async def test_rows_never_draw_past_their_pane(size: tuple[int, int]) -> None:
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        screen = reader(app)
-        for pane in (screen.quote_list, screen.figure_list):
-            width = pane.scrollable_content_region.width
-            lines = pane_lines(app, pane)
-            assert lines and all(len(line) <= width for line in lines)
