@@ -146,12 +146,25 @@ def status_text(app: Any) -> str:
     return str(content if content is not None else widget.render())
 
 
+def searched_texts(briefing: Any) -> list[str]:
+    """Every text the reader's search looks in, the paragraphs first (the
+    word is picked from them): a word of letters never spans two."""
+    meta = briefing.masthead
+    texts = [p for section in briefing.sections for p in section.paragraphs]
+    texts += [meta.title, meta.standfirst or ""]
+    texts += [t or "" for section in briefing.sections for t in (section.title, section.summary)]
+    texts += [t or "" for quote in briefing.quotes
+              for t in (quote.speaker_name, quote.speaker_role, quote.note)]
+    texts += [t or "" for figure in briefing.figures for t in (figure.label, figure.claimant_name)]
+    return texts
+
+
 async def search(path: Path, word: str | None, cadence: float) -> dict[str, Any]:
     from briefing.loader import load_briefing
     from briefing.tui.app import reader_app
 
     briefing = load_briefing(path, source=str(path), remember=True)
-    text = "\n".join(p for section in briefing.sections for p in section.paragraphs)
+    text = "\n".join(searched_texts(briefing))
     word = word or pick_word(text)
     app = reader_app(briefing, path)
     waiting: dict[str, Any] = {}  # the pattern awaited and when it showed

@@ -1,17 +1,97 @@
-"""Search inside a briefing: the same places a plain scan of the text finds."""
+"""Search inside a briefing: every text the reader shows, folded as a reader
+types, each match the exact span of the original text."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from briefing.model import Section
-from briefing.search import MAX_MATCHES, Match, SearchIndex, find
+import pytest
+
+from briefing.loader import parse_briefing
+from briefing.model import Briefing, Masthead, Section, assemble
+from briefing.search import MAX_MATCHES, Match, Search, SearchIndex, find
 
 SECTIONS = (
     Section("one", "One", ("Mariupol was shelled.", "In MARIUPOL, aid waited.")),
     Section("two", "Two", ("No match here.",)),
     Section("three", "Three", ("mariupol, mariupol", "", "the end")),
 )
+
+# The sample briefing with typographic and plain punctuation, runs of
+# whitespace, and every field a quote or figure has.
+ENTRIES = """
+[[quotes]]
+text = "We are not trading people, land or sovereignty"
+speaker = "kuleba"
+note = "On what Ukraine will not give up"
+
+[[quotes]]
+text = "160,000 people were still trapped"
+speaker = "boichenko"
+section = "humanitarian"
+
+[[figures]]
+text = "41 sites"
+label = "military sites Russia says it hit"
+claimed_by = "Russia's defence ministry"
+status = "unverified"
+"""
+TYPOGRAPHY = """
+[[sections]]
+id = "typography"
+title = "Typography\u2014and spacing"
+summary = "Where we\u2019re headed"
+paragraphs = [
+  "We\u2019re \u201cready\u201d, it said \u2013 the face\u2010to\u2010face  talks,\\nthen  more.",
+  "We're \\"ready\\" - plain text.",
+]
+"""
+
+
+def briefing_of(sections: tuple[Section, ...]) -> Briefing:
+    return assemble(Masthead("A title"), (), sections, (), ())
+
+
+@pytest.fixture
+def sample(briefing_text: Callable[..., str]) -> Briefing:
+    """The sample briefing with a standfirst, entries, and a section of typography."""
+    masthead = 'standfirst = "Istanbul talks resume as a ceasefire is sought"'
+    return parse_briefing(briefing_text(ENTRIES + TYPOGRAPHY, masthead=masthead),
+                          source="x.toml")
+
+
+def searched(briefing: Briefing, query: str) -> Search:
+    search = find(SearchIndex.of(briefing), query)
+    assert search is not None
+    return search
+
+
+def text_of(briefing: Briefing, match: Match) -> str:
+    """The original text a match is in (what the reader shows there)."""
+    section = briefing.sections[match.section] if match.section >= 0 else None
+    quotes, figures = briefing.quotes_in_order, briefing.figures_in_order
+    quote = quotes[match.entry] if 0 <= match.entry < len(quotes) else None
+    figure = figures[match.entry] if 0 <= match.entry < len(figures) else None
+    texts = {
+        "title": lambda: briefing.masthead.title,
+        "standfirst": lambda: briefing.masthead.standfirst,
+        "heading": lambda: section.title,  # type: ignore[union-attr]
+        "summary": lambda: section.summary,  # type: ignore[union-attr]
+        "paragraph": lambda: section.paragraphs[match.paragraph],  # type: ignore[union-attr]
+        "speaker": lambda: quote.speaker_name,  # type: ignore[union-attr]
+        "role": lambda: quote.speaker_role,  # type: ignore[union-attr]
+        "note": lambda: quote.note,  # type: ignore[union-attr]
+        "label": lambda: figure.label,  # type: ignore[union-attr]
+        "claimant": lambda: figure.claimant_name,  # type: ignore[union-attr]
+    }
+    return texts[match.field]()  # type: ignore[no-any-return]
+
+
+def spans(briefing: Briefing, query: str) -> list[tuple[str, str]]:
+    """Each match as (field, the original characters it covers)."""
+    return [(m.field, text_of(briefing, m)[m.start:m.end])
+            for m in searched(briefing, query).matches]
 
 
 def scan(sections: tuple[Section, ...], query: str) -> list[Match]:
@@ -20,29 +100,119 @@ def scan(sections: tuple[Section, ...], query: str) -> list[Match]:
             for p, text in enumerate(section.paragraphs) for m in pattern.finditer(text)]
 
 
-def test_finds_every_place_in_reading_order_ignoring_case() -> None:
-    search = find(SearchIndex.of(SECTIONS), "mariupol")
-    assert search is not None
+def test_finds_every_place_in_the_paragraphs_in_reading_order_ignoring_case() -> None:
+    search = searched(briefing_of(SECTIONS), "mariupol")
     assert list(search.matches) == scan(SECTIONS, "mariupol")
     assert len(search.matches) == 4
     assert search.in_section(2) == (2, 4)
     assert search.in_section(1) == (2, 2)
 
 
-def test_no_match_spans_two_paragraphs_and_empty_finds_nothing() -> None:
-    index = SearchIndex.of(SECTIONS)
-    search = find(index, "shelled.\nIn")
-    assert search is not None and search.matches == ()
-    empty = find(index, "")
-    assert empty is not None and empty.matches == ()
+def test_apostrophes_and_quotation_marks_match_their_typographic_forms(sample: Briefing) -> None:
+    briefing = sample
+    assert spans(briefing, "we're") == [("summary", "we\u2019re"), ("paragraph", "We\u2019re"),
+                                        ("paragraph", "We're")]
+    # The other way round: a curly apostrophe typed finds the straight one.
+    assert spans(briefing, "We\u2019re") == spans(briefing, "we're")
+    assert spans(briefing, '"ready"') == [("paragraph", "\u201cready\u201d"),
+                                          ("paragraph", '"ready"')]
+    assert spans(briefing, "Russia\u2019s defence") == [("claimant", "Russia's defence")]
+
+
+def test_dashes_and_runs_of_whitespace_fold(sample: Briefing) -> None:
+    briefing = sample
+    assert spans(briefing, "face-to-face talks") == [
+        ("paragraph", "face\u2010to\u2010face  talks")]
+    assert spans(briefing, "said - the") == [("paragraph", "said \u2013 the")]
+    assert spans(briefing, "Typography-and") == [("heading", "Typography\u2014and")]
+    # A double space typed finds one space, and a line break in the text.
+    assert spans(briefing, "talks,  then more") == [("paragraph", "talks,\nthen  more")]
+    assert spans(briefing, "  ") == spans(briefing, " ") != []
+    assert [field for field, _ in spans(briefing, "plain   TEXT")] == ["paragraph"]
+
+
+def test_every_text_the_reader_shows_is_searched(sample: Briefing) -> None:
+    briefing = sample
+    found = {(m.field, m.section, m.entry) for m in searched(briefing, "talks").matches}
+    assert ("title", -1, -1) in found  # "Talks in Istanbul"
+    assert ("standfirst", -1, -1) in found
+    assert ("summary", 0, -1) in found  # "Talks resume."
+    assert ("paragraph", 0, -1) in found
+    heading = searched(briefing, "humanitarian").matches
+    assert [(m.field, m.section) for m in heading] == [("heading", 1)]
+    kuleba = briefing.quotes_in_order.index(briefing.quotes[0])
+    assert {(m.field, m.entry) for m in searched(briefing, "kuleba").matches} >= {
+        ("speaker", kuleba), ("paragraph", -1)}
+    assert [(m.field, m.entry) for m in searched(briefing, "mariupol mayor").matches] == [
+        ("role", briefing.quotes_in_order.index(briefing.quotes[1]))]
+    assert [m.field for m in searched(briefing, "will not give up").matches] == ["note"]
+    assert [(m.field, m.entry) for m in searched(briefing, "says it hit").matches] == [
+        ("label", 0)]
+    # Entry fields are where the entry is: its anchor's section and paragraph.
+    label = searched(briefing, "says it hit").matches[0]
+    anchor = briefing.figures_in_order[0].anchor
+    assert (label.section, label.paragraph) == (anchor.section, anchor.paragraph)
+
+
+ORDER = """\
+format = 1
+
+[briefing]
+title = "On aid"
+standfirst = "Aid, and more aid"
+
+[[sections]]
+id = "first"
+title = "Nothing here"
+paragraphs = ["No match."]
+
+[[sections]]
+id = "aid"
+title = "Aid heading"
+summary = "Aid summary"
+paragraphs = [
+  "Aid came. \u201cAid is late,\u201d said Ann. Aid again.",
+  "More aid.",
+]
+
+[[quotes]]
+text = "Aid is late"
+speaker = "Ann Aid"
+"""
+
+
+def test_matches_come_in_reading_order() -> None:
+    briefing = parse_briefing(ORDER, source="order.toml")
+    matches = searched(briefing, "aid").matches
+    assert [(m.section, m.paragraph, m.field, m.start) for m in matches] == [
+        (-1, -1, "title", 3), (-1, -1, "standfirst", 0), (-1, -1, "standfirst", 14),
+        (1, -1, "heading", 0), (1, -1, "summary", 0),
+        (1, 0, "paragraph", 0), (1, 0, "paragraph", 11),
+        # The speaker's name sorts at the quote, after the text's own match
+        # there ("said" holds "aid" too).
+        (1, 0, "speaker", 4),
+        (1, 0, "paragraph", 26), (1, 0, "paragraph", 35), (1, 1, "paragraph", 5)]
+    search = Search("aid", matches)
+    assert search.in_section(-1) == (0, 3)
+    assert search.in_section(0) == (3, 3)
+    assert search.in_section(1) == (3, 11)
+
+
+def test_no_match_spans_two_texts_and_empty_finds_nothing(sample: Briefing) -> None:
+    briefing = briefing_of(SECTIONS)
+    assert searched(briefing, "shelled.\nIn").matches == ()
+    assert searched(briefing, "shelled. In").matches == ()
+    assert searched(briefing, "One Mariupol").matches == ()  # the heading, then a paragraph
+    assert searched(briefing, "").matches == ()
+    assert searched(sample, "Kuleba Ukraine").matches == ()  # speaker, then role
 
 
 def test_a_cancelled_search_returns_nothing_and_matches_are_capped() -> None:
-    index = SearchIndex.of(SECTIONS)
+    index = SearchIndex.of(briefing_of(SECTIONS))
     assert find(index, "mariupol", cancelled=lambda: True) is None
     capped = find(index, "mariupol", limit=3)
     assert capped is not None and len(capped.matches) == 3
-    many = SearchIndex.of((Section("x", "X", ("a" * (MAX_MATCHES + 5),)),))
+    many = SearchIndex.of(briefing_of((Section("x", "X", ("a" * (MAX_MATCHES + 5),)),)))
     everything = find(many, "a")
     assert everything is not None and len(everything.matches) == MAX_MATCHES
     assert everything.capped

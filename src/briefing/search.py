@@ -1,49 +1,126 @@
-"""Search inside a briefing: every place a query's words occur, in reading order.
+"""Search inside a briefing: every place a query occurs in any text the
+reader shows, in reading order.
+
+The texts searched: the briefing's title and standfirst; each section's
+title, summary and paragraphs; each quote's speaker, role and context note;
+each figure's label and claimant. (A quote's or figure's own words are in
+its paragraph, and found there.)
+
+The query is folded, not the text: its apostrophes, quotation marks and
+dashes match any of their typographic forms, any run of whitespace matches
+any run, and case is ignored. Folding happens in the pattern, so a match's
+span is the exact span of the original text, with nothing to map back.
 
 Headless (no Textual), and safe to run off the UI thread: a `SearchIndex`
 and a `Search` are immutable once made. The index joins each section's
-paragraphs into one text, so one regular expression scans a section at C
-speed; hits are mapped back to their paragraph by bisecting its starts.
-One section at a time, so a caller can stop between two (a newer keystroke)
-and the scan never holds the interpreter for long.
+paragraphs into one text (and every other text, field by field, into one
+per field), so one regular expression scans a section at C speed; hits are
+mapped back to their paragraph or entry by bisecting their starts. One section at a time, so a
+caller can stop between two (a newer keystroke) and the scan never holds
+the interpreter for long.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Mapping
+from itertools import accumulate
+from operator import itemgetter
+from typing import Literal, NamedTuple
 
-from briefing.model import Section
+from briefing.model import Anchor, Briefing
 
 MAX_MATCHES = 10_000  # more is no help to a reader stepping with n, and costs memory
-# Between two paragraphs in a section's joined text: never in a query typed
-# or pasted into one line, so no match spans two paragraphs.
-_SEPARATOR = "\n"
+# Between two joined texts: never in valid text (control characters are
+# refused at load) and not whitespace, so no match spans two texts.
+_SEPARATOR = "\x00"
+
+Field = Literal["title", "standfirst", "heading", "summary", "paragraph",
+                "speaker", "role", "note", "label", "claimant"]
+# The fields of a quote and of a figure: a match in one names the entry by
+# its index in the briefing's quotes_in_order or figures_in_order.
+QUOTE_FIELDS: frozenset[Field] = frozenset({"speaker", "role", "note"})
+FIGURE_FIELDS: frozenset[Field] = frozenset({"label", "claimant"})
+
+# Characters a query's character stands for: each of these groups is one.
+_FOLDED_GROUPS = (
+    "'‘’‚‛ʼ′`´",  # apostrophes and single quotation marks
+    '"“”„‟″«»',  # double quotation marks
+    "-‐‑‒–—―−",  # hyphens, dashes, minus
+)
+_FOLDS = {char: "[" + "".join(re.escape(c) for c in group) + "]"
+          for group in _FOLDED_GROUPS for char in group}
+_WHITESPACE = re.compile(r"(\s+)")
 
 
 class Match(NamedTuple):
-    """Where a query matched: section and paragraph indexes, character span.
+    """Where a query matched: the text (`field`), and the span in it.
 
-    Sorts in reading order, and a section's matches sort between `(s,)` and
-    `(s + 1,)`, so they can be found by bisection."""
+    For a paragraph, `section` and `paragraph` are its indexes. The
+    briefing's title and standfirst are in section -1; a section's title and
+    summary in its own, paragraph -1. An entry's field is where its anchor
+    is, and `entry` is its index in reading order among its kind.
+
+    Matches are kept in reading order, and a section's sort between `(s,)`
+    and `(s + 1,)`, so they can be found by bisection."""
 
     section: int
     paragraph: int
     start: int
     end: int
+    field: Field = "paragraph"
+    entry: int = -1
 
     @property
     def order(self) -> tuple[int, int, int]:
         return (self.section, self.paragraph, self.start)
 
 
+class _Joined(NamedTuple):
+    """Short texts (one per section, or per entry) joined into one, so a
+    run of them is scanned by one regular expression at C speed."""
+
+    text: str
+    starts: tuple[int, ...]  # where each text starts, and one past the end
+
+    @classmethod
+    def of(cls, pieces: Iterable[str | None]) -> _Joined:
+        texts = [piece or "" for piece in pieces]
+        return cls(_SEPARATOR.join(texts),
+                   tuple(accumulate((len(text) + len(_SEPARATOR) for text in texts),
+                                    initial=0)))
+
+    def find(self, pattern: re.Pattern[str], first: int, last: int,
+             limit: int) -> list[tuple[int, int, int]]:
+        """Matches in texts `first` to `last` (excluded): (text, start, end)."""
+        found: list[tuple[int, int, int]] = []
+        if first >= last:
+            return found
+        starts = self.starts
+        for hit in pattern.finditer(self.text, starts[first], starts[last]):
+            start = hit.start()
+            at = bisect.bisect_right(starts, start) - 1
+            found.append((at, start - starts[at], hit.end() - starts[at]))
+            if len(found) >= limit:
+                break
+        return found
+
+
+# The fields of entries, in the order their matches sort at one anchor.
+_ENTRY_FIELDS: tuple[Field, ...] = ("speaker", "role", "note", "label", "claimant")
+
+
 class SearchIndex(NamedTuple):
-    """Each section's paragraphs joined, and where each paragraph starts."""
+    """Each section's paragraphs joined and where each starts; every other
+    text joined by field; where each section's entries are."""
 
     texts: tuple[str, ...]
     starts: tuple[tuple[int, ...], ...]
+    fields: Mapping[Field, _Joined]  # section and entry texts, by section or entry
+    masthead: _Joined  # the title, then the standfirst
+    entries: tuple[tuple[int, int, int, int], ...]  # per section: its quotes' and figures' range
+    anchors: Mapping[Field, tuple[Anchor, ...]]  # of each entry field's entries
 
     def __repr__(self) -> str:
         # Short: messages carrying an index are logged by repr (the whole
@@ -51,23 +128,38 @@ class SearchIndex(NamedTuple):
         return f"SearchIndex({len(self.texts)} sections)"
 
     @classmethod
-    def of(cls, sections: Sequence[Section]) -> SearchIndex:
+    def of(cls, briefing: Briefing) -> SearchIndex:
         texts: list[str] = []
         starts: list[tuple[int, ...]] = []
-        for section in sections:
-            offsets: list[int] = []
-            at = 0
-            for paragraph in section.paragraphs:
-                offsets.append(at)
-                at += len(paragraph) + len(_SEPARATOR)
+        for section in briefing.sections:
             texts.append(_SEPARATOR.join(section.paragraphs))
-            starts.append(tuple(offsets))
-        return cls(tuple(texts), tuple(starts))
+            starts.append(tuple(accumulate((len(p) + len(_SEPARATOR)
+                                            for p in section.paragraphs[:-1]), initial=0)))
+        sections, quotes, figures = briefing.sections, briefing.quotes_in_order, \
+            briefing.figures_in_order
+        fields: dict[Field, _Joined] = {
+            "heading": _Joined.of(s.title for s in sections),
+            "summary": _Joined.of(s.summary for s in sections),
+            "speaker": _Joined.of(q.speaker_name for q in quotes),
+            "role": _Joined.of(q.speaker_role for q in quotes),
+            "note": _Joined.of(q.note for q in quotes),
+            "label": _Joined.of(f.label for f in figures),
+            "claimant": _Joined.of(f.claimant_name for f in figures),
+        }
+        # Entries are in reading order: a section's are one run of each kind.
+        q, f = briefing.quote_anchors, briefing.figure_anchors
+        entries = tuple((bisect.bisect_left(q, (s,)), bisect.bisect_left(q, (s + 1,)),
+                         bisect.bisect_left(f, (s,)), bisect.bisect_left(f, (s + 1,)))
+                        for s in range(len(sections)))
+        anchors: dict[Field, tuple[Anchor, ...]] = {
+            field: q if field in QUOTE_FIELDS else f for field in _ENTRY_FIELDS}
+        masthead = _Joined.of((briefing.masthead.title, briefing.masthead.standfirst))
+        return cls(tuple(texts), tuple(starts), fields, masthead, entries, anchors)
 
 
 class Search(NamedTuple):
-    """A query, where it matches (in reading order, case-insensitively), and
-    which match the reader is at."""
+    """A query, where it matches (in reading order), and which match the
+    reader is at."""
 
     query: str
     matches: tuple[Match, ...] = ()
@@ -82,29 +174,79 @@ class Search(NamedTuple):
         return len(self.matches) >= MAX_MATCHES
 
     def in_section(self, section: int) -> tuple[int, int]:
-        """The range of indexes of the matches in a section."""
+        """The range of indexes of the matches in a section (-1: the masthead)."""
         return (bisect.bisect_left(self.matches, (section,)),
                 bisect.bisect_left(self.matches, (section + 1,)))
 
 
+def pattern_of(query: str) -> re.Pattern[str] | None:
+    """The query folded into a pattern (see the module's docstring); None
+    for a query that can match nothing."""
+    if not query or _SEPARATOR in query:
+        return None
+    parts: list[str] = []
+    for piece in _WHITESPACE.split(query):
+        if not piece:
+            continue
+        if piece.isspace():
+            parts.append(r"\s+")
+        else:
+            parts.extend(_FOLDS.get(char) or re.escape(char) for char in piece)
+    return re.compile("".join(parts), re.IGNORECASE)
+
+
 def find(index: SearchIndex, query: str, *, limit: int = MAX_MATCHES,
          cancelled: Callable[[], bool] = lambda: False) -> Search | None:
-    """Search the whole briefing for `query` (literally, ignoring case).
+    """Search the whole briefing for `query` (folded: see the module).
 
     `cancelled` is asked between sections: when it says so, None is
     returned (the caller no longer wants the result)."""
-    if not query or _SEPARATOR in query:
+    pattern = pattern_of(query)
+    if pattern is None:
         return Search(query)
-    pattern = re.compile(re.escape(query), re.IGNORECASE)
-    matches: list[Match] = []
+    masthead: tuple[Field, Field] = ("title", "standfirst")
+    matches = [Match(-1, -1, start, end, masthead[at])
+               for at, start, end in index.masthead.find(pattern, 0, 2, limit)]
     for section, (text, starts) in enumerate(zip(index.texts, index.starts, strict=True)):
+        if len(matches) >= limit:
+            break
         if cancelled():
             return None
-        for found in pattern.finditer(text):
-            start = found.start()
+        room = limit - len(matches)
+        found: list[Match] = []
+        for hit in pattern.finditer(text):
+            start = hit.start()
             paragraph = bisect.bisect_right(starts, start) - 1
             offset = starts[paragraph]
-            matches.append(Match(section, paragraph, start - offset, found.end() - offset))
-            if len(matches) >= limit:
-                return Search(query, tuple(matches))
+            found.append(Match(section, paragraph, start - offset, hit.end() - offset))
+            if len(found) >= room:
+                break
+        elsewhere = _elsewhere(index, pattern, section, room)
+        if elsewhere:
+            # Few, as a rule: the paragraphs' matches are in order already.
+            keyed = [((m.paragraph, m.start, 0, 0, 0, 0), m) for m in found] + elsewhere
+            keyed.sort(key=itemgetter(0))
+            found = [match for _, match in keyed[:room]]
+        matches += found
     return Search(query, tuple(matches))
+
+
+def _elsewhere(index: SearchIndex, pattern: re.Pattern[str], section: int,
+               limit: int) -> list[tuple[tuple[int, ...], Match]]:
+    """A section's matches outside its paragraphs, each with the key that
+    sorts it in reading order: its title and summary come first, an entry's
+    fields at its anchor, after the paragraph's own matches there."""
+    found: list[tuple[tuple[int, ...], Match]] = []
+    for order, field in enumerate(("heading", "summary")):
+        for _, start, end in index.fields[field].find(pattern, section, section + 1, limit):
+            found.append(((-1, order, 0, 0, 0, start), Match(section, -1, start, end, field)))
+    quotes_from, quotes_to, figures_from, figures_to = index.entries[section]
+    for order, field in enumerate(_ENTRY_FIELDS):
+        first, last = ((quotes_from, quotes_to) if field in QUOTE_FIELDS
+                       else (figures_from, figures_to))
+        anchors = index.anchors[field]
+        for entry, start, end in index.fields[field].find(pattern, first, last, limit):
+            a = anchors[entry]
+            found.append(((a.paragraph, a.start, 1, order, entry, start),
+                          Match(section, a.paragraph, start, end, field, entry)))
+    return found

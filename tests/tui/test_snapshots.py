@@ -71,3 +71,12 @@ def test_main_screen_60x15(snap_compare) -> None:  # type: ignore[no-untyped-def
         await pilot.press("n")
 
     assert snap_compare(make_app(), terminal_size=(60, 15), run_before=settled)
+
+
+def test_quote_in_full_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=(80, 24), press=["n", "i"])
+
+
+def test_figure_in_full_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=(80, 24),
+                        press=["f", "f", "f", "f", "f", "f", "i"])

@@ -1,4 +1,5 @@
-"""Who speaks: people with their roles and how many quotes each."""
+"""Who speaks and who claims: people with their roles, and how many quotes
+each said and how many figures each claims."""
 
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ EVERYONE = "\x00everyone"  # never a speaker: control characters are refused at 
 
 
 class PeopleScreen(ModalScreen[str | None | bool]):
-    """Choose a speaker to filter the Quotes pane; dismisses with the speaker
-    (a people id or a name as written), None for everyone, False for no change."""
+    """Everyone quoted or claiming a figure, with their counts. Choose a
+    speaker to filter the Quotes pane; dismisses with the speaker (a people
+    id or a name as written), None for everyone, False for no change."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,w", "dismiss(False)", "Close", id="close-people"),
@@ -37,9 +39,10 @@ class PeopleScreen(ModalScreen[str | None | bool]):
 
     def compose(self) -> ComposeResult:
         counts = Counter(quote.speaker for quote in self.briefing.quotes)
-        options = [Option(Content.assemble(("Everyone", "bold"),
-                                           (f"  {counted(len(self.briefing.quotes), 'quote')}",
-                                            "$foreground-muted")), id=EVERYONE)]
+        claims = Counter(figure.claimed_by for figure in self.briefing.figures
+                         if figure.claimed_by)
+        options = [Option(Content.assemble(("Everyone", "bold"), _counts(
+            len(self.briefing.quotes), len(self.briefing.figures), claimed="")), id=EVERYONE)]
         speakers: list[tuple[str, Content]] = []
         for person in self.briefing.people:
             line = literal(person.name, "bold", one_line=True)
@@ -47,18 +50,18 @@ class PeopleScreen(ModalScreen[str | None | bool]):
                 line += Content(" · ") + literal(person.role, "italic", one_line=True)
             speakers.append((person.id, line))
         known = {person.id for person in self.briefing.people}
-        for name in sorted(set(counts) - known):
+        for name in sorted((set(counts) | set(claims)) - known):
             speakers.append((name, literal(name, "bold", one_line=True)))
-        speakers.sort(key=lambda item: -counts.get(item[0], 0))
+        speakers.sort(key=lambda item: (-counts.get(item[0], 0), -claims.get(item[0], 0)))
         for key, line in speakers:
             count = counts.get(key, 0)
-            options.append(Option(line + Content.styled(
-                f"  {counted(count, 'quote')}", "$foreground-muted"),
-                id=key, disabled=count == 0))
+            # Only someone quoted can filter the Quotes pane.
+            options.append(Option(line + _counts(count, claims.get(key, 0)),
+                                   id=key, disabled=count == 0))
         with Vertical(id="people-dialog"):
             yield Static(Content("Who speaks · enter filters the Quotes pane · esc closes"),
                          classes="dialog-title")
-            yield OptionList(*options, id="people-list")
+            yield PeopleList(*options, id="people-list")
 
     def on_mount(self) -> None:
         people = self.query_one(OptionList)
@@ -75,3 +78,33 @@ class PeopleScreen(ModalScreen[str | None | bool]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         chosen = event.option.id
         self.dismiss(None if chosen == EVERYONE else chosen)
+
+
+class PeopleList(OptionList):
+    """The list of people: the cursor stops at either end instead of
+    wrapping round, as in the reader's other lists."""
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        if self.highlighted is None:
+            (self.action_first if direction > 0 else self.action_last)()
+            return
+        index = self.highlighted + direction
+        while 0 <= index < self.option_count:
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+            index += direction
+
+
+def _counts(quotes: int, figures: int, *, claimed: str = " claimed") -> Content:
+    """`  2 quotes · 1 figure claimed`, muted."""
+    text = f"  {counted(quotes, 'quote')}"
+    if figures:
+        text += f" · {counted(figures, 'figure')}{claimed}"
+    return Content.styled(text, "$foreground-muted")

@@ -37,7 +37,7 @@ from briefing.errors import BriefingError
 from briefing.files import WriteError
 from briefing.loader import load_briefing
 from briefing.model import Anchor, Briefing, Figure, Quote
-from briefing.search import Search, SearchIndex, find
+from briefing.search import FIGURE_FIELDS, QUOTE_FIELDS, Match, Search, SearchIndex, find
 from briefing.settings import Settings
 from briefing.state import (
     ReaderState,
@@ -51,7 +51,7 @@ from briefing.tui.commands import ReaderCommands
 from briefing.tui.messages import EntryChosen, PaneToggled, SectionChosen
 from briefing.tui.safe import literal, plain
 from briefing.tui.widgets.contents import ContentsList
-from briefing.tui.widgets.entries import FigureList, QuoteList, position_in
+from briefing.tui.widgets.entries import FigureList, Found, QuoteList, position_in
 from briefing.tui.widgets.header import BriefingHeader
 from briefing.tui.widgets.reading import TOP, Mark, Place, ReadingPane
 from briefing.tui.widths import PANES_ON_DEMAND, width_class
@@ -130,6 +130,9 @@ class ReaderScreen(Screen[None]):
         Binding("v", "toggle_entries", "Quotes & figures panes", show=False,
                 id="toggle-entries"),
         Binding("escape", "back", "Back", show=False, id="back"),
+        Binding("i,enter", "entry_details", "Quote or figure in full", show=False,
+                id="entry-details"),
+        Binding("y", "copy_entry", "Copy with attribution", show=False, id="copy-entry"),
     ]
 
     # The state every pane follows (see the module's docstring). `var`, not
@@ -376,8 +379,16 @@ class ReaderScreen(Screen[None]):
             self.position = self.position._replace(
                 section=section, place=None, top=None if message.direction > 0 else "end")
 
-    def watch_search(self, new: Search | None) -> None:
+    def watch_search(self, old: Search | None, new: Search | None) -> None:
         self.reading.mark(self._marks())
+        self._show_found_elsewhere(new)
+        if (new is not None and new.current is not None
+                and (old is None or old.current != new.current)):
+            match = new.matches[new.current]
+            if match.field in ("heading", "summary") and match.section == self.section:
+                # Its section is shown already: its top (the title and
+                # summary) comes into view. Another is shown from its top.
+                self.reading.scroll_home(animate=False, immediate=True)
         bar = self.search_bar
         if new is not None and bar is not None:
             from briefing.tui.widgets.search import search_status
@@ -484,6 +495,8 @@ class ReaderScreen(Screen[None]):
             first, end = search.in_section(position.section)
             for index in range(first, end):
                 match = search.matches[index]
+                if match.field != "paragraph":
+                    continue  # a title, summary or entry: marked where it is shown
                 style = STYLE_CURRENT_MATCH if index == search.current else STYLE_MATCH
                 marks.append(Mark(match.paragraph, match.start, match.end, style))
         # The current entry is styled last so it wins where spans overlap.
@@ -721,7 +734,7 @@ class ReaderScreen(Screen[None]):
         stops at the next section and posts nothing."""
         worker = get_current_worker()
         if index is None:
-            index = SearchIndex.of(briefing.sections)
+            index = SearchIndex.of(briefing)
         found = find(index, query, cancelled=lambda: worker.is_cancelled)
         if found is not None and not worker.is_cancelled:
             self.post_message(self.SearchFound(briefing, index, found))
@@ -760,8 +773,49 @@ class ReaderScreen(Screen[None]):
         assert self.search is not None
         self.search = self.search._replace(current=index)
         match = self.search.matches[index]
-        self.position = self.position._replace(section=match.section,
-                                               place=(match.paragraph, match.start))
+        entry = self._entry_of(match)
+        if isinstance(entry, Quote):
+            self.go_to_quote(entry)  # a speaker, role or note: the quote is where it leads
+        elif isinstance(entry, Figure):
+            self.go_to_figure(entry)
+        elif match.field in ("heading", "summary"):
+            self.position = self.position._replace(section=match.section, place=None)
+        elif match.section >= 0:
+            self.position = self.position._replace(section=match.section,
+                                                   place=(match.paragraph, match.start))
+        # The title and standfirst are in the header, always in view: no move.
+
+    def _entry_of(self, match: Match) -> Quote | Figure | None:
+        """The quote or figure a match in one of its fields belongs to."""
+        entries: Sequence[Quote | Figure] = (
+            self.briefing.quotes_in_order if match.field in QUOTE_FIELDS
+            else self.briefing.figures_in_order if match.field in FIGURE_FIELDS else ())
+        # A search of the version before a reload can outlive it for a moment.
+        return entries[match.entry] if 0 <= match.entry < len(entries) else None
+
+    def _show_found_elsewhere(self, search: Search | None) -> None:
+        """Mark the matches outside the reading pane where they are shown:
+        every one in the header (title, standfirst), and the current one in
+        the row of its quote or figure. (Only the current: marking every row
+        a search matches would draw the panes again on every key typed.)"""
+        header: dict[str, list[tuple[int, int, str]]] = {}
+        entry: Quote | Figure | None = None
+        found: tuple[Found, ...] = ()
+        if search is not None:
+            first, end = search.in_section(-1)
+            for index in range(first, end):
+                match = search.matches[index]
+                style = STYLE_CURRENT_MATCH if index == search.current else STYLE_MATCH
+                header.setdefault(match.field, []).append((match.start, match.end, style))
+            if search.current is not None:
+                match = search.matches[search.current]
+                entry = self._entry_of(match)
+                found = (Found(match.field, match.start, match.end, STYLE_CURRENT_MATCH),)
+        self.query_one(BriefingHeader).show_found({k: tuple(v) for k, v in header.items()})
+        quote = entry if isinstance(entry, Quote) else None
+        figure = entry if isinstance(entry, Figure) else None
+        self.quote_list.set_found(quote, found if quote else ())
+        self.figure_list.set_found(figure, found if figure else ())
 
     def action_next_match(self) -> None:
         if self.search and self.search.matches:
@@ -862,6 +916,25 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(PromptScreen(literal(what, one_line=True),
                                           self.state.note(key) or "",
                                           placeholder="your note (empty removes it)"), save)
+
+    # --- an entry in full, and copied -------------------------------------------------
+
+    def action_entry_details(self) -> None:
+        from briefing.tui.screens.entry import EntryScreen
+
+        entry = self._selected_entry()
+        if entry is None:
+            self.notify("Nothing selected: go to a quote or a figure first",
+                        severity="warning", markup=False, timeout=4)
+            return
+        key = entry_key(entry)
+        self.app.push_screen(EntryScreen(self.briefing, entry, starred=key in self.state.stars,
+                                         note=self.state.note(key)))
+
+    def action_copy_entry(self) -> None:
+        from briefing.tui.clipboard import copy_entry
+
+        copy_entry(self.app, self.briefing, self._selected_entry())
 
     # --- reading and saving the state ---------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import ClassVar, Generic, TypeVar
+from typing import ClassVar, Generic, NamedTuple, TypeVar
 
 from rich.segment import Segment
 from textual import events
@@ -35,6 +35,16 @@ CACHED_ROWS = 64
 
 STATUS_MARK = {"reported": "reported", "unverified": "UNVERIFIED", "disputed": "DISPUTED",
                "confirmed": "confirmed"}
+
+
+class Found(NamedTuple):
+    """A search's match in one of a row's texts (`speaker`, `role`, `label`,
+    `claimant`): the span of that text, and how to style it."""
+
+    field: str
+    start: int
+    end: int
+    style: str
 
 
 def position_in(entries: Sequence[T], anchors: Sequence[Anchor], entry: T | None) -> int | None:
@@ -85,8 +95,10 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
         self.current: T | None = None  # the entry anchored in the text now
         self.starred: frozenset[str] = frozenset()
         self.noted: frozenset[str] = frozenset()
+        # The entry the search's current match is in, and where in its texts.
+        self.found: tuple[T | None, tuple[Found, ...]] = (None, ())
         self._empty = empty
-        self._cache: dict[tuple[int, int, str], list[Strip]] = {}
+        self._cache: dict[tuple[int, int, str, tuple[Found, ...]], list[Strip]] = {}
 
     @property
     def row_height(self) -> int:
@@ -109,6 +121,20 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
         self.starred, self.noted = starred, noted
         self._cache.clear()
         self.refresh()
+
+    def set_found(self, entry: T | None, found: tuple[Found, ...] = ()) -> None:
+        """Mark the search's current match in the row of the entry it is in
+        (None: in no entry of this list). Only that row and the one marked
+        before are drawn again."""
+        if (entry, found) == self.found:
+            return
+        before = self.found[0]
+        self.found = (entry, found)
+        self._refresh_rows(self.position_of(before), self.position_of(entry))
+
+    def _found_in(self, entry: T) -> tuple[Found, ...]:
+        marked, found = self.found
+        return found if entry is marked else ()
 
     def set_current(self, entry: T | None) -> None:
         """Mark the entry shown in the text, and put the cursor on it."""
@@ -148,6 +174,14 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
     def key_of(self, entry: T) -> str:
         return entry_key(entry)
 
+    def text(self, entry: T, field: str, text: str, style: str = "") -> Content:
+        """One of an entry's texts, on one line, with the search's matches in it."""
+        content = literal(text, style, one_line=True)
+        for found in self._found_in(entry):
+            if found.field == field:
+                content = content.stylize(found.style, found.start, found.end)
+        return content
+
     def marks(self, entry: T) -> str:
         """★ for a starred entry, ✎ for one with a note."""
         key = self.key_of(entry)
@@ -175,8 +209,9 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
         return "current" if self.entries[position] is self.current else ""
 
     def _row(self, position: int, state: str, width: int) -> list[Strip]:
-        """A row's lines, a blank line after them, as drawn in a state; remembered."""
-        key = (position, width, state)
+        """A row's lines, a blank line after them, as drawn in a state with
+        the search's matches in it; remembered."""
+        key = (position, width, state, self._found_in(self.entries[position]))
         strips = self._cache.get(key)
         if strips is None:
             classes = {"cursor": ("entry-list--cursor",), "current": ("entry-list--current",),
@@ -275,17 +310,12 @@ class QuoteList(EntryList[Quote]):
     KIND = "quote"
 
     def row(self, entry: Quote, width: int) -> list[Content]:
-        head = Content.assemble((self.marks(entry), "$warning"), literal(entry.speaker_name, "bold",
-                                                              one_line=True))
+        head = Content.assemble((self.marks(entry), "$warning"),
+                                self.text(entry, "speaker", entry.speaker_name, "bold"))
         if entry.speaker_role:
-            head = head + Content(" · ") + literal(entry.speaker_role, "italic", one_line=True)
-        words = literal(f"“{entry.text}”", one_line=True)
-        lines = words.wrap(width)
-        if len(lines) > self.ROW_LINES - 1:
-            lines = lines[: self.ROW_LINES - 1]
-            last = lines[-1]
-            lines[-1] = last.truncate(max(width - 1, 1)) + Content("…")
-        return [head, *lines]
+            head += Content(" · ") + self.text(entry, "role", entry.speaker_role, "italic")
+        return [head, *_clipped(literal(f"“{entry.text}”", one_line=True), width,
+                                self.ROW_LINES - 1)]
 
 
 class FigureList(EntryList[Figure]):
@@ -301,9 +331,28 @@ class FigureList(EntryList[Figure]):
         head = Content.assemble((self.marks(entry), "$warning"),
                                 (STATUS_MARK[entry.status], status_style), "  ",
                                 literal(entry.text, "bold", one_line=True))
-        label = literal(entry.label, one_line=True)
+        label = self.text(entry, "label", entry.label)
         claimant = entry.claimant_name
-        claim = (Content.styled("claimed by ", "$foreground-muted") + literal(claimant, "italic",
-                                                                 one_line=True)
-                 if claimant else Content.styled("in the article's own words", "$foreground-muted"))
-        return [head, label, claim]
+        claim = (Content.styled("claimed by ", "$foreground-muted")
+                 + self.text(entry, "claimant", claimant, "italic") if claimant else None)
+        if label.cell_length <= width:
+            own_words = Content.styled("in the article's own words", "$foreground-muted")
+            return [head, label, claim if claim is not None else own_words]
+        # A label longer than the pane is wide takes two lines: the claim goes
+        # beside the number if it fits (the article's own words need no line).
+        if claim is None:
+            return [head, *_clipped(label, width, 2)]
+        beside = head + Content.styled(" · ", "$foreground-muted") + claim
+        if beside.cell_length <= width:
+            return [beside, *_clipped(label, width, 2)]
+        return [head, *_clipped(label, width, 1), claim]
+
+
+def _clipped(content: Content, width: int, lines: int) -> list[Content]:
+    """Content wrapped to at most `lines` lines, the last cut with an ellipsis
+    when there is more."""
+    wrapped = content.wrap(width)
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1].truncate(max(width - 1, 1)) + Content("…")
+    return wrapped

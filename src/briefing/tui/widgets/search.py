@@ -9,17 +9,30 @@ from textual.widgets import Input, Static
 
 from briefing.search import Search
 
+# Where a match is, when it is not in the text of the reading pane.
+PLACES = {
+    "title": "in the title", "standfirst": "in the standfirst",
+    "heading": "in the section title", "summary": "in the section summary",
+    "speaker": "in a speaker's name", "role": "in a speaker's role",
+    "note": "in a quote's context note", "label": "in a figure's label",
+    "claimant": "in who claims a figure",
+}
+
 
 def search_status(search: Search) -> str:
-    """What the bar says about a search: how many matches, and the keys."""
+    """What the bar says about a search: how many matches, where the current
+    one is if not in the text, and the keys."""
     if not search.query:
         return "type to search the whole briefing"
     if not search.matches:
         return "no matches"
     count = f"{len(search.matches):,}" + ("+" if search.capped else "")
     if search.current is None:
-        return f"{count} matches · enter to go"
-    return f"{search.current + 1:,} of {count} · n/N next/previous · esc to leave"
+        noun = "match" if len(search.matches) == 1 else "matches"
+        return f"{count} {noun} · enter to go"
+    place = PLACES.get(search.matches[search.current].field)
+    return (f"{search.current + 1:,} of {count}" + (f" {place}" if place else "")
+            + " · n/N next/previous · esc to leave")
 
 
 class SearchBar(Horizontal):
