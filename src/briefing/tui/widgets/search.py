@@ -18,7 +18,7 @@ def search_status(search: Search) -> str:
         return "no matches"
     count = f"{len(search.matches):,}" + ("+" if search.capped else "")
     if search.current is None:
-        return f"{count} matches · enter to go"
+        return f"{count} {'match' if count == '1' else 'matches'} · enter to go"
     return f"{search.current + 1:,} of {count} · n/N next/previous · esc to leave"
 
 
