@@ -14,6 +14,7 @@ shown or printed.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -106,15 +107,17 @@ class LibraryEntry:
     def valid(self) -> bool:
         return self.read and self.error is None
 
-    @property
+    # Worked out once per entry: the filter asks for them on every keystroke,
+    # for every file.
+    @functools.cached_property
     def shown_name(self) -> str:
         return shown_name(self.name)
 
-    @property
+    @functools.cached_property
     def date_text(self) -> str:
         return f"{self.published:%Y-%m-%d}" if self.published is not None else ""
 
-    @property
+    @functools.cached_property
     def searched_text(self) -> str:
         """What the filter looks in: title, source, tags, date (as written
         in the list and in words), file name; casefolded."""

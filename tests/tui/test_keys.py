@@ -3,6 +3,8 @@ them, each once, taken from the bindings that are live."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import Static
 
 from briefing.search import Match, Search
@@ -133,6 +135,38 @@ async def test_the_palette_shows_keys_as_a_reader_reads_them() -> None:
         await pilot.press("escape", "ctrl+p", *"prev section")
         await pilot.pause(0.3)
         assert "key: h or ←" in screen_text(app)
+
+
+async def test_the_library_help_shows_the_library_keys(tmp_path: Path, briefing_text) -> None:
+    (tmp_path / "today.toml").write_text(briefing_text(), encoding="utf-8")
+    app = BriefingApp(folder=tmp_path)
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        rows = await open_help(pilot)
+        assert keys_of(rows, "Open") == ["enter"]
+        assert keys_of(rows, "Filter") == ["/"]
+        assert keys_of(rows, "Next briefing") == ["j ↓"]
+        assert keys_of(rows, "Quit") == ["q ctrl+q"]
+        described = " ".join(what for _, what in rows)
+        for internal in ("Cursor", "Select", "Scroll Left", "Scroll Right"):
+            assert internal not in described
+
+
+async def test_a_reader_opened_from_the_library_lists_its_own_keys(tmp_path: Path,
+                                                                    briefing_text) -> None:
+    (tmp_path / "today.toml").write_text(briefing_text(), encoding="utf-8")
+    app = BriefingApp(folder=tmp_path)
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        rows = await open_help(pilot)
+        assert keys_of(rows, "Library") == ["q"]
+        assert keys_of(rows, "Next briefing") == ["J"]
+        assert keys_of(rows, "Prev briefing") == ["K"]
+        assert keys_of(rows, "Quit") == ["ctrl+q"]  # q is taken: back to the library
 
 
 def test_search_counts_read_as_english() -> None:

@@ -59,5 +59,5 @@ def describe(groups: list[KeyGroup]) -> Content:
             if row.enabled:
                 lines.append(Content.assemble((keys, "bold $text-accent"), row.description))
             else:
-                lines.append(Content.styled(keys + row.description, "$text-muted"))
+                lines.append(Content.styled(keys + row.description, "$foreground-muted"))
     return Content("\n").join(lines)
