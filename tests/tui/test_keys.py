@@ -14,7 +14,7 @@ from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.search import search_status
 from conftest import make_app, screen_text
 
-BIG = (120, 90)  # the whole help fits: nothing to scroll
+SIZE = (120, 40)
 
 
 def help_rows(app: BriefingApp) -> list[tuple[str, str]]:
@@ -55,7 +55,7 @@ async def open_help(pilot) -> list[tuple[str, str]]:  # type: ignore[no-untyped-
 
 async def test_help_lists_each_key_once_and_the_real_sections() -> None:
     app = make_app()  # three sections
-    async with app.run_test(size=BIG) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         rows = await open_help(pilot)
         found = groups(rows)
         assert list(found) == ["Reader", "Reading pane", "Contents pane", "Quotes · Figures panes",
@@ -87,7 +87,7 @@ title = "Only"
 paragraphs = ["Just this."]
 """
     app = make_app(write_briefing(text))
-    async with app.run_test(size=BIG) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         rows = await open_help(pilot)
         assert keys_of(rows, "Section 1") == ["1"]
         assert not [what for _, what in rows if "…" in what]
@@ -95,7 +95,7 @@ paragraphs = ["Just this."]
 
 async def test_while_a_search_matches_n_is_listed_for_the_match() -> None:
     app = make_app()
-    async with app.run_test(size=BIG) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         rows = await open_help(pilot)
         assert keys_of(rows, "Next quote") == ["n ]"]
         await pilot.press("escape", "slash", *"talks", "enter")
@@ -109,7 +109,7 @@ async def test_while_a_search_matches_n_is_listed_for_the_match() -> None:
 
 async def test_help_and_palette_follow_a_keymap() -> None:
     app = make_app()
-    async with app.run_test(size=BIG) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         rows = await open_help(pilot)
         assert keys_of(rows, "Next quote") == ["n ]"]
         await pilot.press("escape")
@@ -117,7 +117,7 @@ async def test_help_and_palette_follow_a_keymap() -> None:
         rows = await open_help(pilot)
         assert keys_of(rows, "Next quote") == ["x"]
         assert keys_of(rows, "People") == ["W"]
-        await pilot.press("escape", "ctrl+p", *"next quote")
+        await pilot.press("escape", "ctrl+p", *"next q")
         await pilot.pause(0.3)
         assert "key: x" in screen_text(app)
 
@@ -126,13 +126,13 @@ async def test_the_palette_shows_keys_as_a_reader_reads_them() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         assert "key: n or ]" not in screen_text(app)
-        await pilot.press("ctrl+p", *"next quote")
+        await pilot.press("ctrl+p", *"next q")
         await pilot.pause(0.3)
         text = screen_text(app)
         assert "Next quote" in text
         assert "key: n or ]" in text
         assert "right_square_bracket" not in text
-        await pilot.press("escape", "ctrl+p", *"prev section")
+        await pilot.press("escape", "ctrl+p", *"prev sec")
         await pilot.pause(0.3)
         assert "key: h or ←" in screen_text(app)
 
@@ -140,7 +140,7 @@ async def test_the_palette_shows_keys_as_a_reader_reads_them() -> None:
 async def test_the_library_help_shows_the_library_keys(tmp_path: Path, briefing_text) -> None:
     (tmp_path / "today.toml").write_text(briefing_text(), encoding="utf-8")
     app = BriefingApp(folder=tmp_path)
-    async with app.run_test(size=BIG) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.app.workers.wait_for_complete()
         rows = await open_help(pilot)
         assert keys_of(rows, "Open") == ["enter"]
@@ -156,7 +156,7 @@ async def test_a_reader_opened_from_the_library_lists_its_own_keys(tmp_path: Pat
                                                                     briefing_text) -> None:
     (tmp_path / "today.toml").write_text(briefing_text(), encoding="utf-8")
     app = BriefingApp(folder=tmp_path)
-    async with app.run_test(size=BIG) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.app.workers.wait_for_complete()
         await pilot.press("enter")
         await pilot.app.workers.wait_for_complete()

@@ -370,6 +370,26 @@ async def test_briefings_not_yet_opened_are_marked_until_opened(folder: Path) ->
         assert "●" in row_of(again, "monday.toml")
 
 
+async def test_opened_stays_opened_when_the_state_cannot_be_written(
+        folder: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from briefing.files import WriteError
+
+    def read_only(path: Path, briefing: object) -> None:
+        raise WriteError(path, "the folder is on a read-only file system", kind="read-only")
+
+    monkeypatch.setattr(library_module, "mark_opened", read_only)
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert "●" in row_of(app, "wednesday.toml")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryReaderScreen)
+        await pilot.press("q")
+        await look(pilot)  # the state folder has no file for it
+        assert "●" not in row_of(app, "wednesday.toml")
+
+
 # --- reading from the library ----------------------------------------------------------
 
 

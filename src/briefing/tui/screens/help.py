@@ -20,10 +20,11 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="close-help"),
-        Binding("j,down", "scroll('down')", "Scroll down", show=False),
-        Binding("k,up", "scroll('up')", "Scroll up", show=False),
-        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False),
-        Binding("b,pageup", "scroll('page_up')", "Page up", show=False),
+        Binding("j,down", "scroll('down')", "Scroll down", show=False, id="help-down"),
+        Binding("k,up", "scroll('up')", "Scroll up", show=False, id="help-up"),
+        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False,
+                id="help-page-down"),
+        Binding("b,pageup", "scroll('page_up')", "Page up", show=False, id="help-page-up"),
     ]
 
     def __init__(self, screen: Screen[object]) -> None:

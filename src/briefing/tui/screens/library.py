@@ -95,6 +95,9 @@ class LibraryScreen(Screen[None]):
             None, ())  # the entries, and them in the list's order
         self._looked = False  # the folder has been listed once
         self._looking: Worker[None] | None = None
+        # The state files of the briefings opened here, in case one could not
+        # be written (a read-only state folder): new no more in this session.
+        self._opened_here: set[str] = set()
 
     # --- what the workers post back ---------------------------------------------
 
@@ -276,7 +279,7 @@ class LibraryScreen(Screen[None]):
                    for name, stamp in listed.items()}
         self.problem = None
         self.articles = message.listing.articles
-        self.state_files = message.state_files
+        self.state_files = message.state_files | self._opened_here
         if entries.keys() != self.entries.keys():
             self.entries = MappingProxyType(entries)
         elif not entries:
@@ -361,6 +364,7 @@ class LibraryScreen(Screen[None]):
     def _briefing_loaded(self, message: BriefingLoaded) -> None:
         entry = self.entries.get(message.name)
         if entry is not None and entry.state_file is not None:
+            self._opened_here.add(entry.state_file)
             self.state_files = self.state_files | {entry.state_file}
         self.library_list.move_to(message.name)
         reader = LibraryReaderScreen(message.briefing, self.folder / message.name, self,

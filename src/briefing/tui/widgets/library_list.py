@@ -79,12 +79,12 @@ class LibraryList(ScrollView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", id="library-open", key_display="enter"),
-        Binding("down,j", "cursor(1)", "Next briefing", show=False),
-        Binding("up,k", "cursor(-1)", "Previous briefing", show=False),
-        Binding("home,g", "first", "First briefing", show=False),
-        Binding("end,G", "last", "Last briefing", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup,b", "page(-1)", "Page up", show=False),
+        Binding("down,j", "cursor(1)", "Next briefing", show=False, id="library-down"),
+        Binding("up,k", "cursor(-1)", "Previous briefing", show=False, id="library-up"),
+        Binding("home,g", "first", "First briefing", show=False, id="library-first"),
+        Binding("end,G", "last", "Last briefing", show=False, id="library-last"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="library-page-down"),
+        Binding("pageup,b", "page(-1)", "Page up", show=False, id="library-page-up"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
