@@ -107,6 +107,21 @@ async def test_while_a_search_matches_n_is_listed_for_the_match() -> None:
         assert keys_of(rows, "Next quote") == ["]"]
 
 
+async def test_keys_a_text_field_takes_are_not_listed_while_it_has_the_focus() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        rows = await open_help(pilot)
+        assert keys_of(rows, "Next section") == ["l →", "j ↓"]
+        await pilot.press("escape", "slash", "t")  # typing in the search field
+        await pilot.press("f1")
+        await pilot.pause()
+        rows = help_rows(app)
+        # l types an l and → moves the field's cursor: neither is Next section.
+        # (What is left is the contents pane's own j, when it has the focus.)
+        assert keys_of(rows, "Next section") == ["j ↓"]
+        assert keys_of(rows, "Back") == ["esc"]
+
+
 async def test_help_and_palette_follow_a_keymap() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -119,9 +119,9 @@ def _resolve(app: App[object], chain: Iterable[tuple[DOMNode, BindingsMap]],
     (check_action False) lets the key fall through to the next one.
 
     A Textual widget's own binding for an action our classes do not bind
-    is left out and does not hide the key: those are sideways scrolling
-    and the like, which give way at run time (→ in the reading pane is
-    the next section, not a scroll)."""
+    takes its key but is not listed (in the search field, → moves the
+    cursor), unless it is a scroll the widget cannot make: that one gives
+    way at run time, as here (→ in the reading pane is the next section)."""
     chain = list(chain)
     ours = {node: None if isinstance(node, (Screen, App)) else _ours(node) for node, _ in chain}
     taken: set[str] = set()
@@ -134,7 +134,8 @@ def _resolve(app: App[object], chain: Iterable[tuple[DOMNode, BindingsMap]],
                     continue
                 for binding in key_bindings:
                     if binding.priority != priority or (
-                            actions is not None and binding.action not in actions):
+                            actions is not None and binding.action not in actions
+                            and _gives_way(node, binding.action)):
                         continue
                     state = app._check_action_state(binding.action, node)
                     if state is False:
@@ -143,6 +144,22 @@ def _resolve(app: App[object], chain: Iterable[tuple[DOMNode, BindingsMap]],
                     found.setdefault(node, []).append((key, binding, bool(state)))
                     break
     return found
+
+
+# Textual's scroll actions that skip (and let the key go on to the next
+# binding) when the widget cannot scroll that way, and what they ask.
+_SKIPPED_UNLESS = {
+    "scroll_left": "allow_horizontal_scroll", "scroll_right": "allow_horizontal_scroll",
+    "page_left": "allow_horizontal_scroll", "page_right": "allow_horizontal_scroll",
+    "scroll_up": "allow_vertical_scroll", "scroll_down": "allow_vertical_scroll",
+    "page_up": "allow_vertical_scroll", "page_down": "allow_vertical_scroll",
+}
+
+
+def _gives_way(node: DOMNode, action: str) -> bool:
+    """A scroll the widget cannot make: the key goes on to the next binding."""
+    can = _SKIPPED_UNLESS.get(action)
+    return can is not None and not getattr(node, can, True)
 
 
 def _keymapped(node: DOMNode) -> BindingsMap:
