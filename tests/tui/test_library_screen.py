@@ -14,6 +14,7 @@ import pytest
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens import library as library_module
 from briefing.tui.screens.library import LibraryReaderScreen, LibraryScreen
+from briefing.tui.screens.reader import ReaderScreen
 from conftest import screen_text
 
 Briefing = Callable[..., str]
@@ -391,6 +392,24 @@ async def test_opened_stays_opened_when_the_state_cannot_be_written(
 
 
 # --- reading from the library ----------------------------------------------------------
+
+
+def test_the_library_keys_in_a_briefing_clash_with_no_reader_key() -> None:
+    """J, K and q mean something else in no pane of the reader (the reader
+    binds no q: the app's quit is what q replaces)."""
+    from textual.binding import Binding
+
+    from briefing.tui.widgets.contents import ContentsList
+    from briefing.tui.widgets.entries import FigureList, QuoteList
+    from briefing.tui.widgets.reading import ReadingPane
+
+    def keys(cls: type) -> set[str]:
+        return set(cls._merge_bindings().key_to_bindings)  # type: ignore[attr-defined]
+
+    ours = {binding.key for binding in Binding.make_bindings(LibraryReaderScreen.BINDINGS)}
+    assert ours == {"q", "J", "K"}
+    for cls in (ReaderScreen, ReadingPane, QuoteList, FigureList, ContentsList):
+        assert not ours & keys(cls), cls.__name__
 
 
 async def test_q_goes_back_to_the_library_where_it_was(folder: Path) -> None:
