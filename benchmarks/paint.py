@@ -1,6 +1,6 @@
 """First readable frame and peak RSS of `briefing FILE` in a pseudo-terminal.
 
-    python benchmarks/paint.py [--runs 9] [--bytecode-cache] FILE...
+    python benchmarks/paint.py [--runs 9] [--inherit-bytecode] FILE...
 
 Each FILE is opened with an empty cache folder ("first open": never opened
 before) and again with the cache of an earlier open in place ("reopened"),
@@ -41,7 +41,7 @@ def briefing_command() -> str:
 
 
 def measure_paints(work: Path, subjects: Sequence[Subject], runs: int, *,
-                   bytecode_cache: bool = False, warmup: bool = True) -> list[Measurement]:
+                   bytecode_cache: bool = True, warmup: bool = True) -> list[Measurement]:
     """first_paint and peak_rss for each subject, first open and reopened
     (subject names NAME and reopen-NAME), each beside the minimal app.
 
@@ -121,8 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE",
                         help="briefing files to open")
     parser.add_argument("--runs", type=int, default=9, help="timed runs (default: %(default)s)")
-    parser.add_argument("--bytecode-cache", action="store_true",
-                        help="let the started apps cache bytecode in a private folder")
+    parser.add_argument("--inherit-bytecode", action="store_false", dest="bytecode_cache",
+                        help="started apps inherit this environment's bytecode settings "
+                        "(default: they cache bytecode in a private folder, as an installed "
+                        "wheel has it)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="briefing-paint-") as folder:
         found = measure_paints(Path(folder), subjects_from_files(args.files), args.runs,

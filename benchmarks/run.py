@@ -40,7 +40,7 @@ class Settings:
     timing_runs: int = 5
     presses: int = 200
     stall_runs: int = 3
-    bytecode_cache: bool = False
+    bytecode_cache: bool = True
     warmup: bool = True  # an untimed first round of first paints
 
 
@@ -110,9 +110,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, metavar="PATH",
                         help="where to write the results (default: benchmarks/results/"
                         "latest.json)")
-    parser.add_argument("--bytecode-cache", action="store_true",
-                        help="let the started apps cache bytecode in a private folder, as an "
-                        "installed wheel would (default: inherit this environment)")
+    parser.add_argument("--inherit-bytecode", action="store_false", dest="bytecode_cache",
+                        help="started apps inherit this environment's bytecode settings "
+                        "(default: they cache bytecode in a private folder, as an installed "
+                        "wheel has it: with PYTHONDONTWRITEBYTECODE set, each start would "
+                        "compile the sources again)")
     parser.add_argument("--check", action="store_true", help="exit 1 if any budget fails")
     return parser.parse_args(argv)
 

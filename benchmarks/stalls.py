@@ -52,7 +52,7 @@ SHOWN_MATCHES = 10_000
 
 async def restore(path: Path, at: float) -> dict[str, Any]:
     from briefing.loader import load_briefing
-    from briefing.state import ReaderState, entry_key, save_state
+    from briefing.state import ReaderState, entry_key, save_state, state_key
     from briefing.tui.app import reader_app
 
     briefing = load_briefing(path, source=str(path), remember=True)  # as the CLI loads it
@@ -60,7 +60,8 @@ async def restore(path: Path, at: float) -> dict[str, Any]:
     index = min(len(quotes) - 1, max(0, round((len(quotes) - 1) * at)))
     quote = quotes[index]
     key = entry_key(quote)
-    save_state(path, ReaderState().at(briefing.sections[quote.anchor.section].id, key))
+    save_state(state_key(briefing, path),
+               ReaderState().at(briefing.sections[quote.anchor.section].id, key))
     app = reader_app(briefing, path)
     moments: dict[str, float] = {}
     seen: list[object] = [None]  # the last current quote looked at (hashing it costs)

@@ -14,6 +14,7 @@ import pytest
 
 FOLDER_VARIABLES = {
     "BRIEFING_STATE_DIR": "state", "BRIEFING_CACHE_DIR": "cache",
+    "BRIEFING_CONFIG_DIR": "config",
     "XDG_CACHE_HOME": "xdg-cache", "XDG_STATE_HOME": "xdg-state",
     "XDG_CONFIG_HOME": "xdg-config", "XDG_DATA_HOME": "xdg-data",
 }
@@ -23,7 +24,7 @@ FOLDER_VARIABLES = {
 def isolated_folders(tmp_path_factory: pytest.TempPathFactory,
                      monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test (and every process it starts) keeps its reader state,
-    cache and config in a folder of its own, never the user's."""
+    cache and settings in a folder of its own, never the user's."""
     home = tmp_path_factory.mktemp("folders")
     for variable, name in FOLDER_VARIABLES.items():
         monkeypatch.setenv(variable, str(home / name))

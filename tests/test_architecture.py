@@ -110,7 +110,8 @@ def test_reopening_a_briefing_needs_no_validator_or_argparse(tmp_path):
         "import sys\n"
         "from briefing import cli\n"
         "import briefing.tui.app as app\n"
-        "app.run_reader = lambda briefing, path: print(briefing.title) or 0\n"
+        "cli._on_a_terminal = lambda: True\n"  # the test's pipes stand in for one
+        "app.run_reader = lambda briefing, path, **_: print(briefing.title) or 0\n"
         "assert cli.main([]) == 0\n"
         "print(sorted(m for m in ('pydantic', 'pydantic_core', 'argparse', "
         "'briefing.schema') if m in sys.modules))\n"

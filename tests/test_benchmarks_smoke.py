@@ -29,7 +29,7 @@ METRICS = ("first_paint", "peak_rss", "next_quote", "next_quote_settled", "resto
 # Absolute figures, checked against a budget alone: they have no floor.
 NO_FLOOR = {"restore_time", "search_results"}
 SCRIPTS = ("run.py", "paint.py", "keys.py", "stalls.py", "load.py", "synthetic.py",
-           "minimal_app.py", "pty_paint.py", "score_import.py")
+           "minimal_app.py", "pty_paint.py", "score_import.py", "real_corpus/select.py")
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +129,63 @@ def test_scripts_refuse_bad_arguments(argv: list[str]) -> None:
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2, (done.returncode, done.stderr)
     assert "usage:" in done.stderr
+
+
+@pytest.fixture(scope="module")
+def scorer() -> Iterator[ModuleType]:
+    """benchmarks/score_import.py as a module."""
+    spec = importlib.util.spec_from_file_location("briefing_benchmarks_score_import",
+                                                  BENCHMARKS / "score_import.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.modules.pop(spec.name, None)
+
+
+def test_real_corpus_annotations_hold(scorer: ModuleType) -> None:
+    """Every annotated quote and figure is in its article, every field is there,
+    and the split is the rule's: 20 dev, 10 held-out."""
+    cases = scorer.load_real_cases()
+    assert len(cases) == 30
+    assert sorted(c.split for c in cases).count("held-out") == 10
+    for case in cases:
+        assert not scorer.annotation_problems(case), case.name
+
+
+def test_real_corpus_scoring_runs(scorer: ModuleType) -> None:
+    """Two dev articles through the importer and every real-corpus column (no
+    numbers asserted: they move as the importer does)."""
+    cases = [c for c in scorer.load_real_cases(splits=("dev",))
+             if c.name in ("aljazeera-afghanistan-helicopter", "thehill-omar-threat-plea")]
+    assert len(cases) == 2
+    scores = [scorer.score_case(case, runs=1) for case in cases]
+    report = scorer.Report([], 0, 0.0, scores)
+    lines = scorer.render_real(report, verbose=True)
+    assert any(line.startswith("all dev (2)") for line in lines)
+    total = report.real_total(["dev"])
+    assert total.quotes_expected == sum(len(c.quotes) for c in cases)
+    assert total.sections_expected == sum(len(c.themes) for c in cases)
+    for name in ("quote_recall", "speaker_accuracy", "figure_recall", "label_quality",
+                 "boundary_recall"):
+        assert 0.0 <= getattr(total, name) <= 1.0, name
+    json.dumps(scorer.to_json(report))
+
+
+def test_label_overlap_is_a_word_overlap(scorer: ModuleType) -> None:
+    overlap = scorer.label_overlap
+    assert overlap("people evacuated from Mariupol", "Mariupol: people evacuated") == 1.0
+    assert overlap("years of the invasion", "year of the invasion") == 1.0
+    assert overlap("fall in quarterly revenue", "figure") == 0.0
+    assert 0.0 < overlap("Coty's stake in the business", "stake held by Coty") < 1.0
+
+
+def test_speakers_compare_by_surname_and_description(scorer: ModuleType) -> None:
+    same = scorer.same_speaker
+    assert same("Patrick Carlineo Jr.", "Carlineo")
+    assert same("a WeWork spokesperson", "WeWork spokesperson")
+    assert not same("Ilhan Omar", "Carlineo's sentencing")
+    assert not same("Mark Milley", "chairman of the Joint Chiefs of Staff")

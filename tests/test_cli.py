@@ -467,3 +467,108 @@ def test_validate_dotted_key_blow_up_in_a_subprocess(tmp_path):
     result = run("validate", str(path))
     assert result.returncode == 1
     assert result.stderr == f"{path}:2:1: key has too many dotted parts\n"
+
+
+# --- without a terminal, into a closed pipe, in an encoding without quotes -------------------
+
+NEEDS_A_TERMINAL = ("briefing: the reader needs a terminal; for the briefing as text, use "
+                    "`briefing export [FILE]` (a Markdown digest on standard output)\n")
+
+
+@pytest.mark.parametrize("args", [[], [str(bundled_briefing())], [str(bundled_briefing().parent)]],
+                         ids=["bundled", "a file", "a folder"])
+def test_the_reader_without_a_terminal_says_so_and_exits_2(args, tmp_path):
+    # `briefing < /dev/null > out`: before, escape codes went to the file and
+    # the reader waited for keys that never came.
+    out = tmp_path / "out"
+    with out.open("wb") as stdout:
+        result = subprocess.run([sys.executable, "-m", "briefing", *args],
+                                stdin=subprocess.DEVNULL, stdout=stdout, stderr=subprocess.PIPE,
+                                timeout=30)
+    assert result.returncode == 2
+    assert result.stderr.decode() == NEEDS_A_TERMINAL
+    assert out.read_bytes() == b""
+
+
+def test_the_reader_with_only_its_output_redirected_says_so():
+    # Keys and the screen on a terminal, standard output in a pipe: the user
+    # wants text (Textual would have drawn on the terminal regardless).
+    import pty
+    import select
+
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run([sys.executable, "-m", "briefing"], stdin=terminal,
+                                stdout=subprocess.PIPE, stderr=terminal, timeout=30)
+        shown = b""
+        while select.select([controller], [], [], 0.5)[0]:
+            shown += os.read(controller, 4096)
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert shown.decode().replace("\r\n", "\n") == NEEDS_A_TERMINAL
+
+
+def run_into_a_closed_pipe(*args: str, env: dict[str, str] | None = None
+                           ) -> subprocess.CompletedProcess[bytes]:
+    """`briefing ARGS | head -0`, made certain: the reading end is closed
+    before the command writes a byte."""
+    reading, writing = os.pipe()
+    os.close(reading)
+    try:
+        return subprocess.run([sys.executable, "-m", "briefing", *args], stdout=writing,
+                              stderr=subprocess.PIPE, timeout=60,
+                              env={**os.environ, **(env or {})})
+    finally:
+        os.close(writing)
+
+
+@pytest.mark.parametrize("args", [["schema"], ["export"], ["export", "--full-text"],
+                                  ["validate", str(bundled_briefing())],
+                                  ["import", str(next((FIXTURES / "articles").glob("*.txt")))]],
+                         ids=["schema", "export", "export full text", "validate", "import"])
+def test_a_closed_pipe_ends_the_command_quietly(args):
+    # Before: "briefing: [Errno 32] Broken pipe" and exit 1, or "Exception
+    # ignored ... BrokenPipeError" and exit 120 when the pipe broke on the
+    # flush at exit.
+    result = run_into_a_closed_pipe(*args)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+
+
+def test_head_reads_the_first_line_and_the_command_ends_quietly(tmp_path):
+    # The real thing, in a shell: what `head` leaves is no business of ours.
+    command = f"{sys.executable} -m briefing schema | head -1; exit ${{PIPESTATUS[0]}}"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True,
+                            timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "{\n", "")
+    digest = subprocess.run(["bash", "-c", command.replace("schema", "export --full-text")],
+                            capture_output=True, text=True, timeout=60)
+    assert digest.returncode == 0 and digest.stderr == ""
+    assert digest.stdout.startswith("# Putin averse to Ukraine compromise")
+
+
+def test_an_ascii_only_output_gets_the_digest_in_utf8(tmp_path):
+    # PYTHONIOENCODING=ascii used to end in a UnicodeEncodeError traceback at
+    # the first curly quote. A digest is a UTF-8 Markdown file: piped or
+    # redirected, it is the same bytes `-o FILE` writes.
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    piped = subprocess.run([sys.executable, "-m", "briefing", "export"], capture_output=True,
+                           timeout=60, env=env)
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stderr == b""
+    written = tmp_path / "digest.md"
+    assert run("export", "-o", str(written)).returncode == 0
+    assert piped.stdout == written.read_bytes()
+    assert "Russia’s defence ministry".encode() in piped.stdout
+
+
+def test_an_ascii_only_output_escapes_what_it_cannot_show_in_messages(tmp_path, briefing_text):
+    path = tmp_path / "Kyiv–Mariupol.toml"
+    path.write_text(briefing_text(), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "briefing", "validate", str(path)],
+                            capture_output=True, timeout=60,
+                            env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0 and result.stderr == b""
+    assert result.stdout.decode("ascii").endswith(
+        "Kyiv\\u2013Mariupol.toml: ok (3 sections, 0 quotes, 0 figures)\n")

@@ -441,21 +441,40 @@ def test_figures_only(bundled: Briefing) -> None:
     assert digest.count("\n| ") == len(bundled.figures) + 2
 
 
-def test_starred_only(bundled: Briefing) -> None:
+def test_starred_only_keeps_starred_and_noted_entries(bundled: Briefing) -> None:
     state = bundled_state(bundled)
+    assert entry_key(bundled.quotes[13]) not in state.stars  # noted, not starred
     digest = render_digest(bundled, DigestOptions(starred_only=True), state)
-    assert headings(digest)[1:] == ["## Your starred items"]
+    assert headings(digest)[1:] == ["## Your starred items and notes"]
     listed = [line for line in digest.splitlines() if line.startswith("- ")]
     assert listed == [
         "- ★ Dmytro Kuleba: “We are not trading people, land or sovereignty” (Negotiations)",
+        "- one source: “They’ve not been able to take the city, so they’ve decided to destroy "
+        "it” (Humanitarian)",
         "- ★ 100 people: people killed in Kyiv (Humanitarian)"]
     assert "  Your note: Check against the UN count." in digest
-    assert "opening quote" not in digest  # noted but not starred
+    assert "  Your note: Use as the opening quote" in digest
+    starred = render_digest(bundled, DigestOptions(starred_only=True),
+                            ReaderState().with_star(entry_key(bundled.quotes[0]), True))
+    assert "one source" not in starred and "100 people" not in starred
 
 
-def test_starred_only_with_nothing_starred_says_so(bundled: Briefing) -> None:
+def test_starred_only_with_nothing_marked_says_so(bundled: Briefing) -> None:
     digest = render_digest(bundled, DigestOptions(starred_only=True), None)
-    assert "Nothing is starred here yet" in digest
+    assert "Nothing is starred or noted here yet" in digest
+
+
+def test_export_starred_from_the_command_line_keeps_notes(
+        capsys: pytest.CaptureFixture[str], bundled: Briefing) -> None:
+    from briefing.state import save_state, state_key
+
+    noted = bundled.quotes[13]
+    save_state(state_key(bundled, bundled_briefing()),
+               ReaderState().with_note(entry_key(noted), "Use as the opening quote"))
+    assert main(["export", "--starred"]) == 0
+    out = capsys.readouterr().out
+    assert f"- {noted.speaker_name}: “{noted.text}”" in out
+    assert "Your note: Use as the opening quote" in out
 
 
 def test_full_text(bundled: Briefing) -> None:
@@ -541,9 +560,9 @@ def test_export_options_reach_the_digest(capsys: pytest.CaptureFixture[str],
 
 def test_export_puts_the_readers_stars_first(capsys: pytest.CaptureFixture[str],
                                              bundled: Briefing) -> None:
-    from briefing.state import save_state
+    from briefing.state import save_state, state_key
 
-    save_state(bundled_briefing(), bundled_state(bundled))
+    save_state(state_key(bundled, bundled_briefing()), bundled_state(bundled))
     assert main(["export"]) == 0
     assert capsys.readouterr().out.encode() == (GOLDEN / "bundled-starred.md").read_bytes()
     assert main(["export", "--no-state"]) == 0
@@ -551,10 +570,10 @@ def test_export_puts_the_readers_stars_first(capsys: pytest.CaptureFixture[str],
 
 
 def test_export_with_a_damaged_state_file_names_it(
-        capsys: pytest.CaptureFixture[str]) -> None:
-    from briefing.state import state_path_for
+        capsys: pytest.CaptureFixture[str], bundled: Briefing) -> None:
+    from briefing.state import state_key, state_path_for
 
-    path = state_path_for(bundled_briefing())
+    path = state_path_for(state_key(bundled, bundled_briefing()))
     path.parent.mkdir(parents=True)
     path.write_text("version = 1\nstars = [\n")
     assert main(["export"]) == 0  # the digest is still written, without the stars

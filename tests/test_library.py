@@ -21,7 +21,7 @@ from briefing.library import (
     was_opened,
 )
 from briefing.loader import load_briefing
-from briefing.state import ReaderState, load_state_for, save_state
+from briefing.state import ReaderState, load_state_for, save_state, state_key
 
 
 @pytest.fixture
@@ -166,8 +166,19 @@ def test_a_briefing_is_new_until_it_is_opened(folder: Path, briefing_text) -> No
     mark_opened(path, load_briefing(path))
     assert was_opened(entry, opened_state_files())
     other = folder / "other.toml"
-    other.write_text(briefing_text(), encoding="utf-8")
+    other.write_text(briefing_text(masthead="published = 2022-03-29"), encoding="utf-8")
     assert not was_opened(read_entry(folder, "other.toml", None), opened_state_files())
+
+
+def test_a_copy_of_an_opened_briefing_is_not_new(folder: Path, briefing_text) -> None:
+    """State belongs to what a briefing is, not to its file (see state.py)."""
+    path = folder / "today.toml"
+    path.write_text(briefing_text(), encoding="utf-8")
+    copy = folder / "copy-of-today.toml"
+    copy.write_text(briefing_text(), encoding="utf-8")
+    assert not was_opened(read_entry(folder, "copy-of-today.toml", None), opened_state_files())
+    mark_opened(path, load_briefing(path))
+    assert was_opened(read_entry(folder, "copy-of-today.toml", None), opened_state_files())
 
 
 def test_opened_in_the_reader_counts_as_opened(folder: Path, briefing_text) -> None:
@@ -175,16 +186,35 @@ def test_opened_in_the_reader_counts_as_opened(folder: Path, briefing_text) -> N
     path.write_text(briefing_text(), encoding="utf-8")
     entry = read_entry(folder, "today.toml", None)
     assert not was_opened(entry, opened_state_files())
-    save_state(path, ReaderState().at("humanitarian", None))  # as the reader saves
+    key = state_key(load_briefing(path), path)
+    save_state(key, ReaderState().at("humanitarian", None))  # as the reader saves
     assert was_opened(entry, opened_state_files())
 
 
 def test_marking_opened_never_touches_a_saved_state(folder: Path, briefing_text) -> None:
     path = folder / "today.toml"
     path.write_text(briefing_text(), encoding="utf-8")
-    key = "quote:0123456789abcdef"
-    save_state(path, ReaderState(stars={key}).at("military", None))
+    key = state_key(load_briefing(path), path)
+    star = "quote:0123456789abcdef"
+    save_state(key, ReaderState(stars={star}).at("military", None))
     mark_opened(path, load_briefing(path))
-    state = load_state_for(path)
-    assert state.stars == {key}
+    state = load_state_for(key)
+    assert state.stars == {star}
     assert state.section == "military"
+
+
+def test_marking_opened_carries_an_earlier_versions_state_over(folder: Path,
+                                                               briefing_text) -> None:
+    """State an earlier version kept by the file's path keeps its place."""
+    from briefing.state import legacy_state_path, state_path_for
+
+    path = folder / "today.toml"
+    path.write_text(briefing_text(), encoding="utf-8")
+    legacy = legacy_state_path(path)
+    legacy.parent.mkdir(parents=True)
+    legacy.write_text('version = 1\nsection = "military"\nstars = []\n', encoding="utf-8")
+    key = state_key(load_briefing(path), path)
+    assert not state_path_for(key).exists()
+    mark_opened(path, load_briefing(path))
+    assert state_path_for(key).exists()
+    assert load_state_for(key).section == "military"

@@ -8,12 +8,13 @@ traceback.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing import __version__
 
@@ -75,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--quotes-only", action="store_true", help="quotes, no figures")
     what.add_argument("--figures-only", action="store_true", help="figures, no quotes")
     export.add_argument("--starred", action="store_true",
-                        help="only the quotes and figures you starred in the reader")
+                        help="only the quotes and figures you starred or noted in the reader")
     export.add_argument("--full-text", action="store_true",
                         help="include every paragraph of each section")
     export.add_argument("--no-state", action="store_true",
@@ -94,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A message (a file name in `validate`'s "ok" line) never fails on an
+    # encoding the terminal lacks: it is escaped, as Python does on stderr.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
         args_list.insert(0, "open")
@@ -106,11 +111,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         args = build_parser().parse_args(args_list)
     try:
-        return _run(args)
+        code = _run(args)
+        # What is still buffered goes now, while a closed pipe can be caught,
+        # not at exit, where Python would print "Exception ignored".
+        sys.stdout.flush()
+        return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `briefing export | head`: the reader left; not an error worth a word.
+        # Whatever is left unwritten goes to /dev/null, so the flush at exit
+        # cannot fail again.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
@@ -125,6 +136,8 @@ def _run(args: argparse.Namespace | SimpleNamespace) -> int:
     }[args.command]
     try:
         return handler(args)
+    except BrokenPipeError:
+        raise  # an OSError too, but no failure: see main()
     except BriefingError as error:
         _fail(str(error))
         return 1
@@ -158,14 +171,50 @@ def _open(args: argparse.Namespace | SimpleNamespace) -> int:
 
     target = _briefing_path(args.path)
     if target.is_dir():
+        if not _on_a_terminal():
+            return _needs_a_terminal()
         from briefing.tui.app import run_library
 
-        return run_library(target)
-    # Before Textual starts: a refusal is printed on a terminal left as it was.
+        return run_library(target, **_settings())
+    # Before Textual starts: a refusal is printed on a terminal left as it was
+    # (a bad file is worth knowing about, terminal or not).
     briefing = load_briefing(target, source=args.path or str(target), remember=True)
+    if not _on_a_terminal():
+        return _needs_a_terminal()
     from briefing.tui.app import run_reader
 
-    return run_reader(briefing, target)
+    return run_reader(briefing, target, **_settings())
+
+
+def _settings() -> dict[str, Any]:
+    """The user's settings for the app, with their problems said on stderr
+    too (where they stay after the reader closes); the app shows them again."""
+    from briefing.settings import settings_in_force
+
+    settings, problems = settings_in_force()
+    for problem in problems:
+        _fail(problem)
+    return {"settings": settings, "problems": problems}
+
+
+def _needs_a_terminal() -> int:
+    # Textual would draw into a file or a pipe and wait for keys that never come.
+    _fail("briefing: the reader needs a terminal; for the briefing as text, use "
+          "`briefing export [FILE]` (a Markdown digest on standard output)")
+    return 2
+
+
+def _on_a_terminal() -> bool:
+    """Whether keys come from a terminal and the screen goes to one (Textual
+    reads standard input and draws on standard error; standard output
+    redirected means the user wants text, which `export` gives)."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        try:
+            if stream is None or not os.isatty(stream.fileno()):
+                return False
+        except (OSError, ValueError):  # closed, or not a real file
+            return False
+    return True
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -241,10 +290,10 @@ def _export(args: argparse.Namespace) -> int:
     briefing = load_briefing(target, source=args.path or str(target), remember=True)
     state = None
     if not args.no_state:
-        from briefing.state import load_state_for
+        from briefing.state import load_state_for, state_key
 
         try:
-            state = load_state_for(target)
+            state = load_state_for(state_key(briefing, target))
         except BriefingError as error:
             # The digest is still worth having; say why the stars are missing.
             _fail(f"warning: your stars and notes were left out: {error.headline}")
@@ -272,8 +321,7 @@ def _import(args: argparse.Namespace) -> int:
 def _emit(text: str, output: str, *, force: bool) -> int:
     """Write to standard output, or atomically to a file that is not clobbered."""
     if output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _write_document(text)
         return 0
     from briefing.files import write_atomic
 
@@ -284,10 +332,30 @@ def _emit(text: str, output: str, *, force: bool) -> int:
     return 0
 
 
+def _write_document(text: str) -> None:
+    """A document (digest, draft, schema) on standard output.
+
+    Redirected to a file or a pipe, it is the UTF-8 that `-o FILE` writes,
+    whatever the locale or PYTHONIOENCODING says: Markdown, TOML and JSON
+    files are UTF-8, and a digest with its quotation marks replaced by `?`
+    would be a worse file. On a terminal it is shown in the terminal's own
+    encoding, with any character the terminal cannot show escaped.
+    """
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None and not stream.isatty():
+        stream.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        stream.write(text)
+        stream.flush()
+
+
 def _schema(args: argparse.Namespace) -> int:
     import json
 
     from briefing.schema import BRIEFING
 
-    print(json.dumps(BRIEFING.json_schema(), indent=2, ensure_ascii=False))
+    _write_document(json.dumps(BRIEFING.json_schema(), indent=2, ensure_ascii=False) + "\n")
     return 0

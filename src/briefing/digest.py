@@ -123,8 +123,8 @@ def render_digest(briefing: Briefing, options: DigestOptions = DigestOptions(),
     glance (unless just one section is chosen: its summary follows anyway);
     a table of key figures; each section with its summary, its quotes and,
     with `full_text`, its paragraphs; the claims marked unverified or
-    disputed. With `starred_only`: the header, the starred items with their
-    notes and, if asked, the full text.
+    disputed. With `starred_only`: the header, the starred and annotated
+    items with their notes and, if asked, the full text.
     """
     chosen = [index for index, section in enumerate(briefing.sections)
               if options.sections is None or section.id in options.sections]
@@ -137,11 +137,12 @@ def render_digest(briefing: Briefing, options: DigestOptions = DigestOptions(),
     notes = state.notes if state else {}
 
     blocks = _header(briefing)
-    marked = _marked(quotes, figures, stars, notes, starred_only=options.starred_only)
+    marked = _marked(quotes, figures, stars, notes)
     if options.starred_only:
-        blocks += ["## Your starred items"]
+        blocks += ["## Your starred items and notes"]
         blocks += _marked_list(briefing, marked, stars, notes) if marked else [
-            "Nothing is starred here yet: in the reader, press s on a quote or figure."]
+            "Nothing is starred or noted here yet: in the reader, press s on a quote or "
+            "figure to star it, a to add a note."]
         if options.full_text:
             for index in chosen:
                 blocks += _section(briefing.sections[index], [], full_text=True)
@@ -262,9 +263,10 @@ Entry = Quote | Figure
 
 
 def _marked(quotes: Sequence[Quote], figures: Sequence[Figure], stars: set[str],
-            notes: dict[str, str], *, starred_only: bool) -> list[Entry]:
-    """Starred (and, unless `starred_only`, annotated) entries in reading order."""
-    wanted = stars if starred_only else stars | set(notes)
+            notes: dict[str, str]) -> list[Entry]:
+    """Starred and annotated entries in reading order (a note marks an entry
+    as surely as a star: `--starred` keeps both)."""
+    wanted = stars | set(notes)
     entries: list[Entry] = [e for e in [*quotes, *figures] if entry_key(e) in wanted]
     return sorted(entries, key=lambda e: (e.anchor, isinstance(e, Figure), e.index))
 

@@ -101,7 +101,7 @@ class LibraryEntry:
     quotes: int = 0
     figures: int = 0
     error: str | None = None  # one line, without the file name
-    state_file: str | None = None  # the name of its reader-state file
+    state_file: str | None = None  # the name of its reader-state file (valid ones)
 
     @property
     def valid(self) -> bool:
@@ -141,14 +141,12 @@ def read_entry(folder: Path, name: str, stamp: Stamp | None) -> LibraryEntry:
     from briefing.loader import load_briefing
 
     path = folder / name
-    state_file = _state_file(path)
     shown = shown_name(name)
     try:
         briefing = load_briefing(path, source=shown, remember=True)
     except BriefingError as error:
-        return LibraryEntry(name, stamp, True, error=_without_source(error, shown),
-                            state_file=state_file)
-    return replace(summarise(name, stamp, briefing), state_file=state_file)
+        return LibraryEntry(name, stamp, True, error=_without_source(error, shown))
+    return replace(summarise(name, stamp, briefing), state_file=_state_file(briefing, path))
 
 
 def _without_source(error: BriefingError, source: str) -> str:
@@ -182,13 +180,13 @@ def matches(entry: LibraryEntry, query: str) -> bool:
 
 # --- what the reader opened --------------------------------------------------------
 
-def _state_file(path: Path) -> str | None:
-    """The name of the reader-state file a briefing's stars and place go to:
-    the reader writes one for every briefing opened from the library."""
-    from briefing.state import state_path_for
+def _state_file(briefing: Briefing, path: Path) -> str | None:
+    """The name of the reader-state file a briefing's stars and place go to
+    (named by what the briefing is: a copy of one opened counts as opened)."""
+    from briefing.state import state_key, state_path_for
 
     try:
-        return state_path_for(path).name
+        return state_path_for(state_key(briefing, path)).name
     except (OSError, ValueError):
         return None
 
@@ -209,8 +207,17 @@ def was_opened(entry: LibraryEntry, state_files: Iterable[str]) -> bool:
 
 def mark_opened(path: Path, briefing: Briefing) -> None:
     """Leave the reader-state file that says a briefing was opened, if there
-    is none yet (at the first section, nothing starred). Raises WriteError."""
-    from briefing.state import ReaderState, save_state, state_path_for
+    is none yet: with the stars, notes and place found for it by its path
+    (an earlier version's), if any, else at its first section. Raises
+    WriteError; a state that cannot be read is left alone."""
+    from briefing.state import ReaderState, load_state_for, save_state, state_key, state_path_for
 
-    if not os.path.lexists(state_path_for(path)):
-        save_state(path, ReaderState().at(briefing.sections[0].id, None))
+    key = state_key(briefing, path)
+    if os.path.lexists(state_path_for(key)):
+        return
+    try:
+        found = load_state_for(key)
+    except BriefingError:
+        return  # the reader says what is wrong with it when it opens
+    section = found.section or briefing.sections[0].id
+    save_state(key, ReaderState().at(section, found.selected))

@@ -2,9 +2,11 @@
 
 They live in a small TOML file of their own, never in the briefing (which
 may be shared, read-only, or someone else's): one file per briefing under
-the user's state folder, named by a hash of the briefing's absolute path.
-`BRIEFING_STATE_DIR` moves that folder (the tests point it at a temporary
-one).
+the user's state folder, named by what the briefing *is* (its `url`, or its
+title and date: see `briefing_identity`), not by where it lies, so moving,
+renaming or copying the file keeps them, and the bundled briefing has the
+same stars however it is opened. `BRIEFING_STATE_DIR` moves that folder
+(the tests point it at a temporary one).
 
 The state file is untrusted like any other input: it is read by the same
 loader with the same rules (size limit, forbidden characters, strict schema
@@ -14,9 +16,10 @@ empty `ReaderState`.
 
 How the app uses it::
 
-    state = saved = load_state_for(path)    # BriefingError: show it, use ReaderState()
+    key = state_key(briefing, path)
+    state = saved = load_state_for(key)    # BriefingError: show it, use ReaderState()
     state = state.with_star(entry_key(quote), True)
-    state = saved = save_state(path, state, previous=saved)   # WriteError: show it, keep state
+    state = saved = save_state(key, state, previous=saved)   # WriteError: show it, keep state
 """
 
 from __future__ import annotations
@@ -30,12 +33,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from briefing.errors import BriefingError, Problem
 from briefing.files import WriteError, locked, write_atomic, write_error
-from briefing.loader import check_characters, parse_toml, read_document, validate
-from briefing.model import MAX_ID, SLUG_PATTERN, Figure, Quote
+from briefing.loader import check_characters, parse_toml, read_bytes, read_document, validate
+from briefing.model import MAX_ID, SLUG_PATTERN, Briefing, Figure, Quote
 from briefing.text import FORBIDDEN, shorten, visible
 
 STATE_VERSION = 1
@@ -153,16 +156,97 @@ def state_dir() -> Path:
     return base / "reader"
 
 
-def state_path_for(briefing_path: str | os.PathLike[str]) -> Path:
+def briefing_identity(briefing: Briefing) -> str:
+    """What a briefing is, in words that survive moving, renaming or copying
+    its file and the edits an author makes to its text.
+
+    A briefing with a `url` is the briefing of that article (scheme, case of
+    the host, a trailing slash and the #fragment aside). Without one it is
+    its title on its publication day, the title folded to its words: a fixed
+    quotation mark, comma, capital or double space is the same briefing. A
+    fixed *spelling* in the title (or a changed url) is a new identity; the
+    state is then found again through the file it was last read from (see
+    `load_state_for`). Paragraphs, quotes and figures play no part: an
+    author fixing a typo there changes nothing here.
+    """
+    masthead = briefing.masthead
+    url = (masthead.url or "").strip()
+    if url:
+        return "url " + _folded_url(url)
+    published = masthead.published
+    day = f"{published.year:04}-{published.month:02}-{published.day:02}" if published else ""
+    return f"title {_words(masthead.title)} published {day}"
+
+
+def _words(text: str) -> str:
+    import unicodedata
+
+    return " ".join(re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", text).casefold()))
+
+
+def _folded_url(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an unbalanced [ in the host: keep the words as written
+        return url
+    return (parts.netloc.lower() + parts.path.rstrip("/")
+            + (f"?{parts.query}" if parts.query else ""))
+
+
+class StateKey(NamedTuple):
+    """Where one briefing's state is found: what the briefing is, and the
+    file it was read from (the way back to state saved before either was
+    known, see `load_state_for`). Build it with `state_key`."""
+
+    identity: str
+    path: str | None  # resolved; None for a briefing that is not a file
+    briefing: Briefing | None = None  # to check that state found by its path is its own
+
+
+def state_key(briefing: Briefing, path: str | os.PathLike[str] | None) -> StateKey:
+    """The key to a briefing's state. The same file reached through a
+    symlink or a relative path is the same path."""
+    return StateKey(briefing_identity(briefing), os.path.realpath(path) if path else None,
+                    briefing)
+
+
+def state_path_for(key: StateKey) -> Path:
     """The state file for a briefing: one per briefing, never the briefing.
 
-    Named by a hash of the resolved absolute path, so the same file reached
-    through a symlink or a relative path shares its stars, and no part of a
-    (possibly hostile) file name ends up in ours.
+    Named by a hash of its identity, so no part of a (possibly hostile)
+    title, url or file name ends up in ours.
     """
-    resolved = os.path.realpath(briefing_path)
-    digest = hashlib.sha256(os.fsencode(resolved)).hexdigest()
+    _check_state_key(key)
+    digest = hashlib.sha256(b"identity\0" + key.identity.encode("utf-8")).hexdigest()
     return state_dir() / f"{digest[:24]}.toml"
+
+
+def _check_state_key(key: object) -> None:
+    if not isinstance(key, StateKey):
+        # A path, as before state was keyed on the briefing: refuse loudly
+        # rather than read or write the wrong file.
+        raise TypeError(f"a StateKey (state_key(briefing, path)) is needed, not "
+                        f"{type(key).__name__}")
+
+
+def _path_digest(path: str) -> str:
+    return hashlib.sha256(os.fsencode(path)).hexdigest()[:24]
+
+
+def legacy_state_path(path: str | os.PathLike[str]) -> Path:
+    """Where earlier versions kept the state of the briefing at `path`:
+    named by a hash of its resolved path (read to carry it over)."""
+    return state_dir() / f"{_path_digest(os.path.realpath(path))}.toml"
+
+
+def _pointer_path(path: str) -> Path:
+    """The small file naming the state last saved for the briefing at `path`."""
+    return state_dir() / "by-path" / _path_digest(path)
+
+
+_POINTER = re.compile(rb"([0-9a-f]{24})\n?")
 
 
 # --- reading -------------------------------------------------------------------
@@ -171,17 +255,71 @@ class _NewerStateError(BriefingError):
     """The state file was written by a newer briefing: never overwrite it."""
 
 
-def load_state_for(briefing_path: str | os.PathLike[str]) -> ReaderState:
+def load_state_for(key: StateKey) -> ReaderState:
     """The saved state for a briefing; an empty one if there is none yet.
+
+    Looked for, in order: under the briefing's identity; then, for a
+    briefing whose identity changed (a title or url fixed), the state last
+    saved for the same file; then a state file of an earlier version, named
+    by the file's path. State found by the path is taken only when it
+    belongs here: it marks at least one of this briefing's entries, or marks
+    nothing (so a file replaced by another day's briefing starts clean). It
+    is written under the identity at the next save; the old file stays.
 
     Raises BriefingError, naming the state file, when it is damaged or
     hostile. Reading needs no lock: writers replace the file atomically, so
-    a reader sees the old file or the new one, never half of one.
+    a reader sees the old file or the new one, never half of one. Reading
+    never writes.
     """
-    path = state_path_for(briefing_path)
-    if not os.path.lexists(path):
-        return ReaderState()
-    return read_state(path)
+    path = state_path_for(key)
+    if os.path.lexists(path):
+        return read_state(path)
+    for source in _found_by_path(key, strict=True):
+        state = read_state(source)
+        if _belongs(state, key.briefing):
+            return state
+    return ReaderState()
+
+
+def _found_by_path(key: StateKey, *, strict: bool) -> list[Path]:
+    """State files that may hold this briefing's state under another
+    identity: the one the file's pointer names, and the earlier version's."""
+    if key.path is None:
+        return []
+    found: list[Path] = []
+    pointer = _pointer_path(key.path)
+    if os.path.lexists(pointer):
+        named = _read_pointer(pointer, strict=strict)
+        if named is not None and named != state_path_for(key) and os.path.lexists(named):
+            found.append(named)
+    legacy = legacy_state_path(key.path)
+    if os.path.lexists(legacy):
+        found.append(legacy)
+    return found
+
+
+def _read_pointer(pointer: Path, *, strict: bool) -> Path | None:
+    """The state file a pointer names; a damaged pointer is refused naming
+    it, or (not `strict`) taken as no pointer at all."""
+    try:
+        match = _POINTER.fullmatch(read_bytes(pointer, source=str(pointer), limit=64))
+        if match is None:
+            raise BriefingError.single(str(pointer), "not the name of a state file "
+                                       "(24 hexadecimal digits)")
+    except BriefingError:
+        if strict:
+            raise
+        return None
+    return state_dir() / f"{match.group(1).decode()}.toml"
+
+
+def _belongs(state: ReaderState, briefing: Briefing | None) -> bool:
+    """Whether state found by a file's path is that briefing's own."""
+    marked = state.marked
+    if not marked or briefing is None:
+        return True
+    here = {entry_key(entry) for entry in (*briefing.quotes, *briefing.figures)}
+    return not here.isdisjoint(marked)
 
 
 def read_state(path: Path) -> ReaderState:
@@ -292,7 +430,7 @@ def merge(on_disk: ReaderState, ours: ReaderState, *, since: ReaderState) -> Rea
     return ReaderState(stars, notes, ours.section, ours.selected)
 
 
-def save_state(briefing_path: str | os.PathLike[str], state: ReaderState, *,
+def save_state(key: StateKey, state: ReaderState, *,
                previous: ReaderState | None = None) -> ReaderState:
     """Save the reader's state for a briefing and return what is now on disk.
 
@@ -303,18 +441,24 @@ def save_state(briefing_path: str | os.PathLike[str], state: ReaderState, *,
     nothing on disk is removed. Adopt the returned state (it includes other
     windows' changes) and keep a copy of it as the next `previous`.
 
+    When there is no file under the briefing's identity yet, the state
+    `load_state_for` would have found by its path is the one merged onto,
+    so carrying it over loses nothing. A small pointer from the path to the
+    identity is kept beside it, for the day the identity changes.
+
     A state file on disk that cannot be read is moved aside to
     `<name>.damaged` and replaced; one written by a newer briefing is never
     overwritten. Every failure is a WriteError, and nothing is half-written.
     """
-    path = state_path_for(briefing_path)
+    path = state_path_for(key)
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
         raise write_error(path.parent, error) from error
     with locked(path):
-        merged = merge(_on_disk(path), _cleaned(state), since=_cleaned(previous or ReaderState()))
-        data = _render(merged, briefing_path)
+        on_disk = _on_disk(path) if os.path.lexists(path) else _carried_over(key)
+        merged = merge(on_disk, _cleaned(state), since=_cleaned(previous or ReaderState()))
+        data = _render(merged, key.path)
         if len(merged.stars) > MAX_ENTRIES or len(merged.notes) > MAX_ENTRIES:
             raise WriteError(path, f"more than {MAX_ENTRIES:,} stars or notes in one briefing "
                              "(nothing was changed)", kind="limit")
@@ -323,7 +467,41 @@ def save_state(briefing_path: str | os.PathLike[str], state: ReaderState, *,
                              f"{MAX_STATE_BYTES // (1024 * 1024)} MiB (nothing was changed)",
                              kind="limit")
         write_atomic(path, data, overwrite=True)
+    if key.path is not None:
+        _point(key.path, path)
     return merged
+
+
+def _carried_over(key: StateKey) -> ReaderState:
+    """The state found by the briefing's path, to merge onto when its first
+    file under its identity is written. One that cannot be read is left
+    where it is (it is not ours to move) and counts as empty."""
+    for source in _found_by_path(key, strict=False):
+        try:
+            state = read_state(source)
+        except BriefingError:
+            continue
+        if _belongs(state, key.briefing):
+            return state
+    return ReaderState()
+
+
+def _point(briefing_path: str, state_path: Path) -> None:
+    """Record that the briefing at `briefing_path` keeps its state in
+    `state_path`, unless that is already recorded."""
+    pointer = _pointer_path(briefing_path)
+    name = state_path.stem.encode("ascii") + b"\n"
+    try:
+        with open(pointer, "rb") as existing:
+            if existing.read(64) == name:
+                return
+    except OSError:
+        pass
+    try:
+        pointer.parent.mkdir(exist_ok=True, mode=0o700)
+    except OSError as error:
+        raise write_error(pointer.parent, error) from error
+    write_atomic(pointer, name, overwrite=True)
 
 
 def _on_disk(path: Path) -> ReaderState:
@@ -359,13 +537,13 @@ def _cleaned(state: ReaderState) -> ReaderState:
     )
 
 
-def _render(state: ReaderState, briefing_path: str | os.PathLike[str]) -> bytes:
+def _render(state: ReaderState, briefing_path: str | None) -> bytes:
     import tomli_w
 
     document: dict[str, Any] = {"version": STATE_VERSION}
     # For a person looking in the state folder; never read back.
-    record = visible(os.path.realpath(briefing_path), one_line=True)
-    if len(record) <= MAX_PATH_RECORD:
+    record = visible(briefing_path, one_line=True) if briefing_path else ""
+    if record and len(record) <= MAX_PATH_RECORD:
         document["briefing"] = record
     if state.section is not None:
         document["section"] = state.section

@@ -49,3 +49,24 @@ def test_markup_like_briefing_reads_literally_in_a_terminal(tmp_path: Path) -> N
         assert term.wait_exit() == 0
     finally:
         term.close()
+
+
+def test_a_broken_settings_file_is_one_line_on_stderr_and_a_toast(tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.toml").write_text("theme = 'nord\n", "utf-8")
+    term = Terminal([briefing_command()], columns=120, lines=30,
+                    env={"BRIEFING_STATE_DIR": str(tmp_path), "BRIEFING_CONFIG_DIR": str(config)})
+    try:
+        assert term.wait_for("Ukraine and Russia were preparing"), term.text()
+        assert term.wait_for("the file is ignored until it is"), term.text()  # the toast
+        term.send("q")
+        assert term.wait_exit() == 0
+        output = bytes(term.raw).decode()
+        line = f"{config / 'settings.toml'}:2:1: TOML syntax"
+        # Said on stderr before the reader took the screen, so it is still
+        # there when the reader is closed.
+        assert output.index(line) < output.index("\x1b[?1049h")
+        assert "Traceback" not in output
+    finally:
+        term.close()

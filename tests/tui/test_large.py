@@ -16,7 +16,7 @@ import tomli_w
 
 from briefing.loader import load_briefing
 from briefing.model import Briefing
-from briefing.state import ReaderState, entry_key, save_state
+from briefing.state import ReaderState, entry_key, save_state, state_key
 from briefing.tui.app import reader_app
 from briefing.tui.screens.reader import ReaderScreen
 from conftest import screen_text
@@ -65,7 +65,7 @@ async def test_the_saved_position_is_restored_without_blocking_the_screen(
     path, briefing = large
     quote = briefing.quotes_in_order[9_000]
     section = briefing.sections[quote.anchor.section]
-    save_state(path, ReaderState().at(section.id, entry_key(quote)))
+    save_state(state_key(briefing, path), ReaderState().at(section.id, entry_key(quote)))
     app = reader_app(briefing, path)
     gc.collect()  # see test_search_while_typing_on_a_large_briefing
     monitor = GapMonitor()

@@ -477,7 +477,8 @@ async def test_J_follows_the_filter(folder: Path) -> None:
 
 
 async def test_the_place_is_saved_when_J_moves_on(folder: Path) -> None:
-    from briefing.state import load_state_for
+    from briefing.loader import load_briefing
+    from briefing.state import load_state_for, state_key
 
     app = BriefingApp(folder=folder)
     async with app.run_test(size=(120, 30)) as pilot:
@@ -491,7 +492,8 @@ async def test_the_place_is_saved_when_J_moves_on(folder: Path) -> None:
         await pilot.press("J")
         await settle(pilot)
         assert app.screen is not reader
-        assert load_state_for(folder / "wednesday.toml").section == "humanitarian"
+        path = folder / "wednesday.toml"
+        assert load_state_for(state_key(load_briefing(path), path)).section == "humanitarian"
 
 
 async def test_ctrl_q_quits_from_a_briefing_opened_from_the_library(folder: Path) -> None:

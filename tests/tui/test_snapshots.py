@@ -47,3 +47,9 @@ def test_main_screen_light_theme(snap_compare) -> None:  # type: ignore[no-untyp
         await pilot.press("n", "f")
 
     assert snap_compare(make_app(), terminal_size=(120, 40), run_before=light)
+
+
+def test_export_dialog_with_its_choices(snap_compare, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("HOME", "/home/reader")  # the bundled briefing's digest goes home
+    assert snap_compare(make_app(), terminal_size=(100, 30),
+                        press=["e", "tab", "space"])

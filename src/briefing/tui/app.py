@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.theme import Theme
 
+from briefing.files import WriteError
 from briefing.model import Briefing
 from briefing.resources import styles_dir
+from briefing.settings import Settings, save_settings, settings_in_force, settings_path
+from briefing.tui.messages import PaneToggled
+from briefing.tui.safe import plain
 from briefing.tui.widths import HORIZONTAL_BREAKPOINTS
+
+if TYPE_CHECKING:
+    import webbrowser
+
+# How many settings problems get a toast of their own; the rest are counted.
+_PROBLEMS_SHOWN = 4
 
 
 class BriefingApp(App[int]):
@@ -27,11 +42,33 @@ class BriefingApp(App[int]):
     ]
 
     def __init__(self, *, briefing: Briefing | None = None, path: Path | None = None,
-                 folder: Path | None = None) -> None:
+                 folder: Path | None = None, settings: Settings | None = None,
+                 problems: Sequence[str] = ()) -> None:
+        """`settings` are the user's (see briefing.settings) and `problems`
+        the lines to report about them, as `settings_in_force` gives both."""
         super().__init__()
         self.briefing = briefing
         self.path = path
         self.folder = folder
+        self.settings = settings or Settings()
+        self._problems = list(problems)
+        self.keymap: dict[str, str] = {}  # the user's, as handed to Textual
+        # Before the first frame, so it is drawn in the user's theme at once.
+        theme = self.settings.theme
+        if theme is not None:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                names = ", ".join(sorted(self.available_themes))
+                self._problems.append(f"{settings_path()}: theme: no theme is called "
+                                      f'"{theme}" (themes: {names})')
+        # Jumps are instant unless the user asks for animations, in the
+        # settings or with Textual's own TEXTUAL_ANIMATIONS.
+        if self.settings.animations is not None:
+            self.animation_level = "full" if self.settings.animations else "none"
+        elif "TEXTUAL_ANIMATIONS" not in os.environ:
+            self.animation_level = "none"
+        self._saved_theme = self.theme
 
     def get_default_screen(self) -> Screen[object]:
         if self.folder is not None:
@@ -42,6 +79,109 @@ class BriefingApp(App[int]):
 
         assert self.briefing is not None
         return ReaderScreen(self.briefing, self.path)  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        source = str(settings_path())
+        if self.settings.keys:
+            from briefing.tui.keymap import checked_keymap
+
+            keymap, problems = checked_keymap(self.settings.keys, source=source)
+            self._problems += problems
+            self.keymap = keymap
+            self.set_keymap(keymap)
+            # Which ids exist is known once every screen's module is imported:
+            # not worth delaying the first frame for.
+            self.call_after_refresh(self._check_keymap_ids, keymap, source)
+        self._tell(self._problems)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _check_keymap_ids(self, keymap: dict[str, str], source: str) -> None:
+        from briefing.tui.keymap import conflicts, unknown_ids
+
+        self._tell(unknown_ids(keymap, source=source) + conflicts(keymap, source=source))
+
+    def _tell(self, problems: Sequence[str]) -> None:
+        """Settings problems, one toast each: they were not applied."""
+        for problem in problems[:_PROBLEMS_SHOWN]:
+            self.notify(problem, title="Settings", severity="warning", markup=False,
+                        timeout=12)
+        hidden = len(problems) - _PROBLEMS_SHOWN
+        if hidden > 0:
+            self.notify(f"… and {hidden} more problems in {settings_path()}",
+                        title="Settings", severity="warning", markup=False, timeout=12)
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """Nothing at each key press: the keymap's conflicts were said once,
+        after the first frame (see keymap.conflicts; Textual's own clash
+        report also names a binding rebound from two keys to one)."""
+
+    def keys_of(self, binding: Binding) -> str:
+        """The keys a binding answers to now, for display: the user's keymap's
+        if it names the binding, else the binding's own."""
+        keys = self.keymap.get(binding.id, "") if binding.id else ""
+        return " ".join(self.get_key_display(binding.with_key(key.strip()))
+                        for key in (keys or binding.key).split(","))
+
+    # --- links ------------------------------------------------------------------------
+
+    # Browsers that draw in the terminal: started under the app, they would
+    # fight it for the screen (and the app would wait until they quit).
+    _CONSOLE_BROWSERS = frozenset({"www-browser", "links", "links2", "elinks", "lynx", "w3m",
+                                   "browsh", "carbonyl"})
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Open a link in the browser without blocking the app, and say so;
+        where the only browser is one that draws in the terminal, or there is
+        none, show the link instead (terminals let you click or copy it)."""
+        if self._driver is not None and self._driver.is_web:
+            super().open_url(url, new_tab=new_tab)
+            return
+        import webbrowser
+
+        try:
+            browser = webbrowser.get()
+        except webbrowser.Error:
+            browser = None
+        name = getattr(browser, "name", "")
+        if browser is None or os.path.basename(name) in self._CONSOLE_BROWSERS:
+            self.notify(f"No web browser to open it in here. The link: {plain(url)}",
+                        title="Source link", markup=False, timeout=15)
+            return
+        self.notify(f"Opening {plain(url)}", title="Source link", markup=False, timeout=5)
+        self._open_in(browser, url, new_tab)
+
+    @work(thread=True, group="browser")
+    def _open_in(self, browser: webbrowser.BaseBrowser, url: str, new_tab: bool) -> None:
+        if not browser.open(url, new=2 if new_tab else 0):
+            self.call_from_thread(self.notify, f"The browser did not open {plain(url)}",
+                                  title="Source link", severity="warning", markup=False,
+                                  timeout=8)
+
+    # --- settings changed in the app --------------------------------------------------
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name != self._saved_theme:
+            self._saved_theme = theme.name
+            self._remember({"theme": theme.name})
+
+    def on_pane_toggled(self, message: PaneToggled) -> None:
+        self._remember({message.pane: message.shown})
+
+    def _remember(self, changes: dict[str, str | bool]) -> None:
+        self.settings = self.settings._replace(**changes)
+        self._save_settings(changes)
+
+    @work(thread=True, group="settings")
+    def _save_settings(self, changes: dict[str, str | bool]) -> None:
+        """Write the change (atomically, under a lock) off the UI thread."""
+        try:
+            save_settings(changes)
+        except WriteError as error:
+            self.call_from_thread(self.notify, f"{error}. This session keeps the change.",
+                                  title="Settings not saved", severity="error", markup=False,
+                                  timeout=10)
+
+    # --- help -------------------------------------------------------------------------
 
     def action_help(self) -> None:
         from briefing.tui.screens.help import HelpScreen
@@ -58,21 +198,39 @@ class BriefingApp(App[int]):
         yield SystemCommand("Help", "Show every key", self.action_help)
 
 
-def reader_app(briefing: Briefing, path: Path | None) -> BriefingApp:
+def reader_app(briefing: Briefing, path: Path | None, *, settings: Settings | None = None,
+               problems: Sequence[str] = ()) -> BriefingApp:
     """The app for one loaded briefing, as the CLI, the tests and the
-    benchmarks all build it."""
-    return BriefingApp(briefing=briefing, path=path)
+    benchmarks all build it. Without `settings`, the user's are read."""
+    if settings is None:
+        settings, problems = settings_in_force()
+    # The briefing is read-only and lives as long as the app. Frozen, it is out
+    # of the cyclic collector's reach, which otherwise walks all of it on every
+    # full collection: at 10,000 quotes, next-quote p95 40 ms -> 20 ms and a
+    # search's collection 55 ms -> 15 ms (benchmarks/keys.py, stalls.py).
+    gc.freeze()
+    return BriefingApp(briefing=briefing, path=path, settings=settings, problems=problems)
 
 
-def run_reader(briefing: Briefing, path: Path | None) -> int:
+def library_app(folder: Path, *, settings: Settings | None = None,
+                problems: Sequence[str] = ()) -> BriefingApp:
+    """The app for a folder of briefings."""
+    if settings is None:
+        settings, problems = settings_in_force()
+    return BriefingApp(folder=folder, settings=settings, problems=problems)
+
+
+def run_reader(briefing: Briefing, path: Path | None, *, settings: Settings | None = None,
+               problems: Sequence[str] = ()) -> int:
     """Run the app on one briefing; the exit code is non-zero if it crashed."""
-    app = reader_app(briefing, path)
+    app = reader_app(briefing, path, settings=settings, problems=problems)
     app.run()
     return _exit_code(app)
 
 
-def run_library(folder: Path) -> int:
-    app = BriefingApp(folder=folder)
+def run_library(folder: Path, *, settings: Settings | None = None,
+                problems: Sequence[str] = ()) -> int:
+    app = library_app(folder, settings=settings, problems=problems)
     app.run()
     return _exit_code(app)
 

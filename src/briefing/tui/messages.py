@@ -31,3 +31,16 @@ class SectionChosen(Message):
 
     def __rich_repr__(self) -> rich.repr.Result:
         yield "section", self.section
+
+
+class PaneToggled(Message):
+    """The reader showed or hid a pane with its key."""
+
+    def __init__(self, pane: str, shown: bool) -> None:
+        super().__init__()
+        self.pane = pane  # "contents" | "entries": the setting it is
+        self.shown = shown
+
+    def __rich_repr__(self) -> rich.repr.Result:
+        yield "pane", self.pane
+        yield "shown", self.shown

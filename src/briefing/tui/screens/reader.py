@@ -37,9 +37,17 @@ from briefing.files import WriteError
 from briefing.loader import load_briefing
 from briefing.model import Anchor, Briefing, Figure, Quote
 from briefing.search import Search, SearchIndex, find
-from briefing.state import ReaderState, entry_key, load_state_for, merge, save_state
+from briefing.settings import Settings
+from briefing.state import (
+    ReaderState,
+    entry_key,
+    load_state_for,
+    merge,
+    save_state,
+    state_key,
+)
 from briefing.tui.commands import ReaderCommands
-from briefing.tui.messages import EntryChosen, SectionChosen
+from briefing.tui.messages import EntryChosen, PaneToggled, SectionChosen
 from briefing.tui.safe import literal, plain
 from briefing.tui.widgets.contents import ContentsList
 from briefing.tui.widgets.entries import FigureList, QuoteList, position_in
@@ -48,7 +56,8 @@ from briefing.tui.widgets.reading import Mark, ReadingPane
 from briefing.tui.widths import width_class
 
 if TYPE_CHECKING:
-    # Imported by the first `/`: not a cost to every start-up.
+    # Imported by the first `/` or `e`: not a cost to every start-up.
+    from briefing.digest import DigestOptions
     from briefing.tui.widgets.search import SearchBar
 
 STYLE_QUOTE = "italic $text-accent"
@@ -102,6 +111,7 @@ class ReaderScreen(Screen[None]):
         Binding("a", "note", "Note", show=False, id="note"),
         Binding("asterisk", "starred_only", "Starred only", show=False, id="starred-only"),
         Binding("e", "export", "Export", show=False, id="export"),
+        Binding("o", "open_source", "Open the source link", show=False, id="open-source"),
         Binding("r", "reload", "Reload from disk", show=False, id="reload"),
         Binding("l,right", "next_section", "Next section", show=False, id="next-section"),
         Binding("h,left", "previous_section", "Prev section", show=False,
@@ -205,13 +215,18 @@ class ReaderScreen(Screen[None]):
         # The width class is known now: set it before the first layout rather
         # than on the first resize, which would lay the screen out twice.
         self.add_class(width_class(self.app.size.width))
+        settings: Settings | None = getattr(self.app, "settings", None)
+        if settings is not None and settings.contents is not None:
+            self._show_contents(settings.contents)
+        if settings is not None and settings.entries is False:
+            self.add_class("-entries-hidden")
         yield BriefingHeader(self.briefing, id="header")
         # The banner (a file that went bad under the reader) is mounted when needed.
         with Horizontal(id="body"):
             # Hidden at narrow widths (80-109 columns), the contents pane joins
             # after the first frame there (about 4 ms of styling saved); where
             # it shows, it is there from the start, or the text would re-wrap.
-            if not self.has_class("-narrow"):
+            if self._contents_shown():
                 yield _contents_list()
             yield ReadingPane(id="reading")
             with Vertical(id="entries"):
@@ -489,11 +504,24 @@ class ReaderScreen(Screen[None]):
         self.action_section(self.section - 1)
 
     def action_toggle_contents(self) -> None:
-        self.toggle_class("-contents-hidden" if not self.has_class("-narrow")
-                          else "-contents-shown")
+        shown = not self._contents_shown()
+        self._show_contents(shown)
+        self.post_message(PaneToggled("contents", shown))  # the app remembers it
 
     def action_toggle_entries(self) -> None:
         self.toggle_class("-entries-hidden")
+        self.post_message(PaneToggled("entries", not self.has_class("-entries-hidden")))
+
+    def _contents_shown(self) -> bool:
+        """Whether the contents pane shows (see the width classes in the .tcss)."""
+        if self.has_class("-narrow"):
+            return self.has_class("-contents-shown")
+        return not self.has_class("-contents-hidden")
+
+    def _show_contents(self, shown: bool) -> None:
+        """Show or hide the contents pane at every width from now on."""
+        self.set_class(shown, "-contents-shown")
+        self.set_class(not shown, "-contents-hidden")
 
     # --- search -----------------------------------------------------------------
 
@@ -689,7 +717,7 @@ class ReaderScreen(Screen[None]):
         the entry it names found there too: hashing every entry of a large
         briefing takes a quarter of a second)."""
         try:
-            state = load_state_for(path)
+            state = load_state_for(state_key(briefing, path))
         except BriefingError as error:
             self.post_message(self.StateUnreadable(error.headline))
             return
@@ -724,14 +752,15 @@ class ReaderScreen(Screen[None]):
         if self._saving or self.path is None or not self._unsaved():
             return  # a save in flight saves what changed meanwhile when it is done
         self._saving = True
-        self._write_state(self.path, self._snapshot(), self._saved)
+        self._write_state(self.path, self.briefing, self._snapshot(), self._saved)
 
     @work(thread=True, group="save-state")
-    def _write_state(self, path: Path, state: ReaderState, previous: ReaderState) -> None:
+    def _write_state(self, path: Path, briefing: Briefing, state: ReaderState,
+                     previous: ReaderState) -> None:
         """Merge and write under the lock, so another open window loses nothing.
         Only the immutable snapshots it is handed are read here."""
         try:
-            merged = save_state(path, state, previous=previous)
+            merged = save_state(state_key(briefing, path), state, previous=previous)
         except WriteError as error:
             self.post_message(self.StateNotSaved(str(error)))
             return
@@ -761,48 +790,67 @@ class ReaderScreen(Screen[None]):
         if snapshot == self._saved:
             return
         with contextlib.suppress(WriteError, OSError):
-            save_state(self.path, snapshot, previous=self._saved)
+            save_state(state_key(self.briefing, self.path), snapshot, previous=self._saved)
 
     # --- export ---------------------------------------------------------------------
 
-    def _proposed_digest_path(self) -> Path:
+    def _proposed_digest_path(self, starred_only: bool = False,
+                              this_section: bool = False) -> Path:
+        """Where `e` proposes to write: the export folder of the settings, else
+        the briefing's own folder, else (bundled or read-only) the home
+        folder; never wherever the reader happened to start the app. The
+        name says what is in it: today.md, today-military-starred.md."""
         from briefing.resources import briefs_dir
 
-        name = (self.path.stem if self.path else "briefing") + ".md"
-        # Next to the briefing, unless it is a bundled one or the folder is read-only.
-        if (self.path is not None and self.path.parent.resolve() != briefs_dir().resolve()
+        settings: Settings | None = getattr(self.app, "settings", None)
+        if settings is not None and settings.export_folder is not None:
+            folder = settings.export_folder
+        elif (self.path is not None and self.path.parent.resolve() != briefs_dir().resolve()
                 and os.access(self.path.parent, os.W_OK)):
-            return self.path.with_suffix(".md")
-        return Path.cwd() / name
+            folder = self.path.parent
+        else:
+            folder = Path.home()
+        name = self.path.stem if self.path else "briefing"
+        if this_section:
+            name += f"-{self.briefing.sections[self.section].id}"
+        if starred_only:
+            name += "-starred"
+        return folder / f"{name}.md"
 
     def action_export(self) -> None:
-        from briefing.tui.screens.dialogs import ConfirmScreen, PromptScreen
+        from briefing.tui.screens.dialogs import ConfirmScreen, ExportChoice, ExportScreen
 
-        def chosen(target: str | None) -> None:
-            if not target:
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is None:
                 return
-            path = Path(target).expanduser()
+            from briefing.digest import DigestOptions
+
+            options = DigestOptions(
+                sections=(section.id,) if choice.this_section else None,
+                starred_only=choice.starred_only)
+            path = Path(choice.path.strip()).expanduser()
             if path.exists():
                 question = literal(f"{path} exists. Overwrite it?", one_line=True)
-                self.app.push_screen(ConfirmScreen(question),
-                                     lambda yes: self._export(path, True) if yes else None)
+                self.app.push_screen(ConfirmScreen(question), lambda yes: self._export(
+                    path, True, options) if yes else None)
             else:
-                self._export(path, False)
+                self._export(path, False, options)
 
-        self.app.push_screen(PromptScreen(Content("Export a Markdown digest to"),
-                                          str(self._proposed_digest_path()),
-                                          hint="enter writes · esc cancels"), chosen)
+        section = self.briefing.sections[self.section]
+        self.app.push_screen(ExportScreen(
+            literal(section.title, one_line=True), bool(self.state.marked),
+            lambda starred, this: str(self._proposed_digest_path(starred, this))), chosen)
 
-    def _export(self, path: Path, overwrite: bool) -> None:
-        self._write_digest(path, overwrite, self.briefing, self._snapshot())
+    def _export(self, path: Path, overwrite: bool, options: DigestOptions) -> None:
+        self._write_digest(path, overwrite, self.briefing, self._snapshot(), options)
 
     @work(thread=True, exclusive=True, group="export")
     def _write_digest(self, path: Path, overwrite: bool, briefing: Briefing,
-                      state: ReaderState) -> None:
-        from briefing.digest import DigestOptions, render_digest
+                      state: ReaderState, options: DigestOptions) -> None:
+        from briefing.digest import render_digest
         from briefing.files import write_atomic
 
-        digest = render_digest(briefing, DigestOptions(), state)
+        digest = render_digest(briefing, options, state)
         try:
             written = write_atomic(path, digest.encode("utf-8"), overwrite=overwrite)
         except WriteError as error:
@@ -811,6 +859,24 @@ class ReaderScreen(Screen[None]):
             return
         self.app.call_from_thread(self.notify, f"Wrote {written}", title="Digest exported",
                                   markup=False, timeout=6)
+
+    # --- the source -------------------------------------------------------------------
+
+    def action_open_source(self) -> None:
+        """The briefing's `url` in the browser: only a web address, shown as written."""
+        from briefing.links import web_link
+
+        url = self.briefing.masthead.url
+        if not url or not url.strip():
+            self.notify("This briefing has no source link (no url in its [briefing] table)",
+                        title="Nothing to open", markup=False, timeout=5)
+            return
+        link = web_link(url)
+        if link.url is None:
+            self.notify(f"Not opened: {link.problem}: {plain(url)}", title="Source link",
+                        severity="warning", markup=False, timeout=8)
+            return
+        self.app.open_url(link.url)
 
     # --- live reload ----------------------------------------------------------------
 
