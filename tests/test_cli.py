@@ -109,6 +109,129 @@ def test_validate_needs_a_file(capsys):
     assert "FILE" in capsys.readouterr().err
 
 
+def test_validate_counts_read_as_english(write_briefing, capsys):
+    one_of_each = """format = 1
+[briefing]
+title = "One"
+[[sections]]
+id = "only"
+title = "Only"
+paragraphs = ["Kuleba said 41 sites were hit."]
+[[quotes]]
+text = "41 sites were hit"
+speaker = "Kuleba"
+[[figures]]
+text = "41"
+label = "sites hit"
+"""
+    path = write_briefing(one_of_each)
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out == f"{path}: ok (1 section, 1 quote, 1 figure)\n"
+
+
+# --- validate DIR ----------------------------------------------------------------------
+
+
+def test_validate_folder_says_one_line_per_problem_and_fails(tmp_path, briefing_text, capsys):
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "good.toml").write_text(briefing_text(), encoding="utf-8")
+    (folder / "also-good.toml").write_text(briefing_text(), encoding="utf-8")
+    # Two problems in one file, and a TOML syntax error (which has a caret
+    # line under it when a FILE is checked, but not in a folder's list).
+    (folder / "bad.toml").write_text(briefing_text(masthead="titel = 'x'\nsauce = 'y'\n"),
+                                     encoding="utf-8")
+    (folder / "broken.toml").write_text("format = 1\n[briefing\n", encoding="utf-8")
+    assert main(["validate", str(folder)]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        f'{folder}/bad.toml: briefing.titel: unknown key "titel": did you mean "title"?',
+        f'{folder}/bad.toml: briefing.sauce: unknown key "sauce": did you mean "source"?',
+        f"{folder}/broken.toml:2:10: TOML syntax: expected ']' at the end of a table declaration",
+    ]
+    assert out == f"{folder}: 4 briefings checked, 2 not valid\n"
+
+
+def test_validate_folder_all_valid_exits_0(tmp_path, briefing_text, capsys):
+    (tmp_path / "one.toml").write_text(briefing_text(), encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 0
+    assert capsys.readouterr() == (f"{tmp_path}: 1 briefing checked, all valid\n", "")
+
+
+def test_validate_folder_checks_what_the_library_lists(tmp_path, briefing_text, capsys):
+    """Not subfolders, not hidden files, not other files: the *.toml files
+    directly in the folder, as `briefing DIR` lists them."""
+    (tmp_path / "top.toml").write_text(briefing_text(), encoding="utf-8")
+    (tmp_path / ".hidden.toml").write_text("not toml at all", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("an article", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "deep.toml").write_text("not toml at all", encoding="utf-8")
+    (tmp_path / "folder.toml").mkdir()  # a folder named like a briefing
+    assert main(["validate", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == f"{tmp_path}: 1 briefing checked, all valid\n"
+
+
+def test_validate_a_folder_of_articles_says_how_to_import_them(tmp_path, capsys):
+    (tmp_path / "monday.txt").write_text("An article.", encoding="utf-8")
+    (tmp_path / "tuesday.md").write_text("# An article", encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(f"{tmp_path}: no briefings (*.toml) here, but 2 articles (")
+    assert "briefing import ARTICLE -o NAME.toml" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_validate_an_empty_folder_fails(tmp_path, capsys):
+    assert main(["validate", str(tmp_path)]) == 1
+    assert capsys.readouterr() == ("", f"{tmp_path}: no briefings (*.toml) here\n")
+
+
+def test_validate_folder_and_files_together(tmp_path, briefing_text, capsys):
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "bad.toml").write_text("format = 1\n", encoding="utf-8")
+    good = tmp_path / "good.toml"
+    good.write_text(briefing_text(), encoding="utf-8")
+    assert main(["validate", str(good), str(folder)]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [f"{good}: ok (3 sections, 0 quotes, 0 figures)",
+                                f"{folder}: 1 briefing checked, 1 not valid"]
+    assert err.startswith(f"{folder}/bad.toml: briefing: required, but missing\n")
+    assert len(err.splitlines()) == 2  # and sections: required, but missing
+
+
+def test_validate_folder_with_hostile_file_names(tmp_path, briefing_text, capsys,
+                                                 assert_terminal_safe):
+    names = [b"title-\x1b]0;pwned\x07.toml", b"not-utf8-\xff.toml", b"bidi-\xe2\x80\xae.toml"]
+    for name in names:
+        (tmp_path / os.fsdecode(name)).write_text("format = 1\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert_terminal_safe(out + err)
+    assert "\x1b" not in out + err
+    assert f"{tmp_path}/title-\\x1b]0;pwned\\x07.toml: briefing: required" in err
+    assert f"{tmp_path}/not-utf8-\\xff.toml: briefing: required" in err
+    assert f"{tmp_path}/bidi-\\u202e.toml: briefing: required" in err
+    assert out == f"{tmp_path}: 3 briefings checked, 3 not valid\n"
+
+
+def test_subprocess_validate_folder_with_an_undecodable_name(tmp_path, briefing_text):
+    (tmp_path / os.fsdecode(b"caf\xe9.toml")).write_text(briefing_text(), encoding="utf-8")
+    (tmp_path / "bad.toml").write_text("format = 1\n", encoding="utf-8")
+    result = run("validate", str(tmp_path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout == f"{tmp_path}: 2 briefings checked, 1 not valid\n"
+    assert result.stderr.startswith(f"{tmp_path}/bad.toml: ")
+
+
+def test_subprocess_validate_unreadable_folder(tmp_path):
+    result = run("validate", str(tmp_path / "gone"))
+    assert result.returncode == 1
+    assert result.stderr == f"{tmp_path}/gone: no such file\n"
+
+
 # --- schema --------------------------------------------------------------------------
 
 

@@ -29,6 +29,7 @@ examples:
   briefing briefs/today.toml        read a briefing
   briefing briefs/                  choose from the briefings in a folder
   briefing validate briefs/*.toml   check files before you share them
+  briefing validate briefs/         check every briefing in a folder
   briefing export today.toml -o today.md
   briefing import article.txt -o draft.toml
   briefing schema > briefing.schema.json
@@ -55,8 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("path", nargs="?", metavar="FILE|DIR",
                       help="a briefing file or a folder of them (default: the bundled briefing)")
 
-    check = commands.add_parser("validate", help="check briefing files and say what is wrong")
-    check.add_argument("files", nargs="+", metavar="FILE")
+    check = commands.add_parser(
+        "validate", help="check briefing files and say what is wrong",
+        description="Check briefing files. A FILE says ok, or every problem with its "
+        "place. A DIR checks the *.toml files directly in it, as the library lists "
+        "them (not its subfolders): one line per problem, then a count.")
+    check.add_argument("files", nargs="+", metavar="FILE|DIR")
 
     export = commands.add_parser("export", help="write a Markdown digest of a briefing")
     export.add_argument("path", nargs="?", metavar="FILE",
@@ -214,20 +219,66 @@ def _on_a_terminal() -> bool:
 
 def _validate(args: argparse.Namespace) -> int:
     from briefing.errors import BriefingError
+    from briefing.library import shown_name
     from briefing.loader import load_briefing
-    from briefing.text import visible
+    from briefing.text import counted
 
     failed = 0
     for name in args.files:
+        shown = shown_name(name)
+        if os.path.isdir(name):
+            failed += _validate_folder(Path(name), shown)
+            continue
         try:
-            briefing = load_briefing(name)
+            briefing = load_briefing(name, source=shown)
         except BriefingError as error:
             failed += 1
             _fail(str(error))
             continue
-        print(f"{visible(name, one_line=True)}: ok ({len(briefing.sections)} sections, "
-              f"{len(briefing.quotes)} quotes, {len(briefing.figures)} figures)")
+        print(f"{shown}: ok ({counted(len(briefing.sections), 'section')}, "
+              f"{counted(len(briefing.quotes), 'quote')}, "
+              f"{counted(len(briefing.figures), 'figure')})")
     return 1 if failed else 0
+
+
+def _validate_folder(folder: Path, where: str) -> int:
+    """Every briefing the library would list in `folder`: one line per
+    problem on stderr, a count on stdout. The number of files that failed
+    (a folder with no briefing in it counts as one)."""
+    from briefing.errors import MAX_PROBLEMS_SHOWN, BriefingError
+    from briefing.library import ARTICLE_SUFFIXES, IMPORT_HINT, list_folder, shown_name
+    from briefing.loader import load_briefing
+    from briefing.text import counted
+
+    try:
+        listing = list_folder(folder)
+    except OSError as error:
+        _fail(f"{where}: cannot list this folder: {error.strerror or error}")
+        return 1
+    if not listing.briefings:
+        if listing.articles:
+            _fail(f"{where}: no briefings (*.toml) here, but "
+                  f"{counted(len(listing.articles), 'article')} "
+                  f"({', '.join(ARTICLE_SUFFIXES)}): {IMPORT_HINT}")
+        else:
+            _fail(f"{where}: no briefings (*.toml) here")
+        return 1
+    failed = 0
+    for name in sorted(listing.briefings):
+        source = shown_name(folder / name)
+        try:
+            load_briefing(folder / name, source=source)
+        except BriefingError as error:
+            failed += 1
+            problems = error.problems
+            for problem in problems[:MAX_PROBLEMS_SHOWN]:
+                _fail(problem.line(source))
+            if len(problems) > MAX_PROBLEMS_SHOWN:
+                _fail(f"{source}: ... and {len(problems) - MAX_PROBLEMS_SHOWN} more")
+    checked = len(listing.briefings)
+    verdict = "all valid" if not failed else f"{failed:,} not valid"
+    print(f"{where}: {counted(checked, 'briefing')} checked, {verdict}")
+    return failed
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -1,7 +1,8 @@
 """The command palette: every action of the screen, plus sections and speakers.
 
-Actions come from the screen's own bindings, so the palette can never offer
-less than the keys do. File text (section titles, names) is shown as literal
+Actions come from the screen's live bindings (see `briefing.tui.keys`), with
+the keys that run them as the help screen shows them, so the palette can
+never offer less than the keys do. File text (section titles, names) is shown as literal
 Content; the built-in highlighter would parse it as markup.
 """
 
@@ -14,41 +15,22 @@ from typing import Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from briefing.tui.keys import screen_keys, spoken
 from briefing.tui.safe import literal
 
 
-class ReaderCommands(Provider):
-    """Commands of the reader screen under the palette (its COMMANDS)."""
+class ScreenCommands(Provider):
+    """The screen's actions under the palette, with the keys that run them
+    now, as the help screen shows them (`n or ]`)."""
 
     def _commands(self) -> list[tuple[Content, str, Callable[[], object]]]:
-        # The reader screen, which lists this provider: not imported here,
-        # as it imports this module.
-        screen: Any = self.screen
+        screen = self.screen
         commands: list[tuple[Content, str, Callable[[], object]]] = []
-        seen: set[str] = set()
-        for binding in screen.BINDINGS:
-            action, description = binding.action, binding.description  # type: ignore[union-attr]
-            if action in seen or action.startswith("section(") or not description:
-                continue
-            seen.add(action)
-            if screen.check_action(action.split("(")[0], ()) is False:
-                continue
-            keys = screen.app.keys_of(binding)  # the user's keymap's, if it names it
-            commands.append((Content(description), f"key: {keys}",
-                             partial(screen.run_action, action)))
-        for index, section in enumerate(screen.briefing.sections):
-            commands.append((Content("Go to section: ") + literal(section.title, one_line=True),
-                             "Show this section in the reading pane",
-                             partial(screen.run_action, f"section({index})")))
-        speakers: dict[str, str] = {}
-        for quote in screen.briefing.quotes_in_order:
-            speakers.setdefault(quote.speaker, quote.speaker_name)
-        for speaker, name in speakers.items():
-            commands.append((Content("Quotes by: ") + literal(name, one_line=True),
-                             "Filter the Quotes pane to this speaker",
-                             partial(screen.filter_speaker, speaker)))
-        commands.append((Content("Quotes by: everyone"), "Clear the speaker filter",
-                         partial(screen.filter_speaker, None)))
+        for row in screen_keys(screen):
+            if row.action.startswith("section("):
+                continue  # the sections are offered by their titles
+            commands.append((Content(row.description), f"key: {spoken(row.keys)}",
+                             partial(screen.run_action, row.action)))
         return commands
 
     async def discover(self) -> Hits:
@@ -66,3 +48,27 @@ class ReaderCommands(Provider):
                 for offset in offsets:
                     highlighted = highlighted.stylize("reverse", offset, offset + 1)
                 yield Hit(score, highlighted, callback, text=text, help=help_text or None)
+
+
+class ReaderCommands(ScreenCommands):
+    """Commands of the reader screen under the palette (its COMMANDS)."""
+
+    def _commands(self) -> list[tuple[Content, str, Callable[[], object]]]:
+        # The reader screen, which lists this provider: not imported here,
+        # as it imports this module.
+        screen: Any = self.screen
+        commands = super()._commands()
+        for index, section in enumerate(screen.briefing.sections):
+            commands.append((Content("Go to section: ") + literal(section.title, one_line=True),
+                             "Show this section in the reading pane",
+                             partial(screen.run_action, f"section({index})")))
+        speakers: dict[str, str] = {}
+        for quote in screen.briefing.quotes_in_order:
+            speakers.setdefault(quote.speaker, quote.speaker_name)
+        for speaker, name in speakers.items():
+            commands.append((Content("Quotes by: ") + literal(name, one_line=True),
+                             "Filter the Quotes pane to this speaker",
+                             partial(screen.filter_speaker, speaker)))
+        commands.append((Content("Quotes by: everyone"), "Clear the speaker filter",
+                         partial(screen.filter_speaker, None)))
+        return commands

@@ -22,8 +22,10 @@ from briefing.text import shorten
 
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 # The panes by the names the README and the help screen give them.
+# The reader's first: where panes of two screens share a key, the reader's
+# is named (the keymap's screen ids are the reader's).
 _PANES = {"ReadingPane": "reading pane", "EntryList": "Quotes and Figures panes",
-          "ContentsList": "Contents pane"}
+          "ContentsList": "Contents pane", "LibraryList": "library's list"}
 
 
 @functools.cache
@@ -99,7 +101,7 @@ def conflicts(keymap: Mapping[str, str], *, source: str) -> list[str]:
     owner: dict[str, type[DOMNode]] = {}  # binding id -> the screen or app it is on
     default: dict[tuple[type[DOMNode], str], list[Binding]] = {}  # (class, key) -> bindings
     apps: list[type[DOMNode]] = []
-    panes: dict[str, tuple[str, str]] = {}  # key -> (pane, what it does there)
+    panes: dict[str, tuple[str, str, int]] = {}  # key -> (pane, what it does there, rank)
     for cls, binding in _bindings():
         if issubclass(cls, (Screen, App)):
             if issubclass(cls, App) and cls not in apps:
@@ -109,9 +111,11 @@ def conflicts(keymap: Mapping[str, str], *, source: str) -> list[str]:
             for key in keys_of(binding.key):
                 default.setdefault((cls, key), []).append(binding)
         else:
+            rank = list(_PANES).index(cls.__name__) if cls.__name__ in _PANES else len(_PANES)
             for key in keys_of(binding.key):
-                panes.setdefault(key, (_PANES.get(cls.__name__, cls.__name__),
-                                       binding.description))
+                if key not in panes or rank < panes[key][2]:
+                    panes[key] = (_PANES.get(cls.__name__, cls.__name__),
+                                  binding.description, rank)
     given: dict[tuple[type[DOMNode], str], list[str]] = {}  # (class, key) -> ids, keymap's
     lines: list[str] = []
     for binding_id, keys in keymap.items():
@@ -129,7 +133,7 @@ def conflicts(keymap: Mapping[str, str], *, source: str) -> list[str]:
                 what = ", ".join(f'"{description}"' for description in lost)
                 lines.append(Problem(where, f"{key} no longer does {what}").line(source))
             if key in panes:
-                pane, description = panes[key]
+                pane, description, _ = panes[key]
                 lines.append(Problem(where, f'{key} does "{description}" while the {pane} '
                                      "has focus").line(source))
     for (cls, key), ids in given.items():

@@ -1,138 +1,438 @@
-"""The library: the briefings in a folder, newest first.
+"""The library: the briefings in a folder, newest first, as a morning inbox.
 
-Files are read in a worker so a large folder never freezes the screen; a
-file that fails validation is listed with its error instead of breaking
-the list.
+It follows its folder: once a second a worker lists it (a stat per file, no
+more) and reads again only the files whose size, time or inode changed, so
+new, changed, fixed and removed files show without a restart, and a folder
+of 2,000 files costs one listing a second. The list shows the file names at
+once; titles fill in as the worker reads them. A file that cannot be opened
+is listed with its one-line error, never hidden. Briefings never opened are
+marked (the reader's state folder knows which were: see `briefing.library`).
+
+`/` filters as you type (title, source, tag, date or file name). A briefing
+opens in a `LibraryReaderScreen`: `q` comes back here, `J` and `K` read the
+next and previous briefing in the list's order.
+
+The screen's state is in reactive `var`s (`entries`, `filter_text`, `state_files`,
+`articles`, `problem`) with sync watchers that bring the list and the title
+into line; the workers post messages, which set them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+import contextlib
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.content import Content
+from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Input, Static
+from textual.worker import Worker, get_current_worker
 
+from briefing.errors import BriefingError
+from briefing.files import WriteError
+from briefing.library import (
+    ARTICLE_SUFFIXES,
+    IMPORT_HINT,
+    FolderListing,
+    LibraryEntry,
+    Stamp,
+    library_order,
+    list_folder,
+    mark_opened,
+    matches,
+    opened_state_files,
+    read_entry,
+    shown_name,
+    was_opened,
+)
 from briefing.model import Briefing
+from briefing.text import counted
+from briefing.tui.commands import ScreenCommands
 from briefing.tui.safe import literal
+from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.widgets.library_list import LibraryList
 
-
-@dataclass(frozen=True)
-class LibraryEntry:
-    """One file in the folder: its briefing, or why it could not be read."""
-
-    path: Path
-    briefing: Briefing | None
-    error: str | None
-
-    @property
-    def published(self) -> date:
-        if self.briefing is None or self.briefing.masthead.published is None:
-            return date.min
-        published = self.briefing.masthead.published
-        return published.date() if isinstance(published, datetime) else published
-
-
-def scan(folder: Path) -> list[LibraryEntry]:
-    """Load every `*.toml` in the folder; newest first, broken files last."""
-    from briefing.errors import BriefingError
-    from briefing.loader import load_briefing
-
-    entries: list[LibraryEntry] = []
-    for path in sorted(folder.glob("*.toml")):
-        if path.name.startswith("."):
-            continue
-        try:
-            briefing = load_briefing(path, source=path.name, remember=True)
-            entries.append(LibraryEntry(path, briefing, None))
-        except BriefingError as error:
-            entries.append(LibraryEntry(path, None, error.headline))
-    entries.sort(key=lambda e: (e.briefing is not None, e.published, e.path.name), reverse=True)
-    return entries
+# How often the folder is looked at, and how often the files read meanwhile
+# are shown (so a first look at 2,000 files fills the list as it goes).
+POLL_SECONDS = 1.0
+BATCH_SECONDS = 0.1
 
 
 class LibraryScreen(Screen[None]):
-    """Choose a briefing; Enter opens it and escape comes back here."""
+    """Choose a briefing; enter opens it, and `q` in it comes back here."""
 
+    HELP_TITLE = "Library"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScreenCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "table('cursor_down')", "Down", show=False),
-        Binding("k", "table('cursor_up')", "Up", show=False),
-        Binding("g", "table('scroll_top')", "First", show=False),
-        Binding("G", "table('scroll_bottom')", "Last", show=False),
+        Binding("slash", "filter", "Filter", id="library-filter"),
+        Binding("escape", "clear_filter", "Clear the filter", show=False,
+                id="library-clear-filter"),
+        Binding("r", "look", "Look at the folder now", show=False, id="library-look"),
     ]
+
+    # The files as last read, by name (on disk); the filter; the reader-state
+    # files there are (which briefings were opened); the articles in the
+    # folder; why the folder cannot be listed, if it cannot.
+    entries: var[Mapping[str, LibraryEntry]] = var(lambda: MappingProxyType({}), init=False)
+    filter_text: var[str] = var("", init=False)
+    state_files: var[frozenset[str]] = var(frozenset, init=False)
+    articles: var[tuple[str, ...]] = var(tuple, init=False)
+    problem: var[str | None] = var(None, init=False)
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = folder
-        self.entries: list[LibraryEntry] = []
+        self.shown: tuple[LibraryEntry, ...] = ()  # in the list's order, filtered
+        self._ordered: tuple[Mapping[str, LibraryEntry] | None, tuple[LibraryEntry, ...]] = (
+            None, ())  # the entries, and them in the list's order
+        self._looked = False  # the folder has been listed once
+        self._looking: Worker[None] | None = None
+        # The state files of the briefings opened here, in case one could not
+        # be written (a read-only state folder): new no more in this session.
+        self._opened_here: set[str] = set()
+
+    # --- what the workers post back ---------------------------------------------
+
+    class FolderListed(Message):
+        """The folder was listed; the files in `changed` are being read."""
+
+        def __init__(self, listing: FolderListing, state_files: frozenset[str]) -> None:
+            super().__init__()
+            self.listing, self.state_files = listing, state_files
+
+    class FilesRead(Message):
+        def __init__(self, entries: tuple[LibraryEntry, ...]) -> None:
+            super().__init__()
+            self.entries = entries
+
+    class FolderUnreadable(Message):
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    class BriefingLoaded(Message):
+        """A briefing to open was read; `replacing` a reader (J/K) or not."""
+
+        def __init__(self, name: str, briefing: Briefing, replacing: ReaderScreen | None) -> None:
+            super().__init__()
+            self.name, self.briefing, self.replacing = name, briefing, replacing
+
+    class BriefingUnreadable(Message):
+        def __init__(self, name: str, problem: str) -> None:
+            super().__init__()
+            self.name, self.problem = name, problem
+
+    # --- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(literal(f"Briefings in {self.folder}", one_line=True),
-                     classes="library-title")
-        table: DataTable[Content] = DataTable(id="library", cursor_type="row", zebra_stripes=True)
-        yield table
-        # ctrl+p is listed in the help screen; the footer keeps its room for keys.
+        yield Static(self._title(), id="library-title")
+        field = Input(id="library-filter", compact=True,
+                      placeholder="filter by title, source, tag, date or file name")
+        field.display = False
+        yield field
+        yield LibraryList(id="library")
         yield Footer(compact=True, show_command_palette=False)
 
+    @property
+    def library_list(self) -> LibraryList:
+        return self.query_one(LibraryList)
+
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        title_width = max(20, self.app.size.width - 10 - 18 - 8 - 8 - 12)
-        for label, width in (("Date", 10), ("Title", title_width), ("Source", 18),
-                             ("Quotes", 7), ("Figures", 7)):
-            table.add_column(label, width=width)
-        table.loading = True
-        self.load()
+        self.library_list.set_rows((), frozenset(), empty=Content.styled(
+            "Reading the folder…", "italic"))
+        self.library_list.focus()
+        self.set_interval(POLL_SECONDS, self._look, name="watch-folder")
+        self._look()
 
-    @work(thread=True, exclusive=True)
-    def load(self) -> None:
-        entries = scan(self.folder)
-        self.app.call_from_thread(self.show, entries)
+    def on_screen_resume(self) -> None:
+        if not self.query_one(Input).has_focus:
+            self.library_list.focus()
 
-    def show(self, entries: list[LibraryEntry]) -> None:
-        self.entries = entries
-        table = self.query_one(DataTable)
-        table.loading = False
-        table.clear()
-        for index, entry in enumerate(entries):
-            if entry.briefing is None:
-                table.add_row(Content.styled("—", "$foreground-muted"),
-                              literal(f"⚠ {entry.error}", "$text-error", one_line=True),
-                              Content(""), Content(""), Content(""), key=str(index))
-                continue
-            meta = entry.briefing.masthead
-            table.add_row(
-                Content(f"{entry.published:%Y-%m-%d}" if meta.published else "—"),
-                literal(meta.title, "bold", one_line=True),
-                literal(meta.source or "", one_line=True),
-                Content(str(len(entry.briefing.quotes))),
-                Content(str(len(entry.briefing.figures))),
-                key=str(index),
-            )
-        if not entries:
-            self.notify(f"No briefings (*.toml) in {self.folder}", markup=False,
-                        severity="warning")
-        table.focus()
+    # --- following the state ----------------------------------------------------------
 
-    def action_table(self, action: str) -> None:
-        getattr(self.query_one(DataTable), f"action_{action}")()
+    def watch_entries(self) -> None:
+        self._show()
 
-    @on(DataTable.RowSelected)
-    def on_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.open(int(str(event.row_key.value)))
+    def watch_filter_text(self) -> None:
+        self._show()
 
-    def open(self, index: int) -> None:
-        from briefing.tui.screens.reader import ReaderScreen
+    def watch_state_files(self) -> None:
+        self._show()
 
-        entry = self.entries[index]
-        if entry.briefing is None:
-            self.notify(entry.error or "cannot open", markup=False, severity="error",
-                        title="Not a valid briefing")
+    def watch_articles(self) -> None:
+        self._show()
+
+    def watch_problem(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        entries = self.entries
+        if self._ordered[0] is not entries:  # sorted again only when files changed
+            self._ordered = (entries, tuple(sorted(entries.values(), key=library_order)))
+        ordered = self._ordered[1]
+        wanted, state_files = self.filter_text, self.state_files
+        self.shown = tuple(entry for entry in ordered if matches(entry, wanted))
+        unopened = frozenset(entry.name for entry in ordered
+                             if not was_opened(entry, state_files))
+        self.library_list.set_rows(self.shown, unopened, empty=self._empty())
+        self.query_one("#library-title", Static).update(self._title())
+
+    def _title(self) -> Content:
+        """`Library · 12 briefings · 3 new · 1 not valid · in FOLDER`: the
+        counts first, so a long folder name is what gets cut."""
+        parts = [Content.styled("Library", "bold")]
+        entries = list(self.entries.values())
+        if entries:
+            parts.append(Content(counted(len(entries), "briefing")))
+            state_files = self.state_files
+            new = sum(1 for e in entries if e.valid and not was_opened(e, state_files))
+            invalid = sum(1 for e in entries if e.read and e.error is not None)
+            if new:
+                parts.append(Content.styled(f"{new:,} new", "bold $text-accent"))
+            if invalid:
+                parts.append(Content.styled(f"{invalid:,} not valid", "$text-error"))
+            if self.filter_text.strip():
+                parts.append(Content(f"{len(self.shown):,} shown"))
+        muted = "$foreground-muted"
+        parts.append(Content.assemble(
+            ("in ", muted), literal(shown_name(self.folder), muted, one_line=True)))
+        return Content(" · ").join(parts)
+
+    def _empty(self) -> Content:
+        """What the list says when it has no row to show (the folder's name
+        is in the title above)."""
+        if self.problem is not None:
+            return Content("\n").join([
+                Content.assemble(("⚠ ", "$text-error"),
+                                 literal(self.problem, "$text-error", one_line=True)),
+                Content("This list follows the folder: it shows what is there once the "
+                        "folder can be read."),
+            ])
+        if not self._looked:
+            return Content.styled("Reading the folder…", "italic")
+        if self.entries:
+            return Content.assemble("No briefing matches ",
+                                    literal(self.filter_text.strip(), "bold", one_line=True),
+                                    ". esc clears the filter.")
+        if self.articles:
+            return Content("\n").join([
+                Content(f"No briefings (*.toml) here yet, but "
+                        f"{counted(len(self.articles), 'article')} "
+                        f"({' '.join(ARTICLE_SUFFIXES)})."),
+                Content(IMPORT_HINT[:1].upper() + IMPORT_HINT[1:]),
+                Content("This list follows the folder: the drafts show as they are written."),
+            ])
+        return Content("No briefings (*.toml) here yet. This list follows the folder: "
+                       "new files show as they arrive.")
+
+    # --- looking at the folder -----------------------------------------------------------
+
+    def _look(self) -> None:
+        if self._looking is not None and not self._looking.is_finished:
+            return  # still reading the last look's files: one look at a time
+        known = {name: entry.stamp for name, entry in self.entries.items() if entry.read}
+        self._looking = self._look_at_folder(self.folder, known)
+
+    @work(thread=True, exclusive=True, group="watch-folder")
+    def _look_at_folder(self, folder: Path, known: Mapping[str, Stamp | None]) -> None:
+        """List the folder, then read the files that are new or changed,
+        posting what was read every BATCH_SECONDS."""
+        import time
+
+        worker = get_current_worker()
+        try:
+            listing = list_folder(folder)
+        except OSError as error:
+            self.post_message(self.FolderUnreadable(
+                f"{shown_name(folder)}: cannot list this folder: {error.strerror or error}"))
             return
-        self.app.push_screen(ReaderScreen(entry.briefing, entry.path, from_library=True))
+        self.post_message(self.FolderListed(listing, opened_state_files()))
+        batch: list[LibraryEntry] = []
+        sent = time.monotonic()
+        for name, stamp in listing.briefings.items():
+            if name in known and known[name] == stamp and stamp is not None:
+                continue
+            if worker.is_cancelled:
+                return
+            batch.append(read_entry(folder, name, stamp))
+            if time.monotonic() - sent >= BATCH_SECONDS:
+                self.post_message(self.FilesRead(tuple(batch)))
+                batch, sent = [], time.monotonic()
+        if batch:
+            self.post_message(self.FilesRead(tuple(batch)))
+
+    @on(FolderListed)
+    def _folder_listed(self, message: FolderListed) -> None:
+        self._looked = True
+        listed = message.listing.briefings
+        # Files gone are dropped; new ones show by name until they are read;
+        # a changed one keeps its old line until then.
+        entries = {name: self.entries.get(name) or LibraryEntry(name, stamp)
+                   for name, stamp in listed.items()}
+        self.problem = None
+        self.articles = message.listing.articles
+        self.state_files = message.state_files | self._opened_here
+        if entries.keys() != self.entries.keys():
+            self.entries = MappingProxyType(entries)
+        elif not entries:
+            self._show()  # the first look at an empty folder: say so
+
+    @on(FilesRead)
+    def _files_read(self, message: FilesRead) -> None:
+        entries = dict(self.entries)
+        for entry in message.entries:
+            if entry.name in entries:
+                entries[entry.name] = entry
+        self.entries = MappingProxyType(entries)
+
+    @on(FolderUnreadable)
+    def _folder_unreadable(self, message: FolderUnreadable) -> None:
+        self._looked = True
+        self.entries = MappingProxyType({})
+        self.problem = message.problem
+
+    def action_look(self) -> None:
+        self._look()
+
+    # --- the filter -------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        field = self.query_one(Input)
+        field.display = True
+        field.focus()
+
+    @on(Input.Changed, "#library-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+
+    @on(Input.Submitted, "#library-filter")
+    def _filter_submitted(self) -> None:
+        self.library_list.focus()
+        if self.shown:
+            self.library_list.cursor = 0
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one(Input)
+        field.value = ""
+        field.display = False
+        self.filter_text = ""
+        self.library_list.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":
+            return True if self.query_one(Input).display or self.filter_text else None
+        return True
+
+    # --- opening ------------------------------------------------------------------------
+
+    @on(LibraryList.Chosen)
+    def _chosen(self, event: LibraryList.Chosen) -> None:
+        event.stop()
+        self.open(event.name)
+
+    def open(self, name: str, *, replacing: ReaderScreen | None = None) -> None:
+        """Read the file (a worker) and open it, over the library or in place
+        of the reader `replacing`."""
+        self._load(self.folder, name, replacing)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _load(self, folder: Path, name: str, replacing: ReaderScreen | None) -> None:
+        from briefing.loader import load_briefing
+
+        path = folder / name
+        try:
+            briefing = load_briefing(path, source=shown_name(path), remember=True)
+        except BriefingError as error:
+            self.post_message(self.BriefingUnreadable(name, error.render(limit=3)))
+            return
+        # If it cannot be written, the briefing shows as new again next time;
+        # the reader says so when it cannot save.
+        with contextlib.suppress(WriteError, OSError):
+            mark_opened(path, briefing)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.BriefingLoaded(name, briefing, replacing))
+
+    @on(BriefingLoaded)
+    def _briefing_loaded(self, message: BriefingLoaded) -> None:
+        entry = self.entries.get(message.name)
+        if entry is not None and entry.state_file is not None:
+            self._opened_here.add(entry.state_file)
+            self.state_files = self.state_files | {entry.state_file}
+        self.library_list.move_to(message.name)
+        reader = LibraryReaderScreen(message.briefing, self.folder / message.name, self,
+                                     message.name)
+        if message.replacing is not None:
+            if self.app.screen is message.replacing:
+                self.app.switch_screen(reader)
+        elif self.app.screen is self:
+            self.app.push_screen(reader)
+
+    @on(BriefingUnreadable)
+    def _briefing_unreadable(self, message: BriefingUnreadable) -> None:
+        self.notify(message.problem, title="Not a valid briefing", severity="error",
+                    markup=False, timeout=8)
+
+    def neighbour(self, name: str, step: int) -> str | None:
+        """The file `step` (+1 or -1) places from `name` in the list's order
+        that may be opened (files known to be invalid are skipped)."""
+        order: Sequence[LibraryEntry] = self.shown
+        names = [entry.name for entry in order]
+        if name not in names:
+            order = sorted(self.entries.values(), key=library_order)
+            names = [entry.name for entry in order]
+            if name not in names:
+                return None
+        at = names.index(name) + step
+        while 0 <= at < len(order):
+            if order[at].error is None:
+                return order[at].name
+            at += step
+        return None
+
+
+class LibraryReaderScreen(ReaderScreen):
+    """The reader, opened from the library: `q` (and esc) come back to it,
+    `J` and `K` read the next and previous briefing in its order. ctrl+q
+    quits from anywhere."""
+
+    HELP_TITLE = "Reader"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "library", "Library", id="back-to-library"),
+        Binding("J", "next_briefing", "Next briefing", show=False, id="next-briefing"),
+        Binding("K", "previous_briefing", "Prev briefing", show=False,
+                id="previous-briefing"),
+    ]
+
+    def __init__(self, briefing: Briefing, path: Path, library: LibraryScreen,
+                 name: str) -> None:
+        super().__init__(briefing, path, from_library=True)
+        self.library = library
+        self.file_name = name
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_briefing", "previous_briefing"):
+            step = 1 if action == "next_briefing" else -1
+            return True if self.library.neighbour(self.file_name, step) is not None else None
+        return super().check_action(action, parameters)
+
+    def action_library(self) -> None:
+        self.dismiss()
+
+    def action_next_briefing(self) -> None:
+        self._read_next(1)
+
+    def action_previous_briefing(self) -> None:
+        self._read_next(-1)
+
+    def _read_next(self, step: int) -> None:
+        name = self.library.neighbour(self.file_name, step)
+        if name is not None:
+            self.library.open(name, replacing=self)

@@ -19,6 +19,10 @@ from briefing.tui.safe import literal
 Spans = tuple[tuple[int, int, str], ...]
 
 
+# Under this many lines the header shrinks to two lines.
+COMPACT_UNDER = 20
+
+
 class BriefingHeader(Widget):
     """Top of the screen: title, standfirst, dateline, and the tags and link,
     each in its own style (see the stylesheet). One widget rather than a
@@ -59,6 +63,12 @@ class BriefingHeader(Widget):
                              counted(len(self.briefing.quotes), "quote"),
                              counted(len(self.briefing.figures), "figure")))
         line = dateline(meta)
+        if self.app.size.height < COMPACT_UNDER:
+            # A short terminal keeps its lines for the text: the title and
+            # the dateline, a line each (the standfirst and links give way).
+            date = self._part("dateline", f"{line} · {counts}" if line else counts)
+            return [self._part("title", meta.title).truncate(width, ellipsis=True),
+                    date.truncate(width, ellipsis=True)]
         lines = self._part("title", meta.title).wrap(width)
         if meta.standfirst:
             lines += self._part("standfirst", meta.standfirst).wrap(width)

@@ -110,6 +110,8 @@ class ReadingPane(ScrollView, can_focus=True):
     past either end of the section asks the screen for the next or the
     previous one (`PastEdge`)."""
 
+    HELP_TITLE = "Reading"  # its border names the section being read
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll_down", "Scroll down", show=False, id="scroll-down"),
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="scroll-up"),

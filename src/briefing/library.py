@@ -1,0 +1,223 @@
+"""A folder of briefings as the library lists it: which files, what each one
+is, and what changed since the last look.
+
+The library is one folder, not a tree: the `*.toml` files directly in it,
+hidden files left out (`briefing validate DIR` checks the same files). A
+look costs one directory listing: each file's size, modification time and
+inode (its stamp) say whether it changed, and only a file whose stamp
+changed is read again. A file that cannot be used is listed with its
+one-line error, never hidden. Nothing here imports Textual.
+
+File names are someone else's text: `shown_name` is the only way one is
+shown or printed.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
+
+from briefing.errors import BriefingError
+from briefing.model import Briefing
+from briefing.text import visible
+
+BRIEFING_SUFFIX = ".toml"
+# What `briefing import` drafts a briefing from.
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+IMPORT_HINT = "draft a briefing from each with: briefing import ARTICLE -o NAME.toml"
+
+
+class Stamp(NamedTuple):
+    """What changes when a file is written, in place or by rename."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+
+
+@dataclass(frozen=True)
+class FolderListing:
+    """The briefing files in a folder with their stamps (None: the name is
+    there but the file cannot be looked at, e.g. a broken link), and the
+    articles beside them."""
+
+    briefings: Mapping[str, Stamp | None]
+    articles: tuple[str, ...] = ()
+
+
+def list_folder(folder: Path) -> FolderListing:
+    """One look at the folder. Raises OSError when it cannot be listed."""
+    briefings: dict[str, Stamp | None] = {}
+    articles: list[str] = []
+    with os.scandir(folder) as found:
+        for item in found:
+            name = item.name
+            if name.startswith("."):
+                continue
+            suffix = os.path.splitext(name)[1].lower()
+            if suffix not in (BRIEFING_SUFFIX, *ARTICLE_SUFFIXES):
+                continue
+            try:
+                if item.is_dir():
+                    continue
+                info = item.stat()
+            except OSError:
+                info = None
+            if suffix == BRIEFING_SUFFIX:
+                briefings[name] = (None if info is None
+                                   else Stamp(info.st_size, info.st_mtime_ns, info.st_ino))
+            elif info is not None:
+                articles.append(name)
+    return FolderListing(MappingProxyType(briefings), tuple(sorted(articles)))
+
+
+def shown_name(name: str | os.PathLike[str]) -> str:
+    """A file name (or path) as text that is safe to show or print: bytes
+    that are not UTF-8 as `\\xff`, control characters made visible, one line."""
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return visible(text, one_line=True)
+
+
+# --- one file, as the library lists it -------------------------------------------
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One briefing file: what it is, or why it cannot be opened, or (not
+    `read` yet) only its name."""
+
+    name: str  # as on disk
+    stamp: Stamp | None = None
+    read: bool = False
+    title: str = ""
+    source: str = ""
+    published: date | None = None
+    tags: tuple[str, ...] = ()
+    quotes: int = 0
+    figures: int = 0
+    error: str | None = None  # one line, without the file name
+    state_file: str | None = None  # the name of its reader-state file (valid ones)
+
+    @property
+    def valid(self) -> bool:
+        return self.read and self.error is None
+
+    # Worked out once per entry: the filter asks for them on every keystroke,
+    # for every file.
+    @functools.cached_property
+    def shown_name(self) -> str:
+        return shown_name(self.name)
+
+    @functools.cached_property
+    def date_text(self) -> str:
+        return f"{self.published:%Y-%m-%d}" if self.published is not None else ""
+
+    @functools.cached_property
+    def searched_text(self) -> str:
+        """What the filter looks in: title, source, tags, date (as written
+        in the list and in words), file name; casefolded."""
+        words = [self.title, self.source, *self.tags, self.shown_name]
+        if self.published is not None:
+            words.append(f"{self.date_text} {self.published.day} {self.published:%B %b %Y}")
+        return " ".join(words).casefold()
+
+
+def summarise(name: str, stamp: Stamp | None, briefing: Briefing) -> LibraryEntry:
+    meta = briefing.masthead
+    published = meta.published
+    if isinstance(published, datetime):
+        published = published.date()
+    return LibraryEntry(name, stamp, True, meta.title, meta.source or "", published,
+                        tuple(meta.tags), len(briefing.quotes), len(briefing.figures))
+
+
+def read_entry(folder: Path, name: str, stamp: Stamp | None) -> LibraryEntry:
+    """Read one file of the folder (slow: call it off the UI thread)."""
+    from briefing.loader import load_briefing
+
+    path = folder / name
+    shown = shown_name(name)
+    try:
+        briefing = load_briefing(path, source=shown, remember=True)
+    except BriefingError as error:
+        return LibraryEntry(name, stamp, True, error=_without_source(error, shown))
+    return replace(summarise(name, stamp, briefing), state_file=_state_file(briefing, path))
+
+
+def _without_source(error: BriefingError, source: str) -> str:
+    """The first problem on one line, without the file name the list shows
+    in its own column."""
+    line = error.headline
+    prefix = visible(source, one_line=True) + ":"
+    return line[len(prefix):].strip() if line.startswith(prefix) else line
+
+
+# --- order and filter ------------------------------------------------------------
+
+def library_order(entry: LibraryEntry) -> tuple[int, int, int, str]:
+    """Newest first, undated briefings after dated ones, then files still
+    being read, then files that cannot be opened; by file name within each."""
+    rank = 0 if entry.valid else 1 if not entry.read else 2
+    dated = entry.published is not None and rank == 0
+    day = -entry.published.toordinal() if dated and entry.published else 0
+    return (rank, 0 if dated else 1, day, entry.name)
+
+
+def matches(entry: LibraryEntry, query: str) -> bool:
+    """Every word of the query is somewhere in the entry's title, source,
+    tags, date or file name (case ignored)."""
+    words = query.casefold().split()
+    if not words:
+        return True
+    text = entry.searched_text
+    return all(word in text for word in words)
+
+
+# --- what the reader opened --------------------------------------------------------
+
+def _state_file(briefing: Briefing, path: Path) -> str | None:
+    """The name of the reader-state file a briefing's stars and place go to
+    (named by what the briefing is: a copy of one opened counts as opened)."""
+    from briefing.state import state_key, state_path_for
+
+    try:
+        return state_path_for(state_key(briefing, path)).name
+    except (OSError, ValueError):
+        return None
+
+
+def opened_state_files() -> frozenset[str]:
+    """The reader-state files there are: one listing of the state folder."""
+    from briefing.state import state_dir
+
+    try:
+        return frozenset(os.listdir(state_dir()))
+    except OSError:
+        return frozenset()
+
+
+def was_opened(entry: LibraryEntry, state_files: Iterable[str]) -> bool:
+    return entry.state_file is not None and entry.state_file in state_files
+
+
+def mark_opened(path: Path, briefing: Briefing) -> None:
+    """Leave the reader-state file that says a briefing was opened, if there
+    is none yet: with the stars, notes and place found for it by its path
+    (an earlier version's), if any, else at its first section. Raises
+    WriteError; a state that cannot be read is left alone."""
+    from briefing.state import ReaderState, load_state_for, save_state, state_key, state_path_for
+
+    key = state_key(briefing, path)
+    if os.path.lexists(state_path_for(key)):
+        return
+    try:
+        found = load_state_for(key)
+    except BriefingError:
+        return  # the reader says what is wrong with it when it opens
+    section = found.section or briefing.sections[0].id
+    save_state(key, ReaderState().at(section, found.selected))

@@ -1,0 +1,565 @@
+"""The library as a morning inbox, driven as a user would: it follows its
+folder while open, filters as you type, marks what was never opened, and
+reads from one briefing to the next."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from briefing.tui.app import BriefingApp
+from briefing.tui.screens import library as library_module
+from briefing.tui.screens.library import LibraryReaderScreen, LibraryScreen
+from briefing.tui.screens.reader import ReaderScreen
+from conftest import screen_text
+
+Briefing = Callable[..., str]
+
+
+@pytest.fixture
+def briefing(briefing_text: Callable[..., str]) -> Briefing:
+    """`briefing(title, published=None, source=None, tags=())`: the sample
+    briefing's text under another masthead."""
+
+    def make(title: str, published: str | None = None, *, source: str | None = None,
+             tags: tuple[str, ...] = ()) -> str:
+        masthead = []
+        if published:
+            masthead.append(f"published = {published}")
+        if source:
+            masthead.append(f'source = "{source}"')
+        if tags:
+            masthead.append("tags = [" + ", ".join(f'"{tag}"' for tag in tags) + "]")
+        return briefing_text(masthead="\n".join(masthead)).replace(
+            'title = "Talks in Istanbul"', f'title = "{title}"', 1)
+
+    return make
+
+
+BROKEN = 'format = 1\n[briefing]\ntitle = "Broken"\n'
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def folder(tmp_path: Path, briefing: Briefing) -> Path:
+    """Three briefings: Wednesday's is the newest."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    write(folder / "monday.toml", briefing("Monday talks", "2022-03-28", source="Reuters",
+                                           tags=("diplomacy",)))
+    write(folder / "tuesday.toml", briefing("Tuesday shelling", "2022-03-29", source="AP"))
+    write(folder / "wednesday.toml", briefing("Wednesday convoy", "2022-03-30",
+                                              source="Reuters", tags=("humanitarian",)))
+    return folder
+
+
+def library(app: BriefingApp) -> LibraryScreen:
+    """The library screen, whether it is shown or under a briefing."""
+    screen = app.screen
+    if isinstance(screen, LibraryReaderScreen):
+        return screen.library
+    assert isinstance(screen, LibraryScreen)
+    return screen
+
+
+def listed(app: BriefingApp) -> list[str]:
+    """The file names in the list, in its order."""
+    return [entry.name for entry in library(app).library_list.rows]
+
+
+def row_of(app: BriefingApp, name: str) -> str:
+    """The line the screen shows for a file (the file name column cuts long names)."""
+    lines = [line for line in screen_text(app).splitlines() if name[:12] in line]
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def look(pilot) -> None:  # type: ignore[no-untyped-def]
+    """What the once-a-second look at the folder does, without the clock
+    (as `r` does)."""
+    await settle(pilot)
+    library(pilot.app).action_look()
+    await settle(pilot)
+
+
+async def open_library(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, LibraryScreen)
+
+
+# --- the list ---------------------------------------------------------------------
+
+
+async def test_newest_first_with_a_file_name_column_and_counts(folder: Path) -> None:
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert listed(app) == ["wednesday.toml", "tuesday.toml", "monday.toml"]
+        text = screen_text(app)
+        header = next(line for line in text.splitlines() if "Title" in line)
+        for column in ("Date", "Title", "Source", "File", "Quotes", "Figures"):
+            assert column in header
+        row = row_of(app, "wednesday.toml")
+        assert "2022-03-30" in row and "Wednesday convoy" in row and "Reuters" in row
+
+
+async def test_titles_are_cut_with_an_ellipsis_and_columns_follow_the_width(
+        folder: Path, briefing: Briefing) -> None:
+    long_title = "An extremely long title about the talks " * 4
+    write(folder / "long.toml", briefing(long_title.strip(), "2022-04-01"))
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_library(pilot)
+        row = row_of(app, "long.toml")
+        assert "An extremely long title" in row and "…" in row
+        assert long_title.strip() not in screen_text(app)
+        assert "Quotes" not in screen_text(app)  # no room: the counts give way first
+        await pilot.resize_terminal(200, 40)
+        await pilot.pause()
+        assert "Quotes" in screen_text(app)
+        assert "An extremely long title about the talks An extremely long" in row_of(
+            app, "long.toml")
+
+
+async def test_invalid_files_are_listed_with_their_error_and_say_why_on_enter(
+        folder: Path) -> None:
+    write(folder / "broken.toml", BROKEN)
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert listed(app)[-1] == "broken.toml"  # after the briefings
+        row = row_of(app, "broken.toml")
+        assert "⚠" in row and "sections: required, but missing" in row
+        assert "1 not valid" in screen_text(app)
+        await pilot.press("G", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)  # nothing opened
+        said = [(n.title, str(n.message)) for n in app._notifications]
+        assert said == [("Not a valid briefing",
+                         f"{folder}/broken.toml: sections: required, but missing")]
+
+
+async def test_a_folder_of_articles_says_how_to_import_them(tmp_path: Path,
+                                                            briefing: Briefing) -> None:
+    write(tmp_path / "monday.txt", "An article.")
+    write(tmp_path / "tuesday.md", "# Another")
+    app = BriefingApp(folder=tmp_path)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await open_library(pilot)
+        text = screen_text(app)
+        assert "No briefings (*.toml)" in text and "2 articles" in text
+        assert "briefing import ARTICLE -o NAME.toml" in text
+        # The advice goes when a briefing arrives.
+        write(tmp_path / "monday.toml", briefing("Monday talks", "2022-03-28"))
+        await look(pilot)
+        assert "briefing import" not in screen_text(app)
+        assert listed(app) == ["monday.toml"]
+
+
+async def test_an_empty_folder_says_the_list_follows_it(tmp_path: Path, briefing: Briefing) -> None:
+    app = BriefingApp(folder=tmp_path)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await open_library(pilot)
+        assert "No briefings (*.toml)" in screen_text(app)
+        write(tmp_path / "first.toml", briefing("First one", "2022-03-28"))
+        await look(pilot)
+        assert "First one" in screen_text(app)
+
+
+# --- following the folder ------------------------------------------------------------
+
+
+async def test_new_changed_fixed_and_removed_files_show_while_open(
+        folder: Path, briefing: Briefing) -> None:
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert "thursday.toml" not in listed(app)
+        write(folder / "thursday.toml", briefing("Thursday ceasefire", "2022-03-31"))
+        await look(pilot)
+        assert listed(app)[0] == "thursday.toml"  # newest, on top
+        assert "Thursday ceasefire" in screen_text(app)
+
+        assert "Tuesday shelling" in screen_text(app)
+        write(folder / "tuesday.toml", briefing("Tuesday shelling eases", "2022-03-29"))
+        await look(pilot)
+        assert "Tuesday shelling eases" in screen_text(app)
+
+        write(folder / "monday.toml", BROKEN)
+        await look(pilot)
+        assert "sections: required" in row_of(app, "monday.toml")
+        assert "Monday talks" not in screen_text(app)
+        write(folder / "monday.toml", briefing("Monday talks, fixed", "2022-03-28"))
+        await look(pilot)
+        assert "Monday talks, fixed" in row_of(app, "monday.toml")
+        assert "⚠" not in screen_text(app)
+
+        (folder / "wednesday.toml").unlink()
+        await look(pilot)
+        assert "wednesday.toml" not in listed(app)
+        assert "Wednesday convoy" not in screen_text(app)
+        assert "3 briefings" in screen_text(app)
+
+
+async def test_the_folder_is_followed_without_a_key(folder: Path, briefing: Briefing) -> None:
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert "Thursday ceasefire" not in screen_text(app)
+        write(folder / "thursday.toml", briefing("Thursday ceasefire", "2022-03-31"))
+        for _ in range(100):  # the clock's look, within a generous bound
+            await pilot.pause(0.1)
+            if "Thursday ceasefire" in screen_text(app):
+                break
+        assert "Thursday ceasefire" in screen_text(app)
+
+
+async def test_only_new_and_changed_files_are_read_again(folder: Path,
+                                                         monkeypatch, briefing: Briefing) -> None:  # type: ignore[no-untyped-def]
+    read: list[str] = []
+    real = library_module.read_entry
+
+    def counting(folder: Path, name: str, stamp):  # type: ignore[no-untyped-def]
+        read.append(name)
+        return real(folder, name, stamp)
+
+    monkeypatch.setattr(library_module, "read_entry", counting)
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert sorted(read) == ["monday.toml", "tuesday.toml", "wednesday.toml"]
+        read.clear()
+        await look(pilot)
+        assert read == []  # nothing changed: a listing, no read
+        path = folder / "tuesday.toml"
+        path.write_text(path.read_text() + "\n", encoding="utf-8")
+        write(folder / "thursday.toml", briefing("Thursday ceasefire", "2022-03-31"))
+        await look(pilot)
+        assert sorted(read) == ["thursday.toml", "tuesday.toml"]
+
+
+async def test_the_list_shows_at_once_and_titles_fill_in_as_files_are_read(
+        folder: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    go_on = threading.Event()
+    real = library_module.read_entry
+
+    def slow(folder: Path, name: str, stamp):  # type: ignore[no-untyped-def]
+        go_on.wait(timeout=30)
+        return real(folder, name, stamp)
+
+    monkeypatch.setattr(library_module, "read_entry", slow)
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "monday.toml" in screen_text(app):
+                break
+        text = screen_text(app)
+        assert "monday.toml" in text and "reading…" in text
+        assert "Monday talks" not in text
+        await pilot.press("j")  # the list answers keys while files are read
+        go_on.set()
+        await settle(pilot)
+        assert "Monday talks" in screen_text(app)
+        assert "reading…" not in screen_text(app)
+
+
+async def test_a_folder_that_goes_away_and_comes_back(folder: Path) -> None:
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        aside = folder.with_name("aside")
+        folder.rename(aside)
+        await look(pilot)
+        assert "cannot list this folder" in screen_text(app)
+        aside.rename(folder)
+        await look(pilot)
+        assert "cannot list" not in screen_text(app)
+        assert listed(app) == ["wednesday.toml", "tuesday.toml", "monday.toml"]
+
+
+# --- the filter ----------------------------------------------------------------------
+
+
+async def test_the_filter_narrows_as_you_type(folder: Path) -> None:
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert len(listed(app)) == 3
+        await pilot.press("slash", "s")
+        assert len(listed(app)) == 3
+        await pilot.press("h")
+        assert listed(app) == ["tuesday.toml"]
+        await pilot.press("backspace")
+        assert len(listed(app)) == 3
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("reuters", ["wednesday.toml", "monday.toml"]),   # source
+    ("shelling", ["tuesday.toml"]),                   # title
+    ("humanitarian", ["wednesday.toml"]),             # tag
+    ("2022-03-28", ["monday.toml"]),                  # date
+    ("29 march", ["tuesday.toml"]),                   # date in words
+    ("tuesday.toml", ["tuesday.toml"]),               # file name
+    ("reuters convoy", ["wednesday.toml"]),           # every word
+    ("nothing like it", []),
+])
+async def test_filter_finds_each_field(folder: Path, typed: str, expected: list[str]) -> None:
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        await pilot.press("slash", *typed)
+        assert listed(app) == expected
+        assert ("No briefing matches" in screen_text(app)) == (not expected)
+
+
+async def test_filter_then_open_then_escape_clears(folder: Path) -> None:
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        await pilot.press("slash", *"shelling", "enter")
+        assert listed(app) == ["tuesday.toml"]
+        assert "1 shown" in screen_text(app)
+        await pilot.press("enter")  # the list has the focus: opens the one shown
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryReaderScreen)
+        assert "Tuesday shelling" in screen_text(app)
+        await pilot.press("q")
+        await pilot.pause()
+        assert listed(app) == ["tuesday.toml"]  # the filter is still on
+        await pilot.press("escape")
+        assert listed(app) == ["wednesday.toml", "tuesday.toml", "monday.toml"]
+        assert "shown" not in screen_text(app)
+
+
+# --- new and opened ------------------------------------------------------------------
+
+
+async def test_briefings_not_yet_opened_are_marked_until_opened(folder: Path) -> None:
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert "3 new" in screen_text(app)
+        assert "●" in row_of(app, "wednesday.toml")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryReaderScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert "●" not in row_of(app, "wednesday.toml")
+        assert "●" in row_of(app, "tuesday.toml")
+        assert "2 new" in screen_text(app)
+    # Opened stays opened in the next session: the reader's state folder says so.
+    again = BriefingApp(folder=folder)
+    async with again.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert "●" not in row_of(again, "wednesday.toml")
+        assert "●" in row_of(again, "monday.toml")
+
+
+async def test_opened_stays_opened_when_the_state_cannot_be_written(
+        folder: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from briefing.files import WriteError
+
+    def read_only(path: Path, briefing: object) -> None:
+        raise WriteError(path, "the folder is on a read-only file system", kind="read-only")
+
+    monkeypatch.setattr(library_module, "mark_opened", read_only)
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert "●" in row_of(app, "wednesday.toml")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryReaderScreen)
+        await pilot.press("q")
+        await look(pilot)  # the state folder has no file for it
+        assert "●" not in row_of(app, "wednesday.toml")
+
+
+# --- reading from the library ----------------------------------------------------------
+
+
+def test_the_library_keys_in_a_briefing_clash_with_no_reader_key() -> None:
+    """J, K and q mean something else in no pane of the reader (the reader
+    binds no q: the app's quit is what q replaces)."""
+    from textual.binding import Binding
+
+    from briefing.tui.widgets.contents import ContentsList
+    from briefing.tui.widgets.entries import FigureList, QuoteList
+    from briefing.tui.widgets.reading import ReadingPane
+
+    def keys(cls: type) -> set[str]:
+        return set(cls._merge_bindings().key_to_bindings)  # type: ignore[attr-defined]
+
+    ours = {binding.key for binding in Binding.make_bindings(LibraryReaderScreen.BINDINGS)}
+    assert ours == {"q", "J", "K"}
+    for cls in (ReaderScreen, ReadingPane, QuoteList, FigureList, ContentsList):
+        assert not ours & keys(cls), cls.__name__
+
+
+async def test_q_goes_back_to_the_library_where_it_was(folder: Path) -> None:
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryReaderScreen)
+        assert "Tuesday shelling" in screen_text(app)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert library(app).library_list.cursor_name == "tuesday.toml"
+        await pilot.press("enter")  # and escape backs out as q does
+        await settle(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_J_and_K_read_the_next_and_previous_briefing(folder: Path) -> None:
+    write(folder / "broken.toml", BROKEN)  # never read: it cannot be opened
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen
+        assert isinstance(reader, LibraryReaderScreen) and reader.file_name == "wednesday.toml"
+        assert reader.check_action("previous_briefing", ()) is None  # the first: K disabled
+        await pilot.press("J")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryReaderScreen)
+        assert app.screen.file_name == "tuesday.toml"
+        assert "Tuesday shelling" in screen_text(app)
+        await pilot.press("J")
+        await settle(pilot)
+        assert app.screen.file_name == "monday.toml"  # type: ignore[attr-defined]
+        assert app.screen.check_action("next_briefing", ()) is None  # broken.toml skipped
+        await pilot.press("J")
+        await settle(pilot)
+        assert app.screen.file_name == "monday.toml"  # type: ignore[attr-defined]
+        await pilot.press("K")
+        await settle(pilot)
+        assert app.screen.file_name == "tuesday.toml"  # type: ignore[attr-defined]
+        # One screen deep: q goes back to the library, on the briefing read last.
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert library(app).library_list.cursor_name == "tuesday.toml"
+        assert "●" not in row_of(app, "monday.toml")
+
+
+async def test_J_follows_the_filter(folder: Path) -> None:
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        await pilot.press("slash", *"reuters", "enter", "enter")
+        await settle(pilot)
+        assert app.screen.file_name == "wednesday.toml"  # type: ignore[attr-defined]
+        await pilot.press("J")
+        await settle(pilot)
+        assert app.screen.file_name == "monday.toml"  # type: ignore[attr-defined]
+
+
+async def test_the_place_is_saved_when_J_moves_on(folder: Path) -> None:
+    from briefing.loader import load_briefing
+    from briefing.state import load_state_for, state_key
+
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen
+        assert isinstance(reader, LibraryReaderScreen) and reader.section == 0
+        await pilot.press("2")
+        assert reader.section == 1
+        await pilot.press("J")
+        await settle(pilot)
+        assert app.screen is not reader
+        path = folder / "wednesday.toml"
+        assert load_state_for(state_key(load_briefing(path), path)).section == "humanitarian"
+
+
+async def test_ctrl_q_quits_from_a_briefing_opened_from_the_library(folder: Path) -> None:
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryReaderScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app._exit  # the app is closing, from the reader, not the library
+    assert app.return_code == 0
+
+
+# --- file names are someone else's text -------------------------------------------------
+
+
+HOSTILE_NAMES = ["title-\x1b]0;pwned\x07.toml", "clip-\x1b]52;c;aGk=\x07.toml",
+                 "bidi-\u202e.toml", os.fsdecode(b"caf\xe9.toml")]
+
+
+async def test_hostile_file_names_are_shown_literally(tmp_path: Path,
+                                                      briefing: Briefing,
+                                                      assert_terminal_safe: Callable[[str], None],
+                                                      ) -> None:
+    for index, name in enumerate(HOSTILE_NAMES):
+        write(tmp_path / name, briefing(f"Briefing {index}", f"2022-03-2{index}")
+              if index % 2 == 0 else BROKEN)
+    app = BriefingApp(folder=tmp_path)
+    async with app.run_test(size=(200, 30)) as pilot:
+        await open_library(pilot)
+        text = screen_text(app)
+        assert_terminal_safe(text)
+        assert "title-\\x1b]0;pwned\\x07.toml" in text
+        assert "clip-\\x1b]52;c;aGk=\\x07.toml" in text
+        assert "bidi-\\u202e.toml" in text
+        assert "caf\\xe9.toml" in text
+        await pilot.press("G", "enter")  # an invalid one: its error names it visibly
+        await settle(pilot)
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "\\x1b]52;c;aGk=\\x07.toml: sections: required" in said
+        assert_terminal_safe(said)
+
+
+def test_hostile_file_names_never_reach_a_real_terminal(tmp_path: Path,
+                                                        briefing: Briefing) -> None:
+    """The installed command, in a pseudo-terminal: no title, clipboard or
+    link sequence from a file name is ever written."""
+    from terminal import Terminal
+
+    from conftest import briefing_command
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for index, name in enumerate(HOSTILE_NAMES):
+        write(folder / name, briefing(f"Briefing {index}", f"2022-03-2{index}"))
+    env = {"BRIEFING_STATE_DIR": str(tmp_path / "state"),
+           "BRIEFING_CACHE_DIR": str(tmp_path / "cache")}
+    term = Terminal([briefing_command(), str(folder)], columns=200, lines=30, env=env)
+    try:
+        assert term.wait_for("Briefing 3")
+        assert "clip-\\x1b]52;c;aGk=\\x07.toml" in term.text()
+        term.send("q")
+        assert term.wait_exit() == 0
+    finally:
+        term.close()
+    for sequence in (b"\x1b]52", b"\x1b]0;", b"\x1b]1;", b"\x1b]2;", b"\x1b]8;"):
+        assert sequence not in term.raw
