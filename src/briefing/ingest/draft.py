@@ -56,6 +56,17 @@ class Draft:
     document: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Masthead:
+    """What a source says about an article besides its text (a web page's
+    metadata): it fills the briefing's masthead where the text does not."""
+
+    standfirst: str | None = None
+    source: str | None = None
+    published: date | None = None
+    url: str | None = None
+
+
 def draft_from_file(path: str) -> Draft:
     """Draft a briefing from the article at `path` ("-" for standard input)."""
     source, cleaned = read_article(path)
@@ -63,13 +74,15 @@ def draft_from_file(path: str) -> Draft:
     return _draft(cleaned.text, source=source, warnings=cleaned.warnings, published=published)
 
 
-def draft_from_text(text: str, *, source: str) -> Draft:
+def draft_from_text(text: str, *, source: str, masthead: Masthead | None = None) -> Draft:
     """Draft a briefing from article text (control characters are dropped)."""
     cleaned = clean(text, source=source)
-    return _draft(cleaned.text, source=source, warnings=cleaned.warnings, published=None)
+    return _draft(cleaned.text, source=source, warnings=cleaned.warnings, published=None,
+                  masthead=masthead)
 
 
-def _draft(text: str, *, source: str, warnings: list[str], published: date | None) -> Draft:
+def _draft(text: str, *, source: str, warnings: list[str], published: date | None,
+           masthead: Masthead | None = None) -> Draft:
     article = parse_article(text, source=source)
     warnings = [*warnings, *article.notes]
     paragraphs = [p.text for p in article.paragraphs]
@@ -86,6 +99,8 @@ def _draft(text: str, *, source: str, warnings: list[str], published: date | Non
             warnings.append(f"{name}: kept the first {limit:,} of {len(entries):,} {kind}")
             del entries[limit:]
     document = _document(article, sections, quotes, figures, published)
+    if masthead is not None:
+        _fill_masthead(document["briefing"], masthead)
     return _validated(document, source=source, warnings=warnings)
 
 
@@ -144,6 +159,22 @@ def _masthead(article: Article, sections: list[Section],
         masthead["published"] = published
     masthead["tags"] = [s.id for s in sections][:MAX_TAGS]
     return masthead
+
+
+def _fill_masthead(table: dict[str, Any], masthead: Masthead) -> None:
+    """The source's own metadata: its site as `source`, its date, its link,
+    and its standfirst where the text had none."""
+    if masthead.standfirst and "standfirst" not in table:
+        table["standfirst"] = _line(masthead.standfirst)
+    if masthead.source:
+        table["source"] = " ".join(masthead.source.split())[:MAX_NAME]
+    if masthead.published:
+        table["published"] = masthead.published
+    if masthead.url and len(masthead.url) <= MAX_LINE:
+        table["url"] = masthead.url
+    # tags stay last, where an editor expects them
+    if "tags" in table:
+        table["tags"] = table.pop("tags")
 
 
 def _person(entity: Entity, person_id: str) -> dict[str, Any]:

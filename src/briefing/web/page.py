@@ -38,6 +38,7 @@ _SNIFF_BYTES = 4096
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""",
                            re.IGNORECASE)
+_UNWANTED = re.compile(f"{FORBIDDEN.pattern[:-1]}\ud800-\udfff\ufffe\uffff]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Elements that never hold an article's words.
 _NEVER_TEXT = ("style", "noscript", "template", "svg", "math", "iframe", "frame", "frameset",
@@ -110,6 +111,11 @@ def parse_page(data: bytes, *, source: str, charset: str | None = None) -> Page:
         warnings.append(f"dropped {dropped:,} control or bidirectional character"
                         f"{'s' if dropped != 1 else ''} from the page")
     tree = _parse(_without_doctype(text), source=source)
+    # Character references (`&#27;`, `&#x202E;`) become characters only now.
+    dropped = _drop_forbidden(tree)
+    if dropped:
+        warnings.append(f"dropped {dropped:,} control or bidirectional character"
+                        f"{'s' if dropped != 1 else ''} written as references in the page")
     _strip_non_text(tree)
     count = sum(1 for _ in tree.iter())
     if count > MAX_ELEMENTS:
@@ -146,6 +152,22 @@ def _parse(text: str, *, source: str) -> HtmlElement:
     if tree is None:
         raise BriefingError.single(source, "not a web page: nothing could be parsed")
     return tree
+
+
+def _drop_forbidden(tree: HtmlElement) -> int:
+    """Remove forbidden characters (and those XML cannot hold, which would
+    make trafilatura give up) from the tree's text and attributes."""
+    dropped = 0
+    for element in tree.iter():
+        for name in ("text", "tail"):
+            value = getattr(element, name)
+            if value and _UNWANTED.search(value):
+                dropped += len(_UNWANTED.findall(value))
+                setattr(element, name, _UNWANTED.sub("", value))
+        for key, value in element.attrib.items():
+            if _UNWANTED.search(value):
+                element.set(key, _UNWANTED.sub("", value))
+    return dropped
 
 
 def _strip_non_text(tree: HtmlElement) -> None:

@@ -1,0 +1,228 @@
+"""The article in a web page: saved real pages (tests/fixtures/web, MIT), what
+the project's rules take out or bring back, metadata, and hostile pages."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import BriefingError
+from briefing.ingest.article import parse_article
+from briefing.web.extract import ALL_RULES, extract_article
+from briefing.web.page import MAX_ELEMENTS, decode_page
+
+FIXTURES = Path(__file__).parent / "fixtures" / "web"
+TRUTH = json.loads((FIXTURES / "ground-truth.json").read_text(encoding="utf-8"))
+NO_RULES: tuple[str, ...] = ()
+
+
+def saved(prefix: str) -> tuple[bytes, str]:
+    (path,) = FIXTURES.glob(f"{prefix}*.html.gz")
+    key = path.name.split(".")[0]
+    return gzip.decompress(path.read_bytes()), key
+
+
+def body(prefix: str, rules=True) -> str:
+    data, key = saved(prefix)
+    article = extract_article(data, source=key, cleanup=rules)
+    return "\n".join(article.paragraphs)
+
+
+def shingle_f1(truth: str, text: str) -> float:
+    """The benchmark's measure on one page (4-word shingles as multisets)."""
+    def shingles(value: str) -> Counter:
+        words = re.findall(r"\w+", value)
+        return Counter(tuple(words[i:i + 4]) for i in range(max(1, len(words) - 3)))
+    expected, got = shingles(truth), shingles(text)
+    hits = sum((expected & got).values())
+    if not hits:
+        return 0.0
+    precision, recall = hits / sum(got.values()), hits / sum(expected.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+# --- real pages ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("key", sorted(TRUTH), ids=lambda key: key[:12])
+def test_a_saved_page_gives_the_article_a_person_marked(key):
+    text = body(key)
+    assert shingle_f1(TRUTH[key]["articleBody"], text) >= 0.95
+
+
+def test_an_article_split_by_advertising_is_brought_back_whole():
+    later = "In addition to behavior metrics, Instagram provides business accounts"
+    assert later not in body("d48aeb9cf2f2", NO_RULES)
+    assert later not in body("d48aeb9cf2f2", [r for r in ALL_RULES if r != "split body"])
+    assert later in body("d48aeb9cf2f2")
+
+
+def test_embedded_tweets_are_kept_and_prompts_dropped():
+    tweet = "Yes this is real and yes the state spent nearly half a million dollars on it"
+    prompt = "Have a tip? Amy Kuperinsky may be reached at"
+    before, after = body("3f65af7b6b98", NO_RULES), body("3f65af7b6b98")
+    assert tweet not in before and prompt in before
+    assert tweet in after and prompt not in after
+    assert "Subscribe to NJ.com’s newsletters" not in after
+
+
+def test_agency_end_matter_is_dropped():
+    before, after = body("a6968f427cdb", NO_RULES), body("a6968f427cdb")
+    assert "\n___\n" in before and "Reach the reporters on Twitter" in before
+    assert "___" not in after and "Reach the reporters" not in after
+    # the article's own last paragraph stays
+    assert after.rstrip().endswith("raised him,” said Ruffin, who owns a diversity and "
+                                   "inclusion consulting firm.") or "said Ruffin" in after
+
+
+def test_promotions_and_their_link_lists_are_dropped():
+    before, after = body("ba4dfe2d3e81", NO_RULES), body("ba4dfe2d3e81")
+    for promo in ("READ MORE:", "DON'T MISS", "[INSIGHT]"):
+        assert promo in before
+        assert promo not in after
+    assert "In the 14th century the Black Death spread across the Mediterranean" in after
+
+
+def test_pop_up_cards_inside_paragraphs_are_dropped():
+    before, after = body("6ebac05f637e", NO_RULES), body("6ebac05f637e")
+    assert "Ilhan OmarIlhan Omar" in before
+    assert "Ilhan Omar" in after and "Ilhan OmarIlhan Omar" not in after
+    assert "Hillicon Valley" not in after
+
+
+def test_paragraphs_keep_the_pages_own_words_and_breaks():
+    data, key = saved("a6968f427cdb")
+    article = extract_article(data, source=key)
+    truth_lines = {line.strip() for line in TRUTH[key]["articleBody"].split("\n")}
+    kept = [p for p in article.paragraphs if p in truth_lines]
+    assert len(kept) >= 0.9 * len(article.paragraphs)
+
+
+def test_metadata_comes_from_the_page():
+    data, key = saved("a6968f427cdb")
+    article = extract_article(data, source=key)
+    assert article.title == "Deval Patrick takes nascent 2020 campaign to South Carolina"
+    assert article.title not in article.paragraphs  # the headline is not repeated
+    assert article.site and "post" in article.site.lower()
+    assert article.published is not None and article.published.year == 2019
+    assert article.url == TRUTH[key]["url"]
+
+
+def test_the_plain_text_is_what_the_importer_reads():
+    data, key = saved("d48aeb9cf2f2")
+    article = extract_article(data, source=key)
+    text = article.plain_text()
+    head, blank, *_ = text.split("\n")
+    assert head == article.title and blank == ""
+    parsed = parse_article(text, source="page")
+    assert parsed.title == article.title
+    # every paragraph comes back: as a paragraph, the standfirst or a crosshead
+    back = {p.text for p in parsed.paragraphs} | set(parsed.crossheads) | {parsed.standfirst}
+    assert all(paragraph in back for paragraph in article.paragraphs)
+
+
+# --- pages built for one behaviour --------------------------------------------------
+
+def page(*paragraphs: str, title: str = "Floods close the river road",
+         head: str = "") -> bytes:
+    body_html = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<!DOCTYPE html><html><head><title>{title}</title>{head}</head><body>"
+            f"<article><h1>{title}</h1>{body_html}</article></body></html>").encode()
+
+
+STORY = [
+    "The river rose two metres overnight and closed the road into the valley, officials said.",
+    "Residents of the lower town were told to move their cars to higher ground by noon.",
+    "\u201cWe have not seen water like this since 1998,\u201d said the mayor, Ana Ruiz.",
+    "Engineers will inspect the old bridge once the water falls, the council said.",
+]
+
+
+def test_a_page_with_no_article_is_refused_in_one_line():
+    with pytest.raises(BriefingError) as caught:
+        extract_article(b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+                        source="menu.html")
+    assert str(caught.value) == "menu.html: not an article: no body text was found on the page"
+
+
+def test_an_empty_file_is_not_a_page():
+    with pytest.raises(BriefingError) as caught:
+        extract_article(b"", source="empty.html")
+    assert "empty.html: not" in str(caught.value)
+
+
+def test_control_and_bidi_characters_never_reach_the_text():
+    hostile = page(STORY[0] + "\x1b]52;c;AAAA\x07 and \u202eevil",
+                   STORY[1] + " &#27;[2J&#x202E; &#x9b;31m", *STORY[2:])
+    article = extract_article(hostile, source="hostile.html")
+    text = article.plain_text()
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)
+    assert "officials said" in text
+    assert any("dropped" in warning for warning in article.warnings)
+
+
+def test_scripts_styles_and_hidden_text_are_not_the_article():
+    hostile = page(*STORY, head="<style>p{color:red}</style>")
+    hostile = hostile.replace(b"<article>", b"<article><script>alert('pwned')</script>"
+                              b"<div hidden><p>HIDDEN secret words here today</p></div>"
+                              b"<p style='display:none'>INVISIBLE words are here too</p>")
+    text = extract_article(hostile, source="page.html").plain_text()
+    assert "alert" not in text and "color:red" not in text
+    assert "HIDDEN" not in text and "INVISIBLE" not in text
+    assert STORY[2] in text
+
+
+def test_markup_in_the_text_stays_text():
+    words = "Tags like <b>this</b> and [bold]that[/bold] are words, said [Reuters] today."
+    article = extract_article(page(words.replace("<", "&lt;").replace(">", "&gt;"), *STORY),
+                              source="page.html")
+    assert words in article.paragraphs
+
+
+def test_deep_nesting_is_bounded():
+    deep = (b"<html><head><title>Deep</title></head><body>" + b"<div>" * 100_000
+            + b"<p>" + STORY[0].encode() + b"</p>" + b"</div>" * 100_000 + b"</body></html>")
+    with pytest.raises(BriefingError) as caught:
+        extract_article(deep, source="deep.html")
+    assert "deep.html: not an article" in str(caught.value)
+
+
+def test_a_page_with_too_many_elements_is_refused():
+    crowded = page(*STORY).replace(b"</article>", b"<span>x</span>" * (MAX_ELEMENTS + 10)
+                                   + b"</article>")
+    with pytest.raises(BriefingError) as caught:
+        extract_article(crowded, source="crowded.html")
+    assert re.search(r"crowded\.html: the page has [\d,]+ elements; an article page has at "
+                     r"most 30,000", str(caught.value))
+
+
+def test_a_paragraph_of_thousands_of_links_is_read_as_text():
+    links = " ".join(f'<a href="/{n}">word{n}</a>' for n in range(5000))
+    article = extract_article(page(*STORY[:2], f"Many words: {links}.", *STORY[2:]),
+                              source="links.html")
+    assert any("word4999" in paragraph for paragraph in article.paragraphs)
+
+
+def test_entities_declared_by_a_page_are_not_expanded():
+    bomb = (b'<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;">'
+            b'<!ENTITY x SYSTEM "file:///etc/passwd">]>') + page(
+        STORY[0] + " &b; &x;", *STORY[1:])[len(b"<!DOCTYPE html>"):]
+    text = extract_article(bomb, source="bomb.html").plain_text()
+    assert "aaaaaaaaaa" not in text and "root:" not in text
+
+
+@pytest.mark.parametrize(("data", "charset", "expected"), [
+    ("Café in Zürich".encode("cp1252"), "iso-8859-1", "Café in Zürich"),
+    ("Café".encode(), None, "Café"),
+    (b'<meta charset="windows-1251">' + "Привет".encode("cp1251"), None, "Привет"),
+    (b"<meta http-equiv='Content-Type' content='text/html; charset=shift_jis'>"
+     + "東京".encode("shift_jis"), None, "東京"),
+    ("naïve".encode("cp1252"), None, "naïve"),  # not UTF-8, no charset: windows-1252
+    (b'<meta charset="utf-16">' + b"ok", None, "ok"),
+])
+def test_the_charset_comes_from_the_headers_then_the_page(data, charset, expected):
+    assert expected in decode_page(data, charset=charset)
