@@ -197,7 +197,17 @@ def test_a_page_with_too_many_elements_is_refused():
     with pytest.raises(BriefingError) as caught:
         extract_article(crowded, source="crowded.html")
     assert re.search(r"crowded\.html: the page has [\d,]+ elements; an article page has at "
-                     r"most 30,000", str(caught.value))
+                     r"most 20,000", str(caught.value))
+
+
+def test_a_page_with_more_text_than_any_article_is_refused():
+    from briefing.web.page import MAX_TEXT_CHARS
+
+    huge = page(*STORY, "word " * (MAX_TEXT_CHARS // 5 + 10))
+    with pytest.raises(BriefingError) as caught:
+        extract_article(huge, source="huge.html")
+    assert str(caught.value) \
+        == "huge.html: the page holds 2.0 MiB of text; an article page holds at most 2 MiB"
 
 
 def test_a_paragraph_of_thousands_of_links_is_read_as_text():

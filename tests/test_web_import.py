@@ -340,6 +340,22 @@ def test_an_article_never_overwrites_another_with_the_same_name(web, capsys, tmp
     assert (out / "2024-03-05-floods-close-the-river-road-2.toml").is_file()
 
 
+def test_a_saved_page_already_in_the_folder_is_skipped(web, capsys, tmp_path):
+    web.page("/s0", story(extra_head=f'<link rel="canonical" href="{web.url("/s0")}">'))
+    out = tmp_path / "briefs"
+    out.mkdir()  # one source and an existing folder: the article goes into it
+    assert run(capsys, web.url("/s0"), "-o", str(out))[0] == 0
+    saved = tmp_path / "saved.html"
+    saved.write_text(story(extra_head=f'<link rel="canonical" href="{web.url("/s0")}">'),
+                     encoding="utf-8")
+    code, _, err = run(capsys, str(saved), "-o", str(out))
+    assert code == 0
+    assert err.strip().splitlines()[-1] == f"0 imported, 1 skipped, 0 failed (in {out})"
+    assert len(list(out.iterdir())) == 1
+    code, _, err = run(capsys, web.url("/s0"), "-o", str(out))
+    assert "0 imported, 1 skipped" in err and web.requests["/s0"] == 1
+
+
 def test_one_bad_link_does_not_stop_the_others(web, capsys, tmp_path):
     web.page("/good", story())
     web.page("/other", story("Bridge reopens after repairs"))

@@ -98,7 +98,8 @@ def run_import(request: ImportRequest, *, stdout: IO[str] | None = None,
     if request.article and several:
         raise BriefingError.single(request.sources[1], "--article shows one article: give "
                                    "one page, text file or link")
-    if not several:
+    into_folder = request.output not in ("-", "") and Path(request.output).is_dir()
+    if not several and not (into_folder and not request.article):
         return _one(request, limits, stdout, stderr)
     return _many(request, limits, stderr)
 
@@ -118,9 +119,6 @@ def _one(request: ImportRequest, limits: Limits, stdout: IO[str], stderr: IO[str
                 raise BriefingError.single(loaded.name, "a feed holds many articles: give a "
                                            "folder to write them to with -o FOLDER")
             return _many(request, limits, stderr, first=loaded, client=client)
-    target = Path(request.output) if request.output not in ("-", "") else None
-    if target is not None and target.is_dir() and not request.article:
-        return _many(request, limits, stderr, first=loaded)
     if request.article:
         text, warnings = article_text(loaded)
         _warn(stderr, warnings)
@@ -317,10 +315,10 @@ def _source_jobs(request: ImportRequest, limits: Limits, http: httpx.Client,
     report.expect(len(request.sources))
     pending: list[tuple[str, Future[Loaded] | None]] = []
     for source in request.sources:
-        if first is not None and source == first.source:
-            pending.append((source, None))
-        elif is_link(source) and _normal(source) in known and not request.force:
+        if is_link(source) and _normal(source) in known and not request.force:
             report.skip(source, known[_normal(source)])
+        elif first is not None and source == first.source:
+            pending.append((source, None))
         else:
             pending.append((source, pool.submit(load, source, http, limits)))
     for source, future in pending:
@@ -428,8 +426,12 @@ def _settle(outcome: Outcome, job: _Job, folder: Path, known: dict[str, Path], f
     link = outcome.url or job.link
     data = outcome.draft.toml.encode("utf-8")
     previous = known.get(_normal(link)) if link else None
+    if previous is not None and not force:
+        # A saved page whose own link is already in the folder.
+        report.skip(link or job.label, previous)
+        return
     try:
-        if previous is not None and force:
+        if previous is not None:
             written = write_atomic(previous, data, overwrite=True)
         else:
             written = _write_new(folder, file_stem(outcome.draft), data, write_atomic,

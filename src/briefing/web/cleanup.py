@@ -83,6 +83,8 @@ def _similar(a: str, b: str) -> bool:
 def _is_link(block: Block, context: Context) -> bool:
     """The whole block is the text of one of the page's links (a promoted
     headline), allowing for a trailing tag such as "[VIDEO]" or a bullet."""
+    if len(block.text) > 300:
+        return False
     key = key_of(_TRAILING_TAG.sub("", block.text))
     return bool(key) and key in context.links
 
@@ -128,6 +130,8 @@ def datelines(blocks: list[Block], context: Context) -> list[Block]:
     reading time, and above the body a line that is only a date and time
     ("segunda-feira, 22 de janeiro de 2018 às 0:13")."""
     def is_stamp(index: int, block: Block) -> bool:
+        if len(block.text) > 200:
+            return False
         tokens = _WORD.findall(block.text)
         if not tokens or len(tokens) > 14 or "@" in block.text:
             return False
