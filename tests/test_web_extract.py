@@ -236,3 +236,56 @@ def test_entities_declared_by_a_page_are_not_expanded():
 ])
 def test_the_charset_comes_from_the_headers_then_the_page(data, charset, expected):
     assert expected in decode_page(data, charset=charset)
+
+
+# --- feeds --------------------------------------------------------------------------
+
+def rss_items(count: int, extra: str = "") -> bytes:
+    items = "".join(f"<item><title>Story {n}</title><link>https://example.org/{n}</link>"
+                    f"{extra}</item>" for n in range(count))
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>{items}'
+            f"</channel></rss>").encode()
+
+
+def test_a_feed_gives_its_entries_links_titles_and_dates():
+    from briefing.web.feeds import read_feed
+
+    data = rss_items(2, "<pubDate>Tue, 05 Mar 2024 08:00:00 GMT</pubDate>")
+    feed = read_feed(data, source="news.xml")
+    assert [(e.link, e.title) for e in feed.entries] == [
+        ("https://example.org/0", "Story 0"), ("https://example.org/1", "Story 1")]
+    assert {e.published for e in feed.entries} == {__import__("datetime").date(2024, 3, 5)}
+
+
+def test_a_feed_is_read_to_its_first_500_entries():
+    from briefing.web.feeds import MAX_ENTRIES, read_feed
+
+    feed = read_feed(rss_items(MAX_ENTRIES + 20), source="news.xml")
+    assert len(feed.entries) == MAX_ENTRIES
+    assert feed.warnings == ["news.xml: read the first 500 of 520 entries"]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (rss_items(1).replace(b"<title>News", b"<title>" + b"<b>" * 100_001 + b"News"),
+     "the feed has 100,0"),
+    (rss_items(1) + b" " * (4 * 1024 * 1024), "the feed is 4.0 MiB; the limit is 4 MiB"),
+    (b"<rss><channel><title>x</title></channel></rss>", "not a readable feed, or a feed with "
+     "no entries"),
+])
+def test_a_feed_over_the_bounds_or_empty_is_refused(data, message):
+    from briefing.web.feeds import read_feed
+
+    with pytest.raises(BriefingError) as caught:
+        read_feed(data, source="news.xml")
+    assert str(caught.value).startswith(f"news.xml: {message}")
+
+
+def test_feedparser_is_never_handed_a_string_it_could_open(tmp_path, monkeypatch):
+    from briefing.web.feeds import read_feed
+
+    secret = tmp_path / "secret.xml"
+    secret.write_bytes(rss_items(1).replace(b"Story 0", b"SECRET"))
+    monkeypatch.chdir(tmp_path)
+    # Bytes that are also a file name: feedparser would open the file if given them.
+    with pytest.raises(BriefingError):
+        read_feed(b"secret.xml", source="tricky")
