@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -275,26 +276,47 @@ def _web_article(loaded: Loaded) -> WebArticle:
 
 @dataclass
 class _Job:
-    """One article to import: a source, or a feed's entry."""
+    """One source or one feed entry to import, run in a worker."""
 
     label: str
-    run: Callable[[], Outcome]
+    run: Callable[[], Outcome | Loaded]
     link: str | None = None
 
 
 def _many(request: ImportRequest, limits: Limits, stderr: IO[str], *,
           first: Loaded | None = None, client: httpx.Client | None = None) -> int:
+    """Import every source into the folder: a few at a time, each source in
+    one job (fetch, extract, draft); a feed, once fetched, adds a job per
+    entry. Drafts are written here, one at a time, in the order given."""
+    from briefing.web.fetch import is_link
+
     folder = _folder(request.output)
     known = known_links(folder)
     report = _Report(stderr, folder)
     with _client(limits, client) as http, ThreadPoolExecutor(FETCH_AT_ONCE) as pool:
+        queue: deque[tuple[_Job, Future[Outcome | Loaded]]] = deque()
+
+        def submit(job: _Job) -> None:
+            queue.append((job, pool.submit(_guarded, job)))
+
         try:
-            jobs = list(_source_jobs(request, limits, http, pool, known, report, first))
-            futures: list[tuple[_Job, Future[Outcome]]] = [
-                (job, pool.submit(_guarded, job)) for job in jobs]
-            for job, future in futures:
-                outcome = future.result()
-                _settle(outcome, job, folder, known, request.force, report)
+            report.expect(len(request.sources))
+            for source in request.sources:
+                if is_link(source) and _normal(source) in known and not request.force:
+                    report.skip(source, known[_normal(source)])
+                elif first is not None and source == first.source:
+                    submit(_Job(first.name, lambda: _article_or_feed(first), first.url))
+                else:
+                    submit(_Job(_label(source), lambda source=source: _article_or_feed(
+                        load(source, http, limits)), source if is_link(source) else None))
+            while queue:
+                job, future = queue.popleft()
+                result = future.result()
+                if isinstance(result, Loaded):
+                    for entry_job in _feed_jobs(result, request, limits, http, known, report):
+                        submit(entry_job)
+                else:
+                    _settle(result, job, folder, known, request.force, report)
         except KeyboardInterrupt:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
@@ -303,38 +325,15 @@ def _many(request: ImportRequest, limits: Limits, stderr: IO[str], *,
     return 1 if report.failed else 0
 
 
-def _source_jobs(request: ImportRequest, limits: Limits, http: httpx.Client,
-                 pool: ThreadPoolExecutor, known: dict[str, Path], report: _Report,
-                 first: Loaded | None) -> Iterator[_Job]:
-    """One job per article: sources are loaded a few at a time (a feed's
-    entries become jobs of their own); links already in the folder are
-    skipped before anything is fetched."""
-    from briefing.web.fetch import is_link
+def _label(source: str) -> str:
+    return "<stdin>" if source == STDIN else source
+
+
+def _article_or_feed(loaded: Loaded) -> Outcome | Loaded:
+    """A page's or a text's draft; a feed is handed back to be read."""
     from briefing.web.sniff import FEED
 
-    report.expect(len(request.sources))
-    pending: list[tuple[str, Future[Loaded] | None]] = []
-    for source in request.sources:
-        if is_link(source) and _normal(source) in known and not request.force:
-            report.skip(source, known[_normal(source)])
-        elif first is not None and source == first.source:
-            pending.append((source, None))
-        else:
-            pending.append((source, pool.submit(load, source, http, limits)))
-    for source, future in pending:
-        try:
-            loaded = first if future is None else future.result()
-        except BriefingError as error:
-            report.fail(error.headline)
-            continue
-        except Exception as error:  # a bug must not stop the other sources
-            report.fail(f"{visible(source, one_line=True)}: {_unexpected(error)}")
-            continue
-        assert loaded is not None
-        if loaded.kind != FEED:
-            yield _Job(loaded.name, lambda loaded=loaded: draft_of(loaded), loaded.url)
-            continue
-        yield from _feed_jobs(loaded, request, limits, http, known, report)
+    return loaded if loaded.kind == FEED else draft_of(loaded)
 
 
 def _feed_jobs(loaded: Loaded, request: ImportRequest, limits: Limits, http: httpx.Client,
@@ -395,7 +394,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _guarded(job: _Job) -> Outcome:
+def _guarded(job: _Job) -> Outcome | Loaded:
     """Run a job in a worker; every failure becomes the outcome's one line."""
     try:
         return job.run()
@@ -417,45 +416,48 @@ def _unexpected(error: Exception) -> str:
 def _settle(outcome: Outcome, job: _Job, folder: Path, known: dict[str, Path], force: bool,
             report: _Report) -> None:
     """Write an article's draft into the folder, or report why not."""
+    from briefing.files import WriteError, write_atomic
+
     report.warn(outcome.warnings)
     if outcome.error is not None or outcome.draft is None:
         report.fail(outcome.error or f"{visible(job.label, one_line=True)}: no draft")
         return
-    from briefing.files import WriteError, write_atomic
-
     link = outcome.url or job.link
-    data = outcome.draft.toml.encode("utf-8")
     previous = known.get(_normal(link)) if link else None
     if previous is not None and not force:
         # A saved page whose own link is already in the folder.
         report.skip(link or job.label, previous)
         return
+    data = outcome.draft.toml.encode("utf-8")
     try:
         if previous is not None:
             written = write_atomic(previous, data, overwrite=True)
         else:
-            written = _write_new(folder, file_stem(outcome.draft), data, write_atomic,
-                                 WriteError)
+            written = _write_new(folder, file_stem(outcome.draft), data)
+    except WriteError as error:
+        report.fail(str(error))
+        return
     except OSError as error:
-        report.fail(str(error) if isinstance(error, WriteError)
-                    else f"{visible(str(folder), one_line=True)}: {error.strerror or error}")
+        report.fail(f"{visible(str(folder), one_line=True)}: {error.strerror or error}")
         return
     if link:
         known[_normal(link)] = written
     report.imported(job.label, written)
 
 
-def _write_new(folder: Path, stem: str, data: bytes, write_atomic, write_error) -> Path:
+def _write_new(folder: Path, stem: str, data: bytes) -> Path:
     """Write under `stem.toml`, or `stem-2.toml`, … : never over another file."""
+    from briefing.files import WriteError, write_atomic
+
     for number in range(1, 1000):
         name = f"{stem}.toml" if number == 1 else f"{stem}-{number}.toml"
         try:
             return write_atomic(folder / name, data, overwrite=False)
-        except write_error as error:
+        except WriteError as error:
             if error.kind != "exists":
                 raise
-    raise write_error(folder / f"{stem}.toml", "a thousand files of that name already exist",
-                      kind="exists")
+    raise WriteError(folder / f"{stem}.toml", "a thousand files of that name already exist",
+                     kind="exists")
 
 
 def file_stem(draft: Draft) -> str:

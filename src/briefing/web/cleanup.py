@@ -48,10 +48,12 @@ class Context:
 Rule = Callable[[list[Block], Context], list[Block]]
 
 _WORD = re.compile(r"\w+")
-_TERMINAL = ".!?…:;\"”’)»"
+_TERMINAL = ".!?…:;\"”’)»。！？」』"
 SHORT_WORDS = 60
 PROMPT_WORDS = 40
+LONG_PROMPT_WORDS = 80
 LEAD_BLOCKS = 3
+LINK_RUN = 3
 
 
 def key_of(text: str) -> str:
@@ -182,22 +184,24 @@ _PROMO_LABEL = re.compile(
     r"read next|see more|see also|more|also|also on [\w.]+|more on this|more from [\w .]+|"
     r"don'?t miss|you (?:may|might) also like|recommended(?: for you)?|most read(?: [\w ]+)?|"
     r"trending(?: now)?|popular(?: now)?|watch|listen|download|itunes|spotify|"
+    r"tags?|filed under|topics?|categor(?:y|ies)|"
     r"leggi anche|lesen sie auch|lire aussi|ver también|veja também|leia também)"
     r"\b\s*(?:[:|\-–—]|\.\.\.|…|$)",
     re.IGNORECASE)
+_ALSO_ON_SITE = re.compile(r"^also on [\w-]+(?:\.[\w-]+)+\b", re.IGNORECASE)
 _TRAILING_TAG = re.compile(r"\s*\[[A-Z][A-Z ]{1,20}\][\s|]*$")
 
 
 def promotions(blocks: list[Block], context: Context) -> list[Block]:
-    """"Related: …", "READ MORE: …", "DON'T MISS", "You may also like…", and
-    the links to other stories that follow such a label or end with a tag
-    such as "[VIDEO]"."""
+    """"Related: …", "READ MORE: …", "DON'T MISS", "Also on example.com …",
+    "Tags: …", and the links to other stories that follow such a label, end
+    with a tag such as "[VIDEO]", or come three or more in a row."""
     out: list[Block] = []
     in_list = False
     for block in blocks:
         text = block.text.strip()
         short = _words(text) <= 30
-        if short and _PROMO_LABEL.match(text):
+        if short and (_PROMO_LABEL.match(text) or _ALSO_ON_SITE.match(text)):
             in_list = True
             context.removed.append(("promotions", text))
             continue
@@ -210,7 +214,31 @@ def promotions(blocks: list[Block], context: Context) -> list[Block]:
             continue
         in_list = False
         out.append(block)
-    return out
+    return _without_link_runs(out, context)
+
+
+def _without_link_runs(blocks: list[Block], context: Context) -> list[Block]:
+    """Three or more blocks in a row that are each a whole link, and short:
+    headlines of other stories (and the short heading just above them)."""
+    def is_promoted(block: Block) -> bool:
+        return (_words(block.text) <= 30 and not _ends_sentence(block.text)
+                and _is_link(block, context))
+
+    doomed: set[int] = set()
+    start = 0
+    while start < len(blocks):
+        end = start
+        while end < len(blocks) and is_promoted(blocks[end]):
+            end += 1
+        if end - start >= LINK_RUN:
+            doomed.update(range(start, end))
+            above = blocks[start - 1] if start else None
+            if above is not None and above.kind == "heading" and _words(above.text) <= 8:
+                doomed.add(start - 1)
+        start = max(end, start + 1)
+    for index in sorted(doomed):
+        context.removed.append(("promotions", blocks[index].text))
+    return [block for index, block in enumerate(blocks) if index not in doomed]
 
 
 # --- prompts: share, follow, subscribe, contact, comments -------------------------
@@ -226,8 +254,13 @@ _PROMPT = re.compile(
     r"|\b(?:may|can) be reached at\b|\bemail (?:the )?(?:writer|reporter|author|us|him|her|"
     r"[\w .]{1,30}) at \S+@|\bhave a (?:news )?tip\b|\bsend us (?:a|your)\b"
     r"|\btell us what you think\b|^comments?\.?$|\bleave a comment\b"
-    r"|\bjoin the conversation\b|\bif you enjoyed this (?:article|story)\b"
-    r"|\bfor as little as\b|\blisten (?:to [\w ]{1,40} )?live\b|\bdownload (?:the|our) app\b",
+    r"|\bjoin the conversation\b"
+    r"|\blisten (?:to [\w ]{1,40} )?live\b|\bdownload (?:the|our) app\b",
+    re.IGNORECASE)
+# Unmistakable even in a longer block: sales pitches and calls for letters.
+_LONG_PROMPT = re.compile(
+    r"\bif you enjoyed this (?:article|story)\b|\bfor as little as\b"
+    r"|\bwe(?:’|')?d (?:like|love) to hear (?:from you|what you think)\b",
     re.IGNORECASE)
 
 
@@ -235,8 +268,9 @@ def prompts(blocks: list[Block], context: Context) -> list[Block]:
     """Share, follow, newsletter and subscription prompts, "email the writer
     at …" contact lines, and comment-section headings."""
     return _drop_where(blocks, context, "prompts",
-                       lambda b: _words(b.text) <= PROMPT_WORDS
-                       and bool(_PROMPT.search(b.text)))
+                       lambda b: (_words(b.text) <= PROMPT_WORDS and bool(_PROMPT.search(b.text)))
+                       or (_words(b.text) <= LONG_PROMPT_WORDS
+                           and bool(_LONG_PROMPT.search(b.text))))
 
 
 # --- captions and picture credits -------------------------------------------------
