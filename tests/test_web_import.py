@@ -423,6 +423,33 @@ def test_the_folder_is_the_record_of_what_was_imported(tmp_path):
     assert known_links(folder) == {"https://example.org/a": folder / "a.toml"}
 
 
+def test_ctrl_c_stops_at_once_even_with_fetches_in_flight(web, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    web.silent("/a")
+    web.silent("/b")
+    out = tmp_path / "briefs"
+    command = [sys.executable, "-m", "briefing", "import", web.url("/a"), web.url("/b"),
+               "-o", str(out), "--timeout", "60"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "TERM": "dumb"})
+    for _ in range(300):  # until both requests are waiting on the server
+        if web.requests["/a"] and web.requests["/b"]:
+            break
+        time.sleep(0.05)
+    assert web.requests["/a"] == web.requests["/b"] == 1
+    process.send_signal(signal.SIGINT)
+    # Without daemon workers this would wait out the 60 s timeout.
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert err.strip().splitlines()[-1] == f"interrupted: 0 imported, 0 skipped, 0 failed " \
+                                           f"(in {out})"
+    assert "Traceback" not in err
+
+
 # --- the progress bar on a terminal -----------------------------------------------
 
 class Terminal(io.StringIO):

@@ -23,11 +23,12 @@ blank line, paragraphs), so a user can see and correct what was taken.
 from __future__ import annotations
 
 import os
+import queue
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -293,11 +294,11 @@ def _many(request: ImportRequest, limits: Limits, stderr: IO[str], *,
     folder = _folder(request.output)
     known = known_links(folder)
     report = _Report(stderr, folder)
-    with _client(limits, client) as http, ThreadPoolExecutor(FETCH_AT_ONCE) as pool:
-        queue: deque[tuple[_Job, Future[Outcome | Loaded]]] = deque()
+    with _client(limits, client) as http, _Workers(FETCH_AT_ONCE) as pool:
+        waiting: deque[tuple[_Job, Future[Outcome | Loaded]]] = deque()
 
         def submit(job: _Job) -> None:
-            queue.append((job, pool.submit(_guarded, job)))
+            waiting.append((job, pool.submit(_guarded, job)))
 
         try:
             report.expect(len(request.sources))
@@ -309,8 +310,8 @@ def _many(request: ImportRequest, limits: Limits, stderr: IO[str], *,
                 else:
                     submit(_Job(_label(source), lambda source=source: _article_or_feed(
                         load(source, http, limits)), source if is_link(source) else None))
-            while queue:
-                job, future = queue.popleft()
+            while waiting:
+                job, future = waiting.popleft()
                 result = future.result()
                 if isinstance(result, Loaded):
                     for entry_job in _feed_jobs(result, request, limits, http, known, report):
@@ -318,7 +319,8 @@ def _many(request: ImportRequest, limits: Limits, stderr: IO[str], *,
                 else:
                     _settle(result, job, folder, known, request.force, report)
         except KeyboardInterrupt:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.cancel()  # the workers are daemons: a fetch in flight does not hold the exit
+            report.interrupted = True
             raise
         finally:
             report.close()
@@ -564,6 +566,7 @@ class _Report:
         self.folder = folder
         self.imported_count = self.skipped = self.failed = 0
         self.total = 0
+        self.interrupted = False
         self._progress = None
         self._task = None
         if _is_terminal(stream):
@@ -619,8 +622,10 @@ class _Report:
         if self._progress is not None:
             self._progress.stop()
             self._progress = None
-        print(f"{self.imported_count} imported, {self.skipped} skipped, {self.failed} failed "
-              f"(in {visible(str(self.folder), one_line=True)})", file=self.stream, flush=True)
+        stopped = "interrupted: " if self.interrupted else ""
+        print(f"{stopped}{self.imported_count} imported, {self.skipped} skipped, "
+              f"{self.failed} failed (in {visible(str(self.folder), one_line=True)})",
+              file=self.stream, flush=True)
 
 
 def _is_terminal(stream: IO[str]) -> bool:
@@ -628,3 +633,52 @@ def _is_terminal(stream: IO[str]) -> bool:
         return stream.isatty() and os.environ.get("TERM", "") != "dumb"
     except (AttributeError, ValueError):
         return False
+
+
+class _Workers:
+    """A few daemon threads that run jobs and hand back futures. Unlike a
+    ThreadPoolExecutor's, they never hold up the exit after Ctrl+C: a fetch
+    in flight would otherwise keep the command alive until its timeout."""
+
+    def __init__(self, count: int) -> None:
+        self._tasks: queue.SimpleQueue[tuple[Future, Callable, tuple] | None] = \
+            queue.SimpleQueue()
+        self._threads = [threading.Thread(target=self._work, daemon=True,
+                                          name=f"briefing-import-{n}") for n in range(count)]
+        for thread in self._threads:
+            thread.start()
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for _ in self._threads:
+            self._tasks.put(None)
+
+    def submit(self, function: Callable, *args: object) -> Future:
+        future: Future = Future()
+        self._tasks.put((future, function, args))
+        return future
+
+    def cancel(self) -> None:
+        """Drop the jobs not started yet."""
+        while True:
+            try:
+                task = self._tasks.get_nowait()
+            except queue.Empty:
+                return
+            if task is not None:
+                task[0].cancel()
+
+    def _work(self) -> None:
+        while True:
+            task = self._tasks.get()
+            if task is None:
+                return
+            future, function, args = task
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(function(*args))
+            except BaseException as error:  # handed to the caller through the future
+                future.set_exception(error)
