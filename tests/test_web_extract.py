@@ -289,3 +289,17 @@ def test_feedparser_is_never_handed_a_string_it_could_open(tmp_path, monkeypatch
     # Bytes that are also a file name: feedparser would open the file if given them.
     with pytest.raises(BriefingError):
         read_feed(b"secret.xml", source="tricky")
+
+
+@pytest.mark.parametrize(("description", "standfirst"), [
+    ("Water closed the valley road; the bridge waits for engineers",
+     "Water closed the valley road; the bridge waits for engineers"),
+    (STORY[0], None),                                   # the first paragraph again
+    (STORY[0].replace(", officials said.", " - officials..."), None),  # an excerpt cut short
+    ("A long description " * 20, None),                 # an excerpt, not a standfirst
+])
+def test_the_pages_description_is_the_standfirst_unless_it_repeats_the_body(description,
+                                                                           standfirst):
+    head = f'<meta name="description" content="{description}">'
+    article = extract_article(page(*STORY, head=head), source="page.html")
+    assert article.standfirst == standfirst

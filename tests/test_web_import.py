@@ -80,6 +80,15 @@ def test_a_link_becomes_a_valid_briefing_with_the_pages_metadata(web, capsys, tm
     assert load_briefing(saved).title == "Floods close the river road"
 
 
+def test_the_author_is_named_in_the_drafts_header(web, capsys):
+    web.page("/floods", story(extra_head='<meta name="author" content="Jane Doe">'))
+    _, out, _ = run(capsys, web.url("/floods"))
+    assert "# By Jane Doe (as the page names the author).\n" in out.split("format = 1")[0]
+    web.page("/anon", story())
+    _, out, _ = run(capsys, web.url("/anon"))
+    assert "# By" not in out
+
+
 def test_article_prints_what_was_taken_in_the_importers_form(web, capsys):
     web.page("/floods", story())
     code, out, _ = run(capsys, web.url("/floods"), "--article")

@@ -231,7 +231,8 @@ def draft_of(loaded: Loaded, *, published: date | None = None) -> Outcome:
     if loaded.kind == PAGE:
         article = _web_article(loaded)
         masthead = Masthead(standfirst=article.standfirst, source=article.site,
-                            published=article.published or published, url=article.url)
+                            published=article.published or published, url=article.url,
+                            author=article.author)
         draft = draft_from_text(article.plain_text(), source=loaded.name, masthead=masthead)
         warnings = [f"{loaded.name}: {w}" for w in article.warnings]
         return Outcome(loaded.name, draft, warnings=[*warnings, *draft.warnings],
@@ -387,7 +388,8 @@ def _entry_from_content(label: str, entry) -> Outcome:
     if entry.title:
         article.title = entry.title
     masthead = Masthead(standfirst=article.standfirst, source=article.site,
-                        published=entry.published or article.published, url=None)
+                        published=entry.published or article.published, url=None,
+                        author=article.author)
     draft = draft_from_text(article.plain_text(), source=label, masthead=masthead)
     return Outcome(label, draft, warnings=list(draft.warnings))
 

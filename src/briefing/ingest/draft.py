@@ -65,6 +65,8 @@ class Masthead:
     source: str | None = None
     published: date | None = None
     url: str | None = None
+    # The format has no field for the author: the draft names them in its header.
+    author: str | None = None
 
 
 def draft_from_file(path: str) -> Draft:
@@ -99,9 +101,11 @@ def _draft(text: str, *, source: str, warnings: list[str], published: date | Non
             warnings.append(f"{name}: kept the first {limit:,} of {len(entries):,} {kind}")
             del entries[limit:]
     document = _document(article, sections, quotes, figures, published)
+    byline = None
     if masthead is not None:
         _fill_masthead(document["briefing"], masthead)
-    return _validated(document, source=source, warnings=warnings)
+        byline = masthead.author
+    return _validated(document, source=source, warnings=warnings, byline=byline)
 
 
 def _within_limits(sections: list[Section]) -> list[Section]:
@@ -219,10 +223,11 @@ def _figure(figure: FoundFigure, where: dict[int, tuple[str, int]],
     return table
 
 
-def _validated(document: dict[str, Any], *, source: str, warnings: list[str]) -> Draft:
+def _validated(document: dict[str, Any], *, source: str, warnings: list[str],
+               byline: str | None = None) -> Draft:
     """Round-trip through the loader; drop refused quotes and figures."""
     for _ in range(MAX_VALIDATION_ROUNDS):
-        text = _render(document, source)
+        text = _render(document, source, byline)
         try:
             briefing = parse_briefing(text, source=source)
         except BriefingError as error:
@@ -256,10 +261,13 @@ def _drop_refused(document: dict[str, Any], error: BriefingError) -> list[str]:
     return dropped
 
 
-def _render(document: dict[str, Any], source: str) -> str:
+def _render(document: dict[str, Any], source: str, byline: str | None = None) -> str:
     name = visible(source, one_line=True)[:200]
-    header = (f"# Draft briefing imported from {name} by `briefing import`.\n"
-              "# Check the sections, speakers and figures before you share it.\n\n")
+    header = f"# Draft briefing imported from {name} by `briefing import`.\n"
+    if byline:
+        author = visible(byline, one_line=True)[:MAX_NAME]
+        header += f"# By {author} (as the page names the author).\n"
+    header += "# Check the sections, speakers and figures before you share it.\n\n"
     return header + _in_reading_order(document)
 
 

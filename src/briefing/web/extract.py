@@ -40,6 +40,8 @@ _KINDS = {"head": "heading", "item": "item", "quote": "quote", "row": "row", "ce
 # What is done on top of trafilatura, by kind (see `recover` and `cleanup`).
 PAGE_RULES = ("cards", "split body", "embedded posts")
 ALL_RULES = (*PAGE_RULES, *RULES)
+# A description longer than this is an excerpt of the article, not a standfirst.
+MAX_STANDFIRST = 300
 # Not an article: less text than a two-sentence news brief (characters, not
 # words: Chinese and Japanese put no spaces between words).
 MIN_ARTICLE_CHARS = 120
@@ -237,13 +239,13 @@ def _title(title: str | None, paragraphs: list[str], link: str | None) -> str:
 
 
 def _standfirst(description: str | None, paragraphs: list[str]) -> str | None:
-    """The page's description, unless it only repeats the start of the body."""
+    """The page's description as a standfirst: one or two sentences that do
+    not repeat the start of the body and are not an excerpt cut short."""
     text = _one_line(description)
-    if not text or len(text) > MAX_LINE:
+    if not text or len(text) > MAX_STANDFIRST or text.endswith(("...", "…")):
         return None
-    start = " ".join(paragraphs[:2])
-    stem = text.rstrip(".…").strip()
-    if stem[:80] in start or text in start:
+    start = key_of(" ".join(paragraphs[:2]))
+    if key_of(text)[:60] in start:
         return None
     return text
 
