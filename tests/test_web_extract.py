@@ -303,3 +303,52 @@ def test_the_pages_description_is_the_standfirst_unless_it_repeats_the_body(desc
     head = f'<meta name="description" content="{description}">'
     article = extract_article(page(*STORY, head=head), source="page.html")
     assert article.standfirst == standfirst
+
+
+def test_a_failure_inside_trafilatura_is_one_line(monkeypatch):
+    import trafilatura
+
+    def broken(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    with pytest.raises(BriefingError) as caught:
+        extract_article(page(*STORY), source="page.html")
+    assert str(caught.value) == "page.html: could not read the page (RecursionError)"
+
+
+_TAGS = ["p", "div", "span", "a", "h1", "h2", "li", "ul", "table", "tr", "td", "script",
+         "style", "blockquote", "br", "article", "section", "!--", "![CDATA[", "!DOCTYPE x ["]
+
+
+def _soup():
+    from hypothesis import strategies as st
+
+    piece = st.one_of(
+        st.text(min_size=0, max_size=40),
+        st.sampled_from(_TAGS).map(lambda tag: f"<{tag}>"),
+        st.sampled_from(_TAGS).map(lambda tag: f"</{tag}>"),
+        st.sampled_from(["&#27;", "&#x202e;", "&#0;", "&#xD800;", "&#xFFFF;", "&amp;", "&",
+                         "<", ">", "\x00", "\x1b[2J", "\u2066", "\ufeff"]),
+        st.sampled_from(STORY),
+    )
+    return st.lists(piece, max_size=60).map("".join)
+
+
+def test_any_tag_soup_is_an_article_or_one_line_refusal():
+    from hypothesis import HealthCheck, given, settings
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(_soup())
+    def check(soup: str) -> None:
+        data = soup.encode("utf-8", "surrogatepass")
+        try:
+            article = extract_article(data, source="soup.html")
+        except BriefingError as error:
+            assert "\n" not in str(error)
+            return
+        text = article.plain_text()
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]",
+                             text)
+
+    check()

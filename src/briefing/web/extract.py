@@ -84,7 +84,11 @@ def article_from_page(page: Page, *, source: str, url: str | None = None,
     rules = set(ALL_RULES if cleanup is True else cleanup or ())
     if "cards" in rules:
         drop_popup_cards(page.tree)
-    document = _trafilatura(page, url)
+    try:
+        document = _trafilatura(page, url)
+    except Exception as error:  # a third-party library on a hostile page: one line, no trace
+        raise BriefingError.single(source, f"could not read the page "
+                                   f"({type(error).__name__})") from None
     if document is None:
         raise BriefingError.single(source, "not an article: no body text was found on the page")
     blocks = recover_blocks(_blocks(document.body), page.tree,

@@ -63,8 +63,12 @@ def read_feed(data: bytes, *, source: str, url: str | None = None,
     headers = {"content-type": media_type or "application/xml"}
     if url:
         headers["content-location"] = url
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers,
-                              sanitize_html=True, resolve_relative_uris=True)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers,
+                                  sanitize_html=True, resolve_relative_uris=True)
+    except Exception as error:  # a third-party parser on a hostile feed: one line, no trace
+        raise BriefingError.single(source, f"not a readable feed ({type(error).__name__})"
+                                   ) from None
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         detail = f": {_first_line(problem)}" if problem else ""

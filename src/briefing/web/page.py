@@ -158,6 +158,8 @@ def _parse(text: str, *, source: str) -> HtmlElement:
         tree = lxml.html.fromstring(text.encode("utf-8", "replace"), parser=parser)
     except (lxml.etree.ParserError, ValueError) as error:
         raise BriefingError.single(source, f"not a web page: {error}") from None
+    except Exception as error:  # lxml on a hostile page: one line, no trace
+        raise BriefingError.single(source, f"not a web page ({type(error).__name__})") from None
     if tree is None:
         raise BriefingError.single(source, "not a web page: nothing could be parsed")
     return tree
