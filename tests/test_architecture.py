@@ -213,3 +213,43 @@ def test_the_core_never_imports_the_app_even_inside_a_function():
                  for name, targets in _import_graph().items()
                  if not name.startswith("briefing.tui") and name != "briefing.cli"}
     assert {name: found for name, found in offending.items() if found} == {}
+
+
+WEB_LIBRARIES = ("trafilatura", "httpx", "feedparser", "lxml", "justext", "htmldate")
+
+
+def test_reading_a_briefing_never_loads_the_web_importers_libraries(tmp_path):
+    """`briefing FILE` starts without trafilatura, httpx, feedparser or lxml
+    (together ~0.6 s of imports): they belong to `briefing import` alone."""
+    code = (
+        "import sys\n"
+        "from briefing import cli\n"
+        "import briefing.tui.app as app\n"
+        "app.run_reader = lambda briefing, path: print(briefing.title) or 0\n"
+        "assert cli.main([sys.argv[1]]) == 0\n"
+        f"print(sorted(m for m in {WEB_LIBRARIES!r} if m in sys.modules))\n"
+    )
+    from briefing.resources import bundled_briefing
+
+    env = {**__import__("os").environ, "BRIEFING_CACHE_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code, str(bundled_briefing())],
+                            capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_importing_a_text_article_loads_no_web_library(tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text("Floods close the river road\n\nThe river rose two metres overnight "
+                       "and closed the road, officials said.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from briefing import cli\n"
+        "assert cli.main(['import', sys.argv[1], '-o', sys.argv[2]]) == 0\n"
+        f"print(sorted(m for m in {WEB_LIBRARIES!r} if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(article), str(tmp_path / "d.toml")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
+    assert (tmp_path / "d.toml").is_file()

@@ -29,7 +29,8 @@ METRICS = ("first_paint", "peak_rss", "next_quote", "next_quote_settled", "resto
 # Absolute figures, checked against a budget alone: they have no floor.
 NO_FLOOR = {"restore_time", "search_results"}
 SCRIPTS = ("run.py", "paint.py", "keys.py", "stalls.py", "load.py", "synthetic.py",
-           "minimal_app.py", "pty_paint.py", "score_import.py", "real_corpus/select.py")
+           "minimal_app.py", "pty_paint.py", "score_import.py", "real_corpus/select.py",
+           "score_extraction.py", "import_web.py")
 
 
 @pytest.fixture(scope="module")
@@ -189,3 +190,19 @@ def test_speakers_compare_by_surname_and_description(scorer: ModuleType) -> None
     assert same("a WeWork spokesperson", "WeWork spokesperson")
     assert not same("Ilhan Omar", "Carlineo's sentencing")
     assert not same("Mark Milley", "chairman of the Joint Chiefs of Staff")
+
+
+def test_the_extraction_scorer_scores_the_saved_pages() -> None:
+    """score_extraction.py on the five saved pages of tests/fixtures/web: a
+    row per part of the split, with the benchmark's measure."""
+    corpus = Path(__file__).resolve().parent / "fixtures" / "web"
+    done = subprocess.run([sys.executable, str(BENCHMARKS / "score_extraction.py"),
+                           "--corpus", str(corpus), "--jobs", "1"],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    rows = [line.split() for line in done.stdout.splitlines() if "pages" in line]
+    assert [row[0] for row in rows] == ["dev", "held-out"]
+    assert sum(int(row[1]) for row in rows) == 5
+    for row in rows:
+        if int(row[1]):
+            assert float(row[row.index("F1") + 1]) >= 0.95

@@ -32,6 +32,8 @@ examples:
   briefing validate briefs/         check every briefing in a folder
   briefing export today.toml -o today.md
   briefing import article.txt -o draft.toml
+  briefing import https://example.org/news/story -o draft.toml
+  briefing import https://example.org/feed.xml -o briefs/
   briefing schema > briefing.schema.json
 
 A FILE named like a command (e.g. "export") can be opened as ./export.
@@ -82,13 +84,25 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--no-state", action="store_true",
                         help="ignore your stars and notes")
 
-    draft = commands.add_parser("import", help="draft a briefing from a plain-text article")
-    draft.add_argument("article", metavar="ARTICLE", help="a UTF-8 text or Markdown file, "
-                       "or - for standard input")
-    draft.add_argument("-o", "--output", metavar="PATH|-", default="-",
-                       help="where to write the briefing (default: standard output)")
+    draft = commands.add_parser(
+        "import", help="draft briefings from articles: text, web pages, links, feeds",
+        description="Draft a briefing from each article. A SOURCE is a text or Markdown "
+        "file, a saved web page, an http(s) link, an RSS or Atom feed (file or link), or - "
+        "for standard input. One source makes one briefing (standard output or -o FILE); "
+        "several, or a feed, make one per article in -o FOLDER, named from date and title. "
+        "Articles whose link a briefing in FOLDER already has are skipped.")
+    draft.add_argument("sources", nargs="+", metavar="SOURCE",
+                       help="a file, a link, or - for standard input")
+    draft.add_argument("-o", "--output", metavar="FILE|FOLDER|-", default="-",
+                       help="where to write (default: standard output; a folder for "
+                       "several articles or a feed)")
     draft.add_argument("-f", "--force", action="store_true",
-                       help="overwrite PATH if it exists")
+                       help="overwrite FILE; in a folder, import again the articles it has")
+    draft.add_argument("--article", action="store_true",
+                       help="print the article as taken from the source (title line, "
+                       "blank line, paragraphs) instead of a briefing")
+    draft.add_argument("--timeout", type=_seconds, metavar="SECONDS", default=None,
+                       help="give up on a link after SECONDS without an answer (default 20)")
 
     commands.add_parser("schema", help="print the JSON Schema of the briefing format")
     return parser
@@ -309,13 +323,24 @@ def _export(args: argparse.Namespace) -> int:
     return _emit(digest, args.output, force=args.force)
 
 
-def _import(args: argparse.Namespace) -> int:
-    from briefing.ingest import draft_from_file
+def _seconds(text: str) -> float:
+    import argparse
 
-    draft = draft_from_file(args.article)
-    for warning in draft.warnings:
-        _fail(warning)
-    return _emit(draft.toml, args.output, force=args.force)
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError("give between 0 and 600 seconds")
+    return value
+
+
+def _import(args: argparse.Namespace) -> int:
+    from briefing.importing import ImportRequest, run_import
+
+    return run_import(ImportRequest(sources=args.sources, output=args.output,
+                                    force=args.force, article=args.article,
+                                    timeout=args.timeout))
 
 
 def _emit(text: str, output: str, *, force: bool) -> int:

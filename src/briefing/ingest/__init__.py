@@ -11,6 +11,6 @@ sentences), `phrases` and `people` (who a speaker phrase names), `quotes`
 (assembly and validation). Nothing here imports Textual.
 """
 
-from briefing.ingest.draft import Draft, draft_from_file, draft_from_text
+from briefing.ingest.draft import Draft, Masthead, draft_from_file, draft_from_text
 
-__all__ = ["Draft", "draft_from_file", "draft_from_text"]
+__all__ = ["Draft", "Masthead", "draft_from_file", "draft_from_text"]

@@ -56,6 +56,19 @@ class Draft:
     document: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Masthead:
+    """What a source says about an article besides its text (a web page's
+    metadata): it fills the briefing's masthead where the text does not."""
+
+    standfirst: str | None = None
+    source: str | None = None
+    published: date | None = None
+    url: str | None = None
+    # The format has no field for the author: the draft names them in its header.
+    author: str | None = None
+
+
 def draft_from_file(path: str) -> Draft:
     """Draft a briefing from the article at `path` ("-" for standard input)."""
     source, cleaned = read_article(path)
@@ -63,13 +76,15 @@ def draft_from_file(path: str) -> Draft:
     return _draft(cleaned.text, source=source, warnings=cleaned.warnings, published=published)
 
 
-def draft_from_text(text: str, *, source: str) -> Draft:
+def draft_from_text(text: str, *, source: str, masthead: Masthead | None = None) -> Draft:
     """Draft a briefing from article text (control characters are dropped)."""
     cleaned = clean(text, source=source)
-    return _draft(cleaned.text, source=source, warnings=cleaned.warnings, published=None)
+    return _draft(cleaned.text, source=source, warnings=cleaned.warnings, published=None,
+                  masthead=masthead)
 
 
-def _draft(text: str, *, source: str, warnings: list[str], published: date | None) -> Draft:
+def _draft(text: str, *, source: str, warnings: list[str], published: date | None,
+           masthead: Masthead | None = None) -> Draft:
     article = parse_article(text, source=source)
     warnings = [*warnings, *article.notes]
     paragraphs = [p.text for p in article.paragraphs]
@@ -86,7 +101,11 @@ def _draft(text: str, *, source: str, warnings: list[str], published: date | Non
             warnings.append(f"{name}: kept the first {limit:,} of {len(entries):,} {kind}")
             del entries[limit:]
     document = _document(article, sections, quotes, figures, published)
-    return _validated(document, source=source, warnings=warnings)
+    byline = None
+    if masthead is not None:
+        _fill_masthead(document["briefing"], masthead)
+        byline = masthead.author
+    return _validated(document, source=source, warnings=warnings, byline=byline)
 
 
 def _within_limits(sections: list[Section]) -> list[Section]:
@@ -146,6 +165,22 @@ def _masthead(article: Article, sections: list[Section],
     return masthead
 
 
+def _fill_masthead(table: dict[str, Any], masthead: Masthead) -> None:
+    """The source's own metadata: its site as `source`, its date, its link,
+    and its standfirst where the text had none."""
+    if masthead.standfirst and "standfirst" not in table:
+        table["standfirst"] = _line(masthead.standfirst)
+    if masthead.source:
+        table["source"] = " ".join(masthead.source.split())[:MAX_NAME]
+    if masthead.published:
+        table["published"] = masthead.published
+    if masthead.url and len(masthead.url) <= MAX_LINE:
+        table["url"] = masthead.url
+    # tags stay last, where an editor expects them
+    if "tags" in table:
+        table["tags"] = table.pop("tags")
+
+
 def _person(entity: Entity, person_id: str) -> dict[str, Any]:
     person: dict[str, Any] = {"id": person_id, "name": entity.name[:MAX_NAME]}
     if entity.role:
@@ -188,10 +223,11 @@ def _figure(figure: FoundFigure, where: dict[int, tuple[str, int]],
     return table
 
 
-def _validated(document: dict[str, Any], *, source: str, warnings: list[str]) -> Draft:
+def _validated(document: dict[str, Any], *, source: str, warnings: list[str],
+               byline: str | None = None) -> Draft:
     """Round-trip through the loader; drop refused quotes and figures."""
     for _ in range(MAX_VALIDATION_ROUNDS):
-        text = _render(document, source)
+        text = _render(document, source, byline)
         try:
             briefing = parse_briefing(text, source=source)
         except BriefingError as error:
@@ -225,10 +261,13 @@ def _drop_refused(document: dict[str, Any], error: BriefingError) -> list[str]:
     return dropped
 
 
-def _render(document: dict[str, Any], source: str) -> str:
+def _render(document: dict[str, Any], source: str, byline: str | None = None) -> str:
     name = visible(source, one_line=True)[:200]
-    header = (f"# Draft briefing imported from {name} by `briefing import`.\n"
-              "# Check the sections, speakers and figures before you share it.\n\n")
+    header = f"# Draft briefing imported from {name} by `briefing import`.\n"
+    if byline:
+        author = visible(byline, one_line=True)[:MAX_NAME]
+        header += f"# By {author} (as the page names the author).\n"
+    header += "# Check the sections, speakers and figures before you share it.\n\n"
     return header + _in_reading_order(document)
 
 
