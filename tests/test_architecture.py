@@ -225,7 +225,8 @@ def test_reading_a_briefing_never_loads_the_web_importers_libraries(tmp_path):
         "import sys\n"
         "from briefing import cli\n"
         "import briefing.tui.app as app\n"
-        "app.run_reader = lambda briefing, path: print(briefing.title) or 0\n"
+        "cli._on_a_terminal = lambda: True\n"  # the test's pipes stand in for one
+        "app.run_reader = lambda briefing, path, **_: print(briefing.title) or 0\n"
         "assert cli.main([sys.argv[1]]) == 0\n"
         f"print(sorted(m for m in {WEB_LIBRARIES!r} if m in sys.modules))\n"
     )
