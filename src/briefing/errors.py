@@ -14,6 +14,9 @@ from typing import NamedTuple
 from briefing.text import shorten, visible
 
 MAX_PROBLEMS_SHOWN = 20
+# Problems made into messages at most; the rest are counted. More than a
+# screenful, for callers that act on each (the importer drops refused entries).
+MAX_PROBLEMS_KEPT = 100
 _MAX_WHERE = 120
 _LINE_COLUMN = re.compile(r"[0-9]+:[0-9]+")
 
@@ -43,11 +46,16 @@ class Problem(NamedTuple):
 
 
 class BriefingError(Exception):
-    """A file could not be used; `str()` is what the user reads."""
+    """A file could not be used; `str()` is what the user reads.
 
-    def __init__(self, source: str, problems: Sequence[Problem]) -> None:
+    `more` counts problems found but not kept: a file with a million wrong
+    values is refused with the first of them and how many more there were.
+    """
+
+    def __init__(self, source: str, problems: Sequence[Problem], more: int = 0) -> None:
         self.source = source
         self.problems = tuple(problems)
+        self.more = more
         super().__init__(self.render())
 
     @classmethod
@@ -64,7 +72,7 @@ class BriefingError(Exception):
         for problem in self.problems[:limit]:
             lines.append(problem.line(self.source))
             lines.extend(visible(extra) for extra in problem.detail)
-        hidden = len(self.problems) - limit
+        hidden = max(0, len(self.problems) - limit) + self.more
         if hidden > 0:
-            lines.append(f"... and {hidden} more")
+            lines.append(f"... and {hidden:,} more")
         return "\n".join(lines)

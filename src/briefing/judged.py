@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import os
 import shutil
+import stat
 from pathlib import Path
 
 from briefing import __version__
@@ -55,10 +56,17 @@ def content_key(data: bytes) -> str:
 
 
 def was_judged_valid(key: str) -> bool:
-    """True when these contents passed before; marks the marker as used."""
+    """True when these contents passed before; marks the marker as used.
+
+    Only an empty regular file is a marker: a folder, a pipe, a link or a
+    file with something in it at a marker's name vouches for nothing.
+    """
     marker = markers_dir() / key
     try:
-        os.utime(marker)  # recently used: the last to be pruned
+        info = os.lstat(marker)
+        if not stat.S_ISREG(info.st_mode) or info.st_size:
+            return False
+        os.utime(marker, follow_symlinks=False)  # recently used: the last to be pruned
     except OSError:
         return False
     return True
@@ -70,7 +78,10 @@ def remember_valid(key: str) -> None:
     folder = markers_dir()
     with contextlib.suppress(OSError):
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(folder / key, os.O_WRONLY | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+        # Non-blocking and not through a link: a pipe at the marker's name
+        # must not hang the load, nor a link make us create a file elsewhere.
+        fd = os.open(folder / key, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600)
         os.close(fd)
         _prune(folder)
         _drop_old_cache()

@@ -35,9 +35,16 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from briefing.errors import BriefingError, Problem
+from briefing.errors import MAX_PROBLEMS_KEPT, BriefingError, Problem
 from briefing.files import WriteError, locked, write_atomic, write_error
-from briefing.loader import check_characters, parse_toml, read_bytes, read_document, validate
+from briefing.loader import (
+    check_characters,
+    describe_value,
+    parse_toml,
+    read_bytes,
+    read_document,
+    validate,
+)
 from briefing.model import MAX_ID, SLUG_PATTERN, Briefing, Figure, Quote
 from briefing.text import FORBIDDEN, shorten, visible
 
@@ -349,32 +356,37 @@ def _check_version(document: dict[str, Any], *, source: str) -> None:
     version = document.get("version")
     if "version" not in document:
         raise BriefingError.single(source, "not a briefing reader-state file (no version key)")
-    if not isinstance(version, int) or isinstance(version, bool):  # not true, not 1.0
+    # The value is shown bounded: a version of 5,000 hex digits is too long
+    # for str() and crashed the app, and any long one floods the message.
+    if type(version) is not int:  # not true, not 1.0
         raise BriefingError.single(source, f"must be the integer {STATE_VERSION}, not "
-                                   f"{shorten(repr(version))}", "version")
+                                   f"{describe_value(version)}", "version")
     if version > STATE_VERSION:
         raise _NewerStateError(source, [Problem("version", f"written by a newer briefing "
-                                                f"(state version {version}): upgrade briefing "
-                                                "to use these stars and notes")])
+                                                f"(state version {describe_value(version)}): "
+                                                "upgrade briefing to use these stars and notes")])
+    if version != STATE_VERSION:
+        raise BriefingError.single(source, f"must be the integer {STATE_VERSION}, not "
+                                   f"{describe_value(version)}", "version")
 
 
 def _check_keys(document: dict[str, Any], *, source: str) -> None:
     """Unknown and malformed keys, reported with the key shortened (pydantic
     would put the whole key, however long, into the entry path)."""
-    problems: list[Problem] = []
     allowed = list(state_file_schema().model_fields)
-    for key in document:
-        if key not in allowed:
-            problems.append(Problem("(top)", f'unknown key "{shorten(key, 40)}": allowed: '
-                                    + ", ".join(allowed)))
+    unknown = [key for key in document if key not in allowed]
     notes = document.get("notes")
-    if isinstance(notes, dict):
-        for key in notes:
-            if not is_entry_key(key):
-                problems.append(Problem("notes", f'"{shorten(key, 40)}" is not an entry key '
-                                        f"such as {KEY_EXAMPLE}"))
+    not_keys = [key for key in notes if not is_entry_key(key)] if isinstance(notes, dict) else []
+    # The first are kept and the rest counted: 2 MiB hold 200,000 keys.
+    problems = [Problem("(top)", f'unknown key "{shorten(key, 40)}": allowed: '
+                        + ", ".join(allowed)) for key in unknown[:MAX_PROBLEMS_KEPT]]
+    problems += [Problem("notes", f'"{shorten(key, 40)}" is not an entry key such as '
+                         f"{KEY_EXAMPLE}") for key in not_keys[:MAX_PROBLEMS_KEPT - len(problems)]]
     if problems:
-        raise BriefingError(source, problems)
+        raise BriefingError(source, problems, more=len(unknown) + len(not_keys) - len(problems))
+    if isinstance(notes, dict) and len(notes) > MAX_ENTRIES:  # before pydantic reads each
+        raise BriefingError.single(source, f"too many entries: {len(notes):,}; the limit is "
+                                   f"{MAX_ENTRIES:,}", "notes")
 
 
 @functools.cache
@@ -527,7 +539,7 @@ def _on_disk(path: Path) -> ReaderState:
         try:
             os.replace(path, aside)
         except OSError as error:
-            raise write_error(path, error) from error
+            raise write_error(aside, error) from error
         return ReaderState()
 
 

@@ -5,7 +5,8 @@
     draft.warnings   # one line each: dropped characters, left-out entries
 
 The work is split by job: `reading` (bytes to clean text), `article`
-(headline, standfirst, crossheads, paragraphs), `spans` (quotation marks and
+(headline, standfirst, crossheads, paragraphs), `inline` (Markdown inline
+syntax reduced to its words), `spans` (quotation marks and
 sentences), `phrases` and `people` (who a speaker phrase names), `quotes`
 (attribution), `figures` (numbers), `themes` (sections) and `draft`
 (assembly and validation). Nothing here imports Textual.

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.errors import BriefingError
+from briefing.ingest.inline import markdown_words
 from briefing.model import MAX_LINE, MAX_PARAGRAPH, MAX_TITLE
 from briefing.text import visible
 
@@ -25,9 +26,8 @@ CROSSHEAD_MAX_WORDS = 12
 CROSSHEAD_MAX_CHARS = 100
 STANDFIRST_MAX_CHARS = 600
 
-_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATX_OPENING = re.compile(r"\s{0,3}#{1,6}\s")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 _QUOTE_MARKER = re.compile(r"^\s{0,3}>\s?")
 _REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
@@ -36,15 +36,6 @@ _BYLINE = re.compile(
 _TERMINAL = ".!?:;,…"
 _CLOSERS = "\"'”’»)]*_ "
 
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_CODE = re.compile(r"`([^`]+)`")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>\"'])")
-_HTML_TAG = re.compile(r"</?(?:em|strong|b|i|u|br|span|p|a|sup|sub|small)\b[^>]*>", re.I)
 _AGENCY_DATELINE = re.compile(r"\(([A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,2})\)\s*[-–—]")
 _AGENCY_SIGNOFF = re.compile(
     r"[.!?”\"’]\s+[-–—]\s*([A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,2})\s*$")
@@ -81,9 +72,9 @@ def parse_article(text: str, *, source: str) -> Article:
     """The parts of an article; `BriefingError` when it has no title or no body."""
     lines = text.split("\n")
     front_title, first = _front_matter(lines)
-    markdown = front_title is not None or any(_ATX.match(line) for line in lines) or any(
-        _SETEXT.match(line) and i and lines[i - 1].strip() and "=" in line
-        for i, line in enumerate(lines))
+    markdown = (front_title is not None or any(_heading(line) is not None for line in lines)
+                or any(_SETEXT.match(line) and i and lines[i - 1].strip() and "=" in line
+                       for i, line in enumerate(lines)))
     blocks = _blocks(lines, first)
     notes: list[str] = []
     name = visible(source, one_line=True)
@@ -96,9 +87,9 @@ def parse_article(text: str, *, source: str) -> Article:
                                        "lines")
         head = blocks.pop(0)
         title = head.lines[0].strip()
-        heading = _ATX.match(head.lines[0])
-        if heading:
-            title = heading.group(2)
+        heading = _heading(head.lines[0])
+        if heading is not None:
+            title = heading
         rest = head.lines[1:]
         if rest and _SETEXT.match(rest[0]):
             rest = rest[1:]
@@ -188,12 +179,12 @@ def _blocks(lines: list[str], first: int) -> list[_Block]:
         if not line.strip():
             close()
             continue
-        if not fence and _ATX.match(line):
+        if not fence and _heading(line) is not None:
             close()
             blocks.append(_Block([line], index + 1, heading=True))
             continue
         if (not fence and current and _SETEXT.match(line) and len(current) == 1
-                and not _RULE.match(current[0])):
+                and not _is_rule(current[0])):
             blocks.append(_Block(current, start + 1, heading=True))
             current = []
             continue
@@ -210,12 +201,12 @@ def _units(blocks: list[_Block], markdown: bool) -> list[_Block]:
     units: list[_Block] = []
     for block in blocks:
         if block.heading:
-            match = _ATX.match(block.lines[0])
-            text = match.group(2) if match else block.lines[0]
+            heading = _heading(block.lines[0])
+            text = heading if heading is not None else block.lines[0]
             units.append(_Block([text], block.line, heading=True))
             continue
         lines = [line for line in block.lines
-                 if not _RULE.match(line) and not (markdown and _REF_DEFINITION.match(line))]
+                 if not _is_rule(line) and not (markdown and _REF_DEFINITION.match(line))]
         if not lines:
             continue
         if markdown and all(_QUOTE_MARKER.match(line) for line in lines):
@@ -234,6 +225,28 @@ def _units(blocks: list[_Block], markdown: bool) -> list[_Block]:
             continue
         units.append(_Block(lines, block.line))
     return units
+
+
+def _heading(line: str) -> str | None:
+    """The words of an ATX heading (`## Crosshead ##`), or None if `line` is
+    not one. As `^\\s{0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$` would say, but in one
+    pass: that pattern tried every split of a run of spaces between its three
+    `\\s*` (a heading with 3,000 spaces took two minutes)."""
+    opening = _ATX_OPENING.match(line)
+    if opening is None:
+        return None
+    return line[opening.end():].strip().rstrip("#").rstrip()
+
+
+def _is_rule(line: str) -> bool:
+    """A thematic break: three or more of one of `-`, `*`, `_`, with any
+    spaces between, indented at most three (`^\\s{0,3}([-*_])(\\s*\\1){2,}\\s*$`
+    without the backtracking)."""
+    marks = line.lstrip()
+    if len(line) - len(marks) > 3 or not marks or marks[0] not in "-*_":
+        return False
+    marks = "".join(marks.split())
+    return len(marks) >= 3 and marks == marks[0] * len(marks)
 
 
 def _bare(text: str) -> str:
@@ -267,18 +280,7 @@ def _unemphasise(text: str) -> str:
 
 def _inline(text: str, markdown: bool) -> str:
     """Markdown reduced to its words: links, images, emphasis, code, escapes."""
-    if not markdown:
-        return text
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _REF_LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _HTML_TAG.sub("", text)
-    text = _CODE.sub(r"\1", text)
-    text = _STRONG.sub(r"\2", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    text = _ESCAPE.sub(r"\1", text)
-    return re.sub(r"[ \t]{2,}", " ", text)
+    return markdown_words(text) if markdown else text
 
 
 def _split_long(text: str) -> list[str]:

@@ -132,8 +132,10 @@ def _document(article: Article, sections: list[Section], quotes: list[FoundQuote
         for position, paragraph in enumerate(section.paragraphs, start=1):
             where[paragraph] = (section.id, position)
     entities: list[Entity] = []
+    listed: set[int] = set()
     for entity in [q.entity for q in quotes] + [f.claimant for f in figures]:
-        if entity is not None and entity.live not in entities:
+        if entity is not None and id(entity.live) not in listed:
+            listed.add(id(entity.live))
             entities.append(entity.live)
     # Beyond the format's limit on people, a speaker is written as a plain name.
     entities, named_only = entities[:MAX_PEOPLE], entities[MAX_PEOPLE:]
@@ -287,6 +289,9 @@ def _in_reading_order(document: dict[str, Any]) -> str:
 def _people_ids(entities: list[Entity]) -> dict[int, str]:
     ids: dict[int, str] = {}
     taken: set[str] = {"unknown"}
+    # The last suffix each base took: every lower one is taken for good, so
+    # the next search starts there (ten thousand namesakes were quadratic).
+    suffixes: dict[str, int] = {}
     for number, entity in enumerate(entities, start=1):
         if entity.kind == "person" and not entity.described and entity.surname:
             base = slug(entity.surname) or slug(entity.name)
@@ -296,10 +301,11 @@ def _people_ids(entities: list[Entity]) -> dict[int, str]:
             words = re.sub(r"^(?:the|a|an)\s+", "", entity.name, flags=re.I)
             base = slug(" ".join(words.split()[:6]))
         base = base or f"person-{number}"
-        candidate, suffix = base, 2
+        candidate, suffix = base, suffixes.get(base, 2)
         while candidate in taken:
             candidate = f"{base[: MAX_ID - 4]}-{suffix}"
             suffix += 1
+        suffixes[base] = suffix
         taken.add(candidate)
         ids[id(entity)] = candidate
     return ids

@@ -12,7 +12,9 @@ ordinals, "one" as a pronoun, and numbers that are part of a name ("G7",
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from briefing.ingest.lexicon import (
     COUNT_STOPS,
@@ -27,7 +29,7 @@ from briefing.ingest.lexicon import (
     WEEKDAYS,
 )
 from briefing.ingest.people import Entity
-from briefing.ingest.quotes import ParagraphReading
+from briefing.ingest.quotes import Event, ParagraphReading
 
 _WORD_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMWORD = rf"(?:{_WORD_NUMBER})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -86,6 +88,8 @@ _UNVERIFIED = re.compile(
     r"|\b(?:unverified|unconfirmed|not\s+(?:been\s+)?(?:independently\s+)?verified)\b",
     re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w\-]*(?:['’][A-Za-z]+)*|\S")
+_PERIOD_PREFIX = re.compile(r"\b(?:mid|pre|post|late|early)-$", re.I)
+_CLAUSE_END_OR_WORD = re.compile(r"(?P<end>[,.;:!?“\"])|[^\s,.;:!?“\"]+")
 _AUX = frozenset("were was are is had been have has be being will would could".split())
 _WEEKDAYS = frozenset(WEEKDAYS)
 _SAYS = frozenset("said says say told tells added adds according".split())
@@ -110,7 +114,8 @@ def read_figures(readings: list[ParagraphReading]) -> list[FoundFigure]:
     previous: list[FoundFigure] = []
     for index, reading in enumerate(readings):
         skip = _dateline_end(reading.text) if index == 0 else 0
-        found = [f for f in (_figure(reading, index, m)
+        speech = _Speech(reading)
+        found = [f for f in (_figure(reading, index, m, speech)
                              for m in _FIGURE.finditer(reading.text, skip)) if f is not None]
         found = _without_overlaps(found)
         _mark_unverified(reading, found, previous)
@@ -126,7 +131,8 @@ def _dateline_end(text: str) -> int:
     return match.end() if match else 0
 
 
-def _figure(reading: ParagraphReading, index: int, match: re.Match[str]) -> FoundFigure | None:
+def _figure(reading: ParagraphReading, index: int, match: re.Match[str],
+            speech: _Speech) -> FoundFigure | None:
     text = reading.text
     kind = match.lastgroup or "core"
     start, end, core = match.start(), match.end(), match.group()
@@ -155,7 +161,7 @@ def _figure(reading: ParagraphReading, index: int, match: re.Match[str]) -> Foun
     figure_text = text[start:end].strip()
     return FoundFigure(index, start, end, figure_text,
                        _label(reading, start, end, figure_text, kind, unit), value, unit,
-                       _claimant(reading, start, end), "reported")
+                       speech.claimant(start, end), "reported")
 
 
 def _extend(text: str, start: int, end: int,
@@ -192,7 +198,7 @@ def _is_figure(text: str, start: int, end: int, core: str) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     if before in "-/." and start >= 2 and text[start - 2].isalnum() and not (
-            before == "-" and re.search(r"\b(?:mid|pre|post|late|early)-$", text[:start], re.I)):
+            before == "-" and _PERIOD_PREFIX.search(text, max(0, start - 6), start)):
         return False  # COVID-19, 24/7, v2.1 (but mid-2023 is a figure)
     if after == "/" or (after == "-" and end + 1 < len(text) and text[end + 1].isdigit()):
         return False
@@ -222,8 +228,9 @@ def _is_figure(text: str, start: int, end: int, core: str) -> bool:
 
 
 def _sentence_start(text: str, at: int) -> bool:
-    before = text[:at].rstrip(" “\"‘'(")
-    return not before or before[-1] in ".!?:;—–"
+    while at and text[at - 1] in " “\"‘'(":
+        at -= 1
+    return not at or text[at - 1] in ".!?:;—–"
 
 
 def _bare(core: str) -> bool:
@@ -420,38 +427,72 @@ def _join(words: list[str]) -> str:
     return " ".join(w for w in words if w).strip()[:200]
 
 
-def _claimant(reading: ParagraphReading, start: int, end: int) -> Entity | None:
-    for quote in reading.quotes:
-        if quote.span.open < start and end <= quote.span.close:
-            return quote.entity
-    sentence = reading.sentence_of(start)
-    if any(e.phrase and e.phrase.start < end and start < e.phrase.end for e in reading.events):
-        return None  # the figure is part of who speaks: "two Ukrainian officials said"
-    events = [e for e in reading.events if e.sentence == sentence and e.entity is not None]
-    before = [e for e in events if e.end <= start]
-    if before:
-        return before[-1].entity
-    # "..., two Ukrainian officials said": a verb after the figure claims it
-    # only when it closes the clause, not when it opens its own ("..., but an
-    # official said Putin ...").
-    for event in (e for e in events if e.start >= end):
-        rest = re.split(r"[,.;:!?“\"]", reading.framed[event.end:], maxsplit=1)[0].split()
-        if len(rest) <= _TRAILING_WORDS and "that" not in rest:
-            return event.entity
+class _Speech:
+    """Who claims a figure, from a paragraph's quotations and speech verbs,
+    sorted once so that each figure asks by bisection (a paragraph of
+    thousands of figures and verbs was quadratic)."""
+
+    def __init__(self, reading: ParagraphReading) -> None:
+        self.reading = reading
+        phrases = sorted((e.phrase.start, e.phrase.end) for e in reading.events if e.phrase)
+        self.phrase_starts = [start for start, _ in phrases]
+        self.phrase_reach = list(accumulate((end for _, end in phrases), max))
+        self.by_sentence: dict[int, list[Event]] = {}
+        for event in reading.events:
+            if event.entity is not None:
+                self.by_sentence.setdefault(event.sentence, []).append(event)
+        self.starts = {k: [e.start for e in v] for k, v in self.by_sentence.items()}
+        self.ends = {k: [e.end for e in v] for k, v in self.by_sentence.items()}
+        self.closes_clause: dict[int, bool] = {}
+
+    def claimant(self, start: int, end: int) -> Entity | None:
+        reading = self.reading
+        quote = bisect_left(reading.span_opens, start) - 1  # quotations do not overlap
+        if quote >= 0 and end <= reading.spans[quote].close:
+            return reading.quotes[quote].entity
+        sentence = reading.sentence_of(start)
+        speaking = bisect_left(self.phrase_starts, end)
+        if speaking and self.phrase_reach[speaking - 1] > start:
+            return None  # the figure is part of who speaks: "two Ukrainian officials said"
+        events = self.by_sentence.get(sentence, [])
+        before = bisect_right(self.ends.get(sentence, []), start)
+        if before:
+            return events[before - 1].entity
+        # "..., two Ukrainian officials said": a verb after the figure claims it
+        # only when it closes the clause, not when it opens its own ("..., but an
+        # official said Putin ...").
+        after = bisect_left(self.starts.get(sentence, []), end)
+        if after < len(events) and self._closes_clause(events[after]):
+            return events[after].entity
         return None
-    return None
+
+    def _closes_clause(self, event: Event) -> bool:
+        """At most _TRAILING_WORDS words, and no "that", from the verb to the
+        end of its clause."""
+        if event.start not in self.closes_clause:
+            words: list[str] = []
+            for part in _CLAUSE_END_OR_WORD.finditer(self.reading.framed, event.end):
+                if len(words) > _TRAILING_WORDS or part.lastgroup == "end":
+                    break
+                words.append(part.group())
+            self.closes_clause[event.start] = (len(words) <= _TRAILING_WORDS
+                                               and "that" not in words)
+        return self.closes_clause[event.start]
 
 
 def _mark_unverified(reading: ParagraphReading, found: list[FoundFigure],
                      previous: list[FoundFigure]) -> None:
     """"Reuters could not immediately verify the reports": the figures before
     it in its paragraph (or, when it opens the paragraph, the paragraph before)."""
+    reach = 0  # every figure before the end of the last such sentence
+    opening = False
     for match in _UNVERIFIED.finditer(reading.text):
         sentence = reading.sentence_of(match.start())
-        sentence_end = reading.sentences[sentence][1]
-        for figure in found:
-            if figure.start < sentence_end:
-                figure.status = "unverified"
-        if sentence == 0:
-            for figure in previous:
-                figure.status = "unverified"
+        reach = max(reach, reading.sentences[sentence][1])
+        opening = opening or sentence == 0
+    for figure in found:
+        if figure.start < reach:
+            figure.status = "unverified"
+    if opening:
+        for figure in previous:
+            figure.status = "unverified"

@@ -15,7 +15,10 @@ article has said so far:
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing.ingest.lexicon import (
@@ -93,12 +96,57 @@ class _Parsed:
     institution: bool = False
 
 
+_ORDER = itertools.count()  # ties never happen; this keeps entities from being compared
+
+
+class _Recency:
+    """Entities in the order the lookups want them: the most recently seen
+    first, then those never seen, in the order the article met them (what
+    sorting by `-last_seen` gave). A heap of (rank, entity) with stale
+    entries skipped when they come to the top: no sort at every lookup."""
+
+    def __init__(self) -> None:
+        self._rank: dict[Entity, tuple[int, int]] = {}
+        self._heap: list[tuple[tuple[int, int], int, Entity]] = []
+
+    def put(self, entity: Entity, rank: tuple[int, int]) -> None:
+        """Add the entity, or move it to its new rank."""
+        self._rank[entity] = rank
+        heapq.heappush(self._heap, (rank, next(_ORDER), entity))
+
+    def discard(self, entity: Entity) -> None:
+        self._rank.pop(entity, None)
+
+    def first(self, *, seen: bool = False) -> Entity | None:
+        """The most recently seen, else (unless `seen`) the first met."""
+        heap = self._heap
+        while heap and self._rank.get(heap[0][2]) != heap[0][0]:
+            heapq.heappop(heap)  # removed, or moved up since
+        if not heap or (seen and heap[0][0][0] != 0):
+            return None
+        return heap[0][2]
+
+
 class People:
-    """The entities of one article, in the order the article met them."""
+    """The entities of one article, in the order the article met them.
+
+    Lookups ("he", "the official", "Mr Boichenko") want the most recently
+    seen entity of some kind. Each kind of lookup has its own index, kept in
+    that order, so that a lookup costs the same in an article of ten people
+    as in one of ten thousand (sorting every entity at every lookup made
+    an article of many speakers quadratic).
+    """
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self._clock = 0
+        self._met: dict[Entity, int] = {}
+        self._indexes: dict[tuple[object, ...], _Recency] = {}
+        self._index_keys: dict[Entity, frozenset[tuple[object, ...]]] = {}
+        # Lookups by name, latest met first (names of these do not change).
+        self._orgs_by_surname: dict[str, list[Entity]] = {}
+        self._orgs_by_name: dict[str, list[Entity]] = {}
+        self._described_by_name: dict[str, list[Entity]] = {}
 
     def tick(self) -> int:
         self._clock += 1
@@ -122,30 +170,28 @@ class People:
             return None
         entity = entity.live
         if salient or speaking:
-            entity.last_seen = self.tick()
-        if speaking:
+            self._saw(entity)
+        if speaking and not entity.spoke:
             entity.spoke = True
+            self._reindex(entity)
         return entity
 
     def pronoun(self, word: str) -> Entity | None:
         gender, number = PRONOUNS[word]
-        for entity in sorted(self._speakers(), key=lambda e: -e.last_seen):
-            if number == "one":
-                if entity.kind != "person":
-                    continue
-                if gender and entity.gender and entity.gender != gender:
-                    continue
-                if gender and entity.gender is None:
-                    entity.gender = gender
-                return entity
-            if number == "many" and entity.kind in ("group", "org", "name"):
-                return entity
-            if number == "it" and entity.kind in ("org", "name"):
-                return entity
+        if number == "one":
+            keys = [("kind", "person", gender), ("kind", "person", None)] if gender else [
+                ("person",)]
+            entity = self._latest(keys, seen=True)
+            if entity is not None and gender and entity.gender is None:
+                entity.gender = gender
+                self._reindex(entity)
+            return entity
+        if number == "many":
+            return self._latest([("kind", kind, None) for kind in ("group", "org", "name")],
+                                seen=True)
+        if number == "it":
+            return self._latest([("kind", kind, None) for kind in ("org", "name")], seen=True)
         return None
-
-    def _speakers(self) -> list[Entity]:
-        return [e for e in self.entities if e.merged_into is None and e.last_seen >= 0]
 
     def _named(self, parsed: _Parsed, role: str | None) -> Entity:
         name_tokens = parsed.name
@@ -155,15 +201,15 @@ class People:
         org = _is_org(name_tokens)
         if org:
             key = " ".join(name_tokens).lower()
-            for entity in reversed(self.entities):
-                if entity.merged_into is None and entity.kind == "org" and (
-                        entity.surname == key):
-                    return entity
+            found = _latest_met(self._orgs_by_surname.get(key, ()))
+            if found is not None:
+                return found
             display = _display(parsed.text)
             return self._add(Entity(display, "org", role=role, surname=key,
                                     head=surname, words=_words(display)))
         match = self._by_surname(surname, given)
         if match is not None:
+            before = _indexed(match)
             if len(name_tokens) > len(match.name.split()) and not match.described and (
                     parsed.honorific is None or given):
                 match.name = " ".join(name_tokens)
@@ -174,6 +220,8 @@ class People:
             if match.kind == "name" and (parsed.honorific or given or role):
                 match.kind = "person"
             match.gender = match.gender or _gender(parsed.honorific, given, role)
+            if _indexed(match) != before:
+                self._reindex(match)
             return match
         if parsed.honorific and not given:
             display = f"{parsed.honorific} {' '.join(name_tokens)}"
@@ -186,15 +234,16 @@ class People:
                                 words=_words(role or "")))
 
     def _by_surname(self, surname: str, given: str | None) -> Entity | None:
-        for entity in sorted(self.entities, key=lambda e: -e.last_seen):
-            if entity.merged_into is not None or entity.surname != surname:
-                continue
-            if entity.kind not in ("person", "name"):
-                continue
-            if given and entity.given and not _same_given(given, entity.given):
-                continue
-            return entity
-        return None
+        """The person of that surname seen last whose given name, if both
+        have one, is the same or an initial of it."""
+        if not given:
+            keys: list[tuple[object, ...]] = [("surname", surname)]
+        elif len(given) <= 2:  # an initial matches any given name it starts
+            keys = [("given", surname, None), ("initial", surname, given[0])]
+        else:  # a given name matches itself and initials
+            keys = [("given", surname, None), ("given", surname, given),
+                    ("short", surname, given[0])]
+        return self._latest(keys)
 
     def _described(self, parsed: _Parsed, role: str | None) -> Entity | None:
         text = parsed.text
@@ -203,11 +252,9 @@ class People:
             return None
         plural = head in PLURAL_NOUNS or _counted(text)
         if parsed.institution:
-            key = _key(text)
-            for entity in reversed(self.entities):
-                if entity.merged_into is None and entity.kind == "org" and _key(
-                        entity.name) == key:
-                    return entity
+            found = _latest_met(self._orgs_by_name.get(_key(text), ()))
+            if found is not None:
+                return found
             return self._add(Entity(_display(text), "org", head=head, words=_words(text),
                                     definite=True, described=True))
         if parsed.determiner in ("the", "this", "that") and _anaphoric(text):
@@ -216,13 +263,12 @@ class People:
                 return antecedent
             if _PERSON_ANAPHOR.match(text):
                 # "the 27-year-old", "the Briton": whoever the story is about.
-                for entity in sorted(self._speakers(), key=lambda e: -e.last_seen):
-                    if entity.kind == "person":
-                        return entity
-        key = _key(text)
-        for entity in reversed(self.entities):
-            if entity.merged_into is None and entity.described and _key(entity.name) == key:
-                return entity
+                person = self._latest([("person",)], seen=True)
+                if person is not None:
+                    return person
+        found = _latest_met(self._described_by_name.get(_key(text), ()))
+        if found is not None:
+            return found
         if head in ORG_NOUNS and not is_person_noun(head):
             kind = "org"
         elif plural:
@@ -237,27 +283,60 @@ class People:
                                 definite=definite, described=True))
 
     def _antecedent(self, head: str, plural: bool, *, bare: bool) -> Entity | None:
+        """The entity seen last that is a group when the head is plural, an
+        institution when the head is one, and has the head among its words."""
         forms = {head, head.rstrip("s"), head + "s"}
-        candidates = sorted(self._speakers() + [e for e in self.entities if e.last_seen < 0
-                                                and e.merged_into is None],
-                            key=lambda e: -e.last_seen)
         institution = head in ORG_NOUNS and not is_person_noun(head)
-        for entity in candidates:
-            if (entity.kind == "group") != plural:
-                continue
-            if institution != (entity.kind in ("org", "name")):
-                continue  # "the ministry" is not its spokesman
-            if entity.words & forms:
-                return entity
+        # "the ministry" is not its spokesman
+        found = self._latest([("word", form, plural, institution) for form in forms])
+        if found is not None:
+            return found
         if bare and head in _COLLECTIVE_ORGS:  # "the company": the one just named
-            for entity in candidates:
-                if entity.kind in ("org", "name") and entity.spoke:
-                    return entity
+            return self._latest([("spoke",)])
         return None
 
+    # -- the indexes -----------------------------------------------------------
+
     def _add(self, entity: Entity) -> Entity:
+        self._met[entity] = len(self.entities)
         self.entities.append(entity)
+        if entity.kind == "org":
+            self._orgs_by_name.setdefault(_key(entity.name), []).append(entity)
+            if entity.surname is not None:
+                self._orgs_by_surname.setdefault(entity.surname, []).append(entity)
+        if entity.described:
+            self._described_by_name.setdefault(_key(entity.name), []).append(entity)
+        self._reindex(entity)
         return entity
+
+    def _reindex(self, entity: Entity) -> None:
+        """Put the entity in the indexes its kind, names and words call for."""
+        keys = _index_keys(entity)
+        old = self._index_keys.get(entity, frozenset())
+        for key in old - keys:
+            self._indexes[key].discard(entity)
+        rank = self._rank(entity)
+        for key in keys - old:
+            self._indexes.setdefault(key, _Recency()).put(entity, rank)
+        self._index_keys[entity] = keys
+
+    def _saw(self, entity: Entity) -> None:
+        entity.last_seen = self.tick()
+        rank = self._rank(entity)
+        for key in self._index_keys[entity]:
+            self._indexes[key].put(entity, rank)
+
+    def _latest(self, keys: list[tuple[object, ...]], *, seen: bool = False) -> Entity | None:
+        """The first, in recency order, of the entities in any of these indexes."""
+        firsts = [entity for entity in (self._indexes[key].first(seen=seen)
+                                        for key in keys if key in self._indexes)
+                  if entity is not None]
+        return min(firsts, key=self._rank, default=None)
+
+    def _rank(self, entity: Entity) -> tuple[int, int]:
+        if entity.last_seen >= 0:
+            return 0, -entity.last_seen
+        return 1, self._met[entity]
 
     # -- what other modules learn ----------------------------------------------
 
@@ -270,12 +349,10 @@ class People:
         """A known surname opening a sentence ("Rooke defended ..."): that
         person is now the one a later "he" or "she" most likely means."""
         surname = _POSSESSIVE.sub("", word.strip(" “\"‘'")).lower()
-        for entity in sorted(self.entities, key=lambda e: -e.last_seen):
-            if entity.merged_into is None and entity.surname == surname and entity.kind in (
-                    "person", "name"):
-                entity.last_seen = self.tick()
-                return entity
-        return None
+        entity = self._latest([("surname", surname)])
+        if entity is not None:
+            self._saw(entity)
+        return entity
 
     def adopt_role(self, named: Entity, description: Entity) -> None:
         """"Ukraine's foreign minister said ..." then "said Dmytro Kuleba":
@@ -286,6 +363,42 @@ class People:
         named.words |= description.words
         named.gender = named.gender or description.gender
         description.merged_into = named
+        self._reindex(named)
+        self._reindex(description)
+
+
+def _index_keys(entity: Entity) -> frozenset[tuple[object, ...]]:
+    """The indexes an entity belongs in: none once merged into another."""
+    if entity.merged_into is not None:
+        return frozenset()
+    kind = entity.kind
+    keys: set[tuple[object, ...]] = {("kind", kind, entity.gender if kind == "person" else None)}
+    if kind == "person":
+        keys.add(("person",))
+    institution = kind in ("org", "name")
+    keys.update(("word", word, kind == "group", institution) for word in entity.words)
+    if institution and entity.spoke:
+        keys.add(("spoke",))
+    if kind in ("person", "name") and entity.surname is not None:
+        surname, given = entity.surname, entity.given
+        keys.add(("surname", surname))
+        if not given:
+            keys.add(("given", surname, None))
+        else:
+            keys.update((("given", surname, given), ("initial", surname, given[0])))
+            if len(given) <= 2:
+                keys.add(("short", surname, given[0]))
+    return frozenset(keys)
+
+
+def _indexed(entity: Entity) -> tuple[object, ...]:
+    """What the indexes depend on, to tell whether an entity must move."""
+    return entity.kind, entity.gender, entity.given, len(entity.words), entity.spoke
+
+
+def _latest_met(entities: Sequence[Entity]) -> Entity | None:
+    """The last met of these that has not been merged into another."""
+    return next((e for e in reversed(entities) if e.merged_into is None), None)
 
 
 def _tidy(text: str) -> str:

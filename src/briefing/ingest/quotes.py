@@ -18,6 +18,7 @@ its speaker from, in this order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from briefing.ingest.lexicon import (
@@ -62,10 +63,18 @@ _NOT_SUBJECT_BEFORE = frozenset("the a an this that its his her their our of to"
 _NAME_RUN = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\b[A-Z][\w’'\-]+(?:\s+(?:(?:von|van|der|de|da|del|di|"
     r"bin|al|le|la)\s+)?[A-Z][\w’'\-]+){1,3}")
+_NAME_RUN_HONORIFICS = frozenset(("Mr", "Mrs", "Ms", "Dr", "Prof"))
+_CAPITAL = re.compile(r"\b[A-Z]")
+_WORD_TAIL = re.compile(r"[\w’'\-]*")
+_WORD_CHARACTER = re.compile(r"\w")
+_NOT_SPACE = re.compile(r"\S")
 _MAX_POST_GAP_WORDS = 8
 _AS_SAYING = re.compile(r"(?:\s+[^\s.;:]+){0,10}?\s+as\s+(?:saying|telling|having\s+said)\b")
-_PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|been)\s+$")
-_DASH_NAME = re.compile(r"\s*[—–-]{1,2}\s*([^\s].{0,80}?)\s*\.?\s*$")
+_PASSIVE_WORDS = ("was", "were", "is", "are", "been")
+# Possessive `*+`: the spaces after the name are taken once for each length
+# the name is tried at, not split every way between the three runs (a
+# paragraph ending in `— a` and 16 KB of spaces took minutes).
+_DASH_NAME = re.compile(r"\s*+[—–-]{1,2}\s*+([^\s].{0,80}?)\s*+\.?\s*+$")
 # What opens a sentence: a single capitalised word (a known surname, maybe),
 # or a determiner and a few words ending in a person noun.
 _LEAD = re.compile(r"\s*[“\"‘']?([A-Z][\w’'\-]*)(?:((?:\s+[a-zA-Z][\w’'\-]*){1,5}?)(?=\s+(?:"
@@ -104,11 +113,21 @@ class ParagraphReading:
     sentences: list[tuple[int, int]]
     events: list[Event] = field(default_factory=list)
     quotes: list[FoundQuote] = field(default_factory=list)
+    # Sorted, for bisection: sentences and quotations neither overlap nor
+    # come out of order, so each lookup costs a logarithm, not a scan.
+    sentence_starts: list[int] = field(init=False, repr=False)
+    span_opens: list[int] = field(init=False, repr=False)
+    span_ends: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.sentence_starts = [start for start, _ in self.sentences]
+        self.span_opens = [span.open for span in self.spans]
+        self.span_ends = [span.outer_end for span in self.spans]
 
     def sentence_of(self, offset: int) -> int:
-        for index, (start, end) in enumerate(self.sentences):
-            if start <= offset < end:
-                return index
+        index = bisect_right(self.sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index][1]:
+            return index
         return len(self.sentences) - 1
 
 
@@ -164,8 +183,9 @@ def _read_paragraph(index: int, text: str, people: People, state: _State) -> Par
         else:
             _resolve_mention(text[item.start:item.end].strip(), item.salient, people)
 
+    speaking = _Speaking([e for e in reading.events if e.entity is not None])
     for span in spans:
-        entity, how = _attribute(reading, span, people, speaker_before)
+        entity, how = _attribute(reading, span, people, speaker_before, speaking)
         if entity is not None:
             entity.quoted = True
             state.last_speaker = entity
@@ -279,27 +299,43 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
     framed = reading.framed
     low, high = reading.sentences[event.sentence]
     quote_before: QuoteSpan | None = None
-    for span in reading.spans:
-        if low < span.outer_end <= event.start:
-            low = span.outer_end
-            quote_before = span
-    for span in reading.spans:
-        if span.open >= event.end:
-            high = min(high, span.open)
-            break
+    before = bisect_right(reading.span_ends, event.start) - 1  # the last quotation before
+    if before >= 0 and reading.span_ends[before] > low:
+        quote_before = reading.spans[before]
+        low = quote_before.outer_end
+    after = bisect_left(reading.span_opens, event.end)  # the first quotation after
+    if after < len(reading.spans):
+        high = min(high, reading.spans[after].open)
     if event.verb in ("quoted", "cited"):
-        passive = _PASSIVE_QUOTED.search(framed, low, event.start)
-        if passive:  # "Smith was quoted as saying"
-            return subject_before(framed, low, passive.start())
+        passive = _passive_start(framed, low, event.start)
+        if passive is not None:  # "Smith was quoted as saying"
+            return subject_before(framed, low, passive)
         as_saying = _AS_SAYING.match(framed, event.end, high)
         end = as_saying.end() if as_saying else high
         cut = framed.rfind(" as ", event.end, end)
         return object_after(framed, event.end, cut if cut > 0 else end)
     inverted = (quote_before is not None and event.verb in INVERTIBLE_VERBS
-                and not re.search(r"\w", framed[low:event.start]))
+                and not _WORD_CHARACTER.search(framed, low, event.start))
     if event.verb == "according to" or inverted:
         return object_after(framed, event.end, high)
     return subject_before(framed, low, event.start)
+
+
+def _passive_start(framed: str, low: int, end: int) -> int | None:
+    """Where "was", "were", "is", "are" or "been" starts when it is the last
+    word of `framed[low:end]`, spaces after it (`\\b(?:was|...)\\s+$`, read
+    from the end instead of searched for from `low`)."""
+    space = end
+    while space > low and framed[space - 1].isspace():
+        space -= 1
+    if space == end:
+        return None
+    for word in _PASSIVE_WORDS:
+        start = space - len(word)
+        if start >= low and framed.startswith(word, start) and not (
+                start and _WORD_CHARACTER.match(framed, start - 1)):
+            return start
+    return None
 
 
 def _mentions(reading: ParagraphReading) -> list[_Mention]:
@@ -317,7 +353,7 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
             found.append(_Mention(lead.start(1), lead.end(2), True))  # "A government spokesman"
         elif word.lower() not in NOT_A_NAME:
             found.append(_Mention(lead.start(1), lead.end(1), True))  # "Rooke defended ..."
-    runs = list(_NAME_RUN.finditer(framed))
+    runs = _name_runs(framed)
     per_sentence: dict[int, int] = {}
     for match in runs:
         sentence = reading.sentence_of(match.start())
@@ -327,11 +363,11 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         start, end = match.start(), match.end()
         sentence = reading.sentence_of(start)
         sentence_start = reading.sentences[sentence][0]
-        lead = framed[sentence_start:start].strip()
+        opens = _NOT_SPACE.search(framed, sentence_start, start) is None
         # A name that opens its sentence, or the only name in a sentence that
         # quotes nobody ("Among them was Irina Mazur, 52"), is who the text
         # is now about.
-        salient = (start in starts or not lead
+        salient = (start in starts or opens
                    or (per_sentence[sentence] == 1 and sentence not in speaking))
         phrase = noun_phrase_ending(framed, sentence_start, end)
         if phrase:
@@ -340,37 +376,82 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
     return found
 
 
+def _name_runs(framed: str) -> list[re.Match[str]]:
+    """`_NAME_RUN.finditer(framed)`, in linear time.
+
+    The regular expression tries every capital: in "A-A-A-…" each one
+    reads to the end of the word before failing. But the capitals of one
+    word all fail alike (the first word of a run is the rest of the word,
+    and what must follow it is the same), so once one has failed only an
+    honorific ending that word ("X-Mr. Aa Bb") is tried.
+    """
+    runs: list[re.Match[str]] = []
+    resume = failed_until = 0
+    for capital in _CAPITAL.finditer(framed):
+        at = capital.start()
+        if at < resume or (at < failed_until
+                           and framed[at:failed_until] not in _NAME_RUN_HONORIFICS):
+            continue
+        run = _NAME_RUN.match(framed, at)
+        if run is None:
+            failed_until = _WORD_TAIL.match(framed, at + 1).end()  # type: ignore[union-attr]
+            continue
+        runs.append(run)
+        resume = run.end()
+    return runs
+
+
 def _is_lead_description(phrase: str) -> bool:
     words = phrase.split()
     return (words[0].lower() in ("a", "an", "the", "two", "three", "four", "several", "some",
                                  "many", "one") and is_person_noun(words[-1]))
 
 
+class _Speaking:
+    """A paragraph's speech verbs that name a speaker, in order, with their
+    starts and ends for bisection (they do not overlap)."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.events = events
+        self.starts = [e.start for e in events]
+        self.ends = [e.end for e in events]
+
+    def last_ending_by(self, offset: int) -> Event | None:
+        """The last verb that ends at or before `offset`."""
+        index = bisect_right(self.ends, offset) - 1
+        return self.events[index] if index >= 0 else None
+
+    def first_starting_from(self, offset: int) -> Event | None:
+        """The first verb that starts at or after `offset`."""
+        index = bisect_left(self.starts, offset)
+        return self.events[index] if index < len(self.events) else None
+
+
 def _attribute(reading: ParagraphReading, span: QuoteSpan, people: People,
-               speaker_before: Entity | None) -> tuple[Entity | None, str]:
-    entity, how = _attribution(reading, span, people, speaker_before)
+               speaker_before: Entity | None, speaking: _Speaking) -> tuple[Entity | None, str]:
+    entity, how = _attribution(reading, span, people, speaker_before, speaking)
     return (entity.live if entity is not None else None), how
 
 
 def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
-                 speaker_before: Entity | None) -> tuple[Entity | None, str]:
-    events = [e for e in reading.events if e.entity is not None]
+                 speaker_before: Entity | None,
+                 speaking: _Speaking) -> tuple[Entity | None, str]:
     sentence = reading.sentence_of(span.open)
     close_sentence = reading.sentence_of(max(span.open, span.outer_end - 1))
-    next_open = min((s.open for s in reading.spans if s.open > span.open), default=len(
-        reading.text))
+    next_span = bisect_right(reading.span_opens, span.open)
+    next_open = (reading.span_opens[next_span] if next_span < len(reading.spans)
+                 else len(reading.text))
+    # Verbs come in sentence order: the first after the quotation is in its
+    # closing sentence or later, the last before it in its opening one or earlier.
+    after = speaking.first_starting_from(span.outer_end)
+    before = speaking.last_ending_by(span.open)
     # 1. Right after the quotation.
-    for event in events:
-        if event.start < span.outer_end or event.start >= next_open:
-            continue
-        if event.sentence > close_sentence + 1:
-            break
-        gap = tokens(reading.framed, span.outer_end, event.start)
+    if after is not None and after.start < next_open and after.sentence <= close_sentence + 1:
+        gap = tokens(reading.framed, span.outer_end, after.start)
         if len([t for t in gap if t.is_word]) <= _MAX_POST_GAP_WORDS and (
-                event.sentence == close_sentence or _ends_with_attribution(reading, span,
-                                                                           event, gap)):
-            return event.entity, "after"
-        break
+                after.sentence == close_sentence or _ends_with_attribution(reading, span,
+                                                                           after, gap)):
+            return after.entity, "after"
     # 1b. `"..." — John Smith` at the end of a paragraph.
     if span.closed and next_open == len(reading.text):
         dashed = _DASH_NAME.match(reading.framed, span.outer_end)
@@ -379,32 +460,31 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
             if entity is not None:
                 return entity, "after"
     # 2. Before it, in its sentence.
-    before = [e for e in events if e.end <= span.open and e.sentence == sentence]
-    if before:
-        return before[-1].entity, "before"
+    if before is not None and before.sentence == sentence:
+        return before.entity, "before"
     # 3. A name before a colon.
     start = reading.sentences[sentence][0]
-    head = reading.framed[start:span.open].rstrip()
-    if head.endswith(":"):
-        low = max([start] + [s.outer_end for s in reading.spans if s.outer_end <= span.open])
-        phrase = before_colon(reading.framed, low, start + len(head) - 1) or sentence_subject(
-            reading.framed, start, start + len(head) - 1)
+    colon = span.open  # the last character before the quotation but spaces
+    while colon > start and reading.framed[colon - 1].isspace():
+        colon -= 1
+    colon -= 1
+    if colon >= start and reading.framed[colon] == ":":
+        previous = bisect_right(reading.span_ends, span.open) - 1
+        low = max(start, reading.span_ends[previous]) if previous >= 0 else start
+        phrase = before_colon(reading.framed, low, colon) or sentence_subject(
+            reading.framed, start, colon)
         if phrase is not None:
             entity = people.resolve(phrase.text, speaking=True)
             if entity is not None:
                 return entity, "colon"
     # 4. Later in its sentence.
-    later = [e for e in events if e.start >= span.outer_end and e.sentence == close_sentence]
-    if later:
-        return later[0].entity, "sentence"
+    if after is not None and after.sentence == close_sentence:
+        return after.entity, "sentence"
     # 5. Elsewhere in the paragraph.
-    earlier = [e for e in events if e.end <= span.open]
-    if earlier:
-        return earlier[-1].entity, "paragraph"
-    following = [e for e in events if e.start >= span.outer_end
-                 and e.sentence <= close_sentence + 1]
-    if following:
-        return following[0].entity, "paragraph"
+    if before is not None:
+        return before.entity, "paragraph"
+    if after is not None and after.sentence <= close_sentence + 1:
+        return after.entity, "paragraph"
     # 6. Whoever was speaking before.
     if speaker_before is not None:
         return speaker_before.live, "context"

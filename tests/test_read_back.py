@@ -1,0 +1,240 @@
+"""What the app reads back from the user's own folders is untrusted input
+(issue 19, item 6): a reader-state file or a judged marker that someone or
+something put there is bounded, checked and refused with one line, and
+never hangs, crashes or vouches for what it should not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from briefing import judged
+from briefing.cli import main
+from briefing.errors import MAX_PROBLEMS_SHOWN, BriefingError
+from briefing.loader import load_briefing
+from briefing.resources import bundled_briefing
+from briefing.state import (
+    MAX_ENTRIES,
+    ReaderState,
+    StateKey,
+    load_state_for,
+    save_state,
+    state_key,
+    state_path_for,
+)
+
+KEY = "quote:" + "a" * 16
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+
+
+@contextlib.contextmanager
+def no_hang(seconds: int = 20) -> Iterator[None]:
+    """Fail, instead of waiting for ever, if the block blocks (a pipe opened
+    for reading or writing waits for the other end)."""
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def give_up(signum: int, frame: object) -> None:
+        raise TimeoutError(f"blocked for {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def briefing_path(tmp_path: Path) -> Path:
+    path = tmp_path / "briefs" / "today.toml"
+    path.parent.mkdir()
+    shutil.copy(bundled_briefing(), path)
+    return path
+
+
+@pytest.fixture
+def key(briefing_path: Path) -> StateKey:
+    """What the reader keys the briefing's state on."""
+    return state_key(load_briefing(briefing_path), briefing_path)
+
+
+@pytest.fixture
+def state_file(key: StateKey) -> Path:
+    path = state_path_for(key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+# --- the state file's values ---------------------------------------------------------
+
+HUGE_HEX = "0x" + "f" * 5000  # too long for str(): Python refuses over 4,300 digits
+
+
+@pytest.mark.parametrize(("version", "says"), [
+    pytest.param(HUGE_HEX, "written by a newer briefing (state version 0xfff", id="hex"),
+    pytest.param("9" * 4000, "written by a newer briefing (state version 0x", id="decimal"),
+    pytest.param("-" + "9" * 4000, "must be the integer 1, not -0x", id="negative"),
+    pytest.param("0", "must be the integer 1, not 0", id="zero"),
+    pytest.param('"' + "x" * 1_000_000 + '"', "must be the integer 1, not 'xxx", id="text"),
+])
+def test_a_version_of_any_size_is_refused_in_one_short_line(state_file, briefing_path, key,
+                                                           version, says):
+    state_file.write_text(f"version = {version}\nstars = []\n", encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        load_state_for(key)
+    message = str(caught.value)
+    assert "\n" not in message and len(message) < len(str(state_file)) + 250
+    assert f"version: {says}" in message
+
+
+def test_export_with_a_huge_version_in_the_state_says_why_and_still_exports(
+        state_file, briefing_path, tmp_path, capsys):
+    state_file.write_text(f"version = {HUGE_HEX}\nstars = [\"{KEY}\"]\n", encoding="utf-8")
+    output = tmp_path / "digest.md"
+    assert not output.exists()
+    assert main(["export", str(briefing_path), "-o", str(output)]) == 0
+    warning, wrote = capsys.readouterr().err.strip().split("\n")
+    assert warning.startswith("warning: your stars and notes were left out: ")
+    assert "state version 0xfff" in warning and len(warning) < 400
+    assert wrote == f"wrote {output}"
+    assert output.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_a_saved_state_replaces_one_with_a_huge_version(state_file, briefing_path, key):
+    state_file.write_text(f"version = {'-' + '9' * 4000}\n", encoding="utf-8")
+    saved = save_state(key, ReaderState().with_star(KEY, True))
+    assert saved.stars == {KEY}
+    assert load_state_for(key).stars == {KEY}
+    assert state_file.with_name(state_file.name + ".damaged").exists()
+
+
+def test_many_unknown_keys_give_a_screenful_and_a_count(state_file, briefing_path, key):
+    count = 150_000  # about 1.6 MB, under the state file's limit
+    state_file.write_text("version = 1\n" + "".join(f"k{i} = 1\n" for i in range(count)),
+                          encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        load_state_for(key)
+    lines = str(caught.value).split("\n")
+    assert len(lines) == MAX_PROBLEMS_SHOWN + 1
+    assert 'unknown key "k0"' in lines[0] and 'unknown key "k19"' in lines[19]
+    assert lines[-1] == f"... and {count - MAX_PROBLEMS_SHOWN:,} more"
+
+
+def test_too_many_notes_are_refused_before_each_is_read(state_file, briefing_path, key):
+    notes = "".join(f'"quote:{i:016x}" = {i}\n' for i in range(MAX_ENTRIES + 1))
+    state_file.write_text("version = 1\n[notes]\n" + notes, encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        load_state_for(key)
+    assert str(caught.value).endswith(
+        f"notes: too many entries: {MAX_ENTRIES + 1:,}; the limit is {MAX_ENTRIES:,}")
+
+
+# --- what is at the state file's path ------------------------------------------------
+
+def fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def folder(path: Path) -> None:
+    path.mkdir()
+    (path / "inside").write_text("x", encoding="utf-8")
+
+
+def huge_file(path: Path) -> None:
+    with path.open("wb") as file:
+        file.truncate(64 * 1024 * 1024)  # sparse: no time or disk to write it
+
+
+PLACED: dict[str, Callable[[Path], None]] = {
+    "pipe": fifo, "folder": folder, "huge file": huge_file}
+REFUSAL = {"pipe": "not a regular file", "folder": "is a folder",
+           "huge file": "file is 64.0 MiB; the limit is 2.0 MiB"}
+
+
+@pytest.mark.parametrize("thing", [pytest.param("pipe", marks=needs_fifo), "folder",
+                                   "huge file"])
+def test_a_pipe_folder_or_huge_file_at_the_state_path_is_refused_at_once(
+        state_file, briefing_path, key, thing):
+    PLACED[thing](state_file)
+    with no_hang(), pytest.raises(BriefingError) as caught:
+        load_state_for(key)
+    assert REFUSAL[thing] in caught.value.headline and "\n" not in caught.value.headline
+
+
+@pytest.mark.parametrize("thing", [pytest.param("pipe", marks=needs_fifo), "folder",
+                                   "huge file"])
+def test_saving_moves_a_pipe_folder_or_huge_file_aside(state_file, briefing_path, key, thing):
+    PLACED[thing](state_file)
+    with no_hang():
+        saved = save_state(key, ReaderState().with_star(KEY, True))
+    assert saved.stars == {KEY}
+    assert load_state_for(key).stars == {KEY}
+    assert os.path.lexists(state_file.with_name(state_file.name + ".damaged"))
+
+
+# --- what is at a judged marker's path -----------------------------------------------
+
+def marker_for(path: Path) -> Path:
+    marker = judged.markers_dir() / judged.content_key(path.read_bytes())
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    return marker
+
+
+def link_elsewhere(path: Path) -> None:
+    path.symlink_to(path.parent.parent / "elsewhere")
+
+
+def written_file(path: Path) -> None:
+    path.write_text("not empty", encoding="utf-8")
+
+
+MARKERS: dict[str, Callable[[Path], None]] = {
+    "pipe": fifo, "folder": folder, "huge file": huge_file, "link": link_elsewhere,
+    "file with contents": written_file}
+ALL_MARKERS = [pytest.param("pipe", marks=needs_fifo), "folder", "huge file", "link",
+               "file with contents"]
+
+
+@pytest.mark.parametrize("thing", ALL_MARKERS)
+def test_only_an_empty_file_at_a_markers_path_vouches_for_the_schema(tmp_path, briefing_text,
+                                                                     thing):
+    """A file that only the schema pass refuses (an unknown key): a real
+    marker would skip that pass; anything else at its name must not."""
+    path = tmp_path / "unknown-key.toml"
+    path.write_text(briefing_text(masthead='colour = "red"'), encoding="utf-8")
+    MARKERS[thing](marker_for(path))
+    with no_hang(), pytest.raises(BriefingError, match='unknown key "colour"'):
+        load_briefing(path, remember=True)
+
+
+@pytest.mark.parametrize("thing", ALL_MARKERS)
+def test_a_valid_file_loads_whatever_is_at_its_markers_path(tmp_path, briefing_text, thing):
+    path = tmp_path / "valid.toml"
+    path.write_text(briefing_text(), encoding="utf-8")
+    marker = marker_for(path)
+    MARKERS[thing](marker)
+    with no_hang():
+        first = load_briefing(path, remember=True)
+        again = load_briefing(path, remember=True)
+    assert first == again == load_briefing(path)
+    assert not (tmp_path / "elsewhere").exists()  # no file made through a link
+    assert os.path.lexists(marker)
+
+
+def test_an_empty_marker_still_vouches(tmp_path, briefing_text):
+    """The other side: a real marker does skip the schema pass (so the
+    tests above can fail)."""
+    path = tmp_path / "unknown-key.toml"
+    path.write_text(briefing_text(masthead='colour = "red"'), encoding="utf-8")
+    marker_for(path).touch()
+    assert load_briefing(path, remember=True).title == "Talks in Istanbul"
