@@ -25,6 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
@@ -305,8 +306,12 @@ class ReaderScreen(Screen[None]):
 
     async def _after_first_frame(self) -> None:
         self._index_keys(self.briefing)
+        try:
+            body = self.query_one("#body")
+        except NoMatches:
+            return  # the app was closed before its first frame: nothing to add
         if not self.query(ContentsList):
-            await self.query_one("#body").mount(_contents_list(), before=self.reading)
+            await body.mount(_contents_list(), before=self.reading)
         contents = self.query_one(ContentsList)
         contents.show(self.briefing)
         contents.highlighted = self.section
