@@ -37,11 +37,13 @@ MAX_MATCHES = 10_000  # more is no help to a reader stepping with n, and costs m
 _SEPARATOR = "\x00"
 
 Field = Literal["title", "standfirst", "heading", "summary", "paragraph",
-                "speaker", "role", "note", "label", "claimant"]
+                "speaker", "role", "note", "label", "claimant",
+                "your_quote_note", "your_figure_note"]
 # The fields of a quote and of a figure: a match in one names the entry by
 # its index in the briefing's quotes_in_order or figures_in_order.
-QUOTE_FIELDS: frozenset[Field] = frozenset({"speaker", "role", "note"})
-FIGURE_FIELDS: frozenset[Field] = frozenset({"label", "claimant"})
+# The reader's own notes (from `a`) are searched as fields of their entries.
+QUOTE_FIELDS: frozenset[Field] = frozenset({"speaker", "role", "note", "your_quote_note"})
+FIGURE_FIELDS: frozenset[Field] = frozenset({"label", "claimant", "your_figure_note"})
 
 # Characters a query's character stands for: each of these groups is one.
 _FOLDED_GROUPS = (
@@ -108,7 +110,8 @@ class _Joined(NamedTuple):
 
 
 # The fields of entries, in the order their matches sort at one anchor.
-_ENTRY_FIELDS: tuple[Field, ...] = ("speaker", "role", "note", "label", "claimant")
+_ENTRY_FIELDS: tuple[Field, ...] = ("speaker", "role", "note", "your_quote_note", "label",
+                                     "claimant", "your_figure_note")
 
 
 class SearchIndex(NamedTuple):
@@ -128,7 +131,10 @@ class SearchIndex(NamedTuple):
         return f"SearchIndex({len(self.texts)} sections)"
 
     @classmethod
-    def of(cls, briefing: Briefing) -> SearchIndex:
+    def of(cls, briefing: Briefing, quote_notes: Mapping[int, str] | None = None,
+           figure_notes: Mapping[int, str] | None = None) -> SearchIndex:
+        """The index of a briefing, with the reader's own notes on its
+        quotes and figures (by position in reading order)."""
         texts: list[str] = []
         starts: list[tuple[int, ...]] = []
         for section in briefing.sections:
@@ -145,6 +151,9 @@ class SearchIndex(NamedTuple):
             "note": _Joined.of(q.note for q in quotes),
             "label": _Joined.of(f.label for f in figures),
             "claimant": _Joined.of(f.claimant_name for f in figures),
+            "your_quote_note": _Joined.of((quote_notes or {}).get(i) for i in range(len(quotes))),
+            "your_figure_note": _Joined.of((figure_notes or {}).get(i)
+                                           for i in range(len(figures))),
         }
         # Entries are in reading order: a section's are one run of each kind.
         q, f = briefing.quote_anchors, briefing.figure_anchors

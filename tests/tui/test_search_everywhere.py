@@ -194,3 +194,24 @@ async def test_stepping_through_matches_of_every_kind_in_reading_order() -> None
             match = screen.search.matches[index]
             assert screen.section == match.section
             assert f"{index + 1} of {len(search.matches)}" in screen_text(app)
+
+
+async def test_the_readers_own_notes_are_searched_and_lead_to_their_entry() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.press("slash", *"zebra crossing", "enter")
+        await searched(pilot)
+        assert screen.search is not None and screen.search.matches == ()  # not yet written
+        await pilot.press("escape", "escape", "f", "f")
+        figure = screen.figure
+        assert figure is not None and screen.position.selected == "figure"
+        await pilot.press("a", *"check the Zebra  crossing count", "enter")
+        await pilot.press("g", "1", "n")  # somewhere else: the quote is selected now
+        assert screen.position.selected == "quote"
+        await pilot.press("slash", *"zebra crossing", "enter")
+        await searched(pilot)
+        assert screen.search is not None
+        assert [m.field for m in screen.search.matches] == ["your_figure_note"]
+        assert screen.figure is figure and screen.position.selected == "figure"
+        assert "in your note on a figure" in screen_text(app)

@@ -359,6 +359,8 @@ class ReaderScreen(Screen[None]):
         self._refill_panes()
 
     def watch_state(self, old: ReaderState, new: ReaderState) -> None:
+        if old.notes != new.notes:
+            self._search_index = None  # it holds the notes: the next search makes it anew
         if old.stars != new.stars or old.notes != new.notes:
             if self.starred_only:
                 self._refill_panes()
@@ -733,13 +735,18 @@ class ReaderScreen(Screen[None]):
             return
         self._find(self.briefing, self._search_index, event.value)
 
-    @work(thread=True, exclusive=True, group="search")
     def _find(self, briefing: Briefing, index: SearchIndex | None, query: str) -> None:
-        """Search the whole briefing. A newer keystroke cancels this one: it
-        stops at the next section and posts nothing."""
+        self._find_in(briefing, index, query, dict(self.state.notes), self._entry_keys)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _find_in(self, briefing: Briefing, index: SearchIndex | None, query: str,
+                 notes: dict[str, str], keys: EntryKeys | None) -> None:
+        """Search the whole briefing, and the reader's notes on it. A newer
+        keystroke cancels this one: it stops at the next section and posts
+        nothing."""
         worker = get_current_worker()
         if index is None:
-            index = SearchIndex.of(briefing)
+            index = _search_index(briefing, notes, keys)
         found = find(index, query, cancelled=lambda: worker.is_cancelled)
         if found is not None and not worker.is_cancelled:
             self.post_message(self.SearchFound(briefing, index, found))
@@ -1217,6 +1224,25 @@ def _entries_in(briefing: Briefing, section: int) -> tuple[Sequence[Quote], Sequ
                                      bisect.bisect_left(quotes, end)],
             briefing.figures_in_order[bisect.bisect_left(figures, start):
                                       bisect.bisect_left(figures, end)])
+
+
+def _search_index(briefing: Briefing, notes: dict[str, str],
+                  keys: EntryKeys | None) -> SearchIndex:
+    """The search index of a briefing with the reader's notes on it (each
+    note placed by its entry's key; the keys are hashed here if the screen's
+    index of them has not come yet)."""
+    if not notes:
+        return SearchIndex.of(briefing)
+    if keys is None or keys.briefing is not briefing:
+        keys = EntryKeys(briefing)
+    quote_notes: dict[int, str] = {}
+    figure_notes: dict[int, str] = {}
+    for key, text in notes.items():
+        for position in keys.quotes([key]):
+            quote_notes[position] = text
+        for position in keys.figures([key]):
+            figure_notes[position] = text
+    return SearchIndex.of(briefing, quote_notes, figure_notes)
 
 
 def _find_entry(briefing: Briefing, key: str, section: int | None, *,

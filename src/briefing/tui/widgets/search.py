@@ -16,6 +16,7 @@ PLACES = {
     "speaker": "in a speaker's name", "role": "in a speaker's role",
     "note": "in a quote's context note", "label": "in a figure's label",
     "claimant": "in who claims a figure",
+    "your_quote_note": "in your note on a quote", "your_figure_note": "in your note on a figure",
 }
 
 
