@@ -105,6 +105,8 @@ async def test_a_match_in_a_summary_shows_its_section_from_the_top() -> None:
         assert screen.section == 1 and screen.reading.scroll_y == 0
         assert "in the section summary" in screen_text(app)
         assert "The threat of Russian attacks blocked civilian exit routes" in screen_text(app)
+        # Marked in the summary, where the reading pane draws it.
+        assert drawn_reversed(app, screen.reading) == ["besieged cities"]
         # n goes on to the text, where the match is marked.
         await pilot.press("n")
         assert highlighted(screen, STYLE_CURRENT_MATCH) == ["besieged cities"]
@@ -127,6 +129,8 @@ async def test_a_section_title_leads_to_its_section() -> None:
             await pilot.press("n")
         assert screen.section == 2 and screen.reading.scroll_y == 0
         assert "in the section title" in screen_text(app)
+        # The title above the text is marked (the pane's border only names it).
+        assert drawn_reversed(app, screen.reading) == ["Military"]
 
 
 async def test_a_match_in_a_speakers_role_selects_the_quote_and_marks_its_row() -> None:

@@ -54,7 +54,7 @@ from briefing.tui.safe import literal, plain
 from briefing.tui.widgets.contents import ContentsList
 from briefing.tui.widgets.entries import FigureList, Found, QuoteList, position_in
 from briefing.tui.widgets.header import BriefingHeader
-from briefing.tui.widgets.reading import TOP, Mark, Place, ReadingPane
+from briefing.tui.widgets.reading import HEADING, SUMMARY, TOP, Mark, Place, ReadingPane
 from briefing.tui.widths import PANES_ON_DEMAND, width_class
 
 if TYPE_CHECKING:
@@ -502,10 +502,12 @@ class ReaderScreen(Screen[None]):
             first, end = search.in_section(position.section)
             for index in range(first, end):
                 match = search.matches[index]
-                if match.field != "paragraph":
-                    continue  # a title, summary or entry: marked where it is shown
+                at = {"paragraph": match.paragraph, "heading": HEADING,
+                      "summary": SUMMARY}.get(match.field)
+                if at is None:
+                    continue  # in an entry: marked in its row
                 style = STYLE_CURRENT_MATCH if index == search.current else STYLE_MATCH
-                marks.append(Mark(match.paragraph, match.start, match.end, style))
+                marks.append(Mark(at, match.start, match.end, style))
         # The current entry is styled last so it wins where spans overlap.
         return sorted(marks, key=lambda m: m.style in (STYLE_CURRENT, STYLE_CURRENT_FIGURE,
                                                         STYLE_CURRENT_MATCH))

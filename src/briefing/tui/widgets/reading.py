@@ -38,8 +38,18 @@ CACHED_LINES = 512
 Place = tuple[int, int]
 TOP: Place = (-1, 0)
 
+STYLE_HEADING = "bold $text-primary"
+STYLE_SUMMARY = "italic $foreground-muted"
+
+# Marks on the section's title and summary (a search match there) name them
+# by these numbers in place of a paragraph's.
+HEADING = -2
+SUMMARY = -1
+
+
 class Mark(NamedTuple):
-    """A span to style in a paragraph: which paragraph, where, and how."""
+    """A span to style in a paragraph (or the HEADING, or the SUMMARY):
+    which, where, and how."""
 
     paragraph: int
     start: int
@@ -51,14 +61,16 @@ class _Block:
     """A run of lines: the heading, the summary, or one paragraph."""
 
     # A plain class: a dataclass costs ~0.4 ms to make, on the start-up path.
-    __slots__ = ("first_line", "lines", "paragraph", "plain", "starts")
+    __slots__ = ("first_line", "lines", "marks_at", "paragraph", "plain", "starts")
 
     def __init__(self, paragraph: int | None, plain: list[Content], starts: list[int],
-                 lines: list[Content] | None = None) -> None:
+                 marks_at: int | None = None) -> None:
         self.paragraph = paragraph  # None for the heading and the summary
+        # The marks it takes: its paragraph's, or the HEADING's or SUMMARY's.
+        self.marks_at = paragraph if marks_at is None else marks_at
         self.plain = plain  # the text wrapped without marks (shared: never changed)
         self.starts = starts  # character offset in the text where each line starts
-        self.lines = lines  # as drawn, marks and all; made when first drawn
+        self.lines: list[Content] | None = None  # as drawn, marks and all; made when first drawn
         self.first_line = 0
 
 
@@ -201,7 +213,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if not changed or not view.blocks:
             return
         for block in view.blocks:
-            if block.paragraph not in changed:
+            if block.marks_at not in changed:
                 continue
             drawn, block.lines = block.lines, None  # marks never move a line break
             if drawn is None:
@@ -222,7 +234,12 @@ class ReadingPane(ScrollView, can_focus=True):
 
     @staticmethod
     def _styled(view: _View, paragraph: int) -> Content:
-        content = literal(view.section.paragraphs[paragraph])
+        if paragraph == HEADING:
+            content = view.heading.stylize_before(STYLE_HEADING)
+        elif paragraph == SUMMARY:
+            content = literal(view.section.summary or "").stylize_before(STYLE_SUMMARY)
+        else:
+            content = literal(view.section.paragraphs[paragraph])
         for mark in view.marks.get(paragraph, ()):
             content = content.stylize(mark.style, mark.start, mark.end)
         return content
@@ -270,12 +287,12 @@ class ReadingPane(ScrollView, can_focus=True):
         starts, with a blank line after every block (and one above the
         heading). Its drawn lines are dropped."""
         heading, starts = _wrap(view.heading, self._width)
-        heading = [line.stylize_before("bold $text-primary") for line in heading]
-        blocks = [_Block(None, heading, starts, heading)]
+        heading = [line.stylize_before(STYLE_HEADING) for line in heading]
+        blocks = [_Block(None, heading, starts, HEADING)]
         if view.section.summary:
             summary, starts = _wrap(literal(view.section.summary), self._width)
-            summary = [line.stylize_before("italic $foreground-muted") for line in summary]
-            blocks.append(_Block(None, summary, starts, summary))
+            summary = [line.stylize_before(STYLE_SUMMARY) for line in summary]
+            blocks.append(_Block(None, summary, starts, SUMMARY))
         blocks += [_Block(p, *_wrap(literal(text), self._width))
                    for p, text in enumerate(view.section.paragraphs)]
         line_blocks: list[int] = [0]
@@ -299,8 +316,8 @@ class ReadingPane(ScrollView, can_focus=True):
         """A block's lines as drawn: the plain lines, with the paragraph's marks."""
         if block.lines is None:
             block.lines = block.plain
-            if block.paragraph is not None and view.marks.get(block.paragraph):
-                content = self._styled(view, block.paragraph)
+            if block.marks_at is not None and view.marks.get(block.marks_at):
+                content = self._styled(view, block.marks_at)
                 text = content.plain
                 lines: list[Content] = []
                 for line, start in zip(block.plain, block.starts, strict=True):
