@@ -25,6 +25,7 @@ from briefing.model import Briefing
 from briefing.text import counted
 from briefing.tui.messages import SectionChosen
 from briefing.tui.safe import literal
+from briefing.tui.widgets.cursor import moved
 
 ROW_LINES = 2  # the title, then what the section holds
 CACHED_ROWS = 64  # rows kept drawn
@@ -162,10 +163,8 @@ class ContentsList(ScrollView, can_focus=True):
     # --- movement -------------------------------------------------------------
 
     def action_cursor(self, delta: int) -> None:
-        if not self.option_count:
-            return
-        start = self.highlighted if self.highlighted is not None else (-1 if delta > 0 else 0)
-        self.highlighted = max(0, min(self.option_count - 1, start + delta))
+        if self.option_count:
+            self.highlighted = moved(self.highlighted, delta, self.option_count)
 
     def action_first(self) -> None:
         if self.option_count:

@@ -26,6 +26,7 @@ from briefing.model import Anchor, Figure, Quote
 from briefing.state import entry_key
 from briefing.tui.messages import EntryChosen
 from briefing.tui.safe import literal
+from briefing.tui.widgets.cursor import moved
 
 T = TypeVar("T", Quote, Figure)
 
@@ -275,10 +276,8 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
         return Size(0, len(self.entries) * self.row_height)
 
     def action_cursor(self, delta: int) -> None:
-        if not self.entries:
-            return
-        start = self.cursor if self.cursor is not None else (-1 if delta > 0 else 0)
-        self.cursor = max(0, min(len(self.entries) - 1, start + delta))
+        if self.entries:
+            self.cursor = moved(self.cursor, delta, len(self.entries))
 
     def action_first(self) -> None:
         if self.entries:

@@ -27,6 +27,7 @@ from textual.visual import Visual
 
 from briefing.library import LibraryEntry
 from briefing.tui.safe import literal
+from briefing.tui.widgets.cursor import moved
 
 CACHED_ROWS = 128
 MARK_NEW = "●"
@@ -250,8 +251,7 @@ class LibraryList(ScrollView, can_focus=True):
 
     def action_cursor(self, delta: int) -> None:
         if self.rows:
-            start = self.cursor if self.cursor is not None else (-1 if delta > 0 else 0)
-            self.cursor = max(0, min(len(self.rows) - 1, start + delta))
+            self.cursor = moved(self.cursor, delta, len(self.rows))
 
     def action_first(self) -> None:
         if self.rows:
