@@ -144,3 +144,4 @@ def markdown_renderers() -> dict[str, Any]:
     else:
         renderers["gfm-plugin"] = MarkdownIt("commonmark").use(gfm_plugin, dollarmath=True)
     return renderers
+

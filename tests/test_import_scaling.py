@@ -21,9 +21,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
-import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -33,6 +32,7 @@ from briefing.errors import BriefingError
 from briefing.ingest import draft_from_text
 from briefing.ingest.article import parse_article
 from briefing.ingest.inline import markdown_words
+from guards import no_hang
 
 KB = 1024
 MAX_RATIO = 8.0  # for four times the text, linear is 4 and quadratic 16
@@ -90,31 +90,13 @@ PARAGRAPH_SHAPES: dict[str, Callable[[int], str]] = {
 SHAPES = {**ARTICLE_SHAPES, **PARAGRAPH_SHAPES}
 
 
-@contextlib.contextmanager
-def hang_guard(seconds: int) -> Iterator[None]:
-    if not hasattr(signal, "SIGALRM"):
-        yield
-        return
-
-    def give_up(signum: int, frame: object) -> None:
-        raise TimeoutError(f"one import took over {seconds} s: it is not linear")
-
-    previous = signal.signal(signal.SIGALRM, give_up)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def import_seconds(text: str) -> float:
     """Processor time, not time on the clock: what other programs on a busy
     machine take does not count."""
     gc.collect()
     gc.disable()
     try:
-        with hang_guard(HANG_SECONDS):
+        with no_hang(HANG_SECONDS, "one import (it is not linear)"):
             start = time.process_time()
             with contextlib.suppress(BriefingError):
                 draft_from_text(text, source="shape.md")

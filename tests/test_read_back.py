@@ -6,11 +6,9 @@ never hangs, crashes or vouches for what it should not.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,29 +27,10 @@ from briefing.state import (
     state_key,
     state_path_for,
 )
+from guards import no_hang
 
 KEY = "quote:" + "a" * 16
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
-
-
-@contextlib.contextmanager
-def no_hang(seconds: int = 20) -> Iterator[None]:
-    """Fail, instead of waiting for ever, if the block blocks (a pipe opened
-    for reading or writing waits for the other end)."""
-    if not hasattr(signal, "SIGALRM"):
-        yield
-        return
-
-    def give_up(signum: int, frame: object) -> None:
-        raise TimeoutError(f"blocked for {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, give_up)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture
@@ -166,7 +145,7 @@ REFUSAL = {"pipe": "not a regular file", "folder": "is a folder",
 def test_a_pipe_folder_or_huge_file_at_the_state_path_is_refused_at_once(
         state_file, briefing_path, key, thing):
     PLACED[thing](state_file)
-    with no_hang(), pytest.raises(BriefingError) as caught:
+    with no_hang(20), pytest.raises(BriefingError) as caught:
         load_state_for(key)
     assert REFUSAL[thing] in caught.value.headline and "\n" not in caught.value.headline
 
@@ -175,7 +154,7 @@ def test_a_pipe_folder_or_huge_file_at_the_state_path_is_refused_at_once(
                                    "huge file"])
 def test_saving_moves_a_pipe_folder_or_huge_file_aside(state_file, briefing_path, key, thing):
     PLACED[thing](state_file)
-    with no_hang():
+    with no_hang(20):
         saved = save_state(key, ReaderState().with_star(KEY, True))
     assert saved.stars == {KEY}
     assert load_state_for(key).stars == {KEY}
@@ -213,7 +192,7 @@ def test_only_an_empty_file_at_a_markers_path_vouches_for_the_schema(tmp_path, b
     path = tmp_path / "unknown-key.toml"
     path.write_text(briefing_text(masthead='colour = "red"'), encoding="utf-8")
     MARKERS[thing](marker_for(path))
-    with no_hang(), pytest.raises(BriefingError, match='unknown key "colour"'):
+    with no_hang(20), pytest.raises(BriefingError, match='unknown key "colour"'):
         load_briefing(path, remember=True)
 
 
@@ -223,7 +202,7 @@ def test_a_valid_file_loads_whatever_is_at_its_markers_path(tmp_path, briefing_t
     path.write_text(briefing_text(), encoding="utf-8")
     marker = marker_for(path)
     MARKERS[thing](marker)
-    with no_hang():
+    with no_hang(20):
         first = load_briefing(path, remember=True)
         again = load_briefing(path, remember=True)
     assert first == again == load_briefing(path)
