@@ -9,7 +9,6 @@ plain `Briefing` the rest of the program reads. No I/O happens here.
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, NotRequired
 
@@ -22,7 +21,6 @@ from pydantic import (
     TypeAdapter,
     WithJsonSchema,
 )
-from pydantic_core import PydanticCustomError
 
 # pydantic reads TypedDicts from typing_extensions on Python 3.11.
 from typing_extensions import TypedDict
@@ -42,6 +40,7 @@ from briefing.model import (
     SLUG_PATTERN,
     Status,
 )
+from briefing.scalars import number, published
 
 Slug = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ID, pattern=SLUG_PATTERN)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
@@ -51,34 +50,10 @@ Paragraph = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PARAGR
 Excerpt = Annotated[str, StringConstraints(min_length=1, max_length=MAX_PARAGRAPH)]
 
 
-def _number(value: Any) -> int | float:
-    """A TOML integer or float; never a bool, a string, NaN or infinity."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise PydanticCustomError("number", "must be a number, not {kind}", {"kind": _kind(value)})
-    if isinstance(value, float) and not math.isfinite(value):
-        raise PydanticCustomError("finite_number", "must be a finite number, not {value}",
-                                  {"value": str(value)})
-    return value
-
-
-def _published(value: Any) -> date:
-    """A TOML date or date-time (a datetime is a date); never a bare time."""
-    if not isinstance(value, date):
-        raise PydanticCustomError("date", "must be a TOML date such as 2022-03-28, not {kind}",
-                                  {"kind": _kind(value)})
-    return value
-
-
-def _kind(value: Any) -> str:
-    names = {bool: "a boolean", str: "a string", int: "an integer", float: "a float",
-             list: "an array", dict: "a table"}
-    return names.get(type(value), "a " + type(value).__name__)
-
-
-Number = Annotated[int | float, PlainValidator(_number), WithJsonSchema({"type": "number"})]
+Number = Annotated[int | float, PlainValidator(number), WithJsonSchema({"type": "number"})]
 Published = Annotated[
     date | datetime,
-    PlainValidator(_published),
+    PlainValidator(published),
     WithJsonSchema({"anyOf": [{"type": "string", "format": "date"},
                               {"type": "string", "format": "date-time"}]}),
 ]
@@ -177,3 +152,82 @@ def fields(table: type[Any]) -> list[str]:
     if isinstance(table, type) and issubclass(table, BaseModel):
         return list(table.model_fields)
     return list(table.__annotations__)
+
+
+# --- the validator that opening a file uses -----------------------------------
+
+# What only describes the schema or serialises values: validation never reads it.
+_DESCRIBING = frozenset({"cls", "computed_fields", "json_schema_input_schema", "metadata",
+                         "serialization"})
+_FUNCTIONS = {number: "number", published: "published"}
+
+
+class _Name:
+    """Prints as a name in generated source (`pprint` prints an object's repr)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+def _for_validation(node: Any) -> Any:
+    if isinstance(node, dict):
+        kept = {k: _for_validation(v) for k, v in node.items() if k not in _DESCRIBING}
+        if isinstance(kept.get("ref"), str):  # "briefing.schema.Quote:<id()>": the same every run
+            kept["ref"] = kept["ref"].partition(":")[0]
+        return kept
+    if isinstance(node, list):
+        return [_for_validation(v) for v in node]
+    if callable(node):
+        return _Name(_FUNCTIONS[node])  # a KeyError: a new validator needs a name here
+    return node
+
+
+def _source(node: Any, level: int = 0) -> str:
+    """A literal as Python source, one item a line where it does not fit on one."""
+    flat = repr(node)
+    if len(flat) + 4 * level <= 80 or not isinstance(node, dict | list | tuple):
+        return flat
+    inner = "    " * (level + 1)
+    if isinstance(node, dict):
+        items = [f"{k!r}: {_source(v, level + 1)}" for k, v in node.items()]
+        opening, closing = "{", "}"
+    else:
+        items = [_source(v, level + 1) for v in node]
+        opening, closing = ("[", "]") if isinstance(node, list) else ("(", ")")
+    body = "".join(f"{inner}{item},\n" for item in items)
+    return f"{opening}\n{body}{'    ' * level}{closing}"
+
+
+def core_schema_source() -> str:
+    """`briefing/schema_core.py`: this schema as pydantic-core's validator
+    reads it, as Python source (a test checks the file is current)."""
+    keys = {name: tuple(fields(table)) for name, table in (
+        ("briefing", Masthead), ("people", Person), ("sections", Section),
+        ("quotes", Quote), ("figures", Figure), ("", Briefing))}
+    table_keys = _source(keys)
+    core = _source(_for_validation(BRIEFING.core_schema))
+    return (
+        '"""Generated by `python -m briefing.schema` from briefing/schema.py: do not edit.\n\n'
+        "Opening a briefing validates it with this core schema, which needs only\n"
+        "pydantic-core; importing pydantic and building the schema from the\n"
+        "TypedDicts would cost about 100 ms more on every first open. A file it\n"
+        "refuses is judged again by `briefing.schema`, which says what is wrong.\n"
+        '"""\n\n'
+        "from typing import Any\n\n"
+        "from briefing.scalars import number, published\n\n"
+        "# Each table's keys (the top level's under \"\").\n"
+        f"TABLE_KEYS: dict[str, tuple[str, ...]] = {table_keys}\n\n"
+        f"CORE_SCHEMA: Any = {core}\n"
+    )
+
+
+if __name__ == "__main__":
+    from pathlib import Path
+
+    from briefing import schema  # the module itself, not this run of it as __main__
+
+    Path(schema.__file__).with_name("schema_core.py").write_text(schema.core_schema_source(),
+                                                                 encoding="utf-8")
