@@ -351,9 +351,11 @@ class _TextIndex:
         text hold an outrageous number of candidates (a hostile file), the
         pass gives up and the rest are searched one by one, within MAX_SCAN.
         """
-        joined, _, _ = self._get(None)
         wanted = {text for text in texts
                   if text and self.SEPARATOR not in text and (None, text) not in self._found}
+        if not wanted:
+            return  # every entry names its section: no need to join the text
+        joined, _, _ = self._get(None)
         if len(wanted) * len(joined) < self.ONE_PASS:
             return  # each search is short
         import ahocorasick
