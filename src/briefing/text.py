@@ -11,10 +11,11 @@ import re
 import unicodedata
 
 # C0 controls other than tab and newline, DEL, C1, the bidi embedding /
-# override / isolate controls and a stray byte-order mark.
+# override / isolate controls, a stray byte-order mark, and lone surrogates
+# (a file name that is not UTF-8 holds them: no terminal can encode them).
 _FORBIDDEN_CLASS = (
     "\x00-\x08\x0b-\x1f\x7f-\x9f"
-    "\u202a-\u202e\u2066-\u2069\ufeff"
+    "\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff"
 )
 FORBIDDEN = re.compile(f"[{_FORBIDDEN_CLASS}]")
 # What a one-line display must not contain either: newline and tab too.
@@ -78,6 +79,8 @@ def visible(text: str, *, one_line: bool = False) -> str:
         if one_line and char in "\t\n":
             return " "
         code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, kept by the OS's decoding
+            code -= 0xDC00
         return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
     return pattern.sub(replace, text)

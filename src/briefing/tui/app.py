@@ -21,12 +21,15 @@ from briefing.files import WriteError
 from briefing.model import Briefing
 from briefing.resources import styles_dir
 from briefing.settings import Settings, save_settings, settings_in_force, settings_path
+from briefing.text import visible
 from briefing.tui.messages import PaneToggled
 from briefing.tui.safe import plain
 from briefing.tui.widths import HORIZONTAL_BREAKPOINTS
 
 if TYPE_CHECKING:
     import webbrowser
+
+    from textual.notifications import SeverityLevel
 
 # How many settings problems get a toast of their own; the rest are counted.
 _PROBLEMS_SHOWN = 4
@@ -114,6 +117,20 @@ class BriefingApp(App[int]):
             self.call_after_refresh(self._check_keymap_ids, keymap, source)
         self._tell(self._problems)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every toast, from any screen or thread: shown literally. Paths, file
+        names, URLs and errors can hold escape sequences or markup, so no
+        caller has to remember to make them safe (`markup` is never used)."""
+        super().notify(visible(message), title=plain(title), severity=severity,
+                       timeout=timeout, markup=False)
+
+    def validate_title(self, title: str) -> str:
+        return plain(title)  # a briefing's or a folder's name
+
+    def validate_sub_title(self, sub_title: str) -> str:
+        return plain(sub_title)
 
     def _check_keymap_ids(self, keymap: dict[str, str], source: str) -> None:
         from briefing.tui.keymap import conflicts, unknown_ids

@@ -1074,7 +1074,13 @@ class ReaderScreen(Screen[None]):
             folder = self.path.parent
         else:
             folder = Path.home()
-        name = self.path.stem if self.path else "briefing"
+        if plain(str(folder)) != str(folder):
+            # A folder whose name would reach the prompt as an escape sequence
+            # (or bytes no terminal can show): not proposed, the home folder is.
+            folder = Path.home()
+        # The name is the briefing's, with what cannot be shown made plain.
+        name = "".join(c if plain(c) == c else "_" for c in self.path.stem) if self.path \
+            else "briefing"
         if this_section:
             name += f"-{self.briefing.sections[self.section].id}"
         if starred_only:
