@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from textual.content import Content
 from textual.visual import Visual
+from textual.widgets import Input
 
+from briefing.resources import bundled_briefing
 from briefing.tui.screens.reader import (
     STYLE_CURRENT,
     STYLE_CURRENT_FIGURE,
@@ -17,6 +20,7 @@ from briefing.tui.screens.reader import (
 from briefing.tui.widgets.entries import FigureList, QuoteList
 from briefing.tui.widgets.reading import ReadingPane
 from conftest import FIXTURES, make_app, screen_text
+from guards import no_hang
 
 
 def reader(app) -> ReaderScreen:  # type: ignore[no-untyped-def]
@@ -562,3 +566,31 @@ async def test_long_sections_read_the_same_forward_and_back(tmp_path: Path) -> N
             assert f"Part {part}  {part}/3" in text
             assert f"Part {part}, paragraph 0:" in text and f"Part {part}, paragraph 1:" in text
             assert f"Part {part + 1}, paragraph" not in text
+
+
+async def test_the_palette_matches_a_title_of_many_like_words_at_once(tmp_path: Path) -> None:
+    """A valid section title of 250 words "a": Textual's own matcher, tried on
+    it with "aaaa", ran for seconds and grew to gigabytes. The palette still
+    offers the section, and takes the reader there."""
+    title = " ".join(["a"] * 250)
+    text = bundled_briefing().read_text(encoding="utf-8")
+    first_title = re.search(r'(?m)^title = "(.*)"$', text.split("[[sections]]", 1)[1])
+    assert first_title is not None
+    path = tmp_path / "many-a.toml"
+    path.write_text(text.replace(first_title.group(0), f'title = "{title}"', 1),
+                    encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.press("l")
+        assert screen.section == 1
+        await pilot.press("ctrl+p")
+        with no_hang(30, "matching the palette's commands"):
+            # One search, as if pasted: a key at a time would search again for
+            # each, past what one alarm can stop.
+            app.screen.query_one(Input).value = "aaaaaaaa"
+            await pilot.pause(0.3)
+            assert "Go to section: a a a" in screen_text(app)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert screen.section == 0

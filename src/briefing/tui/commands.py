@@ -16,6 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from briefing.tui.keys import screen_keys, spoken
+from briefing.tui.palette_match import palette_match
 from briefing.tui.safe import literal
 
 
@@ -38,12 +39,11 @@ class ScreenCommands(Provider):
             yield DiscoveryHit(display, callback, text=display.plain, help=help_text or None)
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
         for display, help_text, callback in self._commands():
             text = display.plain
-            score = matcher.match(text)
-            if score > 0:
-                _, offsets = matcher.fuzzy_search.match(query, text)
+            found = palette_match(query, text)  # bounded, unlike Textual's matcher
+            if found is not None:
+                score, offsets = found
                 highlighted = display
                 for offset in offsets:
                     highlighted = highlighted.stylize("reverse", offset, offset + 1)
