@@ -80,3 +80,22 @@ async def test_in_a_tiny_terminal_a_side_pane_shows_until_something_is_chosen() 
         assert highlighted(screen) == [words(quote.text)]
         await pilot.press("n")
         assert screen.quote is screen.briefing.quotes_in_order[2]
+
+
+@pytest.mark.parametrize("width", [1, 4, 6, 8])
+@pytest.mark.parametrize("key", ["w", "ctrl+p"])
+async def test_lists_of_options_open_in_a_terminal_a_few_columns_wide(width: int,
+                                                                       key: str) -> None:
+    """The people (w) and the palette (ctrl+p) are option lists, which Textual
+    cannot wrap at a width of nothing: they keep some room, and open."""
+    app = make_app()
+    async with app.run_test(size=(width, 12)) as pilot:
+        await settled(pilot)
+        before = app.screen
+        await pilot.press(key)
+        await settled(pilot)
+        assert app.screen is not before  # the list opened, and the app lives on
+        await pilot.press("escape")
+        await settled(pilot)
+        assert app.screen is before
+    assert app.return_code in (None, 0)
