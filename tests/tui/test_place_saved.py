@@ -144,8 +144,8 @@ def run_reader_in_a_terminal(path: Path, state: Path) -> Terminal:
     return term
 
 
-@pytest.mark.parametrize("sent", [signal.SIGHUP, signal.SIGTERM])
-def test_a_hang_up_or_terminate_saves_the_place_and_restores_the_terminal(
+@pytest.mark.parametrize("sent", [signal.SIGHUP, signal.SIGTERM, signal.SIGQUIT])
+def test_a_hang_up_terminate_or_quit_signal_saves_the_place_and_restores_the_terminal(
         briefing_copy: Path, isolated_state: Path, sent: int) -> None:
     term = run_reader_in_a_terminal(briefing_copy, isolated_state)
     try:

@@ -77,13 +77,14 @@ class BriefingApp(App[int]):
 
     @on(events.Mount)
     def _save_on_signals(self) -> None:
-        """A closed terminal (SIGHUP) or a `kill` (SIGTERM) would end the
-        process where it stands: save the place first, then leave as `q`
-        does, handing the terminal back as it was."""
+        """A closed terminal (SIGHUP), a `kill` (SIGTERM) or a quit signal
+        (SIGQUIT, which would also dump core) would end the process where it
+        stands: save the place first, then leave as `q` does, handing the
+        terminal back as it was."""
         if self.is_headless:
             return  # tests drive headless apps in their own process: its signals are theirs
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGHUP, signal.SIGTERM):
+        for number in (signal.SIGHUP, signal.SIGTERM, signal.SIGQUIT):
             loop.add_signal_handler(number, self._closed_by_signal, number)
 
     def _closed_by_signal(self, number: int) -> None:
