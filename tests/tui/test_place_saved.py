@@ -183,3 +183,21 @@ def test_closing_the_terminal_under_the_reader_keeps_the_place(
     state = state_of(briefing_copy)
     assert state.selected == entry_key(briefing.quotes_in_order[1])
     assert state.place is not None
+
+
+@pytest.mark.parametrize("after", ["w", "a", "e", "/"])
+def test_a_key_typed_with_q_does_not_outlive_the_app(briefing_copy: Path,
+                                                     isolated_state: Path, after: str) -> None:
+    """`q` and the next key in one read: the key would open a screen in an
+    app that is closing down (people, a note, the export prompt)."""
+    term = run_reader_in_a_terminal(briefing_copy, isolated_state)
+    try:
+        term.send("q" + after)
+        assert term.wait_exit() == 0
+        raw = bytes(term.raw)
+        assert b"\x1b[?1049l" in raw  # back from the alternate screen
+        assert b"Traceback" not in raw and b"NoMatches" not in raw
+    finally:
+        term.close()
+    briefing = load_briefing(briefing_copy)
+    assert state_of(briefing_copy).selected == entry_key(briefing.quotes_in_order[1])

@@ -29,6 +29,7 @@ from briefing.tui.widths import HORIZONTAL_BREAKPOINTS
 if TYPE_CHECKING:
     import webbrowser
 
+    from rich.console import RenderableType
     from textual.notifications import SeverityLevel
 
 # How many settings problems get a toast of their own; the rest are counted.
@@ -57,6 +58,7 @@ class BriefingApp(App[int]):
         self.folder = folder
         self.settings = settings or Settings()
         self._problems = list(problems)
+        self._leaving = False  # exit() was called: input is no longer taken
         self.keymap: dict[str, str] = {}  # the user's, as handed to Textual
         # Before the first frame, so it is drawn in the user's theme at once.
         theme = self.settings.theme
@@ -86,6 +88,18 @@ class BriefingApp(App[int]):
         loop = asyncio.get_running_loop()
         for number in (signal.SIGHUP, signal.SIGTERM, signal.SIGQUIT):
             loop.add_signal_handler(number, self._closed_by_signal, number)
+
+    def exit(self, result: int | None = None, return_code: int = 0,
+             message: RenderableType | None = None) -> None:
+        self._leaving = True
+        super().exit(result, return_code, message)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and self._leaving:
+            # Keys typed with q (`q w` arrives in one read) would open a
+            # screen in an app that is closing down.
+            return
+        await super().on_event(event)
 
     def _closed_by_signal(self, number: int) -> None:
         for screen in self.screen_stack:
