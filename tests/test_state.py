@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 import tomli
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 
 from briefing.errors import BriefingError
 from briefing.files import WriteError
@@ -545,3 +547,65 @@ def test_two_processes_starring_at_once_lose_nothing(briefing_path: Path, key: S
     assert final.stars == expected_stars
     assert final.notes == {f"quote:{w:x}{n:015x}": f"window {w}, entry {n}"
                            for w in (1, 2) for n in range(count)}
+
+
+# --- reading without pydantic: the hand check never vouches for what pydantic refuses ---
+
+def test_the_state_fields_are_the_schemas() -> None:
+    from briefing.state import STATE_FIELDS, state_file_schema
+
+    assert tuple(state_file_schema().model_fields) == STATE_FIELDS
+
+
+STATE_ODD_VALUES: list[object] = [
+    None, "", "s", "not a slug", "Slug", "x" * 65, "x" * 5001, "quote:" + "0" * 16,
+    "quote:abc", 0, 1, 2, -1, -2, 10_000_001, True, 1.0, [], [0], [0, 0], [0, True], [-1, 5],
+    [0, 0, 0], {}, {"quote:" + "0" * 16: "a note"}, {"quote:" + "0" * 16: 1},
+    {"nope": "x"}, ["quote:" + "0" * 16], ["nope"],
+]
+
+
+KEY = "quote:" + "0" * 16
+A_STATE_FILE: dict[str, object] = {"version": 1, "briefing": "/briefs/today.toml",
+                                   "section": "talks", "selected": KEY, "place": [2, 0],
+                                   "stars": [KEY], "notes": {KEY: "a note"}}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.sampled_from([*A_STATE_FILE, "extra"]),
+                       st.sampled_from(STATE_ODD_VALUES), max_size=3),
+       st.sets(st.sampled_from(list(A_STATE_FILE)), max_size=3))
+def test_what_the_hand_check_takes_pydantic_takes(changed: dict[str, object],
+                                                   removed: set[str]) -> None:
+    """A state file with some values changed to odd ones and some removed."""
+    from pydantic import ValidationError
+
+    from briefing.state import _plainly_valid, state_file_schema
+
+    document = {k: v for k, v in {**A_STATE_FILE, **changed}.items()
+                if v is not None and k not in removed}  # TOML has no null
+    vouched = _plainly_valid(document)
+    event(f"vouched for: {vouched}")
+    if vouched:
+        try:
+            state_file_schema().model_validate(document)
+        except ValidationError as error:
+            raise AssertionError(f"vouched for {document!r}, which pydantic refuses") from error
+
+
+def test_a_state_file_written_here_is_read_without_pydantic(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from briefing.state import read_state\n"
+        f"path = Path({str(tmp_path / 'state.toml')!r})\n"
+        "print(sorted(read_state(path).stars), 'pydantic' in sys.modules)\n"
+    )
+    key = "quote:" + "0" * 16
+    (tmp_path / "state.toml").write_text(
+        f'version = 1\nsection = "talks"\nselected = "{key}"\nplace = [2, 0]\n'
+        f'stars = ["{key}"]\n\n[notes]\n"{key}" = "check this"\n', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [f"['{key}']", "False"]

@@ -334,15 +334,46 @@ def _belongs(state: ReaderState, briefing: Briefing | None) -> bool:
     return not here.isdisjoint(marked)
 
 
-def read_state(path: Path) -> ReaderState:
-    """Read and check one state file (untrusted: same loader, same rules)."""
+# A state file read before the first frame is at most this large (a few
+# hundred stars and notes); a larger one is read by a worker.
+QUICK_STATE_BYTES = 64 * 1024
+
+
+def quick_state_for(key: StateKey) -> ReaderState | None:
+    """The saved state, when it can be read at once: the briefing's own state
+    file, small, and as this reader writes it (so pydantic is not needed).
+    None for anything else, the absence of a file included: a state found
+    through the file's path, a damaged file and its message are for
+    `load_state_for`, off the UI thread."""
+    path = state_path_for(key)
+    try:
+        if os.stat(path).st_size > QUICK_STATE_BYTES:
+            return None
+        return read_state(path, quick=True)
+    except (OSError, BriefingError, _NotPlain):
+        return None
+
+
+class _NotPlain(Exception):
+    """A state file the hand check does not vouch for (see read_state)."""
+
+
+def read_state(path: Path, *, quick: bool = False) -> ReaderState:
+    """Read and check one state file (untrusted: same loader, same rules).
+    With `quick`, a file only pydantic could judge raises _NotPlain."""
     source = str(path)
     text = read_document(path, source=source, limit=MAX_STATE_BYTES)
     document = parse_toml(text, source=source)
     _check_version(document, source=source)
     check_characters(document, source=source)
     _check_keys(document, source=source)
-    checked = validate(state_file_schema(), document, source=source)
+    if quick and not _plainly_valid(document):
+        raise _NotPlain(source)
+    if _plainly_valid(document):
+        checked: Any = _Checked(**{"stars": [], "notes": {}, "section": None, "selected": None,
+                                   "place": None, **document})
+    else:
+        checked = validate(state_file_schema(), document, source=source)
     return ReaderState(
         stars=frozenset(checked.stars),
         notes={key: note for key, note in checked.notes.items() if note.strip()},
@@ -350,6 +381,52 @@ def read_state(path: Path) -> ReaderState:
         selected=checked.selected,
         place=tuple(checked.place) if checked.place is not None else None,
     )
+
+
+# The state file's keys (a test checks them against `state_file_schema()`).
+STATE_FIELDS = ("version", "briefing", "section", "selected", "place", "stars", "notes")
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+class _Checked(NamedTuple):
+    """A state file's values, once they passed."""
+
+    version: int
+    stars: list[str]
+    notes: dict[str, str]
+    section: str | None
+    selected: str | None
+    place: list[int] | None
+    briefing: str | None = None
+
+
+def _plainly_valid(document: dict[str, Any]) -> bool:
+    """Whether the schema would take the file, checked by hand: true for the
+    files this reader writes, so that reading one (on every open that has
+    stars, notes or a place) needs no pydantic import, about a tenth of a
+    second. Anything this does not vouch for goes to pydantic, which also
+    says what is wrong; it never vouches for what pydantic would refuse
+    (a property test checks that)."""
+    def short(value: Any, limit: int) -> bool:
+        return type(value) is str and len(value) <= limit
+
+    section, selected = document.get("section"), document.get("selected")
+    place = document.get("place")
+    stars, notes = document.get("stars", []), document.get("notes", {})
+    return (document.keys() <= set(STATE_FIELDS)
+            and type(document.get("version")) is int and document["version"] == STATE_VERSION
+            and ("briefing" not in document or short(document["briefing"], MAX_PATH_RECORD))
+            and ("section" not in document or (short(section, MAX_ID) and bool(section)
+                                               and _SLUG.fullmatch(section) is not None))
+            and ("selected" not in document or is_entry_key(selected))
+            and ("place" not in document or (
+                type(place) is list and len(place) == 2
+                and all(type(n) is int and -1 <= n <= MAX_PLACE for n in place)))
+            and type(stars) is list and len(stars) <= MAX_ENTRIES
+            and all(type(key) is str and is_entry_key(key) for key in stars)
+            and type(notes) is dict and len(notes) <= MAX_ENTRIES
+            and all(type(key) is str and is_entry_key(key) and short(note, MAX_NOTE)
+                    for key, note in notes.items()))
 
 
 def _check_version(document: dict[str, Any], *, source: str) -> None:
@@ -373,7 +450,7 @@ def _check_version(document: dict[str, Any], *, source: str) -> None:
 def _check_keys(document: dict[str, Any], *, source: str) -> None:
     """Unknown and malformed keys, reported with the key shortened (pydantic
     would put the whole key, however long, into the entry path)."""
-    allowed = list(state_file_schema().model_fields)
+    allowed = STATE_FIELDS
     unknown = [key for key in document if key not in allowed]
     notes = document.get("notes")
     not_keys = [key for key in notes if not is_entry_key(key)] if isinstance(notes, dict) else []

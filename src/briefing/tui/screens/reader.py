@@ -45,6 +45,7 @@ from briefing.state import (
     entry_key,
     load_state_for,
     merge,
+    quick_state_for,
     save_state,
     state_key,
 )
@@ -302,10 +303,10 @@ class ReaderScreen(Screen[None]):
         if self.path is not None:
             self._signature = _file_signature(self.path)
             self.set_interval(1.0, self._poll_file, name="watch-file")
-            self._load_state(self.path, self.briefing)
+            if not self._restore_at_once(self.path):
+                self._load_state(self.path, self.briefing)
 
     async def _after_first_frame(self) -> None:
-        self._index_keys(self.briefing)
         try:
             body = self.query_one("#body")
         except NoMatches:
@@ -424,7 +425,9 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="entry-keys")
     def _index_keys(self, briefing: Briefing) -> None:
         """Hash every entry once, off the UI thread (a tenth of a second at
-        10,000 quotes), so that the starred filter is a lookup."""
+        10,000 quotes), so that the starred filter is a lookup. Made when the
+        filter is first asked for, not at start: a worker hashing beside the
+        first frames stretched each of them to twice its time."""
         self.post_message(self.KeysIndexed(EntryKeys(briefing)))
 
     @on(KeysIndexed)
@@ -445,6 +448,7 @@ class ReaderScreen(Screen[None]):
             keys = self._entry_keys
             if keys is None or keys.briefing is not self.briefing:
                 quotes, figures, finding = [], [], True  # filled when the index comes
+                self._index_keys(self.briefing)
             else:
                 stars = self.state.stars
                 quotes = [quotes[p] for p in keys.quotes(stars)]
@@ -966,6 +970,24 @@ class ReaderScreen(Screen[None]):
             return False  # a reactive set while the screen is made
         return self._snapshot() != self._saved
 
+    def _restore_at_once(self, path: Path) -> bool:
+        """Stars, notes and the place, before the first frame, when that is
+        quick: the state file as this reader wrote it, and its selected entry
+        in the section it names. The first frame then shows the place (no
+        jump after it) and no worker competes with drawing it. False when
+        the thorough way (`_load_state`) is needed."""
+        briefing = self.briefing
+        state = quick_state_for(state_key(briefing, path))
+        if state is None:
+            return False
+        if state.selected:
+            section = next((i for i, s in enumerate(briefing.sections) if s.id == state.section),
+                           None)
+            if _find_entry(briefing, state.selected, section, thorough=False) is None:
+                return False  # moved to another section, or gone: looked for everywhere
+        self._state_loaded(self.StateLoaded(briefing, state, _restored(briefing, state)))
+        return True
+
     @work(thread=True, exclusive=True, group="load-state")
     def _load_state(self, path: Path, briefing: Briefing) -> None:
         """Stars, notes and the last position, read off the start-up path (and
@@ -1206,7 +1228,7 @@ class ReaderScreen(Screen[None]):
         top = self.reading.top_place() if position.section == self.section else None
         self.briefing = briefing
         self._search_index = None
-        self._index_keys(briefing)
+        self._entry_keys = None  # made again when the starred filter needs it
         for banner in self.query("#banner"):
             banner.display = False
         self.query_one(BriefingHeader).show(briefing)
