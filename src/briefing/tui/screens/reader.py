@@ -17,7 +17,7 @@ import contextlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Literal, NamedTuple
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -38,6 +38,17 @@ from briefing.errors import BriefingError
 from briefing.files import WriteError
 from briefing.loader import load_briefing
 from briefing.model import Anchor, Briefing, Figure, Quote
+from briefing.position import (
+    TOP,
+    Kind,
+    Place,
+    Position,
+    at_entry,
+    entries_in,
+    find_entry,
+    moved,
+    restored,
+)
 from briefing.search import FIGURE_FIELDS, QUOTE_FIELDS, Match, Search, SearchIndex, find
 from briefing.settings import Settings
 from briefing.state import (
@@ -55,7 +66,7 @@ from briefing.tui.safe import literal, plain
 from briefing.tui.widgets.contents import ContentsList
 from briefing.tui.widgets.entries import FigureList, Found, QuoteList, position_in
 from briefing.tui.widgets.header import BriefingHeader
-from briefing.tui.widgets.reading import HEADING, SUMMARY, TOP, Mark, Place, ReadingPane
+from briefing.tui.widgets.reading import HEADING, SUMMARY, Mark, ReadingPane
 from briefing.tui.widths import PANES_ON_DEMAND, width_class
 
 if TYPE_CHECKING:
@@ -76,29 +87,7 @@ STYLE_CURRENT_MATCH = "bold reverse $text-warning"
 # `s` presses is one write, and a write never waits on a key.
 SAVE_DELAY = 0.25
 
-Kind = Literal["quote", "figure"]
 Signature = tuple[int, int, int]
-
-
-class Position(NamedTuple):
-    """Where the reader is: the section shown, the quote and the figure
-    marked current (each pane keeps its own), which of the two the reader
-    arrived at last, and the place in the text to keep in view."""
-
-    section: int = 0
-    quote: Quote | None = None
-    figure: Figure | None = None
-    selected: Kind | None = None
-    # (paragraph, start[, end]): words to bring into view. None: the view
-    # starts as `top` says (None there too: the top of a section arrived at,
-    # or where it is in the section being read).
-    place: tuple[int, ...] | None = None
-    top: Place | Literal["end"] | None = None
-
-    @property
-    def entry(self) -> Quote | Figure | None:
-        """The entry arrived at last (the one the saved state remembers)."""
-        return {"quote": self.quote, "figure": self.figure, None: None}[self.selected]
 
 
 class ReaderScreen(Screen[None]):
@@ -491,7 +480,7 @@ class ReaderScreen(Screen[None]):
         the current ones, and the search's matches."""
         position = self.position
         marks: list[Mark] = []
-        quotes, figures = _entries_in(self.briefing, position.section)
+        quotes, figures = entries_in(self.briefing, position.section)
         selected = position.entry
         for quote in quotes:
             a = quote.anchor
@@ -519,10 +508,10 @@ class ReaderScreen(Screen[None]):
     # --- moving -----------------------------------------------------------------
 
     def go_to_quote(self, quote: Quote) -> None:
-        self.position = _at(quote, self.position)
+        self.position = at_entry(quote, self.position)
 
     def go_to_figure(self, figure: Figure) -> None:
-        self.position = _at(figure, self.position)
+        self.position = at_entry(figure, self.position)
 
     def _step(self, kind: Kind, delta: int) -> Quote | Figure | None:
         """The entry `delta` (+1 or -1) steps from the reading position, as
@@ -983,9 +972,9 @@ class ReaderScreen(Screen[None]):
         if state.selected:
             section = next((i for i, s in enumerate(briefing.sections) if s.id == state.section),
                            None)
-            if _find_entry(briefing, state.selected, section, thorough=False) is None:
+            if find_entry(briefing, state.selected, section, thorough=False) is None:
                 return False  # moved to another section, or gone: looked for everywhere
-        self._state_loaded(self.StateLoaded(briefing, state, _restored(briefing, state)))
+        self._state_loaded(self.StateLoaded(briefing, state, restored(briefing, state)))
         return True
 
     @work(thread=True, exclusive=True, group="load-state")
@@ -998,7 +987,7 @@ class ReaderScreen(Screen[None]):
         except BriefingError as error:
             self.post_message(self.StateUnreadable(error.headline))
             return
-        self.post_message(self.StateLoaded(briefing, state, _restored(briefing, state)))
+        self.post_message(self.StateLoaded(briefing, state, restored(briefing, state)))
 
     @on(StateUnreadable)
     def _state_unreadable(self, message: StateUnreadable) -> None:
@@ -1196,7 +1185,7 @@ class ReaderScreen(Screen[None]):
             self.post_message(self.FileProblem(now, error.headline))
             return
         self.post_message(self.FileReloaded(now, loaded, position,
-                                            _moved(position, briefing, loaded, thorough=True)))
+                                            moved(position, briefing, loaded, thorough=True)))
 
     @on(FileProblem)
     async def _file_problem(self, message: FileProblem) -> None:
@@ -1218,7 +1207,7 @@ class ReaderScreen(Screen[None]):
         if self.position is not message.was:
             # The reader moved while the file loaded: find where they are now
             # (within its section: a search of every entry is the worker's job).
-            position = _moved(self.position, self.briefing, message.briefing, thorough=False)
+            position = moved(self.position, self.briefing, message.briefing, thorough=False)
         self.replace_briefing(message.briefing, position)
 
     def replace_briefing(self, briefing: Briefing, position: Position) -> None:
@@ -1245,17 +1234,6 @@ class ReaderScreen(Screen[None]):
         self._poll_file(force=True)
 
 
-def _entries_in(briefing: Briefing, section: int) -> tuple[Sequence[Quote], Sequence[Figure]]:
-    """The quotes and figures anchored in a section, in reading order: one
-    slice of each, found by bisecting the anchors."""
-    start, end = (section,), (section + 1,)  # every anchor of the section sorts between
-    quotes, figures = briefing.quote_anchors, briefing.figure_anchors
-    return (briefing.quotes_in_order[bisect.bisect_left(quotes, start):
-                                     bisect.bisect_left(quotes, end)],
-            briefing.figures_in_order[bisect.bisect_left(figures, start):
-                                      bisect.bisect_left(figures, end)])
-
-
 def _search_index(briefing: Briefing, notes: dict[str, str],
                   keys: EntryKeys | None) -> SearchIndex:
     """The search index of a briefing with the reader's notes on it (each
@@ -1275,38 +1253,6 @@ def _search_index(briefing: Briefing, notes: dict[str, str],
     return SearchIndex.of(briefing, quote_notes, figure_notes)
 
 
-def _find_entry(briefing: Briefing, key: str, section: int | None, *,
-                thorough: bool) -> Quote | Figure | None:
-    """The quote or figure a key names: looked for in `section` first (where
-    the reader was), then, if `thorough`, in every entry of its kind (a
-    quarter of a second at 10,000 quotes: never on the UI thread)."""
-    kind = key.partition(":")[0]
-    if section is not None and 0 <= section < len(briefing.sections):
-        for entry in _entries_in(briefing, section)[0 if kind == "quote" else 1]:
-            if entry_key(entry) == key:
-                return entry
-    if thorough:
-        everything = briefing.quotes_in_order if kind == "quote" else briefing.figures_in_order
-        for entry in everything:
-            if entry_key(entry) == key:
-                return entry
-    return None
-
-
-def _at(entry: Quote | Figure | None, position: Position) -> Position:
-    """The position with this entry current, brought into view (all of it
-    when it fits)."""
-    if isinstance(entry, Quote):
-        a = entry.anchor
-        return position._replace(section=a.section, quote=entry, selected="quote",
-                                 place=(a.paragraph, a.start, a.end), top=None)
-    if isinstance(entry, Figure):
-        a = entry.anchor
-        return position._replace(section=a.section, figure=entry, selected="figure",
-                                 place=(a.paragraph, a.start, a.end), top=None)
-    return position
-
-
 def _named(entry: Quote | Figure) -> str:
     """An entry as a toast names it, on one short line."""
     from briefing.text import shorten
@@ -1314,43 +1260,6 @@ def _named(entry: Quote | Figure) -> str:
     if isinstance(entry, Quote):
         return plain(f"“{shorten(entry.text, 48)}” ({shorten(entry.speaker_name, 24)})")
     return plain(shorten(entry.text, 60))
-
-
-def _restored(briefing: Briefing, state: ReaderState) -> Position | None:
-    """Where a saved state says the reader was, if it still exists: the
-    section, scrolled to the saved place, with the entry selected there."""
-    section = next((i for i, s in enumerate(briefing.sections) if s.id == state.section), None)
-    entry = (_find_entry(briefing, state.selected, section, thorough=True)
-             if state.selected else None)
-    if section is None:
-        return _at(entry, Position()) if entry is not None else None
-    position = Position(section, top=state.place)
-    if entry is not None:
-        position = _at(entry, position)
-        if entry.anchor.section != section or state.place is not None:
-            # The reader had moved on from it: back to where they were.
-            position = position._replace(section=section, place=None, top=state.place)
-    return position
-
-
-def _moved(position: Position, old: Briefing, new: Briefing, *, thorough: bool) -> Position:
-    """A position in one version of a briefing, in the next: the same
-    section (by id, else by number) and the same quote and figure (by key)."""
-    index = {section.id: i for i, section in enumerate(new.sections)}
-
-    def found(entry: Quote | Figure | None) -> Quote | Figure | None:
-        if entry is None:
-            return None
-        return _find_entry(new, entry_key(entry), index.get(old.sections[entry.anchor.section].id),
-                           thorough=thorough)
-
-    section = index.get(old.sections[position.section].id,
-                        min(position.section, len(new.sections) - 1))
-    quote, figure = found(position.quote), found(position.figure)
-    selected = position.selected
-    if (quote if selected == "quote" else figure if selected == "figure" else None) is None:
-        selected = None
-    return Position(section, quote, figure, selected)  # type: ignore[arg-type]
 
 
 def _file_signature(path: Path) -> Signature | None:
