@@ -190,16 +190,15 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.get_visual_style("entry-list--row")
         if not self.entries:
             if y == 0:
                 style = self.get_visual_style("entry-list--row", "entry-list--empty")
                 return self._strips([Content(self._empty)], width, style)[0]
-            return Strip.blank(width, base.rich_style)
+            return Strip.blank(width, self.get_visual_style("entry-list--row").rich_style)
         line = self.scroll_offset.y + y
         position, offset = divmod(line, self.row_height)
         if position >= len(self.entries):
-            return Strip.blank(width, base.rich_style)
+            return Strip.blank(width, self.get_visual_style("entry-list--row").rich_style)
         return self._row(position, self._state(position), width)[offset]
 
     def _state(self, position: int) -> str:

@@ -26,6 +26,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from briefing.model import Section
+from briefing.position import TOP, Place
 from briefing.tui.safe import literal
 
 MAX_TEXT_WIDTH = 92  # a comfortable line for prose, however wide the terminal
@@ -33,11 +34,6 @@ MAX_TEXT_WIDTH = 92  # a comfortable line for prose, however wide the terminal
 # garbage collection (during a key press) walks tens of thousands of strips.
 CACHED_LINES = 512
 
-# A place in a section: (paragraph, character). Paragraph -1 is the heading
-# and summary above the first paragraph; character -1 is the blank line
-# above the paragraph.
-Place = tuple[int, int]
-TOP: Place = (-1, 0)
 
 STYLE_HEADING = "bold $text-primary"
 STYLE_SUMMARY = "italic $foreground-muted"
@@ -358,7 +354,8 @@ class ReadingPane(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         view = self._view
-        if view is not None and (self._width != self.text_width or view.width != self._width):
+        text_width = max(1, min(width - 2, MAX_TEXT_WIDTH))  # self.text_width, as drawn now
+        if view is not None and (self._width != text_width or view.width != self._width):
             # The screen's first frame is drawn before this pane hears of its
             # size: wrap now, or that frame (the one a reader sees first)
             # would show an empty pane and the text only frames later.
