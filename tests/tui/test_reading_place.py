@@ -4,6 +4,7 @@ straight through from one section into the next."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -409,3 +410,42 @@ async def test_reading_on_into_a_long_section_shows_its_own_top(tmp_path: Path) 
         assert screen.section == 0
         assert "Part 1, paragraph 59:" in screen_text(app)
         assert "Part 1, paragraph 0:" not in screen_text(app)
+
+
+
+def pane_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The reading pane's lines as drawn on screen."""
+    pane = app.screen.reading
+    return [strip.text for strip in pane.render_lines(pane.region.reset_offset)]
+
+
+@pytest.mark.parametrize("resize", [None, (140, 40), (80, 24)])
+async def test_reading_on_into_the_next_section_shows_what_going_there_shows(
+        resize: tuple[int, int] | None, isolated_state: Path) -> None:
+    """n from the last quote of a section shows the next section exactly as
+    going to it with l and then n does, also after a resize just before (the
+    next section is laid out ahead, at the width there was then)."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = reader(app)
+        last_of_first = [q for q in screen.briefing.quotes_in_order if q.anchor.section == 0][-1]
+        while screen.quote is not last_of_first:
+            await pilot.press("n")
+        await pilot.pause()
+        if resize is not None:
+            await pilot.resize_terminal(*resize)
+            await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.section == 1 and screen.quote is not None
+        arrived = screen.quote
+        by_n = pane_lines(app)
+    shutil.rmtree(isolated_state)  # the fresh reader starts at the top, not where this one left
+    fresh = make_app()
+    async with fresh.run_test(size=resize or (100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("l", "n")
+        await pilot.pause()
+        assert reader(fresh).quote == arrived
+        assert pane_lines(fresh) == by_n
+    assert any(words(arrived.text)[:20] in words(line) for line in by_n)

@@ -326,6 +326,9 @@ class ReaderScreen(Screen[None]):
             for contents in self.query(ContentsList):  # none before the first frame when narrow
                 if contents.highlighted != new.section:
                     contents.highlighted = new.section
+            if new.section + 1 < len(sections):  # once this one is drawn: n reads on into it
+                self.call_after_refresh(reading.prepare, sections[new.section + 1],
+                                        new.section + 2, len(sections))
         else:
             reading.mark(self._marks())
         # Laid out already, the pane scrolls in this frame; otherwise once it is.
