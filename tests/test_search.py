@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.loader import parse_briefing
 from briefing.model import Briefing, Masthead, Section, assemble
@@ -216,3 +218,25 @@ def test_a_cancelled_search_returns_nothing_and_matches_are_capped() -> None:
     everything = find(many, "a")
     assert everything is not None and len(everything.matches) == MAX_MATCHES
     assert everything.capped
+
+
+# --- a plain word is found by str.find in folded text, as the pattern finds it --------
+
+LETTERS = "aAbBsSkKıIİiß ſςσΣKéÉ\u0301ﬁ Ωω"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=LETTERS, min_size=1, max_size=60).filter(str.strip),
+                min_size=1, max_size=4),
+       st.text(alphabet=LETTERS.replace(" ", ""), min_size=1, max_size=3))
+def test_a_word_is_found_where_the_case_blind_pattern_finds_it(paragraphs: list[str],
+                                                               word: str) -> None:
+    briefing = briefing_of((Section("s", "Title", tuple(p.strip() for p in paragraphs)),))
+    index = SearchIndex.of(briefing)
+    pattern = re.compile(re.escape(word), re.IGNORECASE)
+    expected = [(0, p, hit.start(), hit.end())
+                for p, text in enumerate(briefing.sections[0].paragraphs)
+                for hit in pattern.finditer(text)]
+    found = [(m.section, m.paragraph, m.start, m.end) for m in find(index, word).matches
+             if m.field == "paragraph"]
+    assert found == expected
