@@ -104,13 +104,13 @@ class ReaderScreen(Screen[None]):
         Binding("f,right_curly_bracket", "next_figure", "Next figure", id="next-figure"),
         Binding("F,left_curly_bracket", "previous_figure", "Prev figure", show=False,
                 id="previous-figure"),
-        # Priority bindings: taken as the key arrives, so that the letters
-        # typed with it (`/moral`, `aGood point` in one read) go to the field
-        # it opens rather than to the pane that had the focus a moment before.
+        # A priority binding: taken as the key arrives, so that the letters
+        # typed with it (`/moral` in one read) go to the search field rather
+        # than to the pane that had the focus a moment before.
         Binding("slash", "search", "Search", id="search", priority=True),
         Binding("w", "people", "People", id="people"),
         Binding("s", "star", "Star", show=False, id="star"),
-        Binding("a", "note", "Note", show=False, id="note", priority=True),
+        Binding("a", "note", "Note", show=False, id="note"),
         Binding("asterisk", "starred_only", "Starred only", show=False, id="starred-only"),
         Binding("e", "export", "Export", show=False, id="export"),
         Binding("o", "open_source", "Open the source link", show=False, id="open-source"),
@@ -584,8 +584,8 @@ class ReaderScreen(Screen[None]):
         self._move("previous_figure")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("search", "note") and isinstance(self.focused, Input):
-            return False  # in the search field, `/` and `a` are characters like any other
+        if action == "search" and isinstance(self.focused, Input):
+            return False  # in the search field, `/` is a character like any other
         if action in ("next_match", "previous_match"):
             return self.search is not None and bool(self.search.matches)
         if action in self._STEPS:
