@@ -104,10 +104,7 @@ class ReaderScreen(Screen[None]):
         Binding("f,right_curly_bracket", "next_figure", "Next figure", id="next-figure"),
         Binding("F,left_curly_bracket", "previous_figure", "Prev figure", show=False,
                 id="previous-figure"),
-        # A priority binding: taken as the key arrives, so that the letters
-        # typed with it (`/moral` in one read) go to the search field rather
-        # than to the pane that had the focus a moment before.
-        Binding("slash", "search", "Search", id="search", priority=True),
+        Binding("slash", "search", "Search", id="search"),
         Binding("w", "people", "People", id="people"),
         Binding("s", "star", "Star", show=False, id="star"),
         Binding("a", "note", "Note", show=False, id="note"),
@@ -318,7 +315,6 @@ class ReaderScreen(Screen[None]):
         contents.highlighted = self.section
         # ctrl+p is listed in the help screen; the footer keeps its room for keys.
         await self.mount(Footer(compact=True, show_command_palette=False))
-
         self.refresh_bindings()  # a footer draws its keys when the bindings change
         self._arrange_panes()
 
@@ -584,8 +580,6 @@ class ReaderScreen(Screen[None]):
         self._move("previous_figure")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "search" and isinstance(self.focused, Input):
-            return False  # in the search field, `/` is a character like any other
         if action in ("next_match", "previous_match"):
             return self.search is not None and bool(self.search.matches)
         if action in self._STEPS:
@@ -733,9 +727,7 @@ class ReaderScreen(Screen[None]):
         self._query = search.query
         field = bar.query_one(Input)
         field.value = search.query
-        # At once, not on the next turn: the letters typed with `/` (one read)
-        # are already queued, and go where the focus is when they are taken.
-        self.set_focus(field)
+        field.focus()
         bar.set_status(search_status(search))
         self.search = search
         if self._search_index is None:
