@@ -5,6 +5,7 @@ a reader types it, and each match leads somewhere."""
 from __future__ import annotations
 
 from test_reader import highlighted, reader, searched
+from textual import events
 from textual.widgets import Input
 
 from briefing.tui.screens.reader import STYLE_CURRENT_MATCH
@@ -219,3 +220,22 @@ async def test_the_readers_own_notes_are_searched_and_lead_to_their_entry() -> N
         assert [m.field for m in screen.search.matches] == ["your_figure_note"]
         assert screen.figure is figure and screen.position.selected == "figure"
         assert "in your note on a figure" in screen_text(app)
+
+
+async def test_letters_typed_with_the_slash_in_one_read_are_the_search() -> None:
+    """A terminal hands over `/moral` typed fast in one read: the letters
+    arrive before the search field has the focus, and must not go to the
+    pane that had it (where `l` would change the section)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.pause()
+        for key, character in [("slash", "/"), *((c, c) for c in "moral")]:
+            app.post_message(events.Key(key, character))  # queued at once, as one read
+        await searched(pilot)
+        assert screen.section == 0  # `l` did not go to the next section
+        assert screen.search is not None and screen.search.query == "moral"
+        assert screen.search_bar is not None
+        assert screen.search_bar.query_one(Input).value == "moral"
+        await pilot.press("slash", *"or")  # in the field, `/` is text
+        assert screen.search_bar.query_one(Input).value == "moral/or"

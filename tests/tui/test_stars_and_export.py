@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+from textual.widgets import Input
+
 from briefing.loader import load_briefing
 from briefing.state import ReaderState, entry_key, load_state_for, state_key, state_path_for
-from briefing.tui.screens.dialogs import ConfirmScreen, ExportScreen
+from briefing.tui.screens.dialogs import ConfirmScreen, ExportScreen, PromptScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.entries import STATUS_MARK
 from conftest import make_app, screen_text
@@ -248,3 +251,41 @@ async def test_the_export_folder_of_the_settings_comes_first(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e")
         assert proposed(app) == str(tmp_path / "digests" / "today.md")
+
+
+async def test_a_note_typed_straight_after_a_in_one_read_is_the_note() -> None:
+    """`a` and the note's first words, typed fast, arrive together: the words
+    go into the note, not to the reading pane (where h, l and e are keys)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.press("n")
+        section = screen.section
+        for key, character in [("a", "a"), *((c, c) for c in "help"), ("space", " ")]:
+            app.post_message(events.Key(key, character))  # queued at once, as one read
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        assert app.screen.query_one(Input).value == "help "
+        await pilot.press(*"me", "enter")
+        await app.workers.wait_for_complete()
+        assert screen.section == section
+        assert screen.quote is not None
+        assert screen.state.notes[entry_key(screen.quote)] == "help me"
+
+
+async def test_n_then_a_in_one_read_notes_the_quote_n_goes_to() -> None:
+    """`a` is taken as it arrives so that what follows it goes into the note;
+    the `n` typed before it still moves first."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.press("n")
+        first = screen.quote
+        for key, character in [("n", "n"), ("a", "a"), *((c, c) for c in "ok")]:
+            app.post_message(events.Key(key, character))  # queued at once, as one read
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        second = screen.quote
+        assert first is not None and second is not None and second is not first
+        assert screen.state.notes == {entry_key(second): "ok"}

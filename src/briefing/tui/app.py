@@ -16,13 +16,14 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.widgets import Input
 
 from briefing.files import WriteError
 from briefing.model import Briefing
 from briefing.resources import styles_dir
 from briefing.settings import Settings, save_settings, settings_in_force, settings_path
 from briefing.text import visible
-from briefing.tui.messages import PaneToggled
+from briefing.tui.messages import FieldOpening, PaneToggled
 from briefing.tui.safe import plain
 from briefing.tui.widths import HORIZONTAL_BREAKPOINTS
 
@@ -58,7 +59,7 @@ class BriefingApp(App[int]):
         self.folder = folder
         self.settings = settings or Settings()
         self._problems = list(problems)
-        self._leaving = False  # exit() was called: input is no longer taken
+        self.leaving = False  # exit() was called: input is no longer taken
         self.keymap: dict[str, str] = {}  # the user's, as handed to Textual
         # Before the first frame, so it is drawn in the user's theme at once.
         theme = self.settings.theme
@@ -91,15 +92,30 @@ class BriefingApp(App[int]):
 
     def exit(self, result: int | None = None, return_code: int = 0,
              message: RenderableType | None = None) -> None:
-        self._leaving = True
+        self.leaving = True
         super().exit(result, return_code, message)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.InputEvent) and self._leaving:
+        if isinstance(event, events.InputEvent) and self.leaving:
             # Keys typed with q (`q w` arrives in one read) would open a
             # screen in an app that is closing down.
             return
+        if (isinstance(event, events.Key) and event.is_forwarded and event.is_printable
+                and event.character and isinstance(field := self.focused, Input)):
+            # A letter typed with the key that opened this field (`/moral`
+            # in one read) went to the widget that had the focus then, and
+            # comes up here after the field opened: it is the field's. (A
+            # letter typed into the field is taken there and never comes up.)
+            # Handed on as a key, so the field takes it as typed (after its
+            # focus, which selects an old query for the new one to replace).
+            field.post_message(events.Key(event.key, event.character))
+            return
         await super().on_event(event)
+
+    @on(FieldOpening)
+    async def _field_opening(self, message: FieldOpening) -> None:
+        if not self.leaving:
+            await message.open_field()
 
     def _closed_by_signal(self, number: int) -> None:
         for screen in self.screen_stack:

@@ -191,8 +191,15 @@ def _rows(node: DOMNode, found: Sequence[_Found]) -> tuple[KeyRow, ...]:
     ours = _ours(node)
     take_all = isinstance(node, (Screen, App))
     rows: dict[str, KeyRow] = {}
-    # The keys bound here first, then the app-wide priority keys (q, then ctrl+q).
-    for key, binding, enabled in sorted(found, key=lambda f: f[1].priority):
+    if not isinstance(node, Screen):
+        # The keys bound here first, then the app-wide priority keys (q, then ctrl+q).
+        ordered = sorted(found, key=lambda f: f[1].priority)
+    else:
+        # As the screen lists them, its priority bindings (`/`) among the others.
+        declared = {b.id: i for i, b in enumerate(
+            b for bs in node._bindings.key_to_bindings.values() for b in bs)}
+        ordered = sorted(found, key=lambda f: declared.get(f[1].id, len(declared)))
+    for key, binding, enabled in ordered:
         action = binding.action
         if binding.system:
             continue

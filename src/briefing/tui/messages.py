@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import rich.repr
 from textual.message import Message
 
@@ -44,3 +46,14 @@ class PaneToggled(Message):
     def __rich_repr__(self) -> rich.repr.Result:
         yield "pane", self.pane
         yield "shown", self.shown
+
+
+class FieldOpening(Message):
+    """A key asked for a field to type in (the search, a note). Posted to the
+    focused widget, it goes up behind the keys typed before that key, and
+    the app opens the field once it has taken them (`q a` quits; `n a`
+    notes the quote n goes to)."""
+
+    def __init__(self, open_field: Callable[[], Awaitable[None]]) -> None:
+        super().__init__()
+        self.open_field = open_field

@@ -61,7 +61,7 @@ from briefing.state import (
     state_key,
 )
 from briefing.tui.commands import ReaderCommands
-from briefing.tui.messages import EntryChosen, PaneToggled, SectionChosen
+from briefing.tui.messages import EntryChosen, FieldOpening, PaneToggled, SectionChosen
 from briefing.tui.safe import literal, plain
 from briefing.tui.widgets.contents import ContentsList
 from briefing.tui.widgets.entries import FigureList, Found, QuoteList, position_in
@@ -104,10 +104,12 @@ class ReaderScreen(Screen[None]):
         Binding("f,right_curly_bracket", "next_figure", "Next figure", id="next-figure"),
         Binding("F,left_curly_bracket", "previous_figure", "Prev figure", show=False,
                 id="previous-figure"),
-        Binding("slash", "search", "Search", id="search"),
+        # Keys that open a field to type in are taken as they arrive (see
+        # _in_turn), so that what is typed with them in one read goes there.
+        Binding("slash", "search", "Search", id="search", priority=True),
         Binding("w", "people", "People", id="people"),
         Binding("s", "star", "Star", show=False, id="star"),
-        Binding("a", "note", "Note", show=False, id="note"),
+        Binding("a", "note", "Note", show=False, id="note", priority=True),
         Binding("asterisk", "starred_only", "Starred only", show=False, id="starred-only"),
         Binding("e", "export", "Export", show=False, id="export"),
         Binding("o", "open_source", "Open the source link", show=False, id="open-source"),
@@ -580,6 +582,8 @@ class ReaderScreen(Screen[None]):
         self._move("previous_figure")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("search", "note") and isinstance(self.focused, Input):
+            return False  # in the search field, `/` and `a` are characters like any other
         if action in ("next_match", "previous_match"):
             return self.search is not None and bool(self.search.matches)
         if action in self._STEPS:
@@ -715,7 +719,21 @@ class ReaderScreen(Screen[None]):
         bars = self.query("#search-bar")
         return bars.first() if bars else None  # type: ignore[return-value]
 
-    async def action_search(self) -> None:
+    def action_search(self) -> None:
+        self._in_turn("search")
+
+    def action_note(self) -> None:
+        self._in_turn("note")
+
+    def _in_turn(self, field: str) -> None:
+        """`/` and `a` are priority keys, taken as they arrive, while the keys
+        typed before them are still on their way up from the focused pane:
+        the field opens behind those (see FieldOpening), and the letters
+        typed after it follow it there (see BriefingApp.on_event)."""
+        opening = self._open_search if field == "search" else self._open_note
+        (self.focused or self).post_message(FieldOpening(opening))
+
+    async def _open_search(self) -> None:
         from briefing.tui.widgets.search import SearchBar, search_status
 
         bar = self.search_bar
@@ -727,7 +745,7 @@ class ReaderScreen(Screen[None]):
         self._query = search.query
         field = bar.query_one(Input)
         field.value = search.query
-        field.focus()
+        self.set_focus(field)  # at once: the letters typed with `/` come next
         bar.set_status(search_status(search))
         self.search = search
         if self._search_index is None:
@@ -929,7 +947,7 @@ class ReaderScreen(Screen[None]):
         self.notify(f"{'Starred' if starred else 'Star removed'}: {_named(entry)}",
                     timeout=3, markup=False)
 
-    def action_note(self) -> None:
+    async def _open_note(self) -> None:
         from briefing.tui.screens.dialogs import PromptScreen
 
         entry = self._selected_entry()
@@ -947,9 +965,11 @@ class ReaderScreen(Screen[None]):
             except ValueError as error:
                 self.notify(str(error), severity="error", markup=False)
 
-        self.app.push_screen(PromptScreen(literal(what, one_line=True),
-                                          self.state.note(key) or "",
-                                          placeholder="your note (empty removes it)"), save)
+        # Awaited: the letters typed with `a` come next, and go to its field.
+        await self.app.push_screen(PromptScreen(literal(what, one_line=True),
+                                                self.state.note(key) or "",
+                                                placeholder="your note (empty removes it)"),
+                                   save)
 
     # --- an entry in full, and copied -------------------------------------------------
 
