@@ -50,3 +50,13 @@ def test_a_position_moves_to_the_same_entry_in_a_new_version() -> None:
     after = moved(position, BRIEFING, edited, thorough=True)
     assert after.quote is not None and after.quote is not quote  # the new version's own
     assert entry_key(after.quote) == entry_key(quote) and after.selected == "quote"
+
+
+def test_not_thorough_a_saved_entry_is_looked_for_in_its_saved_section_only() -> None:
+    quote = BRIEFING.quotes_in_order[-1]
+    elsewhere = BRIEFING.sections[0 if quote.anchor.section else 1].id
+    state = ReaderState().at(elsewhere, entry_key(quote))
+    thorough = restored(BRIEFING, state)
+    assert thorough is not None and thorough.quote is quote
+    quick = restored(BRIEFING, state, thorough=False)
+    assert quick is not None and quick.entry is None

@@ -86,11 +86,13 @@ def at_entry(entry: Quote | Figure | None, position: Position) -> Position:
     return position
 
 
-def restored(briefing: Briefing, state: ReaderState) -> Position | None:
+def restored(briefing: Briefing, state: ReaderState, *,
+             thorough: bool = True) -> Position | None:
     """Where a saved state says the reader was, if it still exists: the
-    section, scrolled to the saved place, with the entry selected there."""
+    section, scrolled to the saved place, with the entry selected there.
+    Not `thorough`, the entry is looked for in the saved section only."""
     section = next((i for i, s in enumerate(briefing.sections) if s.id == state.section), None)
-    entry = (find_entry(briefing, state.selected, section, thorough=True)
+    entry = (find_entry(briefing, state.selected, section, thorough=thorough)
              if state.selected else None)
     if section is None:
         return at_entry(entry, Position()) if entry is not None else None

@@ -367,9 +367,10 @@ def read_state(path: Path, *, quick: bool = False) -> ReaderState:
     _check_version(document, source=source)
     check_characters(document, source=source)
     _check_keys(document, source=source)
-    if quick and not _plainly_valid(document):
+    plain = _plainly_valid(document)
+    if quick and not plain:
         raise _NotPlain(source)
-    if _plainly_valid(document):
+    if plain:
         checked: Any = _Checked(**{"stars": [], "notes": {}, "section": None, "selected": None,
                                    "place": None, **document})
     else:

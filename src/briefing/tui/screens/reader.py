@@ -45,7 +45,6 @@ from briefing.position import (
     Position,
     at_entry,
     entries_in,
-    find_entry,
     moved,
     restored,
 )
@@ -1016,12 +1015,10 @@ class ReaderScreen(Screen[None]):
         state = quick_state_for(state_key(briefing, path))
         if state is None:
             return False
-        if state.selected:
-            section = next((i for i, s in enumerate(briefing.sections) if s.id == state.section),
-                           None)
-            if find_entry(briefing, state.selected, section, thorough=False) is None:
-                return False  # moved to another section, or gone: looked for everywhere
-        self._state_loaded(self.StateLoaded(briefing, state, restored(briefing, state)))
+        position = restored(briefing, state, thorough=False)
+        if state.selected and (position is None or position.entry is None):
+            return False  # moved to another section, or gone: looked for everywhere
+        self._state_loaded(self.StateLoaded(briefing, state, position))
         return True
 
     @work(thread=True, exclusive=True, group="load-state")

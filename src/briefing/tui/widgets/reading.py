@@ -15,7 +15,7 @@ to the top, so a resize or a pane shown or hidden never loses the place.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar, Literal, NamedTuple
+from typing import ClassVar, Literal, NamedTuple, TypeGuard
 
 from textual.binding import Binding, BindingType
 from textual.content import Content, Span
@@ -107,6 +107,11 @@ def _wrap(content: Content, width: int) -> tuple[list[Content], list[int]]:
         starts.append(position)
         position += len(line.plain.strip())
     return lines, starts
+
+
+def _text_width(pane_width: int) -> int:
+    """The width the text is wrapped at in a pane this wide (a margin each side)."""
+    return max(1, min(pane_width - 2, MAX_TEXT_WIDTH))
 
 
 def _marked(content: Content, marks: Iterable[Mark]) -> Content:
@@ -201,8 +206,7 @@ class ReadingPane(ScrollView, can_focus=True):
         """Show a section; from its top when it is a different one."""
         changed = section is not self.section
         prepared, self._prepared = self._prepared, None
-        if (prepared is not None and prepared.section is section
-                and prepared.place == (number, total) and prepared.width == self.text_width):
+        if self._ready(prepared, section) and prepared.place == (number, total):
             # Laid out while the reader read the one before: shown as it is.
             self._view = prepared
             prepared.marks = self._group(marks)
@@ -218,6 +222,11 @@ class ReadingPane(ScrollView, can_focus=True):
             self._top, self._goal = (0, -1), None
         self._layout(force=self._view is not prepared)
 
+    def _ready(self, prepared: _View | None, section: Section) -> TypeGuard[_View]:
+        """Whether a view laid out ahead is this section's, at today's width."""
+        return (prepared is not None and prepared.section is section
+                and prepared.width == self.text_width)
+
     def prepare(self, section: Section, number: int, total: int) -> None:
         """Lay out the section the reader will most likely go to next (the
         one after this), so that arriving there shows it at once: wrapping a
@@ -225,9 +234,7 @@ class ReadingPane(ScrollView, can_focus=True):
         One section, at the present width; any other is laid out as shown."""
         if not self._laid_out or section is self.section:
             return
-        prepared = self._prepared
-        if prepared is not None and prepared.section is section and \
-                prepared.width == self.text_width:
+        if self._ready(self._prepared, section):
             return
         view = _View(section, (number, total), {})
         self._build(view, self.text_width)
@@ -283,7 +290,7 @@ class ReadingPane(ScrollView, can_focus=True):
 
     @property
     def text_width(self) -> int:
-        return max(1, min(self.scrollable_content_region.width - 2, MAX_TEXT_WIDTH))
+        return _text_width(self.scrollable_content_region.width)
 
     @property
     def _laid_out(self) -> bool:
@@ -383,8 +390,8 @@ class ReadingPane(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         view = self._view
-        text_width = max(1, min(width - 2, MAX_TEXT_WIDTH))  # self.text_width, as drawn now
-        if view is not None and (self._width != text_width or view.width != self._width):
+        # self.text_width, without asking the pane's region a second time a line
+        if view is not None and (self._width != _text_width(width) or view.width != self._width):
             # The screen's first frame is drawn before this pane hears of its
             # size: wrap now, or that frame (the one a reader sees first)
             # would show an empty pane and the text only frames later.
