@@ -48,3 +48,13 @@ def briefing_copy(tmp_path: Path) -> Path:
     target.parent.mkdir()
     target.write_bytes(bundled_briefing().read_bytes())
     return target
+
+
+def typed_in_one_read(app: BriefingApp, text: str) -> None:
+    """Keys queued all at once, as a terminal hands over what was typed fast
+    in one read (Pilot's press waits for each key to be taken)."""
+    from textual import events
+
+    names = {"/": "slash", " ": "space"}
+    for character in text:
+        app.post_message(events.Key(names.get(character, character), character))

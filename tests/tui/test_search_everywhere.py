@@ -5,12 +5,11 @@ a reader types it, and each match leads somewhere."""
 from __future__ import annotations
 
 from test_reader import highlighted, reader, searched
-from textual import events
 from textual.widgets import Input
 
 from briefing.tui.screens.reader import STYLE_CURRENT_MATCH
 from briefing.tui.widgets.header import BriefingHeader
-from conftest import make_app, screen_text
+from conftest import make_app, screen_text, typed_in_one_read
 
 
 def drawn_reversed(app, widget) -> list[str]:  # type: ignore[no-untyped-def]
@@ -230,8 +229,7 @@ async def test_letters_typed_with_the_slash_in_one_read_are_the_search() -> None
     async with app.run_test(size=(120, 40)) as pilot:
         screen = reader(app)
         await pilot.pause()
-        for key, character in [("slash", "/"), *((c, c) for c in "moral")]:
-            app.post_message(events.Key(key, character))  # queued at once, as one read
+        typed_in_one_read(app, "/moral")
         await searched(pilot)
         assert screen.section == 0  # `l` did not go to the next section
         assert screen.search is not None and screen.search.query == "moral"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events
 from textual.widgets import Input
 
 from briefing.loader import load_briefing
@@ -12,7 +11,7 @@ from briefing.state import ReaderState, entry_key, load_state_for, state_key, st
 from briefing.tui.screens.dialogs import ConfirmScreen, ExportScreen, PromptScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.entries import STATUS_MARK
-from conftest import make_app, screen_text
+from conftest import make_app, screen_text, typed_in_one_read
 
 
 def saved_state(path: Path) -> ReaderState:
@@ -261,8 +260,7 @@ async def test_a_note_typed_straight_after_a_in_one_read_is_the_note() -> None:
         screen = reader(app)
         await pilot.press("n")
         section = screen.section
-        for key, character in [("a", "a"), *((c, c) for c in "help"), ("space", " ")]:
-            app.post_message(events.Key(key, character))  # queued at once, as one read
+        typed_in_one_read(app, "ahelp ")
         await pilot.pause()
         assert isinstance(app.screen, PromptScreen)
         assert app.screen.query_one(Input).value == "help "
@@ -281,8 +279,7 @@ async def test_n_then_a_in_one_read_notes_the_quote_n_goes_to() -> None:
         screen = reader(app)
         await pilot.press("n")
         first = screen.quote
-        for key, character in [("n", "n"), ("a", "a"), *((c, c) for c in "ok")]:
-            app.post_message(events.Key(key, character))  # queued at once, as one read
+        typed_in_one_read(app, "naok")
         await pilot.pause()
         await pilot.press("enter")
         await app.workers.wait_for_complete()
