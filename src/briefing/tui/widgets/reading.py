@@ -1,20 +1,28 @@
 """The reading pane: the current section's paragraphs, with anchors marked.
 
-A line-API widget: the section is wrapped into lines once per width, and
-only the lines on screen are drawn. Marking a quote re-wraps just the
-paragraphs whose marks changed, and scrolling moves an offset instead of
-re-arranging child widgets, so a key press costs the same in a section of
-five paragraphs or two thousand.
+A line-API widget. Only the text on screen, and a page either side of it,
+is wrapped into lines; the rest of the section counts as the lines it
+would most likely take, and is wrapped when the reader comes near it.
+Opening, resizing or searching a section of ten megabytes costs what a
+screenful costs (a paragraph is at most 20,000 characters: a few
+milliseconds to wrap). A section of a usual length is wrapped whole.
+
+Marking a quote re-draws just the lines whose marks changed, and scrolling
+moves an offset instead of re-arranging child widgets, so a key press
+costs the same in a section of five paragraphs or two thousand.
 
 The place being read is kept as words, not as a line number: the paragraph
 and character at the top of the view (and the selected entry, when it is
 on screen). A new width wraps the text anew and the same words come back
-to the top, so a resize or a pane shown or hidden never loses the place.
+to the top, so a resize or a pane shown or hidden never loses the place;
+and when text above the view turns out longer than it was counted, the
+view moves with the words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from typing import ClassVar, Literal, NamedTuple, TypeGuard
 
 from textual.binding import Binding, BindingType
@@ -33,6 +41,12 @@ MAX_TEXT_WIDTH = 92  # a comfortable line for prose, however wide the terminal
 # Lines kept drawn: pages of scrolling back, but not so many that each full
 # garbage collection (during a key press) walks tens of thousands of strips.
 CACHED_LINES = 512
+# A section this short (in characters) is wrapped whole when laid out, in
+# a few milliseconds: its scrollbar is exact from the start.
+WHOLE_SECTION = 30_000
+# The farthest an animated scroll goes (when animations are on): a longer
+# jump is made at once rather than wrapping all the text it would pass.
+ANIMATED_LINES = 2_000
 
 
 STYLE_HEADING = "bold $text-primary"
@@ -58,25 +72,28 @@ class _Block:
     """A run of lines: the heading, the summary, or one paragraph."""
 
     # A plain class: a dataclass costs ~0.4 ms to make, on the start-up path.
-    __slots__ = ("first_line", "lines", "marks_at", "paragraph", "plain", "starts")
+    __slots__ = ("first_line", "height", "length", "lines", "marks_at", "newlines", "paragraph",
+                 "plain", "starts")
 
-    def __init__(self, paragraph: int | None, plain: list[Content], starts: list[int],
-                 marks_at: int | None = None) -> None:
+    def __init__(self, paragraph: int | None, marks_at: int, text: str) -> None:
         self.paragraph = paragraph  # None for the heading and the summary
         # The marks it takes: its paragraph's, or the HEADING's or SUMMARY's.
-        self.marks_at = paragraph if marks_at is None else marks_at
-        self.plain = plain  # the text wrapped without marks (shared: never changed)
-        self.starts = starts  # character offset in the text where each line starts
+        self.marks_at = marks_at
+        self.length, self.newlines = len(text), text.count("\n")
+        # Wrapped without marks (shared: never changed); None until it comes near the screen.
+        self.plain: list[Content] | None = None
+        self.starts: list[int] = []  # character offset in the text where each line starts
         self.lines: list[Content] | None = None  # as drawn, marks and all; made when first drawn
+        self.height = 1  # its lines: counted once wrapped, estimated until then
         self.first_line = 0
 
 
 class _View:
-    """A section as the pane draws it at one width: its blocks, the block of
-    every line, and the lines drawn so far (with the marks they carry)."""
+    """A section as the pane draws it at one width: its blocks and the line
+    each starts on, and the lines drawn so far (with the marks they carry)."""
 
-    __slots__ = ("blocks", "drawn_width", "heading", "line_blocks", "marks", "place", "section",
-                 "strips", "title", "width")
+    __slots__ = ("blocks", "drawn_width", "first_lines", "heading", "marks", "place", "section",
+                 "strips", "title", "total", "width")
 
     def __init__(self, section: Section, place: tuple[int, int],
                  marks: dict[int, tuple[Mark, ...]]) -> None:
@@ -90,9 +107,28 @@ class _View:
         self.marks = marks
         self.width = 0  # of the text, once laid out
         self.blocks: list[_Block] = []
-        self.line_blocks: list[int] = []  # block index of every line
+        self.first_lines: list[int] = []  # the line each block starts on
+        self.total = 0  # lines, the last blank one included
         self.strips: dict[int, Strip] = {}  # drawn lines, by line number
         self.drawn_width = 0  # of the pane, which the strips fill (the text is centred)
+
+    def text_of(self, block: _Block) -> Content:
+        """A block's text, styled as a heading or summary where it is one."""
+        if block.marks_at == HEADING:
+            return self.heading.stylize_before(STYLE_HEADING)
+        if block.marks_at == SUMMARY:
+            return literal(self.section.summary or "").stylize_before(STYLE_SUMMARY)
+        return literal(self.section.paragraphs[block.marks_at])
+
+    def block_at(self, line: int) -> int:
+        """The index of the block a line belongs to (-1: the blank line above
+        the heading); a blank line after a block belongs to it."""
+        return bisect_right(self.first_lines, line) - 1
+
+    def block_of(self, paragraph: int) -> int | None:
+        """The index of the block that holds a paragraph."""
+        index = paragraph + (2 if self.section.summary else 1)
+        return index if paragraph >= 0 and index < len(self.blocks) else None
 
 
 def _wrap(content: Content, width: int) -> tuple[list[Content], list[int]]:
@@ -124,6 +160,28 @@ def _marked(content: Content, marks: Iterable[Mark]) -> Content:
     if not spans:
         return content
     return Content(content.plain, [*content.spans, *spans], strip_control_codes=False)
+
+
+def _wrap_block(view: _View, block: _Block) -> bool:
+    """Wrap one block at the view's width; whether it took a different
+    number of lines than it was counted as."""
+    plain, starts = _wrap(view.text_of(block), view.width)
+    block.plain, block.starts, block.lines = plain, starts, None
+    changed = len(plain) != block.height
+    block.height = len(plain)
+    return changed
+
+
+def _count_lines(view: _View) -> None:
+    """Number the view's lines from its blocks' heights (line 0: the blank
+    line above the heading)."""
+    line = 1
+    first_lines: list[int] = []
+    for block in view.blocks:
+        block.first_line = line
+        first_lines.append(line)
+        line += block.height + 1  # and the blank line after it
+    view.first_lines, view.total = first_lines, line
 
 
 Goal = tuple[Literal["reveal"], int, int, int] | tuple[Literal["top"], int, int] | tuple[
@@ -238,6 +296,7 @@ class ReadingPane(ScrollView, can_focus=True):
             return
         view = _View(section, (number, total), {})
         self._build(view, self.text_width)
+        self._wrap_lines(view, 0, 2 * self._page)
         self._prepared = view
 
     def forget(self) -> None:
@@ -276,16 +335,6 @@ class ReadingPane(ScrollView, can_focus=True):
             grouped.setdefault(mark.paragraph, []).append(mark)
         return {p: tuple(ms) for p, ms in grouped.items()}
 
-    @staticmethod
-    def _styled(view: _View, paragraph: int) -> Content:
-        if paragraph == HEADING:
-            content = view.heading.stylize_before(STYLE_HEADING)
-        elif paragraph == SUMMARY:
-            content = literal(view.section.summary or "").stylize_before(STYLE_SUMMARY)
-        else:
-            content = literal(view.section.paragraphs[paragraph])
-        return _marked(content, view.marks.get(paragraph, ()))
-
     # --- lines -------------------------------------------------------------------
 
     @property
@@ -300,11 +349,11 @@ class ReadingPane(ScrollView, can_focus=True):
                 == self.text_width and self.scrollable_content_region.height > 0)
 
     def _layout(self, *, force: bool = False) -> None:
-        """Wrap the whole section at the current width, keeping the place."""
+        """Lay the section out at the current width, keeping the place."""
         view = self._view
         region = self.scrollable_content_region
         if view is None or not region.width or not region.height:
-            return  # not laid out yet (or hidden): the first frame wraps the text
+            return  # not laid out yet (or hidden): the first frame lays the text out
         width = self.text_width
         keep_selected = self._selected_shown and self._goal is None
         if not (width == self._width == view.width and not force):
@@ -326,54 +375,92 @@ class ReadingPane(ScrollView, can_focus=True):
 
     @staticmethod
     def _build(view: _View, width: int) -> None:
-        """Lay a view out at a width: its blocks, and where each starts, with
-        a blank line after every block (and one above the heading). Its drawn
-        lines are dropped."""
-        heading, starts = _wrap(view.heading, width)
-        heading = [line.stylize_before(STYLE_HEADING) for line in heading]
-        blocks = [_Block(None, heading, starts, HEADING)]
-        if view.section.summary:
-            summary, starts = _wrap(literal(view.section.summary), width)
-            summary = [line.stylize_before(STYLE_SUMMARY) for line in summary]
-            blocks.append(_Block(None, summary, starts, SUMMARY))
-        blocks += [_Block(p, *_wrap(literal(text), width))
-                   for p, text in enumerate(view.section.paragraphs)]
-        line_blocks: list[int] = [0]
-        for index, block in enumerate(blocks):
-            block.first_line = len(line_blocks)
-            line_blocks += [index] * (len(block.plain) + 1)
-        view.blocks, view.line_blocks, view.width = blocks, line_blocks, width
+        """Lay a view out at a width, with nothing wrapped yet: each block
+        counts the lines it would most likely take, and is followed by a
+        blank line (the heading has one above it too). Its drawn lines are
+        dropped."""
+        if not view.blocks:
+            view.blocks = [_Block(None, HEADING, view.heading.plain)]
+            if view.section.summary:
+                view.blocks.append(_Block(None, SUMMARY, view.section.summary))
+            view.blocks += [_Block(p, p, text) for p, text in enumerate(view.section.paragraphs)]
+        per_line = max(1, width - 4)  # what a wrapped line holds, about
+        for block in view.blocks:
+            block.plain, block.starts, block.lines = None, [], None
+            block.height = max(1, -(-block.length // per_line)) + block.newlines
+        view.width = width
+        if sum(block.length for block in view.blocks) <= WHOLE_SECTION:
+            for block in view.blocks:
+                _wrap_block(view, block)
+        _count_lines(view)
         view.strips.clear()
+
+    def _wrap_lines(self, view: _View, first: int, last: int) -> bool:
+        """Wrap every block with a line from `first` to `last`; whether the
+        lines after them moved (the view's lines are counted anew if so)."""
+        moved = False
+        index = max(0, view.block_at(first))
+        while index < len(view.blocks) and view.blocks[index].first_line <= last:
+            block = view.blocks[index]
+            if block.plain is None:
+                moved = _wrap_block(view, block) or moved
+            index += 1
+        if moved:
+            _count_lines(view)
+            view.strips.clear()
+        return moved
+
+    def _settled(self, view: _View, target: Callable[[], int]) -> int:
+        """The line a goal scrolls to, once the text around it (a page above
+        and below the screen there) is wrapped and the count is exact."""
+        page = self._page
+        for _ in range(8):  # each round wraps more, or ends it
+            line = target()
+            if not self._wrap_lines(view, line - page, line + 2 * page):
+                break
+        else:
+            line = target()
+        if self.virtual_size.height != view.total:
+            self._show(view)
+        return line
 
     def _show(self, view: _View) -> None:
         """Size the pane to the view's lines and draw it."""
-        size = Size(self.scrollable_content_region.width, len(view.line_blocks))
+        size = Size(self.scrollable_content_region.width, view.total)
         # As Textual's ScrollView does on a resize: a new height updates the
         # scrollbar without laying the whole screen out again (~4 ms of a
         # section change); showing or hiding the scrollbar still does.
-        self.set_reactive(ScrollView.virtual_size, size)
-        self._scroll_update(size)
+        placing, self._placing = self._placing, True
+        try:
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
+        finally:
+            self._placing = placing
         self.refresh()
 
     def _lines(self, view: _View, block: _Block) -> list[Content]:
         """A block's lines as drawn: the plain lines, with the paragraph's marks."""
+        if block.plain is None:
+            _wrap_block(view, block)
+            assert block.plain is not None
         if block.lines is None:
             block.lines = block.plain
-            if block.marks_at is not None and view.marks.get(block.marks_at):
-                content = self._styled(view, block.marks_at)
-                text = content.plain
-                ends = [start + len(line.plain) for line, start in zip(block.plain, block.starts,
+            marks = view.marks.get(block.marks_at, ())
+            if marks:
+                content = _marked(view.text_of(block), marks)
+                text, starts = content.plain, block.starts
+                ends = [start + len(line.plain) for line, start in zip(block.plain, starts,
                                                                       strict=True)]
                 if any(text[start:end] != line.plain for line, start, end in zip(
-                        block.plain, block.starts, ends, strict=True)):
-                    block.lines = _wrap(content, self._width)[0]  # e.g. a tab was expanded
+                        block.plain, starts, ends, strict=True)):
+                    block.lines = _wrap(content, view.width)[0]  # e.g. a tab was expanded
                 else:
                     # One cut at every line's start and end, in one pass over
                     # the marks (a slice per line would walk them all per line).
-                    cuts = sorted({*block.starts, *ends} - {0})
+                    cuts = sorted({*starts, *ends} - {0})
                     piece_at = {offset: i for i, offset in enumerate([0, *cuts])}
                     pieces = content.divide(cuts)
-                    block.lines = [pieces[piece_at[start]] for start in block.starts]
+                    block.lines = [pieces[piece_at[start]] for start in starts]
         return block.lines
 
     def on_resize(self) -> None:
@@ -411,10 +498,16 @@ class ReadingPane(ScrollView, can_focus=True):
             return strip
         style = self.visual_style
         content = Content("")
-        if 0 <= line < len(view.line_blocks):
-            block = view.blocks[view.line_blocks[line]]
+        index = view.block_at(line)
+        if index >= 0 and line < view.total:
+            block = view.blocks[index]
             offset = line - block.first_line
-            if 0 <= offset < len(block.plain):
+            # Wrapped as it is drawn (the view normally wraps ahead): if it
+            # counts otherwise, the place is put back after.
+            if offset < block.height and block.plain is None and _wrap_block(view, block):
+                self.call_later(self._recount, view)
+                offset = min(offset, block.height - 1)
+            if offset < block.height:
                 content = self._lines(view, block)[offset]
         margin = max(1, (width - self._width) // 2)
         rendered = Visual.to_strips(self, Content(" " * margin) + content, width, 1, style)
@@ -427,40 +520,43 @@ class ReadingPane(ScrollView, can_focus=True):
 
     # --- places and lines ---------------------------------------------------------
 
-    @staticmethod
-    def _block_of(view: _View, paragraph: int) -> int | None:
-        """The index of the block that holds a paragraph."""
-        first = next((i for i, b in enumerate(view.blocks) if b.paragraph is not None),
-                     len(view.blocks))
-        index = first + paragraph
-        return index if paragraph >= 0 and index < len(view.blocks) else None
+    def _recount(self, view: _View) -> None:
+        """A block drawn before it was wrapped took other lines than counted:
+        count them anew and keep the words at the top."""
+        if view is self._view and self._laid_out:
+            _count_lines(view)
+            view.strips.clear()
+            self._place_top(view)
 
     @staticmethod
     def _line_of_top(view: _View, top: tuple[int, int]) -> int:
-        """The line that (block, character) is drawn on in a view."""
+        """The line that (block, character) is drawn on in a view (about
+        where, in a block not wrapped yet)."""
         index, character = top
         if index >= len(view.blocks):
-            return len(view.line_blocks) - 1
+            return view.total - 1
         block = view.blocks[index]
         if character < 0:
             return block.first_line - 1
-        offset = 0
-        for number, start in enumerate(block.starts):
-            if start <= character:
-                offset = number
-        return block.first_line + offset
+        if block.plain is None:
+            share = character * block.height // max(1, block.length)
+            return block.first_line + max(0, min(share, block.height - 1))
+        return block.first_line + max(0, bisect_right(block.starts, character) - 1)
 
     @staticmethod
     def _top_of_line(view: _View, line: int) -> tuple[int, int]:
-        """The (block, character) a line of a view starts with."""
-        line = max(0, min(line, len(view.line_blocks) - 1))
-        index = view.line_blocks[line]
+        """The (block, character) a line of a view starts with (about which,
+        in a block not wrapped yet)."""
+        line = max(0, min(line, view.total - 1))
+        index = view.block_at(line)
+        if index < 0:
+            return 0, -1
         block = view.blocks[index]
         offset = line - block.first_line
-        if offset < 0:
-            return index, -1
-        if offset >= len(block.plain):  # the blank line after the block
+        if offset >= block.height:  # the blank line after the block
             return index + 1, -1
+        if block.plain is None:
+            return index, offset * block.length // block.height
         return index, block.starts[offset]
 
     def _place(self, view: _View, top: tuple[int, int]) -> Place:
@@ -476,7 +572,7 @@ class ReadingPane(ScrollView, can_focus=True):
         view = self._view
         if view is None or not view.blocks:
             return None
-        index = self._block_of(view, paragraph)
+        index = view.block_of(paragraph)
         return None if index is None else self._line_of_top(view, (index, max(0, start)))
 
     def top_place(self) -> Place:
@@ -537,25 +633,39 @@ class ReadingPane(ScrollView, can_focus=True):
             self._goal = goal  # done when the text is laid out
             return
         if goal[0] == "end":
-            self._scroll_to_line(self.max_scroll_y)
+            self._scroll_to_line(self._settled(view, lambda: self._end_line(view)))
         elif goal[0] == "top":
             paragraph, character = goal[1], goal[2]
-            index = self._block_of(view, min(paragraph, len(view.section.paragraphs) - 1))
+            index = view.block_of(min(paragraph, len(view.section.paragraphs) - 1))
             self._top = (0, -1) if paragraph < 0 or index is None else (index, character)
             self._place_top(view)
         else:
             self._reveal(goal[1], goal[2], goal[3])
         self._selected_shown = self._selected is not None and self.is_visible(*self._selected)
 
+    def _end_line(self, view: _View) -> int:
+        """The top line of the view's last page."""
+        return max(0, view.total - self.scrollable_content_region.height)
+
     def _reveal(self, paragraph: int, start: int, end: int) -> None:
-        first, last = self.line_of(paragraph, start), self.line_of(paragraph, end - 1)
-        if first is None or last is None:
+        view = self._view
+        if view is None:
             return
         top = round(self.scroll_y)
+        target = self._settled(view, lambda: self._reveal_line(paragraph, start, end))
+        if target != top:
+            self._scroll_to_line(target)
+
+    def _reveal_line(self, paragraph: int, start: int, end: int) -> int:
+        """The top line that shows a span as `reveal` says."""
+        first, last = self.line_of(paragraph, start), self.line_of(paragraph, end - 1)
+        top = round(self.scroll_y)
+        if first is None or last is None:
+            return top
         height = self.scrollable_content_region.height
         bottom = top + height - 1  # the last line on screen
         if top <= first and last <= bottom:
-            return  # all on screen already
+            return top  # all on screen already
         span = last - first + 1
         if span >= height:
             target = first  # taller than the view: its start at the top
@@ -564,14 +674,15 @@ class ReadingPane(ScrollView, can_focus=True):
             target = last - height + 1 if last > bottom else first
         else:
             target = first - (height - span) // 2  # out of sight: centred
-        self._scroll_to_line(target)
+        return max(0, target)
 
     def _place_top(self, view: _View) -> None:
         """Scroll so that the words kept as the top are at the top, as near
         as the pane allows; they stay the words to keep."""
+        line = self._settled(view, lambda: self._line_of_top(view, self._top))
         self._placing = True
         try:
-            self._scroll_to_line(self._line_of_top(view, self._top))
+            self._scroll_to_line(line)
         finally:
             self._placing = False
 
@@ -583,8 +694,24 @@ class ReadingPane(ScrollView, can_focus=True):
         view = self._view
         if self._placing or view is None or not self._laid_out:
             return  # the pane keeping its place: the place itself has not changed
+        line = round(new_value)
+        index = view.block_at(line)
+        within = line - view.blocks[index].first_line if index >= 0 else 0
+        page = self._page
+        if self._wrap_lines(view, line - page, line + 2 * page):
+            # Text near the view took other lines than it was counted as:
+            # the words scrolled to stay at the top.
+            if index >= 0:
+                block = view.blocks[index]
+                line = block.first_line + min(within, block.height)
+            self._show(view)
+            self._placing = True
+            try:
+                self._scroll_to_line(line)
+            finally:
+                self._placing = False
         self._selected_shown = self._selected is not None and self._on_screen(*self._selected)
-        top = self._top_of_line(view, round(new_value))
+        top = self._top_of_line(view, line)
         if top != self._top:
             self._top = top
             self.post_message(self.Scrolled(self._place(view, top)))
@@ -598,13 +725,26 @@ class ReadingPane(ScrollView, can_focus=True):
         if (lines > 0 and y >= self.max_scroll_y) or (lines < 0 and y <= 0):
             self.post_message(self.PastEdge(1 if lines > 0 else -1))
             return
-        self._jump(y + lines)
+        self._jump(lambda view: y + lines)
 
-    def _jump(self, y: int) -> None:
-        """Scroll to a line: at once, unless the user asked for animations."""
-        animate = self.app.animation_level != "none"
-        self.scroll_to(y=max(0, min(y, self.max_scroll_y)), animate=animate,
-                       immediate=not animate, force=True)
+    def _jump(self, target: Callable[[_View], int]) -> None:
+        """Scroll to a line (its number worked out once the text there is
+        wrapped): at once, unless the user asked for animations. An animation
+        passes through every line between, so it is made only over a
+        distance whose text can be wrapped in a moment."""
+        view = self._view
+        if view is None or not self._laid_out:
+            return
+        y = round(self.scroll_y)
+
+        def line() -> int:
+            return max(0, min(target(view), self._end_line(view)))
+
+        goal = self._settled(view, line)
+        animate = self.app.animation_level != "none" and abs(goal - y) <= ANIMATED_LINES
+        if animate and self._wrap_lines(view, min(goal, y), max(goal, y)):
+            goal = self._settled(view, line)
+        self.scroll_to(y=goal, animate=animate, immediate=not animate, force=True)
 
     @property
     def _page(self) -> int:
@@ -626,7 +766,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self._scroll_by(direction * max(1, self._page // 2))
 
     def action_scroll_home(self) -> None:
-        self._jump(0)
+        self._jump(lambda view: 0)
 
     def action_scroll_end(self) -> None:
-        self._jump(self.max_scroll_y)
+        self._jump(self._end_line)
