@@ -180,3 +180,39 @@ async def test_opening_and_resizing_a_section_cost_what_a_screenful_costs(
     ratio = best_large / best_small
     assert ratio < MAX_RATIO, (f"16x the text took {ratio:.1f}x the time "
                                f"({best_small * 1000:.0f} ms, then {best_large * 1000:.0f} ms)")
+
+
+async def test_a_long_quote_and_search_matches_are_marked_on_every_line_they_cover(
+        tmp_path: Path) -> None:
+    """Marks are put on each line as it is drawn: a quote of many lines is
+    highlighted whole when arrived at, and each search match on its line,
+    inside the quote or out of it."""
+    from test_reader import drawn_in, highlighted, searched, words
+
+    quote = " ".join(["the ceasefire must hold while the convoys of aid go through"] * 12)
+    assert len(quote) > 256  # longer than any search match: checked as a long mark
+    text = f"Before it all, the ceasefire was talked about. “{quote},” he said. After, a ceasefire."
+    document = {"format": 1, "briefing": {"title": "Marks"},
+                "sections": [{"id": "s", "title": "S", "paragraphs": [text]}],
+                "quotes": [{"text": quote, "speaker": "x", "section": "s", "paragraph": 1}]}
+    path = tmp_path / "marks.toml"
+    path.write_bytes(tomli_w.dumps(document).encode("utf-8"))
+    app = reader_app(load_briefing(path), path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = reader(app)
+        assert highlighted(screen) == []
+        await pilot.press("n")
+        await pilot.pause()
+        assert highlighted(screen) == [words(quote)]  # over the eight lines it takes
+
+        def underlined() -> list[str]:
+            return [t.strip() for t, style in drawn_in(app, screen.reading)
+                    if style.underline or (style.reverse and style.bold and not style.italic)]
+
+        assert underlined() == []
+        await pilot.press("slash", *"ceasefire")
+        await searched(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert underlined() == ["ceasefire"] * (2 + 12)

@@ -7,9 +7,11 @@ Opening, resizing or searching a section of ten megabytes costs what a
 screenful costs (a paragraph is at most 20,000 characters: a few
 milliseconds to wrap). A section of a usual length is wrapped whole.
 
-Marking a quote re-draws just the lines whose marks changed, and scrolling
-moves an offset instead of re-arranging child widgets, so a key press
-costs the same in a section of five paragraphs or two thousand.
+Marks (quotes, figures, search matches) are put on a line as it is drawn,
+found by where they start; marking a quote re-draws just the drawn lines
+whose marks changed. Scrolling moves an offset instead of re-arranging
+child widgets, so a key press costs the same in a section of five
+paragraphs or two thousand, or in a paragraph of ten thousand matches.
 
 The place being read is kept as words, not as a line number: the paragraph
 and character at the top of the view (and the selected entry, when it is
@@ -21,7 +23,7 @@ view moves with the words.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from typing import ClassVar, Literal, NamedTuple, TypeGuard
 
@@ -47,6 +49,9 @@ WHOLE_SECTION = 30_000
 # The farthest an animated scroll goes (when animations are on): a longer
 # jump is made at once rather than wrapping all the text it would pass.
 ANIMATED_LINES = 2_000
+# Marks up to this long (search matches, short quotes) are found by their
+# start alone; longer ones (few in any paragraph) are each checked.
+SHORT_MARK = 256
 
 
 STYLE_HEADING = "bold $text-primary"
@@ -72,8 +77,8 @@ class _Block:
     """A run of lines: the heading, the summary, or one paragraph."""
 
     # A plain class: a dataclass costs ~0.4 ms to make, on the start-up path.
-    __slots__ = ("first_line", "height", "length", "lines", "marks_at", "newlines", "paragraph",
-                 "plain", "starts")
+    __slots__ = ("exact", "first_line", "height", "length", "lines", "marks_at", "newlines",
+                 "paragraph", "plain", "starts")
 
     def __init__(self, paragraph: int | None, marks_at: int, text: str) -> None:
         self.paragraph = paragraph  # None for the heading and the summary
@@ -83,7 +88,10 @@ class _Block:
         # Wrapped without marks (shared: never changed); None until it comes near the screen.
         self.plain: list[Content] | None = None
         self.starts: list[int] = []  # character offset in the text where each line starts
-        self.lines: list[Content] | None = None  # as drawn, marks and all; made when first drawn
+        self.lines: dict[int, Content] = {}  # as drawn, marks and all, by line: made when drawn
+        # Each wrapped line is its text's characters from its start (no tab
+        # was expanded): marks can be put on a line by their offsets.
+        self.exact = True
         self.height = 1  # its lines: counted once wrapped, estimated until then
         self.first_line = 0
 
@@ -92,8 +100,8 @@ class _View:
     """A section as the pane draws it at one width: its blocks and the line
     each starts on, and the lines drawn so far (with the marks they carry)."""
 
-    __slots__ = ("blocks", "drawn_width", "first_lines", "heading", "marks", "place", "section",
-                 "strips", "title", "total", "width")
+    __slots__ = ("blocks", "drawn_width", "first_lines", "heading", "indexes", "marks", "place",
+                 "section", "strips", "title", "total", "width")
 
     def __init__(self, section: Section, place: tuple[int, int],
                  marks: dict[int, tuple[Mark, ...]]) -> None:
@@ -105,6 +113,7 @@ class _View:
         self.title = Content.assemble(literal(section.title, one_line=True),
                                       (f" · {place[0]}/{place[1]}", "$foreground-muted"))
         self.marks = marks
+        self.indexes: dict[int, _MarkIndex] = {}  # of marks, made as their lines are drawn
         self.width = 0  # of the text, once laid out
         self.blocks: list[_Block] = []
         self.first_lines: list[int] = []  # the line each block starts on
@@ -129,6 +138,49 @@ class _View:
         """The index of the block that holds a paragraph."""
         index = paragraph + (2 if self.section.summary else 1)
         return index if paragraph >= 0 and index < len(self.blocks) else None
+
+    def block_marked_at(self, marks_at: int) -> _Block | None:
+        """The block that takes the marks of a paragraph, HEADING or SUMMARY."""
+        if marks_at == HEADING:
+            return self.blocks[0] if self.blocks else None
+        if marks_at == SUMMARY:
+            return self.blocks[1] if self.section.summary and len(self.blocks) > 1 else None
+        index = self.block_of(marks_at)
+        return None if index is None else self.blocks[index]
+
+    def marks_within(self, marks_at: int, start: int, end: int) -> list[Mark]:
+        """The marks of a paragraph on its characters from `start` to `end`,
+        in the order they are styled."""
+        index = self.indexes.get(marks_at)
+        if index is None:
+            index = self.indexes[marks_at] = _MarkIndex(self.marks.get(marks_at, ()))
+        return index.within(start, end)
+
+
+class _MarkIndex:
+    """A paragraph's marks, found by where they are: a short one by its
+    start, the few long ones (quotes) each checked."""
+
+    __slots__ = ("long", "marks", "short", "starts")
+
+    def __init__(self, marks: tuple[Mark, ...]) -> None:
+        self.marks = marks
+        by_start = sorted((mark.start, number) for number, mark in enumerate(marks)
+                          if mark.end - mark.start <= SHORT_MARK)
+        self.starts = [start for start, _ in by_start]
+        self.short = [number for _, number in by_start]
+        self.long = [number for number, mark in enumerate(marks)
+                     if mark.end - mark.start > SHORT_MARK]
+
+    def within(self, start: int, end: int) -> list[Mark]:
+        marks = self.marks
+        # A short mark that starts SHORT_MARK or more before `start` ends before it.
+        low = bisect_right(self.starts, start - SHORT_MARK)
+        high = bisect_left(self.starts, end)
+        found = [n for n in self.short[low:high] if marks[n].end > start]
+        found += [n for n in self.long if marks[n].start < end and marks[n].end > start]
+        found.sort()  # as given: the current entry comes last, and wins where marks overlap
+        return [marks[n] for n in found]
 
 
 def _wrap(content: Content, width: int) -> tuple[list[Content], list[int]]:
@@ -155,8 +207,8 @@ def _marked(content: Content, marks: Iterable[Mark]) -> Content:
     stylize() per mark copies every span before it, which in a paragraph of
     thousands of marks (or search matches) is quadratic."""
     length = len(content)
-    spans = [Span(mark.start, min(mark.end, length), mark.style) for mark in marks
-             if mark.style and 0 <= mark.start < length and mark.end > mark.start]
+    spans = [Span(max(0, mark.start), min(mark.end, length), mark.style) for mark in marks
+             if mark.style and mark.start < length and mark.end > max(0, mark.start)]
     if not spans:
         return content
     return Content(content.plain, [*content.spans, *spans], strip_control_codes=False)
@@ -165,8 +217,12 @@ def _marked(content: Content, marks: Iterable[Mark]) -> Content:
 def _wrap_block(view: _View, block: _Block) -> bool:
     """Wrap one block at the view's width; whether it took a different
     number of lines than it was counted as."""
-    plain, starts = _wrap(view.text_of(block), view.width)
-    block.plain, block.starts, block.lines = plain, starts, None
+    content = view.text_of(block)
+    plain, starts = _wrap(content, view.width)
+    block.plain, block.starts, block.lines = plain, starts, {}
+    text = content.plain
+    block.exact = all(text.startswith(line.plain, start)
+                      for line, start in zip(plain, starts, strict=True))
     changed = len(plain) != block.height
     block.height = len(plain)
     return changed
@@ -267,7 +323,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if self._ready(prepared, section) and prepared.place == (number, total):
             # Laid out while the reader read the one before: shown as it is.
             self._view = prepared
-            prepared.marks = self._group(marks)
+            prepared.marks, prepared.indexes = self._group(marks), {}
             self._placing = True
             try:
                 self._show(prepared)
@@ -313,20 +369,22 @@ class ReadingPane(ScrollView, can_focus=True):
         changed = {p for p in grouped.keys() | view.marks.keys()
                    if grouped.get(p) != view.marks.get(p)}
         view.marks = grouped
-        if not changed or not view.blocks:
-            return
-        for block in view.blocks:
-            if block.marks_at not in changed:
-                continue
-            drawn, block.lines = block.lines, None  # marks never move a line break
-            if drawn is None:
-                continue  # not drawn yet: styled when it is
-            # Only the lines whose styles changed are drawn again.
-            for offset, (old, new) in enumerate(zip(drawn, self._lines(view, block),
-                                                    strict=True)):
+        for paragraph in changed:
+            view.indexes.pop(paragraph, None)
+            block = view.block_marked_at(paragraph)
+            if block is None or not block.lines:
+                continue  # not drawn yet: marked when it is
+            # Only the drawn lines whose styles changed are drawn again
+            # (marks never move a line break).
+            drawn, block.lines = block.lines, {}
+            for offset, old in drawn.items():
+                line = block.first_line + offset
+                if line not in view.strips:
+                    continue
+                new = self._line(view, block, offset)
                 if old.plain != new.plain or old.spans != new.spans:
-                    view.strips.pop(block.first_line + offset, None)
-                    self.refresh_lines(block.first_line + offset)
+                    del view.strips[line]
+                    self.refresh_lines(line)
 
     @staticmethod
     def _group(marks: list[Mark]) -> dict[int, tuple[Mark, ...]]:
@@ -386,7 +444,7 @@ class ReadingPane(ScrollView, can_focus=True):
             view.blocks += [_Block(p, p, text) for p, text in enumerate(view.section.paragraphs)]
         per_line = max(1, width - 4)  # what a wrapped line holds, about
         for block in view.blocks:
-            block.plain, block.starts, block.lines = None, [], None
+            block.plain, block.starts, block.lines = None, [], {}
             block.height = max(1, -(-block.length // per_line)) + block.newlines
         view.width = width
         if sum(block.length for block in view.blocks) <= WHOLE_SECTION:
@@ -438,30 +496,29 @@ class ReadingPane(ScrollView, can_focus=True):
             self._placing = placing
         self.refresh()
 
-    def _lines(self, view: _View, block: _Block) -> list[Content]:
-        """A block's lines as drawn: the plain lines, with the paragraph's marks."""
+    @staticmethod
+    def _line(view: _View, block: _Block, offset: int) -> Content:
+        """A line of a block as drawn: its plain line, with the marks on it."""
         if block.plain is None:
             _wrap_block(view, block)
             assert block.plain is not None
-        if block.lines is None:
-            block.lines = block.plain
-            marks = view.marks.get(block.marks_at, ())
-            if marks:
-                content = _marked(view.text_of(block), marks)
-                text, starts = content.plain, block.starts
-                ends = [start + len(line.plain) for line, start in zip(block.plain, starts,
-                                                                      strict=True)]
-                if any(text[start:end] != line.plain for line, start, end in zip(
-                        block.plain, starts, ends, strict=True)):
-                    block.lines = _wrap(content, view.width)[0]  # e.g. a tab was expanded
-                else:
-                    # One cut at every line's start and end, in one pass over
-                    # the marks (a slice per line would walk them all per line).
-                    cuts = sorted({*starts, *ends} - {0})
-                    piece_at = {offset: i for i, offset in enumerate([0, *cuts])}
-                    pieces = content.divide(cuts)
-                    block.lines = [pieces[piece_at[start]] for start in starts]
-        return block.lines
+        line = block.lines.get(offset)
+        if line is not None:
+            return line
+        line = block.plain[offset]
+        if view.marks.get(block.marks_at):
+            if block.exact:
+                start = block.starts[offset]
+                line = _marked(line, [mark._replace(start=mark.start - start, end=mark.end - start)
+                                      for mark in view.marks_within(block.marks_at, start,
+                                                                    start + len(line.plain))])
+            else:  # e.g. a tab was expanded: the whole text is marked, and wrapped again
+                marked = _wrap(_marked(view.text_of(block), view.marks[block.marks_at]),
+                               view.width)[0]
+                if len(marked) == len(block.plain):
+                    line = marked[offset]
+        block.lines[offset] = line
+        return line
 
     def on_resize(self) -> None:
         self._layout()
@@ -508,7 +565,7 @@ class ReadingPane(ScrollView, can_focus=True):
                 self.call_later(self._recount, view)
                 offset = min(offset, block.height - 1)
             if offset < block.height:
-                content = self._lines(view, block)[offset]
+                content = self._line(view, block, offset)
         margin = max(1, (width - self._width) // 2)
         rendered = Visual.to_strips(self, Content(" " * margin) + content, width, 1, style)
         strip = (rendered[0] if rendered else Strip.blank(width)).extend_cell_length(
