@@ -84,6 +84,8 @@ PARAGRAPH_SHAPES: dict[str, Callable[[int], str]] = {
     "verbs-in-one-sentence": lambda n: repeat("x said ", n, PLAIN),
     "quoted-as-saying": lambda n: repeat("a was quoted x as saying ", n, PLAIN),
     "figures-and-verbs": lambda n: repeat("5 x said ", n, PLAIN),
+    "participles-after-commas": lambda n: repeat("aa, saying ", n, PLAIN),
+    "appositive-chains": lambda n: repeat("Aa Bb, a fellow at Cc, Dd, said ", n, PLAIN),
     "hyphenated-numbers": lambda n: repeat("a-1 ", n, PLAIN),
     "dash-then-spaces": lambda n: PLAIN + '"a" - a' + " " * n + "x",
 }

@@ -248,6 +248,71 @@ def test_ingest_does_not_import_textual():
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
+# --- attribution: shapes that real articles use ------------------------------------
+
+
+def draft_of(*paragraphs: str):
+    return draft_from_text("# A headline\n\n" + "\n\n".join(paragraphs) + "\n",
+                           source="article.txt")
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    # A name, then what they are, then the verb: said by the name.
+    ("“We will stay for years,” Colonel Ana Ruiz, head of the task force, said on Monday.",
+     "Ana Ruiz"),
+    ("The mayor wants to leave, but General Tomas Weil, chairman of the joint staff, told "
+     "reporters the troops would remain “for several more years”.", "Tomas Weil"),
+    ("“Numbers like these surprise us,” Lena Ort, a research fellow at the Vell Institute in "
+     "Graz, Austria, and co-author of the study, said in a statement.", "Lena Ort"),
+    ("“The plan was designed to move fast,” Piet Kool, the agency’s associate administrator "
+     "for science, said.", "Piet Kool"),
+    ("Marta Ilves, a senior analyst at Orvo, the Tallinn-based research group, said the force "
+     "was “secular by regional standards”.", "Marta Ilves"),
+    # "Jr." does not end the sentence, nor make a surname.
+    ("U.S. Attorney Karl Benn Jr. said the case shows that speech does not let people "
+     "“make threats to harm lawmakers”.", "Karl Benn Jr."),
+])
+def test_the_named_person_speaks_not_the_words_describing_them(paragraph, speaker):
+    assert speaker_of(draft_of(paragraph), "") == speaker
+
+
+def test_a_participle_after_a_comma_speaks_for_the_clauses_subject():
+    """"Omar asked …, saying she …" then "She added": both are Omar's, not
+    the noun phrase nearest the participle."""
+    draft = draft_of(
+        "Rep. Nadia Keller asked for mercy during Brand’s sentencing in a letter posted "
+        "online, saying she did not think a severe sentence would help. She added, "
+        "“We must teach the defendant love.”")
+    assert speaker_of(draft, "teach the defendant") == "Nadia Keller"
+
+
+def test_a_noun_after_a_possessive_is_not_a_speech_verb():
+    """"the ministry’s claim “is false”" is a claim, not the ministry speaking
+    the words that the sentence's subject told."""
+    draft = draft_of(
+        "Cmdr. Ivo Marr, a spokesperson for the coalition, told reporters that the "
+        "ministry’s claim “is patently false”.")
+    assert speaker_of(draft, "patently false") == "Ivo Marr"
+
+
+def test_a_name_opening_a_sentence_before_its_verb_is_who_he_means():
+    """"Brand was arrested …, in which he said": he is Brand, not the
+    prosecutor quoted in the paragraph before."""
+    draft = draft_of(
+        "Olaf Brand Jr., 55, could face ten years in prison.",
+        "U.S. Attorney Karl Benn Jr. said the case shows that speech does not let people "
+        "“make threats”.",
+        "Brand was arrested in April for a call he made to the office, in which he said he "
+        "would “get even”.")
+    assert speaker_of(draft, "get even") == "Olaf Brand Jr."
+
+
+def test_rejected_as_names_who_rejected_it():
+    draft = draft_of("The Pentagon rejected these accusations as “patently false,” and "
+                     "sources in the camp told reporters the claims are false.")
+    assert speaker_of(draft, "patently false") == "the Pentagon"
+
+
 # --- measured quality -------------------------------------------------------------
 
 

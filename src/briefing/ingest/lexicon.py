@@ -28,6 +28,7 @@ deny denies denied allege alleges alleged contend contends contended
 reiterate reiterates reiterated estimate estimates estimated describe describes described
 call calls called dub dubs dubbed label labels labelled labeled brand brands branded
 term terms termed recount recounts recounted muse muses mused wonder wonders wondered
+reject rejects rejected dismiss dismisses dismissed denounce denounces denounced
 sigh sighs sighed laugh laughs laughed exclaim exclaims exclaimed retort retorts retorted
 snap snaps snapped interject interjects interjected elaborate elaborates elaborated
 clarify clarifies clarified text texts texted email emails emailed message messages
@@ -100,7 +101,7 @@ PRONOUNS = {
 TITLE_WORDS = frozenset("""
 president vice-president vice prime minister secretary foreign home defence defense
 chancellor senator sen sen. governor gov gov. mayor general gen gen. lieutenant
-lt lt. colonel col col. major maj captain capt commander admiral sergeant
+lt lt. colonel col col. major maj captain capt commander cmdr cdr admiral adm sergeant sgt
 chief executive ceo cfo coo cto chair chairman chairwoman chairperson director
 deputy spokesman spokeswoman spokesperson ambassador envoy commissioner
 secretary-general president-elect attorney judge justice inspector superintendent
@@ -144,6 +145,7 @@ candidates councillor councillors chancellor premier king queen prince princess 
 veteran veterans refugee refugees villager villagers shopkeeper commentator
 columnist reporter journalist journalists editor historian academic academics
 economist official's chairperson regulator regulators ombudsman coroner sheriff
+administrator administrators fellow fellows deputy deputies lecturer lecturers
 detective detectives constable police policeman policewoman trooper
 specialist specialists substitute co-author winger forward
 """.split())

@@ -195,8 +195,11 @@ class People:
 
     def _named(self, parsed: _Parsed, role: str | None) -> Entity:
         name_tokens = parsed.name
-        surname = _POSSESSIVE.sub("", name_tokens[-1]).lower()
-        given = name_tokens[0].lower() if len(name_tokens) > 1 else None
+        # "Patrick Carlineo Jr." and "James Kennedy Jr." are Carlineo and Kennedy.
+        last = next((w for w in reversed(name_tokens)
+                     if w.lower().rstrip(".,") not in _GENERATIONS), name_tokens[-1])
+        surname = _POSSESSIVE.sub("", last).lower().rstrip(".,")
+        given = name_tokens[0].lower() if len(name_tokens) > 1 and name_tokens[0] != last else None
         role = role or parsed.role
         org = _is_org(name_tokens)
         if org:
@@ -214,6 +217,8 @@ class People:
                     parsed.honorific is None or given):
                 match.name = " ".join(name_tokens)
                 match.given = given
+            elif " ".join(name_tokens) == match.name + ".":
+                match.name += "."  # "Karl Benn Jr" seen in passing, then "Karl Benn Jr."
             if role and not match.role:
                 match.role = role
                 match.words |= _words(role)
@@ -402,9 +407,14 @@ def _latest_met(entities: Sequence[Entity]) -> Entity | None:
 
 
 def _tidy(text: str) -> str:
-    text = text.strip(" ,.;:—–-\u00a0")
+    text = text.strip(" ,;:—–-\u00a0")
+    if text.endswith(".") and not _ABBREVIATED.search(text):
+        text = text.rstrip(".")  # a sentence's full stop, not "Jr." or "Co."
     text = re.sub(r"\s+", " ", text)
     return text
+
+
+_ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros)\.$")
 
 
 def _parse(text: str) -> _Parsed:
@@ -459,6 +469,9 @@ def _parse(text: str) -> _Parsed:
     if name and all(w.lower() in NOT_A_NAME for w in name):
         name = []
     return _Parsed(name, role if name else None, honorific, determiner, text)
+
+
+_GENERATIONS = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
 
 def _common_noun(word: str) -> bool:

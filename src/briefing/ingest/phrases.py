@@ -190,6 +190,9 @@ def subject_before(framed: str, low: int, verb_start: int) -> Phrase | None:
         break
     if not segments or not segments[-1]:
         return None
+    named = _named_before_descriptions(framed, segments)
+    if named is not None:
+        return named
     whose = _whose(framed, segments[-1])
     if whose is not None:
         return whose
@@ -227,6 +230,68 @@ def subject_before(framed: str, low: int, verb_start: int) -> Phrase | None:
                 if combined is not None:
                     return combined
     return phrase
+
+
+# Words that may stand before a subject named at the start of a clause:
+# "…, but General Mark Milley, chairman of …, told".
+_CLAUSE_OPENERS = frozenset("but and while as when so yet then where after because although "
+                            "though".split())
+
+
+def _named_before_descriptions(framed: str, segments: list[list[Token]]) -> Phrase | None:
+    """The person named before the descriptions set off by commas between
+    them and the verb: "Dylan Nelson, a postdoctoral fellow at the
+    institute in Munich, Germany, and co-author of the study, said" and
+    "General Mark Milley, chairman of the Joint Chiefs of Staff, told" are
+    said by Dylan Nelson and Mark Milley, not by what describes them."""
+    index = len(segments) - 1
+    roles: list[list[Token]] = []
+    while index >= 1:
+        segment = _without_and(segments[index])
+        if segment and _describes(segment):
+            roles.insert(0, segment)
+        elif not (segment and index >= 2 and _describes(_without_and(segments[index - 1]))
+                  and (_is_place(segment) or segment[0].lower in ("the", "a", "an"))):
+            # What goes on describing the description's last words does too:
+            # "at Stratfor, the Texas-based … organization", "in Munich, Germany".
+            break
+        index -= 1
+    if not roles or index < 0 or not segments[index]:
+        return None
+    name, whole = _scan_back(segments[index])
+    if not name or not _has_name(name) or not name[-1].capitalised:
+        return None
+    opener = segments[index][len(segments[index]) - len(name) - 1] if not whole else None
+    if opener is not None and opener.lower not in _CLAUSE_OPENERS:
+        return None  # "In Washington, a spokesman said": a place, not a speaker
+    phrase = _phrase(framed, name)
+    if phrase is None:
+        return None
+    return Phrase(phrase.text, phrase.start, phrase.end, clean_role(framed, roles[0]))
+
+
+def _without_and(segment: list[Token]) -> list[Token]:
+    return segment[1:] if segment and segment[0].lower == "and" else segment
+
+
+def _describes(segment: list[Token]) -> bool:
+    """"chairman of the Joint Chiefs of Staff", "a postdoctoral fellow at
+    …", "NASA’s associate administrator": what someone is, headed by a
+    person noun or title, not a name ("General Mark Milley")."""
+    if not segment:
+        return False
+    first = segment[0]
+    if first.capitalised and not _POSSESSIVE.search(first.text):
+        return False
+    head = head_word(" ".join(t.text for t in segment if t.is_word))
+    return is_person_noun(head) or head in TITLE_WORDS
+
+
+def _is_place(segment: list[Token]) -> bool:
+    """"Germany", "New South Wales": a short run of capitalised words."""
+    words = [t for t in segment if t.is_word]
+    return 0 < len(words) <= 3 and len(words) == len(segment) and all(
+        t.capitalised and not t.function for t in words)
 
 
 _PARTICLES = frozenset("von van der den de da del di du la le bin al".split())
@@ -391,8 +456,9 @@ def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
         tok = segment[i]
         lower = tok.lower
         if not tok.is_word:
-            if tok.text in ".&" and taken:  # Mr. Smith, AT&T
-                taken.insert(0, tok)
+            if (tok.text in ".&" and taken) or (  # Mr. Smith, AT&T
+                    tok.text == "." and i > 0 and segment[i - 1].lower in ABBREVIATIONS):
+                taken.insert(0, tok)  # and "James Kennedy Jr."
                 i -= 1
                 continue
             break
@@ -638,6 +704,29 @@ def sentence_subject(framed: str, start: int, colon: int) -> Phrase | None:
         return None
     phrase = _phrase(framed, phrase_tokens)
     return phrase if phrase is not None and not phrase.pronoun else None
+
+
+def main_subject(framed: str, low: int, high: int) -> Phrase | None:
+    """The subject of the first verb of the clause from `low`: "Omar asked
+    for compassion …, saying she …" and "The coach gave his players a pep
+    talk, telling them …" say and tell by Omar and the coach, not by the
+    nouns nearest the participle. The verb is the first lowercase word
+    after a name or a person noun that is not a noun itself."""
+    toks = _tokens_after(framed, low, high)
+    for index in range(1, len(toks)):
+        tok, before = toks[index], toks[index - 1]
+        if not tok.is_word or tok.capitalised or not before.is_word:
+            continue
+        after_subject = (before.capitalised and not before.function) or is_person_noun(
+            before.lower)
+        if not after_subject and tok.lower not in AUXILIARIES:
+            continue
+        if is_person_noun(tok.lower) or tok.lower in ORG_NOUNS or (
+                tok.function and tok.lower not in AUXILIARIES):
+            continue
+        phrase = subject_before(framed, low, tok.start)
+        return phrase if phrase is not None and not phrase.pronoun else None
+    return None
 
 
 def before_colon(framed: str, low: int, colon: int) -> Phrase | None:

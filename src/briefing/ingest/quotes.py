@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from briefing.ingest.lexicon import (
+    AUXILIARIES,
     INVERTIBLE_VERBS,
     NOT_A_NAME,
     NUMBER_WORDS,
@@ -35,6 +36,7 @@ from briefing.ingest.phrases import (
     Phrase,
     Token,
     before_colon,
+    main_subject,
     noun_phrase_ending,
     object_after,
     sentence_subject,
@@ -55,7 +57,8 @@ _OBJECT_STARTS = frozenset("the a an its his her their our this that these those
                            "they we i you him them us me on in for".split())
 _NAMING_VERBS = frozenset("call calls called describe describes described dub dubs dubbed "
                           "label labels labelled labeled brand brands branded term terms "
-                          "termed".split())
+                          "termed reject rejects rejected dismiss dismisses dismissed denounce "
+                          "denounces denounced".split())
 # Verbs by which a study or report "speaks"; like the naming verbs they
 # count only when a quotation follows in the sentence.
 _FINDING_VERBS = frozenset("found finds find showed shows show".split())
@@ -203,7 +206,7 @@ def _resolve_mention(phrase: str, salient: bool, people: People) -> None:
         people.recall(phrase)  # "Rooke defended ...": a known surname
     elif not salient:
         people.mention(phrase)  # "... after Turkish president Recep Tayyip Erdogan spoke"
-    elif _is_lead_description(phrase) or _NAME_RUN.fullmatch(phrase):
+    elif _is_lead_description(phrase) or _NAME_RUN.fullmatch(phrase.removesuffix(".")):
         people.resolve(phrase, speaking=False, salient=True)  # "Mr Erdogan, however, was"
 
 
@@ -245,6 +248,8 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
             return False
         if before[0].isdigit() or before in NUMBER_WORDS:
             return False  # "1 in 5 confirmed patients"
+        if before.endswith(("'s", "’s", "s'", "s’")) and previous.text[-1] in "'’s":
+            return False  # "the ministry’s claim “is patently false”": a noun
         if before in ("when", "if", "once", "unless", "after", "before") and verb.endswith("ed"):
             return False
     if at_start and verb.endswith("ed"):
@@ -318,6 +323,11 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
                 and not _WORD_CHARACTER.search(framed, low, event.start))
     if event.verb == "according to" or inverted:
         return object_after(framed, event.end, high)
+    if event.verb.endswith("ing") and framed[low:event.start].rstrip().endswith(","):
+        # A participle after a comma: its subject is the clause's.
+        main = main_subject(framed, low, event.start)
+        if main is not None:
+            return main
     return subject_before(framed, low, event.start)
 
 
@@ -349,7 +359,10 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         if lead is None:
             continue
         word = lead.group(1)
-        if lead.group(2):
+        described = lead.group(2)
+        if described and described.split()[0] in AUXILIARIES | PASSIVE_MARKERS:
+            described = None  # "Carlineo was arrested": a name, then its verb
+        if described:
             found.append(_Mention(lead.start(1), lead.end(2), True))  # "A government spokesman"
         elif word.lower() not in NOT_A_NAME:
             found.append(_Mention(lead.start(1), lead.end(1), True))  # "Rooke defended ..."
@@ -372,6 +385,8 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         phrase = noun_phrase_ending(framed, sentence_start, end)
         if phrase:
             start = min(start, phrase[0].start)
+        if framed.startswith(".", end) and framed[end - 3:end] in (" Jr", " Sr"):
+            end += 1  # "Olaf Brand Jr., 55": the name as written
         found.append(_Mention(start, end, salient))
     return found
 
