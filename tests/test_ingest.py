@@ -313,6 +313,48 @@ def test_rejected_as_names_who_rejected_it():
     assert speaker_of(draft, "patently false") == "the Pentagon"
 
 
+# --- quote marks of every kind used in news --------------------------------------
+
+
+@pytest.mark.parametrize("paragraph", [
+    "“We will hold the line,” said Ana Ruiz.",
+    "\"We will hold the line,\" said Ana Ruiz.",
+    "‘‘We will hold the line,’’ said Ana Ruiz.",
+    "’’We will hold the line,’’ said Ana Ruiz.",
+    "''We will hold the line,'' said Ana Ruiz.",
+    "«We will hold the line», said Ana Ruiz.",
+    "„We will hold the line“, said Ana Ruiz.",
+    "“ We will hold the line, ” said Ana Ruiz.",
+    "‘We will hold the line,’ said Ana Ruiz.",
+])
+def test_every_kind_of_quote_mark_gives_the_words_and_their_speaker(paragraph):
+    draft = draft_of(paragraph)
+    assert [(q.text, q.speaker_name) for q in draft.briefing.quotes] == [
+        ("We will hold the line", "Ana Ruiz")]
+
+
+def test_two_quotes_in_doubled_single_marks_stay_two():
+    """’’ closing one quotation is not taken as opening the next one."""
+    draft = draft_of("’’We are ready,’’ Ana Ruiz said. ’’The vote is on Monday,’’ Ben Ode said.")
+    assert [(q.text, q.speaker_name) for q in draft.briefing.quotes] == [
+        ("We are ready", "Ana Ruiz"), ("The vote is on Monday", "Ben Ode")]
+
+
+def test_a_quote_inside_a_quote_stays_in_it():
+    draft = draft_of("“They told us ‘go home’ and we did,” said Ana Ruiz.")
+    assert [(q.text, q.speaker_name) for q in draft.briefing.quotes] == [
+        ("They told us ‘go home’ and we did", "Ana Ruiz")]
+
+
+def test_a_quotation_running_over_paragraphs_is_its_speakers_in_each():
+    draft = draft_of("The vote was close.",  # the standfirst
+                     "“The first part runs on,” Ana Ruiz said. “And it goes on",
+                     "“into a second paragraph, as quotations do.”")
+    assert [(q.text, q.speaker_name) for q in draft.briefing.quotes] == [
+        ("The first part runs on", "Ana Ruiz"), ("And it goes on", "Ana Ruiz"),
+        ("into a second paragraph, as quotations do.", "Ana Ruiz")]
+
+
 # --- measured quality -------------------------------------------------------------
 
 

@@ -270,6 +270,8 @@ def _is_crosshead(block: _Block, text: str) -> bool:
     if re.fullmatch(r"\*\*[^*]+\*\*|__[^_]+__", block.lines[0].strip()):
         return True
     bare = _bare(text)
+    if text.count("“") > text.count("”") or re.search(r"[.!?][”\"’]?\s", text):
+        return False  # a quotation going on in the next paragraph, or sentences
     return bool(bare) and bare[-1] not in _TERMINAL and not bare[0].islower()
 
 

@@ -47,6 +47,7 @@ class QuoteSpan:
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Quotation spans in reading order, their words trimmed as FORMAT wants
     (no outer spaces, no trailing comma)."""
+    text = _doubled_singles(text)
     doubles = _double_spans(text)
     spans = [_span(text, o, c, closed, single=False) for o, c, closed in doubles]
     taken = [(o, c) for o, c, _ in doubles]
@@ -54,6 +55,27 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         spans.append(_span(text, o, c, closed, single=True))
     spans = [s for s in spans if s is not None and _WORD.search(text, s.start, s.end)]
     return sorted(spans, key=lambda s: s.open)
+
+
+_DOUBLED = re.compile("‘‘|’’|''")
+
+
+def _doubled_singles(text: str) -> str:
+    """Two single marks used as one double mark (‘‘…’’, ’’…’’, ''…''), as
+    some sites write them: read as “ or ” followed by a space, so that the
+    offsets stay those of the text and the second mark is trimmed away."""
+    if "‘‘" not in text and "’’" not in text and "''" not in text:
+        return text
+
+    def double(match: re.Match[str]) -> str:
+        at = match.start()
+        before = text[at - 1] if at else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        opens = match.group() == "‘‘" or (
+            (before.isspace() or before in "([—–:") and not after.isspace())
+        return ("“" if opens else "”") + " "
+
+    return _DOUBLED.sub(double, text)
 
 
 def _span(text: str, open_: int, close: int, closed: bool, *, single: bool) -> QuoteSpan | None:
