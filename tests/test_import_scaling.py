@@ -69,6 +69,9 @@ ARTICLE_SHAPES: dict[str, Callable[[int], str]] = {
     # Found by reading the rules.
     "many-speakers": lambda n: PLAIN + "".join(f"{w} said. " for w in names(n // 10)),
     "namesakes": lambda n: PLAIN + "".join(f"{w} Smith said. " for w in names(n // 16)),
+    # Themes: hundreds of crossheads; paragraphs all alike (no dip to find).
+    "many-crossheads": lambda n: repeat("## Head\n\nAa bb cc dd. Ee ff.\n\nHh ii jj kk.\n\n", n),
+    "alike-paragraphs": lambda n: repeat("Aa bb cc dd ee ff gg hh.\n\n", n),
 }
 # Shapes that cost inside one paragraph. A paragraph holds at most 20,000
 # characters (a longer one is cut at sentence ends), so beyond that the work

@@ -78,10 +78,24 @@ def test_seed_keeps_all_36_paragraphs_once_and_drops_the_crosshead(seed):
         assert positions == sorted(positions)
 
 
-def test_seed_conflict_story_gets_conflict_sections(seed):
-    ids = [s.id for s in seed.briefing.sections]
-    assert set(ids) <= {"negotiations", "humanitarian", "military"}
-    assert len(ids) >= 2
+def test_seed_sections_are_its_themes_in_its_own_words_and_order(seed):
+    """Sections follow the article: several passages in its order, each
+    named in the article's words (the crosshead names the passage it heads),
+    with no summary that repeats the section's first paragraph. The story's
+    topics go to the tags."""
+    text = SEED.read_text(encoding="utf-8")
+    body = body_blocks(text)
+    sections = seed.briefing.sections
+    assert len(sections) >= 3
+    order = [body.index(p) for section in sections for p in section.paragraphs]
+    assert order == sorted(order)  # passages, in the article's order
+    for section in sections:
+        assert section.title.lower() in text.lower(), section.title
+        assert section.summary is None or not section.paragraphs[0].startswith(
+            section.summary.rstrip("…")[:40])
+    crosshead = next(s for s in sections if "Special military operation" in s.title)
+    assert body.index(crosshead.paragraphs[0]) > 0
+    assert "military" in seed.briefing.masthead.tags
 
 
 def test_said_name_after_a_role_takes_the_role(seed):

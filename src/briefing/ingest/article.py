@@ -59,6 +59,8 @@ class Article:
     agency: str | None = None
     markdown: bool = False
     notes: list[str] = field(default_factory=list)
+    # The crossheads that stand before a paragraph, by the paragraph's index.
+    crossheads_before: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -108,6 +110,7 @@ def parse_article(text: str, *, source: str) -> Article:
     standfirst: str | None = None
     paragraphs: list[Paragraph] = []
     crossheads: list[str] = []
+    crossheads_before: dict[int, str] = {}
     units = _units(blocks, markdown)
     for index, block in enumerate(units):
         joined = _inline(" ".join(line.strip() for line in block.lines), markdown).strip()
@@ -116,6 +119,7 @@ def parse_article(text: str, *, source: str) -> Article:
         is_last = index == len(units) - 1
         if block.heading:
             crossheads.append(joined)
+            crossheads_before[len(paragraphs)] = joined
             continue
         if not paragraphs and _BYLINE.match(joined):
             notes.append(f"{name}:{block.line}: left out the byline \"{joined}\"")
@@ -126,6 +130,7 @@ def parse_article(text: str, *, source: str) -> Article:
             continue
         if paragraphs and not is_last and _is_crosshead(block, joined):
             crossheads.append(joined)
+            crossheads_before[len(paragraphs)] = joined
             continue
         paragraphs.extend(Paragraph(part, block.line) for part in _split_long(joined))
     if not paragraphs:
@@ -137,7 +142,7 @@ def parse_article(text: str, *, source: str) -> Article:
                                        "put the body after the headline, paragraphs "
                                        "separated by blank lines")
     return Article(title, standfirst, paragraphs, crossheads, _agency(paragraphs),
-                   markdown, notes)
+                   markdown, notes, crossheads_before)
 
 
 def _front_matter(lines: list[str]) -> tuple[str | None, int]:

@@ -23,7 +23,7 @@ from briefing.ingest.figures import FoundFigure, read_figures
 from briefing.ingest.people import Entity
 from briefing.ingest.quotes import FoundQuote, read_quotes
 from briefing.ingest.reading import clean, read_article
-from briefing.ingest.themes import Section, group
+from briefing.ingest.themes import Section, group, topics
 from briefing.loader import parse_briefing
 from briefing.model import (
     MAX_FIGURES,
@@ -93,7 +93,7 @@ def _draft(text: str, *, source: str, warnings: list[str], published: date | Non
                                    f"briefing holds at most {MAX_PARAGRAPHS:,}")
     reading = read_quotes(paragraphs)
     figures = read_figures(reading.paragraphs)
-    sections = _within_limits(group(paragraphs))
+    sections = _within_limits(group(paragraphs, article.crossheads_before))
     quotes = reading.quotes
     name = visible(source, one_line=True)
     for kind, entries, limit in (("quotes", quotes, MAX_QUOTES), ("figures", figures, MAX_FIGURES)):
@@ -163,7 +163,7 @@ def _masthead(article: Article, sections: list[Section],
         masthead["source"] = article.agency[:MAX_NAME]
     if published:
         masthead["published"] = published
-    masthead["tags"] = [s.id for s in sections][:MAX_TAGS]
+    masthead["tags"] = topics(p.text for p in article.paragraphs)[:MAX_TAGS]
     return masthead
 
 

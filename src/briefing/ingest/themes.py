@@ -1,29 +1,40 @@
-"""Group paragraphs into themed sections.
+"""The article's themes: passages of paragraphs about one thing, named in
+the article's own words; and the topics of the whole story, as tags.
 
-Each paragraph is scored against keyword themes (war reporting has
-negotiations, humanitarian and military; other stories politics, economy,
-courts, science, health and so on). A paragraph joins its best theme, with a
-pull towards the theme of the paragraph before (stories run in passages) and,
-when it has no keyword at all, simply stays with it. Themes that end up with
-a single paragraph are folded into others; at most `MAX_SECTIONS` remain.
-Sections come in the order of their first paragraph, paragraphs in article
-order within each.
+Sections follow the article. Where it has crossheads, they are its themes
+and their words name them. Otherwise a theme ends where the words change:
+the vocabulary of the paragraphs before a gap is compared with that of the
+paragraphs after it (lexical cohesion, as TextTiling does), and the
+deepest dips, a few paragraphs apart at least, are where new themes start;
+a short article is one theme. Each theme without a crosshead is named by
+the phrase that is most its own: frequent in it, rare in the others, a
+name counting more than a common word.
+
+Topics (politics, courts, science, ...) are counted from keyword lists
+over the whole story: they make good tags and poor section titles ("Politics"
+for every passage of an election story), so they are used only as tags.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-MAX_SECTIONS = 4
-MIN_PARAGRAPHS = 2
-STICKINESS = 1.0
-CONTINUATION_PULL = 1.5
-MIN_SHARE = 0.2  # of the leading theme's keyword count, to be a section at all
-MIN_CONFLICT_HITS = 4
-CONFLICT_THEMES = ("negotiations", "humanitarian", "military")
-SUMMARY_CHARS = 300
+from briefing.model import MAX_SECTIONS as FORMAT_SECTIONS
+
+MAX_SECTIONS = 5
+MIN_PARAGRAPHS = 3  # in a theme found from the words (crossheads may make shorter ones)
+PARAGRAPHS_PER_THEME = 4  # about, in an article without crossheads
+WINDOW = 3  # paragraphs compared either side of a gap
+MAX_TITLE_WORDS = 4
+MAX_WORD = 30  # characters: a longer "word" names nothing
+MAX_TITLE_CHARS = 80
+MAX_TOPICS = 3
+MIN_SHARE = 0.2  # of the leading topic's keyword count, to be a tag at all
 
 
 @dataclass(frozen=True)
@@ -127,10 +138,28 @@ THEMES: tuple[Theme, ...] = (
         computing"""),
 )
 
-_BY_ID = {theme.id: theme for theme in THEMES}
 _WORDS = re.compile(r"[a-z0-9][a-z0-9\-]*")
-_CONTINUES = re.compile(r"\s*(?:[“\"‘']|(?:He|She|They|It)\s)")
-_SENTENCE = re.compile(r".+?[.!?…][”\"’)]*(?=\s+[A-Z“\"‘(]|\s*$)", re.S)
+_TOKENS = re.compile(r"[A-Za-z][A-Za-z’'\-]*[A-Za-z]|[A-Za-z]")
+# Words that say nothing of what a passage is about.
+_STOPWORDS = frozenset("""
+a about above after again against all almost also although always am among an and another
+any anyone are around as at be because been before being below between both but by can
+cannot could did do does doing done down during each either else enough even ever every
+few for from further get gets getting got had has have having he her here hers herself him
+himself his how however i if in into is it its itself just last least less like likely made
+make many may me might more most much must my myself near need never new next no nor not now
+of off often on once one only or other others our ours ourselves out over own per perhaps
+put rather really said same say says see seen she should since so some still such than that
+the their theirs them themselves then there these they this those though through thus to
+too toward towards under until up upon us very via was we well were what whatever when
+where whether which while who whom whose why will with within without would yet you your
+yours yourself according told added just including include includes told tell tells asked
+week weeks year years day days time times monday tuesday wednesday thursday friday
+saturday sunday january february march april june july august september october november
+december mr mrs ms dr according percent first second third two three four five six seven
+eight nine ten people thing things way lot lots part going go goes went come came take took
+think thinks know knows knew little bit following year-old led gov mean means want wants
+""".split())
 
 
 @dataclass
@@ -141,88 +170,224 @@ class Section:
     paragraphs: list[int]
 
 
-def group(paragraphs: list[str]) -> list[Section]:
-    """Themed sections covering every paragraph exactly once."""
+def group(paragraphs: Sequence[str], crossheads: Mapping[int, str] | None = None) -> list[Section]:
+    """Themed sections covering every paragraph exactly once, in article
+    order. `crossheads` maps a paragraph's index to the crosshead just
+    before it."""
     if not paragraphs:
         return []
-    scores = [_scores(text) for text in paragraphs]
-    totals = {t.id: sum(s[t.id] for s in scores) for t in THEMES}
-    ranked = sorted(totals, key=lambda k: -totals[k])
-    conflict = "military" in ranked[:2] and totals["military"] >= MIN_CONFLICT_HITS
-    family = [t for t in ranked if (t in CONFLICT_THEMES) == conflict]
-    top = totals[family[0]] if family else 0
-    candidates = [t for t in family if totals[t] > 0 and totals[t] >= MIN_SHARE * top]
-    if not candidates:
-        return [_section("story", "The story", list(range(len(paragraphs))), paragraphs)]
-    if len(paragraphs) <= 3:
-        candidates = candidates[:1]
-    candidates = candidates[: MAX_SECTIONS + 2]
-    while True:
-        assigned = _assign(scores, candidates, paragraphs)
-        counts = {t: assigned.count(t) for t in candidates}
-        weakest = min(candidates, key=lambda t: (counts[t], totals[t]))
-        too_many = len([t for t in candidates if counts[t]]) > MAX_SECTIONS
-        if len(candidates) > 1 and (counts[weakest] < MIN_PARAGRAPHS or too_many):
-            candidates.remove(weakest)
-            continue
-        break
-    order: list[str] = []
-    for theme in assigned:
-        if theme not in order:
-            order.append(theme)
-    sections = []
-    for theme_id in order:
-        title = _BY_ID[theme_id].title
-        if theme_id == "negotiations" and not conflict:
-            title = "Diplomacy"
-        members = [i for i, t in enumerate(assigned) if t == theme_id]
-        sections.append(_section(theme_id, title, members, paragraphs))
+    crossheads = {i: text for i, text in (crossheads or {}).items()
+                  if 0 < i < len(paragraphs) and text.strip()}
+    # The author's crossheads first; a long passage between them is divided
+    # where its words change, as an article without any is.
+    parts = [0, *sorted(crossheads), len(paragraphs)]
+    starts: list[int] = []
+    for first, end in pairwise(parts):
+        if first:
+            starts.append(first)
+        starts += [first + gap for gap in _cohesion_breaks(paragraphs[first:end])]
+    if len(starts) >= FORMAT_SECTIONS:  # an article of hundreds of crossheads
+        starts = starts[:: math.ceil(len(starts) / (FORMAT_SECTIONS - 10))]
+    bounds = list(zip([0, *starts], [*starts, len(paragraphs)], strict=True))
+    bags = [_bag(paragraphs[a:b]) for a, b in bounds]
+    spread: Counter[str] = Counter(word for bag in bags for word in bag)  # themes using it
+    sections: list[Section] = []
+    taken: set[str] = set()
+    for number, ((first, end), bag) in enumerate(zip(bounds, bags, strict=True)):
+        title = (crossheads.get(first) or _name(bag, spread, len(bags), paragraphs[first:end])
+                 or "The story")
+        title = " ".join(title.split())
+        if len(title) > MAX_TITLE_CHARS:
+            title = title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        sections.append(Section(_unique(_slug(title) or f"part-{number + 1}", taken), title,
+                                None, list(range(first, end))))
     return sections
 
 
-def _scores(text: str) -> dict[str, float]:
-    words = _WORDS.findall(text.lower())
-    pairs = [f"{a} {b}" for a, b in pairwise(words)]
-    return {theme.id: float(theme.count(words, pairs)) for theme in THEMES}
+def topics(paragraphs: Iterable[str]) -> list[str]:
+    """The story's topics from the keyword lists, the most counted first:
+    tags for the whole briefing."""
+    totals: Counter[str] = Counter()
+    for text in paragraphs:
+        words = _WORDS.findall(text.lower())
+        pairs = [f"{a} {b}" for a, b in pairwise(words)]
+        for theme in THEMES:
+            totals[theme.id] += theme.count(words, pairs)
+    ranked = [t for t, count in totals.most_common() if count]
+    if not ranked:
+        return []
+    top = totals[ranked[0]]
+    return [t for t in ranked if totals[t] >= MIN_SHARE * top][:MAX_TOPICS]
 
 
-def _assign(scores: list[dict[str, float]], candidates: list[str],
-            paragraphs: list[str]) -> list[str]:
-    assigned: list[str | None] = []
-    for score, text in zip(scores, paragraphs, strict=True):
-        previous = assigned[-1] if assigned else None
-        # A paragraph that goes on with the last speaker ("He said ...",
-        # a quotation) belongs with the paragraph before unless it clearly moves on.
-        pull = CONTINUATION_PULL if _CONTINUES.match(text) else STICKINESS
-        best, best_score = None, 0.0
-        for theme in candidates:
-            value = score[theme]
-            if theme == previous:
-                value += pull
-            if value > best_score or (value == best_score and value and theme == previous):
-                best, best_score = theme, value
-        assigned.append(best if best is not None else previous)
-    # Leading paragraphs without keywords join the first theme that follows.
-    first = next((t for t in assigned if t is not None), candidates[0])
-    return [t if t is not None else first for t in _fill(assigned, first)]
+# --- where themes change ----------------------------------------------------------
 
 
-def _fill(assigned: list[str | None], first: str) -> list[str | None]:
-    out: list[str | None] = []
-    for theme in assigned:
-        out.append(theme if theme is not None else (out[-1] if out else first))
-    return out
+def _cohesion_breaks(paragraphs: Sequence[str]) -> list[int]:
+    """Indexes of the paragraphs that start a new theme: the deepest dips in
+    the likeness of the words before and after each gap, at least
+    MIN_PARAGRAPHS apart, about one per PARAGRAPHS_PER_THEME paragraphs."""
+    count = len(paragraphs)
+    wanted = min(MAX_SECTIONS, round(count / PARAGRAPHS_PER_THEME)) - 1
+    if wanted < 1 or count < 2 * MIN_PARAGRAPHS:
+        return []
+    bags = [_bag([text]) for text in paragraphs]
+    likeness = [0.0] * count  # at gap g: between paragraphs g-1 and g
+    for gap in range(1, count):
+        before = _merged(bags[max(0, gap - WINDOW):gap])
+        after = _merged(bags[gap:gap + WINDOW])
+        likeness[gap] = _cosine(before, after)
+    depth = {gap: _depth(likeness, gap) for gap in range(MIN_PARAGRAPHS,
+                                                          count - MIN_PARAGRAPHS + 1)}
+    chosen: list[int] = []
+    for gap in sorted(depth, key=lambda g: (-depth[g], g)):
+        if depth[gap] <= 0 or len(chosen) == wanted:
+            break
+        if all(abs(gap - other) >= MIN_PARAGRAPHS for other in chosen):
+            chosen.append(gap)
+    return sorted(chosen)
 
 
-def _section(theme_id: str, title: str, members: list[int], paragraphs: list[str]) -> Section:
-    return Section(theme_id, title, _summary(paragraphs[members[0]]), members)
+def _depth(likeness: list[float], gap: int) -> float:
+    """How far the likeness at a gap dips below the peaks either side of it."""
+    left = likeness[gap]
+    # Only a strict rise is climbed: a plateau is walked once, not once a gap.
+    for g in range(gap - 1, 0, -1):
+        if likeness[g] <= left:
+            break
+        left = likeness[g]
+    right = likeness[gap]
+    for g in range(gap + 1, len(likeness)):
+        if likeness[g] <= right:
+            break
+        right = likeness[g]
+    return (left - likeness[gap]) + (right - likeness[gap])
 
 
-def _summary(text: str) -> str | None:
-    """The first sentence of the section, as a digest line."""
-    match = _SENTENCE.match(text.strip())
-    sentence = (match.group() if match else text).strip()
-    sentence = " ".join(sentence.split())
-    if len(sentence) > SUMMARY_CHARS:
-        sentence = sentence[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    return sentence or None
+def _bag(texts: Iterable[str]) -> Counter[str]:
+    """The content words of some paragraphs; a name (a capitalised word not
+    opening a sentence) counts twice: names say most about a passage."""
+    bag: Counter[str] = Counter()
+    for text in texts:
+        opening = True
+        for match in _TOKENS.finditer(text):
+            word = match.group()
+            lower = _stem(word.lower())
+            if lower not in _STOPWORDS and len(lower) > 2:
+                bag[lower] += 2 if word[0].isupper() and not opening else 1
+            end = match.end()
+            opening = end < len(text) and text[end:end + 2].strip()[:1] in (".", "!", "?")
+    return bag
+
+
+def _stem(word: str) -> str:
+    word = re.sub(r"[’']s$", "", word)
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _merged(bags: Iterable[Counter[str]]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for bag in bags:
+        total.update(bag)
+    return total
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(count * b[word] for word, count in a.items() if word in b)
+    norm = math.sqrt(sum(c * c for c in a.values())) * math.sqrt(sum(c * c for c in b.values()))
+    return dot / norm if norm else 0.0
+
+
+# --- naming a theme -------------------------------------------------------------------
+
+
+def _name(bag: Counter[str], spread: Counter[str], themes: int,
+          texts: Sequence[str]) -> str | None:
+    """The phrase (1 to MAX_TITLE_WORDS words, as written) most this theme's
+    own: its words frequent here and rare in the other themes (`spread`:
+    how many of the `themes` use each word)."""
+    def weight(word: str) -> float:
+        used = spread[word]
+        return bag[word] * math.log(1 + themes / used) if used else 0.0
+
+    best: tuple[float, str] | None = None
+    for text in texts:
+        words = list(_TOKENS.finditer(text))
+        all_stems = [_stem(w.group().lower()) for w in words]
+        for i in range(len(words)):
+            for size in range(1, MAX_TITLE_WORDS + 1):
+                run = words[i:i + size]
+                if len(run) < size or _breaks(text, run) or len(run[-1].group()) > MAX_WORD:
+                    break
+                if _cuts_a_name(text, words, i, i + size):
+                    continue
+                stems = all_stems[i:i + size]
+                if stems[0] in _STOPWORDS or stems[-1] in _STOPWORDS or len(stems[-1]) < 3:
+                    continue
+                if _verb_like(run[0].group()) or _verb_like(run[-1].group()):
+                    continue  # "Mayer hinted", "Launched Disney": a clause, not a name
+                if not _ends_a_name(run[-1].group()):
+                    continue  # "Jordan’s", "geopolitical": more is to come
+                content = [s for s in stems if s not in _STOPWORDS]
+                score = sum(weight(s) for s in content) / (1 + 0.6 * (len(run) - 1))
+                # Two words name a theme better than one ("Hostage swap"), and
+                # a common noun better than a name alone (what, not who).
+                score *= 1.3 if len(content) >= 2 else 1.0
+                score *= 1.5 if any(w.group()[0].islower() for w in run) else 1.0
+                phrase = text[run[0].start():run[-1].end()]
+                if best is None or score > best[0]:
+                    best = (score, phrase)
+    if best is None or best[0] <= 0:
+        return None
+    phrase = best[1]
+    return phrase[0].upper() + phrase[1:]
+
+
+def _ends_a_name(word: str) -> bool:
+    """Whether a phrase can end on this word: not a possessive, a
+    contraction or (lowercase) a word shaped like an adjective."""
+    if re.search(r"[’'](?:s|t)$|s[’']$", word):
+        return False
+    return not (word[0].islower() and word.endswith(("al", "ive", "ous", "ic", "ful", "ing")))
+
+
+def _verb_like(word: str) -> bool:
+    """A lowercase word that is most likely a verb or an adverb: "hinted",
+    "launched", "quickly"."""
+    return word[0].islower() and len(word) > 4 and word.endswith(("ed", "ly"))
+
+
+def _cuts_a_name(text: str, words: list[re.Match[str]], start: int, end: int) -> bool:
+    """Whether a run of words starts or ends inside a name ("Britain’s Andy"
+    of "Britain’s Andy Murray", "York State" of "New York State")."""
+    def joined(a: re.Match[str], b: re.Match[str]) -> bool:
+        return (text[a.end():b.start()] == " " and a.group()[0].isupper()
+                and b.group()[0].isupper())
+    return ((start > 0 and joined(words[start - 1], words[start]))
+            or (end < len(words) and joined(words[end - 1], words[end])))
+
+
+def _breaks(text: str, run: list[re.Match[str]]) -> bool:
+    """Whether anything but a space stands between the words of a run (a
+    comma, a full stop, a quotation mark): a phrase does not cross it."""
+    return any(text[a.end():b.start()] != " " for a, b in pairwise(run))
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower().encode("ascii", "ignore").decode())
+    return "-".join(words)[:40].strip("-")
+
+
+def _unique(candidate: str, taken: set[str]) -> str:
+    base, number = candidate, 2
+    while candidate in taken:
+        candidate = f"{base}-{number}"
+        number += 1
+    taken.add(candidate)
+    return candidate
