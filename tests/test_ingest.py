@@ -321,6 +321,22 @@ def test_a_name_opening_a_sentence_before_its_verb_is_who_he_means():
     assert speaker_of(draft, "get even") == "Olaf Brand Jr."
 
 
+def test_a_source_relayed_via_a_paper_is_still_the_speaker():
+    draft = draft_of("Ana Ruiz, via the Daily Post, said that he “asked for it.”")
+    assert speaker_of(draft, "asked for it") == "Ana Ruiz"
+
+
+def test_he_means_the_surname_that_did_something_not_the_name_in_passing():
+    """"…, Simmons teed up McDonald’s cameo. “…,” he said": he is Simmons."""
+    draft = draft_of(
+        "The band announced a tour with former frontman Mike Donald. Singers Tom Jones and "
+        "Pat Simmons will play.",
+        "Donald joined them on stage in Nashville.",
+        "Following a performance of “Water,” Simmons teed up Donald’s cameo. “You might "
+        "remember him,” he said.")
+    assert speaker_of(draft, "remember him") == "Pat Simmons"
+
+
 def test_rejected_as_names_who_rejected_it():
     draft = draft_of("The Pentagon rejected these accusations as “patently false,” and "
                      "sources in the camp told reporters the claims are false.")
@@ -340,6 +356,7 @@ def test_rejected_as_names_who_rejected_it():
     "„We will hold the line“, said Ana Ruiz.",
     "“ We will hold the line, ” said Ana Ruiz.",
     "‘We will hold the line,’ said Ana Ruiz.",
+    "Ana Ruiz spoke first. \" We will hold the line,\" said Ana Ruiz.",
 ])
 def test_every_kind_of_quote_mark_gives_the_words_and_their_speaker(paragraph):
     draft = draft_of(paragraph)

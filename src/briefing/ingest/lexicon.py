@@ -64,7 +64,7 @@ MODIFIER_STARTS = frozenset("""
 who whom whose which that where after before during since until
 in on at from with without by for into onto to of about over under near across around
 against between through despite like
-according speaking writing asked adding citing referring noting pointing
+according speaking writing asked adding citing referring noting pointing via
 """.split())
 
 # Sentence adverbs and time words that never name a speaker on their own.

@@ -366,6 +366,8 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
             found.append(_Mention(lead.start(1), lead.end(2), True))  # "A government spokesman"
         elif word.lower() not in NOT_A_NAME:
             found.append(_Mention(lead.start(1), lead.end(1), True))  # "Rooke defended ..."
+    # A known surname alone before its verb: "…, Simmons teed up …".
+    found += [_Mention(m.start(1), m.end(1), True) for m in _SURNAME_THEN_VERB.finditer(framed)]
     runs = _name_runs(framed)
     per_sentence: dict[int, int] = {}
     for match in runs:
@@ -380,7 +382,7 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         # A name that opens its sentence, or the only name in a sentence that
         # quotes nobody ("Among them was Irina Mazur, 52"), is who the text
         # is now about.
-        salient = (start in starts or opens
+        salient = (start in starts or opens or _verb_follows(framed, end)
                    or (per_sentence[sentence] == 1 and sentence not in speaking))
         phrase = noun_phrase_ending(framed, sentence_start, end)
         if phrase:
@@ -389,6 +391,17 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
             end += 1  # "Olaf Brand Jr., 55": the name as written
         found.append(_Mention(start, end, salient))
     return found
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_SURNAME_THEN_VERB = re.compile(r"(?<![\w’'])([A-Z][a-z]+) (?=[a-z]{2,}ed\b)")
+
+
+def _verb_follows(framed: str, end: int) -> bool:
+    """Whether a past-tense verb follows a name: "…, Simmons teed up
+    McDonald’s cameo" is about Simmons, whom a later "he" most likely means."""
+    word = _NEXT_WORD.match(framed, end)
+    return word is not None and len(word.group(1)) > 3 and word.group(1).endswith("ed")
 
 
 def _name_runs(framed: str) -> list[re.Match[str]]:

@@ -103,8 +103,9 @@ def _double_spans(text: str) -> list[tuple[int, int, bool]]:
         if opened is None:
             if char in _DOUBLE_CLOSE and not (before in _OPENING_CONTEXT and not after.isspace()):
                 continue  # a stray closing mark
-            if after.isspace() and char == '"' and i + 1 < length:
-                continue
+            if after.isspace() and char == '"' and i + 1 < length and not (
+                    before.isspace() and text[i + 1:i + 3].strip()[:1].isupper()):
+                continue  # `word" `: a closing mark; but `. " The`: an opening one
             opened = i
             continue
         # A quotation is open: does this mark close it?
