@@ -37,7 +37,7 @@ included; draft paragraphs are placed in them by their text.
 Real corpus, beyond recall and precision:
 - speaker accuracy over matched quotes, and separately for named people,
   organisations and described speakers (`speaker_kind`); a wrong speaker
-  the draft marks as inferred (the quote's note) is counted as flagged;
+  the draft marks as inferred (`speaker_inferred`) is counted as flagged;
 - label quality, a proxy: for each matched figure, the Dice overlap of the
   content words of the draft's label and the annotation's (see
   `label_overlap`); the mean, and the share of labels scoring >= 0.5;
@@ -519,7 +519,7 @@ def _predicted(draft, paragraphs: list[str]
         return Located(index, a.start + offset, a.end + offset, entry.text, speaker,
                        flagged=flagged, label=label)
 
-    quotes = [locate(q, q.speaker_name, flagged=bool(q.note)) for q in briefing.quotes]
+    quotes = [locate(q, q.speaker_name, flagged=q.speaker_inferred) for q in briefing.quotes]
     figures = [locate(f, label=f.label) for f in briefing.figures]
     return quotes, figures, order
 

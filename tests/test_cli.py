@@ -50,18 +50,29 @@ def test_validate_counts_quotes_and_figures(capsys):
 
 def test_validate_reports_each_file(write_briefing, briefing_text, capsys, tmp_path):
     good = write_briefing(briefing_text(), "good.toml")
-    bad = write_briefing(briefing_text().replace("format = 1", "format = 2"), "bad.toml")
+    bad = write_briefing(briefing_text().replace("format = 1", "format = 3"), "bad.toml")
     missing = tmp_path / "missing.toml"
     typo = write_briefing(briefing_text(masthead="titel = 'x'\n"), "typo.toml")
     assert main(["validate", str(good), str(bad), str(missing), str(typo)]) == 1
     out, err = capsys.readouterr()
     assert out == f"{good}: ok (3 sections, 0 quotes, 0 figures)\n"
     assert err.splitlines() == [
-        f"{bad}: format: format 2 is newer than this reader understands (format 1): "
+        f"{bad}: format: format 3 is newer than this reader understands (format 2): "
         "upgrade briefing, e.g. `pip install -U briefing`",
         f"{missing}: no such file",
         f'{typo}: briefing.titel: unknown key "titel": did you mean "title"?',
     ]
+
+
+def test_validate_says_what_a_draft_still_asks(write_briefing, briefing_text, capsys):
+    draft = briefing_text('\n[[quotes]]\ntext = "Talks resume"\nspeaker = "x"\n'
+                          "speaker_inferred = true\n", masthead="draft = true").replace(
+        "format = 1", "format = 2")
+    path = write_briefing(draft, "draft.toml")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out == (
+        f"{path}: ok (3 sections, 1 quote, 0 figures); a draft: check 1 inferred speaker "
+        "and 0 inferred labels, then delete `draft`\n")
 
 
 def test_validate_all_bad_exits_1(write_briefing, capsys):
@@ -244,15 +255,16 @@ def test_schema_is_json_of_the_format(capsys):
     assert list(schema["properties"]) == ["format", "briefing", "people", "sections", "quotes",
                                           "figures"]
     assert set(schema["required"]) == {"format", "briefing", "sections"}
-    assert schema["properties"]["format"]["const"] == 1
+    assert schema["properties"]["format"]["enum"] == [1, 2]
     definitions = schema["$defs"]
     assert set(definitions) == {"Masthead", "Person", "Section", "Quote", "Figure"}
     for name, definition in definitions.items():
         assert definition["additionalProperties"] is False, name
     assert set(definitions["Quote"]["properties"]) == {"text", "speaker", "section",
-                                                       "paragraph", "note"}
+                                                       "paragraph", "note", "speaker_inferred"}
     assert set(definitions["Figure"]["properties"]) == {
-        "text", "label", "value", "unit", "section", "paragraph", "claimed_by", "status"}
+        "text", "label", "value", "unit", "section", "paragraph", "claimed_by", "status",
+        "label_inferred"}
     assert definitions["Figure"]["properties"]["status"]["enum"] == [
         "reported", "unverified", "disputed", "confirmed"]
     assert definitions["Person"]["properties"]["id"]["pattern"] == "^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -382,19 +394,19 @@ EXPECTED = {
                                 "people[0].id)",
     "duplicate-section-id.toml": ': sections[1].id: duplicate id "military" (first used at '
                                  "sections[0].id)",
-    "empty.toml": ": no format version: add `format = 1` as the first line of the file",
+    "empty.toml": ": no format version: add `format = 2` as the first line of the file",
     "escape-in-text.toml": ": quotes[0].text: U+001B ESCAPE at offset 1",
-    "format-float.toml": ": format: must be the integer 1, not 1.0",
-    "format-newer.toml": ": format: format 2 is newer than this reader understands (format 1): "
+    "format-float.toml": ": format: must be the integer 1 or 2, not 1.0",
+    "format-newer.toml": ": format: format 3 is newer than this reader understands (format 2): "
                          "upgrade briefing",
-    "format-string.toml": ": format: must be the integer 1, not '1'",
+    "format-string.toml": ": format: must be the integer 1 or 2, not '1'",
     "huge-integer-underscores.toml": ":22:9: integer has too many digits",
     "huge-integer.toml": ":22:9: integer has too many digits",
     "invalid-utf8.toml": ":5:18: not valid UTF-8 (byte 0xff)",
     "lone-carriage-return.toml": ":5:17: TOML syntax: illegal character '\\r'",
     "long-dotted-key.toml": ":6:1: key has too many dotted parts",
     "many-problems.toml": ": briefing.extra0: unknown key",
-    "missing-format.toml": ": no format version: add `format = 1` as the first line of the file",
+    "missing-format.toml": ": no format version: add `format = 2` as the first line of the file",
     "non-slug-id.toml": ': sections[0].id: "Military Affairs" is not a slug',
     "not-toml.toml": ":1:1: TOML syntax: invalid statement",
     "null-in-text.toml": ": briefing.title: U+0000 NULL at offset 7",

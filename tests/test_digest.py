@@ -29,7 +29,7 @@ from briefing.cli import main
 from briefing.digest import DigestOptions, escape_inline, fold, render_digest
 from briefing.errors import BriefingError
 from briefing.loader import load_briefing
-from briefing.model import Briefing, Figure, Quote
+from briefing.model import Briefing, Figure, Quote, assemble
 from briefing.resources import bundled_briefing
 from briefing.state import ReaderState, entry_key
 from conftest import markdown_renderers
@@ -581,3 +581,18 @@ def test_export_with_a_damaged_state_file_names_it(
     assert captured.err.startswith(f"warning: your stars and notes were left out: {path}:")
     assert "TOML syntax" in captured.err and "Traceback" not in captured.err
     assert captured.out.startswith("# Putin averse to Ukraine compromise")
+
+
+def test_a_drafts_digest_says_it_is_a_draft_and_what_was_inferred(bundled: Briefing) -> None:
+    plain = render_digest(bundled)
+    assert "not yet checked" not in plain and "inferred)" not in plain
+    quote, figure = bundled.quotes[0], bundled.figures[0]
+    draft = assemble(bundled.masthead._replace(draft=True), bundled.people, bundled.sections,
+                     [quote._replace(speaker_inferred=True), *bundled.quotes[1:]],
+                     [figure._replace(label_inferred=True), *bundled.figures[1:]])
+    digest = render_digest(draft)
+    header = digest.split("\n## ")[0]
+    assert "Draft made by `briefing import`, not yet checked by a person" in header
+    assert f"— {quote.speaker_name}" in digest
+    assert digest.count("(speaker inferred)") == 1
+    assert f"{escape_inline(figure.label)} (label inferred)" in digest

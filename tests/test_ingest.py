@@ -241,8 +241,9 @@ def test_cli_import_writes_a_file_that_validate_accepts(tmp_path, capsys):
     assert main(["validate", str(out)]) == 0
     captured = capsys.readouterr()
     assert f"wrote {out}" in captured.err
-    assert re.fullmatch(rf"{re.escape(str(out))}: ok \(\d sections, 17 quotes, 14 figures\)\n",
-                        captured.out)
+    assert re.fullmatch(rf"{re.escape(str(out))}: ok \(\d sections, 17 quotes, 14 figures\); "
+                        r"a draft: check \d+ inferred speakers? and \d+ inferred labels?, "
+                        r"then delete `draft`\n", captured.out)
     assert load_briefing(out).title.startswith("Putin averse")
 
 

@@ -45,7 +45,7 @@ def test_an_invalid_file_is_never_remembered(cache: Path, tmp_path: Path,
 
 @pytest.mark.parametrize(("change", "error"), [
     (('"160,000 people were still trapped"', '"160,001 people"'), '"160,001 people" not found'),
-    (("format = 1", "format = 2"), "format 2 is newer than this reader understands"),
+    (("format = 1", "format = 3"), "format 3 is newer than this reader understands"),
     (('id = "military"', 'id = "negotiations"'), 'duplicate id "negotiations"'),
     (("[briefing]", "[briefing]\ntitle = 1\n"), "TOML syntax"),
 ])

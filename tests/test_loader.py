@@ -382,14 +382,14 @@ def test_big_but_bounded_numbers_are_read(briefing_text):
 
 def test_missing_format_says_what_to_do(briefing_text):
     text = briefing_text().replace("format = 1\n", "")
-    assert str(refusal(text)) == (f"{SOURCE}: no format version: add `format = 1` as the "
+    assert str(refusal(text)) == (f"{SOURCE}: no format version: add `format = 2` as the "
                                   "first line of the file")
 
 
 def test_newer_format_says_upgrade(briefing_text):
-    text = briefing_text().replace("format = 1", "format = 2")
-    assert str(refusal(text)) == (f"{SOURCE}: format: format 2 is newer than this reader "
-                                  "understands (format 1): upgrade briefing, e.g. "
+    text = briefing_text().replace("format = 1", "format = 3")
+    assert str(refusal(text)) == (f"{SOURCE}: format: format 3 is newer than this reader "
+                                  "understands (format 2): upgrade briefing, e.g. "
                                   "`pip install -U briefing`")
 
 
@@ -397,9 +397,9 @@ def test_newer_format_says_upgrade(briefing_text):
     ('"1"', "'1'"), ("1.0", "1.0"), ("true", "True"), ("0", "0"), ("-1", "-1"),
     ("[1]", "[1]"), ('"\\u001b"', "'\\x1b'"),
 ])
-def test_format_must_be_the_integer_1(briefing_text, value, shown):
+def test_format_must_be_the_integer_1_or_2(briefing_text, value, shown):
     text = briefing_text().replace("format = 1", f"format = {value}")
-    assert str(refusal(text)) == f"{SOURCE}: format: must be the integer 1, not {shown}"
+    assert str(refusal(text)) == f"{SOURCE}: format: must be the integer 1 or 2, not {shown}"
 
 
 def test_check_version_alone():
@@ -544,7 +544,7 @@ def test_at_most_twenty_problems_then_a_count(briefing_text):
     lines = message.split("\n")
     assert len(lines) == MAX_PROBLEMS_SHOWN + 1 == 21
     assert lines[0] == (f'{SOURCE}: briefing.extra0: unknown key "extra0": allowed: title, '
-                        "standfirst, source, published, url, tags")
+                        "standfirst, source, published, url, tags, draft")
     assert lines[-1] == "... and 5 more"
 
 
@@ -560,7 +560,7 @@ def test_error_keeps_every_problem_and_a_headline(briefing_text):
     assert len(error.problems) == 25
     assert error.headline == str(error).split("\n")[0]
     assert error.problems[3] == Problem("briefing.extra3", 'unknown key "extra3": allowed: '
-                                        "title, standfirst, source, published, url, tags")
+                                        "title, standfirst, source, published, url, tags, draft")
 
 
 def test_problem_lines():
@@ -646,3 +646,52 @@ def test_a_valid_file_is_read_by_the_fast_parser_and_a_broken_one_worded_by_toml
     line = text_line_of("[briefing]")
     assert second == (f"b.toml:{line}:10: TOML syntax: expected ']' at the end of a table "
                       "declaration True")
+
+
+# --- format 2: drafts and what is uncertain ----------------------------------------
+
+FORMAT_2_ENTRIES = """
+[[quotes]]
+text = "We are not trading people"
+speaker = "kuleba"
+speaker_inferred = true
+
+[[figures]]
+text = "160,000"
+label = "people trapped"
+label_inferred = true
+
+[[figures]]
+text = "41 sites"
+label = "sites hit"
+"""
+
+
+def test_a_format_2_draft_reads_with_what_is_uncertain(briefing_text):
+    text = briefing_text(FORMAT_2_ENTRIES, masthead="draft = true").replace(
+        "format = 1", "format = 2")
+    briefing = parse_briefing(text, source=SOURCE)
+    assert briefing.masthead.draft
+    assert [q.speaker_inferred for q in briefing.quotes] == [True]
+    assert [f.label_inferred for f in briefing.figures] == [True, False]
+
+
+def test_format_1_reads_as_before_with_nothing_uncertain(briefing_text):
+    plain = "\n".join(line for line in FORMAT_2_ENTRIES.splitlines()
+                      if "inferred" not in line)
+    briefing = parse_briefing(briefing_text(plain), source=SOURCE)
+    assert not briefing.masthead.draft
+    assert not any(q.speaker_inferred for q in briefing.quotes)
+    assert not any(f.label_inferred for f in briefing.figures)
+
+
+@pytest.mark.parametrize(("masthead", "place", "field"), [
+    ("draft = true", "briefing.draft", "draft"),
+    ("", "quotes[0].speaker_inferred", "speaker_inferred"),
+])
+def test_a_format_1_file_with_a_format_2_field_says_to_write_format_2(
+        briefing_text, masthead, place, field):
+    entries = FORMAT_2_ENTRIES if not masthead else ""
+    text = briefing_text(entries, masthead=masthead)
+    assert str(refusal(text)) == (f"{SOURCE}: {place}: `{field}` is a format 2 field: write "
+                                  "`format = 2` at the top of the file")

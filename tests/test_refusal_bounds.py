@@ -32,7 +32,7 @@ def test_two_hundred_thousand_unknown_keys_give_a_screenful_and_a_count():
     lines = str(error).split("\n")
     assert len(lines) == MAX_PROBLEMS_SHOWN + 1
     assert lines[0] == (f'{SOURCE}: briefing.k0: unknown key "k0": allowed: title, '
-                        "standfirst, source, published, url, tags")
+                        "standfirst, source, published, url, tags, draft")
     assert lines[19].startswith(f'{SOURCE}: briefing.k19: unknown key "k19"')
     assert lines[-1] == f"... and {count - MAX_PROBLEMS_SHOWN:,} more"
     assert len(error.problems) == MAX_PROBLEMS_KEPT

@@ -21,6 +21,8 @@ from briefing import __version__
 if TYPE_CHECKING:
     import argparse
 
+    from briefing.model import Briefing
+
 COMMANDS = ("open", "validate", "export", "import", "schema")
 
 EPILOG = """\
@@ -251,8 +253,20 @@ def _validate(args: argparse.Namespace) -> int:
             continue
         print(f"{shown}: ok ({counted(len(briefing.sections), 'section')}, "
               f"{counted(len(briefing.quotes), 'quote')}, "
-              f"{counted(len(briefing.figures), 'figure')})")
+              f"{counted(len(briefing.figures), 'figure')}){_to_check(briefing)}")
     return 1 if failed else 0
+
+
+def _to_check(briefing: Briefing) -> str:
+    """What a draft still asks of a person, for `validate`'s ok line."""
+    from briefing.text import counted
+
+    if not briefing.masthead.draft:
+        return ""
+    speakers = sum(q.speaker_inferred for q in briefing.quotes)
+    labels = sum(f.label_inferred for f in briefing.figures)
+    return (f"; a draft: check {counted(speakers, 'inferred speaker')} and "
+            f"{counted(labels, 'inferred label')}, then delete `draft`")
 
 
 def _validate_folder(folder: Path, where: str) -> int:

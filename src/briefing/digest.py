@@ -186,7 +186,14 @@ def _header(briefing: Briefing) -> list[str]:
     if masthead.published is not None:
         byline.append(("published " if byline else "Published ") + _date(masthead.published))
     blocks.append(", ".join(byline))
+    if masthead.draft:
+        blocks.append(DRAFT_NOTICE)
     return blocks
+
+
+# What the digest of a draft says under its header (FORMAT.md, format 2).
+DRAFT_NOTICE = ("*Draft made by `briefing import`, not yet checked by a person: speakers "
+                "and labels marked as inferred were worked out, not read in the text.*")
 
 
 def _date(value: date) -> str:
@@ -220,7 +227,7 @@ def _figure_table(figures: Sequence[Figure]) -> str:
     rows = ["| Figure | What it counts | Claimed by | Status |",
             "| --- | --- | --- | --- |"]
     for figure in figures:
-        cells = [escape_inline(figure.text), escape_inline(figure.label),
+        cells = [escape_inline(figure.text), _label(figure),
                  escape_inline(figure.claimant_name or "") or _NOBODY, figure.status]
         rows.append("| " + " | ".join(cell or _NOBODY for cell in cells) + " |")
     return "\n".join(rows)
@@ -248,13 +255,19 @@ def _quote(quote: Quote) -> str:
 def _speaker(quote: Quote) -> str:
     name = escape_inline(quote.speaker_name)
     role = quote.speaker_role
-    return f"{name}, {escape_inline(role)}" if role and fold(role) else name
+    who = f"{name}, {escape_inline(role)}" if role and fold(role) else name
+    return f"{who} (speaker inferred)" if quote.speaker_inferred else who
+
+
+def _label(figure: Figure) -> str:
+    label = escape_inline(figure.label)
+    return f"{label} (label inferred)" if figure.label_inferred else label
 
 
 def _claim(figure: Figure) -> str:
     who = figure.claimant_name
     claimed = f"claimed by {escape_inline(who)}" if who and fold(who) else "no source named"
-    return f"{_strong(figure.text)}, {escape_inline(figure.label)}: {figure.status}, {claimed}"
+    return f"{_strong(figure.text)}, {_label(figure)}: {figure.status}, {claimed}"
 
 
 # --- the reader's marks ----------------------------------------------------------
@@ -280,9 +293,12 @@ def _marked_list(briefing: Briefing, entries: Sequence[Entry], stars: set[str],
         star = "★ " if key in stars else ""
         where = escape_inline(briefing.sections[entry.anchor.section].title)
         if isinstance(entry, Quote):
-            line = f"{escape_inline(entry.speaker_name)}: “{escape_inline(entry.text)}”"
+            name = escape_inline(entry.speaker_name)
+            if entry.speaker_inferred:
+                name += " (speaker inferred)"
+            line = f"{name}: “{escape_inline(entry.text)}”"
         else:
-            line = f"{escape_inline(entry.text)}: {escape_inline(entry.label)}"
+            line = f"{escape_inline(entry.text)}: {_label(entry)}"
         item = f"- {star}{line} ({where})"
         note = escape_inline(notes.get(key, ""))
         if note:

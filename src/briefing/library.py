@@ -102,6 +102,7 @@ class LibraryEntry:
     figures: int = 0
     error: str | None = None  # one line, without the file name
     state_file: str | None = None  # the name of its reader-state file (valid ones)
+    draft: bool = False  # made by `briefing import`, not yet checked
 
     @property
     def valid(self) -> bool:
@@ -120,8 +121,10 @@ class LibraryEntry:
     @functools.cached_property
     def searched_text(self) -> str:
         """What the filter looks in: title, source, tags, date (as written
-        in the list and in words), file name; casefolded."""
+        in the list and in words), file name, "draft" for a draft; casefolded."""
         words = [self.title, self.source, *self.tags, self.shown_name]
+        if self.draft:
+            words.append("draft")
         if self.published is not None:
             words.append(f"{self.date_text} {self.published.day} {self.published:%B %b %Y}")
         return " ".join(words).casefold()
@@ -133,7 +136,8 @@ def summarise(name: str, stamp: Stamp | None, briefing: Briefing) -> LibraryEntr
     if isinstance(published, datetime):
         published = published.date()
     return LibraryEntry(name, stamp, True, meta.title, meta.source or "", published,
-                        tuple(meta.tags), len(briefing.quotes), len(briefing.figures))
+                        tuple(meta.tags), len(briefing.quotes), len(briefing.figures),
+                        draft=meta.draft)
 
 
 def read_entry(folder: Path, name: str, stamp: Stamp | None) -> LibraryEntry:

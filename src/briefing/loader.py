@@ -21,7 +21,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from briefing.errors import MAX_PROBLEMS_KEPT, BriefingError, Problem
-from briefing.model import FORMAT_VERSION, MAX_FILE_BYTES, MAX_PARAGRAPH, Briefing, resolve
+from briefing.model import (
+    FORMAT_2_FIELDS,
+    FORMAT_VERSION,
+    MAX_FILE_BYTES,
+    MAX_PARAGRAPH,
+    Briefing,
+    resolve,
+)
 from briefing.text import FORBIDDEN, describe_code_point, first_forbidden, shorten, visible
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -245,9 +252,27 @@ def check_version(document: dict[str, Any], *, source: str) -> None:
             source, f"format {describe_value(version)} is newer than this reader understands "
             f"(format {FORMAT_VERSION}): upgrade briefing, e.g. `pip install -U briefing`",
             "format")
-    if not is_integer or version != FORMAT_VERSION:
-        raise BriefingError.single(source, f"must be the integer {FORMAT_VERSION}, not "
+    if not is_integer or version not in (1, FORMAT_VERSION):
+        raise BriefingError.single(source, f"must be the integer 1 or {FORMAT_VERSION}, not "
                                    f"{describe_value(version)}", "format")
+    if version == 1:
+        _refuse_newer_fields(document, source=source)
+
+
+def _refuse_newer_fields(document: dict[str, Any], *, source: str) -> None:
+    """A format 1 file may not use what format 2 added: say where, and what to do."""
+    for table, names in FORMAT_2_FIELDS.items():
+        value = document.get(table)
+        entries = value if isinstance(value, list) else [value]
+        tables = [entry for entry in entries if isinstance(entry, dict)]
+        if not set(names) & set().union(*tables):
+            continue  # one pass at C speed; the loop below only places the error
+        for index, entry in enumerate(entries):
+            for name in names:
+                if isinstance(entry, dict) and name in entry:
+                    place = f"{table}.{name}" if table == "briefing" else f"{table}[{index}].{name}"
+                    raise BriefingError.single(source, f"`{name}` is a format 2 field: write "
+                                               "`format = 2` at the top of the file", place)
 
 
 # TOML and JSON escapes that can spell a forbidden character (\b \f \r \e,

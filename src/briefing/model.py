@@ -23,7 +23,10 @@ from typing import Any, Literal, NamedTuple
 from briefing.errors import Problem
 from briefing.text import shorten
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # the newest this reader writes and reads; format 1 files read as before
+# Fields that format 2 added (all optional), by table: a format 1 file may not use them.
+FORMAT_2_FIELDS = {"briefing": ("draft",), "quotes": ("speaker_inferred",),
+                   "figures": ("label_inferred",)}
 
 # Resource limits. The counts are the benchmark's largest briefing (10,000
 # quotes, 10,000 figures and 10,000 paragraphs in 500 sections, 7.5 MB), on
@@ -72,6 +75,7 @@ class Masthead(NamedTuple):
     published: date | None = None
     url: str | None = None
     tags: tuple[str, ...] = ()
+    draft: bool = False  # made by `briefing import` and not yet checked by a person
 
 
 class Person(NamedTuple):
@@ -102,6 +106,7 @@ class Quote(NamedTuple):
     paragraph: int | None = None
     note: str | None = None
     person: Person | None = None  # when `speaker` is a people id
+    speaker_inferred: bool = False  # the speaker was worked out, not stated: check it
 
     @property
     def speaker_name(self) -> str:
@@ -128,6 +133,7 @@ class Figure(NamedTuple):
     claimed_by: str | None = None
     status: Status = "reported"
     claimant: Person | None = None  # when `claimed_by` is a people id
+    label_inferred: bool = False  # the label was worked out, not written: check it
 
     @property
     def claimant_name(self) -> str | None:
@@ -243,19 +249,22 @@ def resolve(document: dict[str, Any]) -> tuple[Briefing | None, list[Problem]]:
 
     # Positional arguments, in field order: keywords cost a third more here.
     quotes = [Quote(q["text"], q["speaker"], anchor, i, q.get("section"), q.get("paragraph"),
-                    q.get("note"), people_by_id.get(q["speaker"]))
+                    q.get("note"), people_by_id.get(q["speaker"]),
+                    q.get("speaker_inferred", False))
               for i, (q, anchor) in enumerate(zip(document.get("quotes", ()), anchors["quotes"],
                                                   strict=True))]
     figures = [Figure(f["text"], f["label"], anchor, i, f.get("section"), f.get("paragraph"),
                       f.get("value"), f.get("unit"), claimed_by, f.get("status", "reported"),
-                      people_by_id.get(claimed_by) if claimed_by else None)
+                      people_by_id.get(claimed_by) if claimed_by else None,
+                      f.get("label_inferred", False))
                for i, (f, anchor) in enumerate(zip(document.get("figures", ()),
                                                    anchors["figures"], strict=True))
                for claimed_by in (f.get("claimed_by"),)]
     masthead_entry = Masthead(
         title=masthead["title"], standfirst=masthead.get("standfirst"),
         source=masthead.get("source"), published=masthead.get("published"),
-        url=masthead.get("url"), tags=tuple(masthead.get("tags", ())))
+        url=masthead.get("url"), tags=tuple(masthead.get("tags", ())),
+        draft=masthead.get("draft", False))
     return assemble(masthead_entry, people, sections, quotes, figures), []
 
 

@@ -1,4 +1,4 @@
-"""The briefing file, format 1, as pydantic schemas (see FORMAT.md).
+"""The briefing file, formats 1 and 2, as pydantic schemas (see FORMAT.md).
 
 Validation is strict: unknown keys, wrong types, numbers given as strings or
 booleans, NaN and infinity, non-slug ids and over-long values are errors.
@@ -78,6 +78,7 @@ class Masthead(TypedDict):
     tags: NotRequired[Annotated[list[Annotated[str, StringConstraints(min_length=1,
                                                                       max_length=MAX_ID)]],
                                 Field(max_length=MAX_TAGS)]]
+    draft: NotRequired[bool]  # format 2
 
 
 class Person(TypedDict):
@@ -115,6 +116,7 @@ class Quote(_Pointer):
     __pydantic_config__ = _TABLE  # type: ignore[misc]
     speaker: Name
     note: NotRequired[Line]
+    speaker_inferred: NotRequired[bool]  # format 2
 
 
 class Figure(_Pointer):
@@ -126,16 +128,17 @@ class Figure(_Pointer):
     unit: NotRequired[Name]
     claimed_by: NotRequired[Name]
     status: NotRequired[Status]
+    label_inferred: NotRequired[bool]  # format 2
 
 
 class Briefing(TypedDict):
     """A whole briefing file, as `briefing validate` judges it."""
 
     __pydantic_config__ = ConfigDict(  # type: ignore[misc]
-        strict=True, extra="forbid", title="Briefing, format 1",
+        strict=True, extra="forbid", title="Briefing, format 2 (or 1)",
         json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
     )
-    format: Literal[1]
+    format: Literal[1, 2]
     briefing: Masthead
     people: NotRequired[Annotated[list[Person], Field(max_length=MAX_PEOPLE)]]
     sections: Annotated[list[Section], Field(min_length=1, max_length=MAX_SECTIONS)]

@@ -12,10 +12,10 @@ from briefing.scalars import number, published
 
 # Each table's keys (the top level's under "").
 TABLE_KEYS: dict[str, tuple[str, ...]] = {
-    'briefing': ('title', 'standfirst', 'source', 'published', 'url', 'tags'),
+    'briefing': ('title', 'standfirst', 'source', 'published', 'url', 'tags', 'draft'),
     'people': ('id', 'name', 'role'),
     'sections': ('id', 'title', 'summary', 'paragraphs'),
-    'quotes': ('text', 'section', 'paragraph', 'speaker', 'note'),
+    'quotes': ('text', 'section', 'paragraph', 'speaker', 'note', 'speaker_inferred'),
     'figures': (
         'text',
         'section',
@@ -25,6 +25,7 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
         'unit',
         'claimed_by',
         'status',
+        'label_inferred',
     ),
     '': ('format', 'briefing', 'people', 'sections', 'quotes', 'figures'),
 }
@@ -34,7 +35,7 @@ CORE_SCHEMA: Any = {
     'fields': {
         'format': {
             'type': 'typed-dict-field',
-            'schema': {'type': 'literal', 'expected': [1]},
+            'schema': {'type': 'literal', 'expected': [1, 2]},
             'required': True,
         },
         'briefing': {
@@ -77,6 +78,11 @@ CORE_SCHEMA: Any = {
                             'items_schema': {'type': 'str', 'min_length': 1, 'max_length': 64},
                             'max_length': 50,
                         },
+                        'required': False,
+                    },
+                    'draft': {
+                        'type': 'typed-dict-field',
+                        'schema': {'type': 'bool'},
                         'required': False,
                     },
                 },
@@ -226,6 +232,11 @@ CORE_SCHEMA: Any = {
                             'schema': {'type': 'str', 'max_length': 2000},
                             'required': False,
                         },
+                        'speaker_inferred': {
+                            'type': 'typed-dict-field',
+                            'schema': {'type': 'bool'},
+                            'required': False,
+                        },
                     },
                     'extra_behavior': 'forbid',
                     'config': {
@@ -306,6 +317,11 @@ CORE_SCHEMA: Any = {
                             },
                             'required': False,
                         },
+                        'label_inferred': {
+                            'type': 'typed-dict-field',
+                            'schema': {'type': 'bool'},
+                            'required': False,
+                        },
                     },
                     'extra_behavior': 'forbid',
                     'config': {
@@ -324,7 +340,7 @@ CORE_SCHEMA: Any = {
     'config': {
         'strict': True,
         'extra_fields_behavior': 'forbid',
-        'title': 'Briefing, format 1',
+        'title': 'Briefing, format 2 (or 1)',
     },
     'ref': 'briefing.schema.Briefing',
 }

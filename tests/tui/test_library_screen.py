@@ -116,6 +116,22 @@ async def test_newest_first_with_a_file_name_column_and_counts(folder: Path) -> 
         assert "2022-03-30" in row and "Wednesday convoy" in row and "Reuters" in row
 
 
+async def test_a_draft_is_marked_in_the_list_and_the_filter_finds_drafts(
+        folder: Path, briefing: Briefing) -> None:
+    draft = briefing("Thursday import", "2022-03-31").replace(
+        "format = 1", "format = 2").replace('title = "Thursday import"',
+                                            'title = "Thursday import"\ndraft = true', 1)
+    write(folder / "thursday.toml", draft)
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert "draft · Thursday import" in row_of(app, "thursday.toml")
+        assert "draft" not in row_of(app, "wednesday.toml")
+        await pilot.press("slash", *"draft")
+        await settle(pilot)
+        assert listed(app) == ["thursday.toml"]
+
+
 async def test_titles_are_cut_with_an_ellipsis_and_columns_follow_the_width(
         folder: Path, briefing: Briefing) -> None:
     long_title = "An extremely long title about the talks " * 4

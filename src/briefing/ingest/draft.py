@@ -26,6 +26,7 @@ from briefing.ingest.reading import clean, read_article
 from briefing.ingest.themes import Section, group, topics
 from briefing.loader import parse_briefing
 from briefing.model import (
+    FORMAT_VERSION,
     MAX_FIGURES,
     MAX_ID,
     MAX_LINE,
@@ -142,8 +143,8 @@ def _document(article: Article, sections: list[Section], quotes: list[FoundQuote
     ids = _people_ids(entities)
     ids.update((id(entity), entity.name[:MAX_NAME]) for entity in named_only)
 
-    document: dict[str, Any] = {"format": 1, "briefing": _masthead(article, sections,
-                                                                  published)}
+    document: dict[str, Any] = {"format": FORMAT_VERSION,
+                                "briefing": _masthead(article, sections, published)}
     if entities:
         document["people"] = [_person(entity, ids[id(entity)]) for entity in entities]
     document["sections"] = [_section(section, article) for section in sections]
@@ -163,7 +164,10 @@ def _masthead(article: Article, sections: list[Section],
         masthead["source"] = article.agency[:MAX_NAME]
     if published:
         masthead["published"] = published
-    masthead["tags"] = topics(p.text for p in article.paragraphs)[:MAX_TAGS]
+    tags = topics(p.text for p in article.paragraphs)[:MAX_TAGS]
+    if tags:
+        masthead["tags"] = tags
+    masthead["draft"] = True  # until a person has checked it
     return masthead
 
 
@@ -178,9 +182,10 @@ def _fill_masthead(table: dict[str, Any], masthead: Masthead) -> None:
         table["published"] = masthead.published
     if masthead.url and len(masthead.url) <= MAX_LINE:
         table["url"] = masthead.url
-    # tags stay last, where an editor expects them
-    if "tags" in table:
-        table["tags"] = table.pop("tags")
+    # tags and draft stay last, where an editor expects them
+    for key in ("tags", "draft"):
+        if key in table:
+            table[key] = table.pop(key)
 
 
 def _person(entity: Entity, person_id: str) -> dict[str, Any]:
@@ -205,7 +210,7 @@ def _quote(quote: FoundQuote, where: dict[int, tuple[str, int]],
     table: dict[str, Any] = {"text": quote.text, "speaker": speaker, "section": section_id,
                              "paragraph": position}
     if quote.how in ("context", "none"):
-        table["note"] = "Speaker inferred from the surrounding paragraphs: check"
+        table["speaker_inferred"] = True  # not named in its sentence: worked out, or unknown
     return table
 
 
@@ -222,6 +227,8 @@ def _figure(figure: FoundFigure, where: dict[int, tuple[str, int]],
     if figure.claimant is not None:
         table["claimed_by"] = ids[id(figure.claimant.live)]
     table["status"] = figure.status
+    if not figure.label_found:
+        table["label_inferred"] = True
     return table
 
 

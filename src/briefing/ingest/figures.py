@@ -106,6 +106,9 @@ class FoundFigure:
     unit: str | None
     claimant: Entity | None
     status: str
+    # The label says what the number counts, read from the sentence; else it
+    # is a plain one ("amount in USD", "date") that a person should check.
+    label_found: bool = True
 
 
 def read_figures(readings: list[ParagraphReading]) -> list[FoundFigure]:
@@ -159,9 +162,9 @@ def _figure(reading: ParagraphReading, index: int, match: re.Match[str],
         if modifier and (modifier.start() == 0 or not text[modifier.start() - 1].isalnum()):
             start = modifier.start()  # "more than two weeks"
     figure_text = text[start:end].strip()
-    return FoundFigure(index, start, end, figure_text,
-                       _label(reading, start, end, figure_text, kind, unit), value, unit,
-                       speech.claimant(start, end), "reported")
+    label, found = _label(reading, start, end, figure_text, kind, unit)
+    return FoundFigure(index, start, end, figure_text, label, value, unit,
+                       speech.claimant(start, end), "reported", found)
 
 
 def _extend(text: str, start: int, end: int,
@@ -360,29 +363,26 @@ def _without_overlaps(found: list[FoundFigure]) -> list[FoundFigure]:
 
 
 def _label(reading: ParagraphReading, start: int, end: int, text: str, kind: str,
-           unit: str | None) -> str:
-    """What the figure counts, in the article's words: the counted noun and
-    what is said of it ("people killed in the capital"), or for a bare
-    number the words around it ("inflation, which stood at … in April")."""
-    right = _clause_words(reading.text[end:end + _CONTEXT_CHARS], forward=True)
-    left = _clause_words(reading.text[max(0, start - _CONTEXT_CHARS):start], forward=False)
+           unit: str | None) -> tuple[str, bool]:
+    """What the figure counts, in the article's words, and whether it was
+    found: the counted noun and what is said of it ("people killed in the
+    capital"). A bare number gets a plain label of its kind ("amount in USD",
+    "date", "share"), marked as not found: a window of the words around it
+    ("share: inflation, which stood at … in April") read as a label and was
+    one only by chance."""
     counted = _counted_phrase(text) if unit and unit not in ("%", "year") else ""
     if counted:
-        return _join([counted, *right[:6]])
-    prefix = {"date": "date:", "time": "time:", "ratio": "ratio:", "scores": "score:",
-              "rank": "rank:", "duration": "duration:"}.get(kind)
+        right = _clause_words(reading.text[end:end + _CONTEXT_CHARS], forward=True)
+        return _join([counted, *right[:6]]), True
+    plain = {"date": "date", "time": "time", "ratio": "ratio", "scores": "score",
+             "rank": "rank", "duration": "duration"}.get(kind)
     if unit == "year":
-        prefix = "year:"
+        plain = "year"
     elif unit == "%":
-        prefix = "share:"
+        plain = "share"
     elif unit and unit.isupper():
-        prefix = f"amount in {unit}:"
-    context = [*left[-5:], "…", *right[:4]] if left or right else []
-    while context and context[0] == "…":
-        context.pop(0)
-    while context and context[-1] == "…":
-        context.pop()
-    return _join([prefix or "", *context]) or (prefix or "figure").rstrip(":")
+        plain = f"amount in {unit}"
+    return plain or "number", False
 
 
 def _counted_phrase(text: str) -> str:

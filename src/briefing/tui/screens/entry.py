@@ -72,11 +72,18 @@ class EntryScreen(ModalScreen[None]):
             speaker = literal(entry.speaker_name, "bold", one_line=True)
             if entry.speaker_role:
                 speaker += Content(" · ") + literal(entry.speaker_role, "italic", one_line=True)
+            if entry.speaker_inferred:
+                speaker += Content.styled("  inferred by the importer, not named where the "
+                                          "words are: check", "$warning")
             rows.append(("Said by", speaker))
             if entry.note:
                 rows.append(("Context", literal(entry.note, one_line=True)))
         else:
-            rows.append(("Counts", literal(entry.label, one_line=True)))
+            counts = literal(entry.label, one_line=True)
+            if entry.label_inferred:
+                counts += Content.styled("  a plain label: the importer did not find what "
+                                         "it counts", "$warning")
+            rows.append(("Counts", counts))
             rows.append(("Value", quantity(entry)))
             claimant = entry.claimant_name
             if claimant:

@@ -310,6 +310,8 @@ class QuoteList(EntryList[Quote]):
     def row(self, entry: Quote, width: int) -> list[Content]:
         head = Content.assemble((self.marks(entry), "$warning"),
                                 self.text(entry, "speaker", entry.speaker_name, "bold"))
+        if entry.speaker_inferred:  # before the role, so a narrow pane keeps it
+            head += Content.styled(" (inferred?)", "$warning")
         if entry.speaker_role:
             head += Content(" · ") + self.text(entry, "role", entry.speaker_role, "italic")
         return [head, *_clipped(literal(f"“{entry.text}”", one_line=True), width,
@@ -330,6 +332,8 @@ class FigureList(EntryList[Figure]):
                                 (STATUS_MARK[entry.status], status_style), "  ",
                                 literal(entry.text, "bold", one_line=True))
         label = self.text(entry, "label", entry.label)
+        if entry.label_inferred:
+            label += Content.styled(" (inferred?)", "$warning")
         claimant = entry.claimant_name
         claim = (Content.styled("claimed by ", "$foreground-muted")
                  + self.text(entry, "claimant", claimant, "italic") if claimant else None)

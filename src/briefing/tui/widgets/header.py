@@ -19,6 +19,9 @@ from briefing.tui.safe import literal
 Spans = tuple[tuple[int, int, str], ...]
 
 
+# Before the counts of a briefing that `briefing import` made and no one checked.
+DRAFT = "Draft, not checked"
+
 # Under this many lines the header shrinks to two lines.
 COMPACT_UNDER = 20
 
@@ -53,6 +56,10 @@ class BriefingHeader(Widget):
         content = literal(text, self.get_visual_style(f"briefing-header--{part}"), one_line=True)
         for start, end, style in self.found.get(part, ()):
             content = content.stylize(style, start, end)
+        if part == "dateline" and self.briefing.masthead.draft:
+            at = text.find(DRAFT)
+            if at >= 0:
+                content = content.stylize("bold $warning", at, at + len(DRAFT))
         return content
 
     def lines(self, width: int) -> list[Content]:
@@ -63,6 +70,8 @@ class BriefingHeader(Widget):
                              counted(len(self.briefing.quotes), "quote"),
                              counted(len(self.briefing.figures), "figure")))
         line = dateline(meta)
+        if meta.draft:  # first, so a narrow screen never cuts it off
+            counts = f"{DRAFT} · {counts}"
         if self.app.size.height < COMPACT_UNDER:
             # A short terminal keeps its lines for the text: the title and
             # the dateline, a line each (the standfirst and links give way).

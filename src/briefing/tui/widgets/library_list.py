@@ -206,7 +206,9 @@ class LibraryList(ScrollView, can_focus=True):
         if name == "mark":
             return Content.styled(value, "bold $text-accent")
         if name == "title":
-            return literal(value, "bold" if new else "", one_line=True)
+            title = literal(value, "bold" if new else "", one_line=True)
+            # First, so a narrow column never cuts it off.
+            return Content.styled("draft · ", "$warning") + title if entry.draft else title
         return literal(value, one_line=True)
 
     def _strip(self, content: Content, width: int, style: object) -> Strip:
