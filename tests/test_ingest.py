@@ -338,6 +338,15 @@ def test_he_means_the_surname_that_did_something_not_the_name_in_passing():
     assert speaker_of(draft, "remember him") == "Pat Simmons"
 
 
+def test_an_age_is_neither_a_role_nor_an_unknown_number():
+    """"wrote 43-year-old Martin Taylor": 43-year-old is his age, not his role,
+    and the figure counts an age."""
+    draft = draft_of("“I could not stand,” wrote 43-year-old Martin Taylor of Aberdeen.")
+    assert [(p.name, p.role) for p in draft.briefing.people] == [("Martin Taylor", None)]
+    age = next(f for f in draft.briefing.figures if f.text == "43-year-old")
+    assert (age.label, age.label_inferred) == ("age", False)
+
+
 def test_rejected_as_names_who_rejected_it():
     draft = draft_of("The Pentagon rejected these accusations as “patently false,” and "
                      "sources in the camp told reporters the claims are false.")

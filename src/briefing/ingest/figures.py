@@ -370,6 +370,8 @@ def _label(reading: ParagraphReading, start: int, end: int, text: str, kind: str
     "date", "share"), marked as not found: a window of the words around it
     ("share: inflation, which stood at … in April") read as a label and was
     one only by chance."""
+    if re.search(r"\d-years?-old\b", text):
+        return "age", True  # "43-year-old": how old someone is
     counted = _counted_phrase(text) if unit and unit not in ("%", "year") else ""
     if counted:
         right = _clause_words(reading.text[end:end + _CONTEXT_CHARS], forward=True)

@@ -32,6 +32,7 @@ from briefing.ingest.lexicon import (
     PERSON_NOUNS,
     PLURAL_NOUNS,
     PRONOUNS,
+    SPEECH_VERBS,
     TITLE_WORDS,
     is_person_noun,
 )
@@ -466,6 +467,9 @@ def _parse(text: str) -> _Parsed:
     role = " ".join(role_words).strip(" ,") or None
     if role:
         role = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", role) or None
+    if role and all(re.fullmatch(r"\d+-year-old", word) or word.lower() in SPEECH_VERBS
+                    for word in role.split()):
+        role = None  # "(wrote) 43-year-old Martin Taylor": an age, not what he is
     if name and all(w.lower() in NOT_A_NAME for w in name):
         name = []
     return _Parsed(name, role if name else None, honorific, determiner, text)
