@@ -132,6 +132,24 @@ async def test_a_draft_is_marked_in_the_list_and_the_filter_finds_drafts(
         assert listed(app) == ["thursday.toml"]
 
 
+async def test_slash_and_words_typed_in_one_read_filter_by_those_words(folder: Path) -> None:
+    """`/monday` typed fast arrives in one read: the letters follow `/` into
+    the filter it opens, and `/` inside the filter is a character."""
+    from conftest import typed_in_one_read
+
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert len(listed(app)) == 3
+        typed_in_one_read(app, "/monday")
+        await settle(pilot)
+        assert library(app).filter_text == "monday"
+        assert listed(app) == ["monday.toml"]
+        typed_in_one_read(app, "/x")
+        await settle(pilot)
+        assert library(app).filter_text == "monday/x"
+
+
 async def test_titles_are_cut_with_an_ellipsis_and_columns_follow_the_width(
         folder: Path, briefing: Briefing) -> None:
     long_title = "An extremely long title about the talks " * 4

@@ -56,6 +56,7 @@ from briefing.library import (
 from briefing.model import Briefing
 from briefing.text import counted
 from briefing.tui.commands import ScreenCommands
+from briefing.tui.messages import FieldOpening
 from briefing.tui.safe import literal
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.library_list import LibraryList
@@ -72,7 +73,7 @@ class LibraryScreen(Screen[None]):
     HELP_TITLE = "Library"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScreenCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "filter", "Filter", id="library-filter"),
+        Binding("slash", "filter", "Filter", id="library-filter", priority=True),
         Binding("escape", "clear_filter", "Clear the filter", show=False,
                 id="library-clear-filter"),
         Binding("r", "look", "Look at the folder now", show=False, id="library-look"),
@@ -305,9 +306,15 @@ class LibraryScreen(Screen[None]):
     # --- the filter -------------------------------------------------------------------
 
     def action_filter(self) -> None:
+        # A priority key, as the reader's `/`: the filter opens behind the
+        # keys typed before it, and the letters typed with it (`/draft` in
+        # one read) follow it there (see FieldOpening).
+        (self.focused or self).post_message(FieldOpening(self._open_filter))
+
+    async def _open_filter(self) -> None:
         field = self.query_one(Input)
         field.display = True
-        field.focus()
+        self.set_focus(field)  # now, not later: the letters typed with `/` come next
 
     @on(Input.Changed, "#library-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -329,7 +336,8 @@ class LibraryScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
             return True if self.query_one(Input).display or self.filter_text else None
-        return True
+        # In the filter, `/` is a character like any other.
+        return not (action == "filter" and isinstance(self.focused, Input))
 
     # --- opening ------------------------------------------------------------------------
 
