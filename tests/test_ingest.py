@@ -347,6 +347,24 @@ def test_an_age_is_neither_a_role_nor_an_unknown_number():
     assert (age.label, age.label_inferred) == ("age", False)
 
 
+@pytest.mark.parametrize(("sentence", "figure", "label", "inferred"), [
+    # What the sentence says a number counts...
+    ("The US has 13,000 US troops in Afghanistan.", "13,000", "troops in Afghanistan", False),
+    ("Two United States service members died.", "Two", "United States service members",
+     False),
+    ("The team got a fine of $250,000.", "$250,000", "fine", False),
+    ("It signed a deal worth $600 million.", "$600 million", "deal", False),
+    # ...else an honest plain label, marked for a person to check.
+    ("It was a three-hour interview.", "three-hour", "duration", True),
+    ("The team will have to pay $250,000.", "$250,000", "amount in USD", True),
+    ("Prices rose 5 percent.", "5 percent", "share", True),
+])
+def test_a_figure_label_says_what_it_counts_or_is_plain_and_marked(sentence, figure, label,
+                                                                   inferred):
+    found = next(f for f in draft_of(sentence).briefing.figures if figure in f.text)
+    assert (found.label, found.label_inferred) == (label, inferred)
+
+
 def test_rejected_as_names_who_rejected_it():
     draft = draft_of("The Pentagon rejected these accusations as “patently false,” and "
                      "sources in the camp told reporters the claims are false.")

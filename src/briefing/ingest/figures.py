@@ -372,10 +372,19 @@ def _label(reading: ParagraphReading, start: int, end: int, text: str, kind: str
     one only by chance."""
     if re.search(r"\d-years?-old\b", text):
         return "age", True  # "43-year-old": how old someone is
-    counted = _counted_phrase(text) if unit and unit not in ("%", "year") else ""
+    if re.search(r"-(?:second|minute|hour|day|week|month|year|game|match)s?$", text.lower()):
+        return "duration", False  # "three-hour", "four-game": how long something was
+    counted = _counted_phrase(text) if unit not in ("%", "year") else ""
+    right = _clause_words(reading.text[end:end + _CONTEXT_CHARS], forward=True)
     if counted:
-        right = _clause_words(reading.text[end:end + _CONTEXT_CHARS], forward=True)
         return _join([counted, *right[:6]]), True
+    if unit is None and (noun := _noun_after(right)):
+        # "13,000 US troops in Afghanistan": the noun, and where or of what.
+        more = 3 if noun < len(right) and right[noun].lower() in _PLACE_WORDS else 0
+        return _join(right[:noun + more]), True
+    before = _noun_before(reading.text[max(0, start - 60):start].split()[-5:])
+    if before and unit not in ("year",) and kind not in ("date", "time"):
+        return before, True  # "a fine of $250,000", "a deal worth $600 million"
     plain = {"date": "date", "time": "time", "ratio": "ratio", "scores": "score",
              "rank": "rank", "duration": "duration"}.get(kind)
     if unit == "year":
@@ -423,6 +432,46 @@ def _clause_words(text: str, *, forward: bool, limit: int = 7) -> list[str]:
     while words and words[-1].lower() in FUNCTION_WORDS:
         words.pop()
     return words
+
+
+_OF_WORDS = frozenset("of worth totalling totaling valued".split())
+
+
+def _noun_before(words: list[str]) -> str:
+    """"a fine of", "a deal worth": the noun phrase a number is "of", when the
+    words just before it end so; else ""."""
+    if len(words) < 2 or words[-1].lower() not in _OF_WORDS:
+        return ""
+    phrase: list[str] = []
+    for word in reversed(words[:-1]):
+        lower = word.lower()
+        if lower in FUNCTION_WORDS or lower in _AUX or not lower.replace("-", "").isalpha():
+            break
+        phrase.insert(0, word)
+        if len(phrase) == 3:
+            break
+    head = phrase[-1].lower() if phrase else ""
+    if not head or head.endswith(("ed", "ing", "ly")) or len(head) < 3:
+        return ""
+    return " ".join(phrase)
+
+
+_PLACE_WORDS = frozenset("in at of from on for across near inside outside".split())
+
+
+def _noun_after(words: list[str]) -> int:
+    """How many of the words after a bare number name what it counts: up to
+    and including its plural noun, through names before it ("US troops",
+    "United States service members"); 0 when they do not start with one."""
+    for index, word in enumerate(words[:5]):
+        if word[:1].isupper():
+            continue
+        lower = word.lower()
+        if lower in FUNCTION_WORDS or lower in _AUX or not lower.isalpha():
+            return 0
+        if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
+            return index + 1
+    return 0
 
 
 def _join(words: list[str]) -> str:
