@@ -365,6 +365,19 @@ def test_a_figure_label_says_what_it_counts_or_is_plain_and_marked(sentence, fig
     assert (found.label, found.label_inferred) == (label, inferred)
 
 
+@pytest.mark.parametrize(("paragraph", "words", "speaker"), [
+    ("In a joint statement, the two defence ministries accused the coalition of "
+     "controlling “bandit formations” in the south.", "bandit formations",
+     "two defence ministries"),
+    ("But a judge ruled that Ivo Marr should stay in jail because of his “history of "
+     "absconding”.", "history of absconding", "a judge"),
+    ("Here is how bad it got, in the words of the patient: “I could not stand.”",
+     "could not stand", "the patient"),
+])
+def test_who_accused_ruled_or_is_quoted_in_their_words(paragraph, words, speaker):
+    assert speaker_of(draft_of(paragraph), words) == speaker
+
+
 def test_rejected_as_names_who_rejected_it():
     draft = draft_of("The Pentagon rejected these accusations as “patently false,” and "
                      "sources in the camp told reporters the claims are false.")

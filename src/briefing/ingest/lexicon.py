@@ -29,6 +29,7 @@ reiterate reiterates reiterated estimate estimates estimated describe describes 
 call calls called dub dubs dubbed label labels labelled labeled brand brands branded
 term terms termed recount recounts recounted muse muses mused wonder wonders wondered
 reject rejects rejected dismiss dismisses dismissed denounce denounces denounced
+accuse accuses accused rule rules ruled
 sigh sighs sighed laugh laughs laughed exclaim exclaims exclaimed retort retorts retorted
 snap snaps snapped interject interjects interjected elaborate elaborates elaborated
 clarify clarifies clarified text texts texted email emails emailed message messages

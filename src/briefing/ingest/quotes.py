@@ -58,7 +58,8 @@ _OBJECT_STARTS = frozenset("the a an its his her their our this that these those
 _NAMING_VERBS = frozenset("call calls called describe describes described dub dubs dubbed "
                           "label labels labelled labeled brand brands branded term terms "
                           "termed reject rejects rejected dismiss dismisses dismissed denounce "
-                          "denounces denounced".split())
+                          "denounces denounced accuse accuses accused rule rules "
+                          "ruled".split())
 # Verbs by which a study or report "speaks"; like the naming verbs they
 # count only when a quotation follows in the sentence.
 _FINDING_VERBS = frozenset("found finds find showed shows show".split())
@@ -499,6 +500,9 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
     if colon >= start and reading.framed[colon] == ":":
         previous = bisect_right(reading.span_ends, span.open) - 1
         low = max(start, reading.span_ends[previous]) if previous >= 0 else start
+        words_of = _IN_THE_WORDS_OF.search(reading.framed, low, colon)
+        if words_of is not None:  # "… in the words of the patient: “…”"
+            low = words_of.end()
         phrase = before_colon(reading.framed, low, colon) or sentence_subject(
             reading.framed, start, colon)
         if phrase is not None:
@@ -517,6 +521,10 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
     if speaker_before is not None:
         return speaker_before.live, "context"
     return None, "none"
+
+
+_IN_THE_WORDS_OF = re.compile(r"\b(?:in the words of|in (?:his|her|their) own words,?)\s+",
+                              re.IGNORECASE)
 
 
 def _ends_with_attribution(reading: ParagraphReading, span: QuoteSpan, event: Event,
