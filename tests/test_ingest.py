@@ -378,6 +378,19 @@ def test_who_accused_ruled_or_is_quoted_in_their_words(paragraph, words, speaker
     assert speaker_of(draft_of(paragraph), words) == speaker
 
 
+@pytest.mark.parametrize(("paragraphs", "words", "speaker"), [
+    (["In a statement, the label said: “We have worked to find a solution.”"],
+     "find a solution", "the label"),
+    (["A source close to the singer said she was “heartbroken”."], "heartbroken",
+     "a source close to the singer"),
+    # "the singer", "the actor": the person the story is about, not someone new.
+    (["Ana Ruiz was voted off the show on Monday.",
+      "“It makes you more human,” said the actor."], "more human", "Ana Ruiz"),
+])
+def test_labels_sources_and_what_people_do(paragraphs, words, speaker):
+    assert speaker_of(draft_of(*paragraphs), words) == speaker
+
+
 def test_rejected_as_names_who_rejected_it():
     draft = draft_of("The Pentagon rejected these accusations as “patently false,” and "
                      "sources in the camp told reporters the claims are false.")

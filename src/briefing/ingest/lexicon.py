@@ -149,6 +149,8 @@ economist official's chairperson regulator regulators ombudsman coroner sheriff
 administrator administrators fellow fellows deputy deputies lecturer lecturers
 detective detectives constable police policeman policewoman trooper
 specialist specialists substitute co-author winger forward
+singer singers actor actors actress musician musicians artist artists rapper host
+presenter dancer
 """.split())
 
 _ROLE_SUFFIXES = ("ologist", "ologists", "ician", "icians", "ist", "ists")
@@ -177,6 +179,7 @@ organizations organisations service services team club league regulator watchdog
 prosecutors coalition alliance nato un eu statement report study survey data
 spokesperson's bureau centre center network broadcaster newspaper agency's
 embassy consulate command headquarters force forces guard brigade battalion
+label labels studio studios publisher airline retailer channel magazine website
 """.split())
 
 # Collective words for groups of speakers: pronoun "they".

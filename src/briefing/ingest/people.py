@@ -45,6 +45,8 @@ _DEMONYM = re.compile(r"(?:man|woman|ian|an|ese|i|Briton|Scot|Swede|Dane|Finn|Po
 _NOT_DEMONYMS = frozenset("vatican taliban kremlin pentagon".split())
 _PERSON_ANAPHOR = re.compile(r"^[Tt]he\s+(?:\d+-year-old|[A-Z][\w’'\-]*)(?:\s+[a-z][\w\-]*)?$")
 _ROLE_ENDINGS = ("er", "or", "ist", "ent", "ant", "ian")
+_WHAT_THEY_DO = frozenset("singer actor actress musician artist rapper host presenter dancer "
+                          "star".split())
 _QUANTITY_WORDS = frozenset("one some many several both other others most".split())
 _LINK_WORDS = frozenset("of for at from in on to by with".split())
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,6}$")
@@ -267,11 +269,17 @@ class People:
             antecedent = self._antecedent(head, plural, bare=len(text.split()) == 2)
             if antecedent is not None:
                 return antecedent
-            if _PERSON_ANAPHOR.match(text):
-                # "the 27-year-old", "the Briton": whoever the story is about.
+            if _PERSON_ANAPHOR.match(text) or (head in _WHAT_THEY_DO and not plural):
+                # "the 27-year-old", "the Briton", "the singer": whoever the
+                # story is about (what they do is rarely said of them first).
                 person = self._latest([("person",)], seen=True)
                 if person is not None:
                     return person
+        if text.lower() in _WHAT_THEY_DO:
+            # "the “Pose” actor" read without its title: the same back reference.
+            person = self._latest([("person",)], seen=True)
+            if person is not None:
+                return person
         found = _latest_met(self._described_by_name.get(_key(text), ()))
         if found is not None:
             return found

@@ -558,6 +558,8 @@ def head_word(text: str) -> str:
     words = re.findall(r"[\w’'\-.]+", text.lower())
     for i, word in enumerate(words):
         if word in _LINKS and i > 0:
+            while i > 1 and words[i - 1] in _ADJECTIVE_MODIFIERS:
+                i -= 1  # "a source close to …", "people familiar with …": the noun before
             if words[i - 1] in _QUANTIFIERS or words[i - 1] in NUMBER_WORDS:
                 following: list[str] = []
                 for later in words[i + 1:]:
