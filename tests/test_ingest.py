@@ -354,7 +354,12 @@ def test_an_age_is_neither_a_role_nor_an_unknown_number():
      False),
     ("The team got a fine of $250,000.", "$250,000", "fine", False),
     ("It signed a deal worth $600 million.", "$600 million", "deal", False),
+    ("McDonald joined the band in 1975 and left in 1982.", "1975",
+     "year McDonald joined the band", False),
+    ("The Swedish investigation had been shelved in 2017.", "2017",
+     "year Swedish investigation had been shelved", False),
     # ...else an honest plain label, marked for a person to check.
+    ("He released classified material by Wikileaks in 2010.", "2010", "year", True),
     ("It was a three-hour interview.", "three-hour", "duration", True),
     ("The team will have to pay $250,000.", "$250,000", "amount in USD", True),
     ("Prices rose 5 percent.", "5 percent", "share", True),

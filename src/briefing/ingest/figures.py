@@ -382,6 +382,8 @@ def _label(reading: ParagraphReading, start: int, end: int, text: str, kind: str
         # "13,000 US troops in Afghanistan": the noun, and where or of what.
         more = 3 if noun < len(right) and right[noun].lower() in _PLACE_WORDS else 0
         return _join(right[:noun + more]), True
+    if unit == "year" and (happened := _what_happened(reading.text, start)):
+        return f"year {happened}", True  # "McDonald joined the band in 1975"
     before = _noun_before(reading.text[max(0, start - 60):start].split()[-5:])
     if before and unit not in ("year",) and kind not in ("date", "time"):
         return before, True  # "a fine of $250,000", "a deal worth $600 million"
@@ -432,6 +434,33 @@ def _clause_words(text: str, *, forward: bool, limit: int = 7) -> list[str]:
     while words and words[-1].lower() in FUNCTION_WORDS:
         words.pop()
     return words
+
+
+_WHEN_WORDS = frozenset("in since by until".split())
+_PAST_FORMS = frozenset("made took began came went left won lost held saw got gave became fell "
+                        "rose met said told wrote sold bought built ran led paid hit set".split())
+
+
+def _what_happened(text: str, start: int) -> str:
+    """"McDonald joined the band in 1975" -> "McDonald joined the band": the
+    clause a year ends, when it says something happened (it has a verb in
+    the past); else ""."""
+    left = text[max(0, start - _CONTEXT_CHARS):start]
+    if left.split()[-1:] and left.split()[-1].lower() not in _WHEN_WORDS:
+        return ""
+    clause = _clause_words(left, forward=False, limit=9)
+    while clause and clause[0].lower() in ("after", "before", "when", "as", "and", "then"):
+        clause.pop(0)
+    def past(word: str) -> bool:
+        return (word.endswith("ed") and word.islower() and len(word) > 3) or word in _PAST_FORMS
+
+    # Something, then what it did: "classified material by …" is no clause.
+    if len(clause) < 2 or past(clause[0]) or not any(past(word) for word in clause[1:]):
+        return ""
+    first = clause[0]
+    if first.lower() in ("the", "a", "an", "it", "he", "she", "they", "this"):
+        clause[0] = first.lower()
+    return " ".join(clause)
 
 
 _OF_WORDS = frozenset("of worth totalling totaling valued".split())
