@@ -24,7 +24,8 @@ view moves with the words.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import ClassVar, Literal, NamedTuple, TypeGuard
 
 from textual.binding import Binding, BindingType
@@ -230,7 +231,7 @@ def _wrap_block(view: _View, block: _Block) -> bool:
 
 def _count_lines(view: _View) -> None:
     """Number the view's lines from its blocks' heights (line 0: the blank
-    line above the heading)."""
+    line above the heading). The lines drawn so far, kept by number, go."""
     line = 1
     first_lines: list[int] = []
     for block in view.blocks:
@@ -238,6 +239,7 @@ def _count_lines(view: _View) -> None:
         first_lines.append(line)
         line += block.height + 1  # and the blank line after it
     view.first_lines, view.total = first_lines, line
+    view.strips.clear()
 
 
 Goal = tuple[Literal["reveal"], int, int, int] | tuple[Literal["top"], int, int] | tuple[
@@ -324,11 +326,8 @@ class ReadingPane(ScrollView, can_focus=True):
             # Laid out while the reader read the one before: shown as it is.
             self._view = prepared
             prepared.marks, prepared.indexes = self._group(marks), {}
-            self._placing = True
-            try:
+            with self._keeping_place():
                 self._show(prepared)
-            finally:
-                self._placing = False
         else:
             self._view = _View(section, (number, total), self._group(marks))
         self.border_title = self._view.title
@@ -352,7 +351,7 @@ class ReadingPane(ScrollView, can_focus=True):
             return
         view = _View(section, (number, total), {})
         self._build(view, self.text_width)
-        self._wrap_lines(view, 0, 2 * self._page)
+        self._wrap_around(view, 0)
         self._prepared = view
 
     def forget(self) -> None:
@@ -416,12 +415,9 @@ class ReadingPane(ScrollView, can_focus=True):
         keep_selected = self._selected_shown and self._goal is None
         if not (width == self._width == view.width and not force):
             self._width = width
-            self._placing = True
-            try:
+            with self._keeping_place():
                 self._build(view, width)
                 self._show(view)
-            finally:
-                self._placing = False
         # The same words at the top (after a new width, or a new height: a
         # place restored into a taller pane may have been held short of it).
         self._place_top(view)
@@ -451,7 +447,6 @@ class ReadingPane(ScrollView, can_focus=True):
             for block in view.blocks:
                 _wrap_block(view, block)
         _count_lines(view)
-        view.strips.clear()
 
     def _wrap_lines(self, view: _View, first: int, last: int) -> bool:
         """Wrap every block with a line from `first` to `last`; whether the
@@ -465,16 +460,20 @@ class ReadingPane(ScrollView, can_focus=True):
             index += 1
         if moved:
             _count_lines(view)
-            view.strips.clear()
         return moved
 
-    def _settled(self, view: _View, target: Callable[[], int]) -> int:
-        """The line a goal scrolls to, once the text around it (a page above
-        and below the screen there) is wrapped and the count is exact."""
+    def _wrap_around(self, view: _View, top: int) -> bool:
+        """Wrap the screen that starts at line `top` and a page above and
+        below it; whether the lines after them moved."""
         page = self._page
+        return self._wrap_lines(view, top - page, top + 2 * page)
+
+    def _settled(self, view: _View, target: Callable[[], int]) -> int:
+        """The line a goal scrolls to, once the text around it is wrapped
+        and the count is exact."""
         for _ in range(8):  # each round wraps more, or ends it
             line = target()
-            if not self._wrap_lines(view, line - page, line + 2 * page):
+            if not self._wrap_around(view, line):
                 break
         else:
             line = target()
@@ -488,12 +487,9 @@ class ReadingPane(ScrollView, can_focus=True):
         # As Textual's ScrollView does on a resize: a new height updates the
         # scrollbar without laying the whole screen out again (~4 ms of a
         # section change); showing or hiding the scrollbar still does.
-        placing, self._placing = self._placing, True
-        try:
+        with self._keeping_place():
             self.set_reactive(ScrollView.virtual_size, size)
             self._scroll_update(size)
-        finally:
-            self._placing = placing
         self.refresh()
 
     @staticmethod
@@ -582,7 +578,6 @@ class ReadingPane(ScrollView, can_focus=True):
         count them anew and keep the words at the top."""
         if view is self._view and self._laid_out:
             _count_lines(view)
-            view.strips.clear()
             self._place_top(view)
 
     @staticmethod
@@ -737,11 +732,18 @@ class ReadingPane(ScrollView, can_focus=True):
         """Scroll so that the words kept as the top are at the top, as near
         as the pane allows; they stay the words to keep."""
         line = self._settled(view, lambda: self._line_of_top(view, self._top))
-        self._placing = True
-        try:
+        with self._keeping_place():
             self._scroll_to_line(line)
+
+    @contextmanager
+    def _keeping_place(self) -> Iterator[None]:
+        """While the pane scrolls itself (to keep its place, or to size
+        itself), the scroll is not the reader's: `watch_scroll_y` lets it be."""
+        placing, self._placing = self._placing, True
+        try:
+            yield
         finally:
-            self._placing = False
+            self._placing = placing
 
     def _scroll_to_line(self, line: int) -> None:
         self.scroll_to(y=max(0, line), animate=False, immediate=True, force=True)
@@ -754,19 +756,15 @@ class ReadingPane(ScrollView, can_focus=True):
         line = round(new_value)
         index = view.block_at(line)
         within = line - view.blocks[index].first_line if index >= 0 else 0
-        page = self._page
-        if self._wrap_lines(view, line - page, line + 2 * page):
+        if self._wrap_around(view, line):
             # Text near the view took other lines than it was counted as:
             # the words scrolled to stay at the top.
             if index >= 0:
                 block = view.blocks[index]
                 line = block.first_line + min(within, block.height)
             self._show(view)
-            self._placing = True
-            try:
+            with self._keeping_place():
                 self._scroll_to_line(line)
-            finally:
-                self._placing = False
         self._selected_shown = self._selected is not None and self._on_screen(*self._selected)
         top = self._top_of_line(view, line)
         if top != self._top:
