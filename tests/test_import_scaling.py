@@ -33,6 +33,7 @@ from briefing.ingest import draft_from_text
 from briefing.ingest.article import parse_article
 from briefing.ingest.inline import markdown_words
 from guards import no_hang
+from ratios import best_times
 
 KB = 1024
 MAX_RATIO = 8.0  # for four times the text, linear is 4 and quadratic 16
@@ -114,16 +115,11 @@ def import_seconds(text: str) -> float:
     *((shape, (16 * KB, 64 * KB)) for shape in ARTICLE_SHAPES),
     *((shape, (4 * KB, 16 * KB)) for shape in PARAGRAPH_SHAPES),
 ])
-def test_import_time_grows_linearly_with_the_article(shape, sizes):
+async def test_import_time_grows_linearly_with_the_article(shape, sizes):
     small, large = (SHAPES[shape](size) for size in sizes)
     assert 3.5 < len(large) / len(small) < 4.5
-    import_seconds(small)  # warm up: imports, compiled patterns
-    best_small = best_large = float("inf")
-    for _ in range(ATTEMPTS):
-        best_small = min(best_small, import_seconds(small))
-        best_large = min(best_large, import_seconds(large))
-        if best_large / best_small < MAX_RATIO:
-            break
+    best_small, best_large = await best_times(import_seconds, small, large,
+                                              attempts=ATTEMPTS, enough=MAX_RATIO)
     ratio = best_large / best_small
     assert ratio < MAX_RATIO, (f"{shape}: 4x the text took {ratio:.1f}x the time "
                                f"({best_small * 1000:.0f} ms, then {best_large * 1000:.0f} ms)")

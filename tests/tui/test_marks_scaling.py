@@ -19,6 +19,7 @@ import tomli_w
 from briefing.loader import load_briefing
 from briefing.tui.app import reader_app
 from guards import no_hang
+from ratios import best_times
 
 MAX_RATIO = 8.0
 ATTEMPTS = 3
@@ -53,13 +54,8 @@ async def reading_seconds(path: Path) -> float:
 
 async def test_marking_time_grows_linearly_with_the_marks(tmp_path: Path) -> None:
     small, large = one_paragraph_of_quotes(tmp_path, 800), one_paragraph_of_quotes(tmp_path, 3200)
-    await reading_seconds(small)  # warm up
-    best_small = best_large = float("inf")
-    for _ in range(ATTEMPTS):
-        best_small = min(best_small, await reading_seconds(small))
-        best_large = min(best_large, await reading_seconds(large))
-        if best_large / best_small < MAX_RATIO:
-            break
+    best_small, best_large = await best_times(reading_seconds, small, large,
+                                              attempts=ATTEMPTS, enough=MAX_RATIO)
     ratio = best_large / best_small
     assert ratio < MAX_RATIO, (f"4x the marks took {ratio:.1f}x the time "
                                f"({best_small * 1000:.0f} ms, then {best_large * 1000:.0f} ms)")
