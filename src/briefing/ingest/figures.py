@@ -441,6 +441,11 @@ _PAST_FORMS = frozenset("made took began came went left won lost held saw got ga
                         "rose met said told wrote sold bought built ran led paid hit set".split())
 
 
+def _past(word: str) -> bool:
+    """A verb in the past, most likely: "joined", "shelved", "took"."""
+    return (word.endswith("ed") and word.islower() and len(word) > 3) or word in _PAST_FORMS
+
+
 def _what_happened(text: str, start: int) -> str:
     """"McDonald joined the band in 1975" -> "McDonald joined the band": the
     clause a year ends, when it says something happened (it has a verb in
@@ -451,11 +456,8 @@ def _what_happened(text: str, start: int) -> str:
     clause = _clause_words(left, forward=False, limit=9)
     while clause and clause[0].lower() in ("after", "before", "when", "as", "and", "then"):
         clause.pop(0)
-    def past(word: str) -> bool:
-        return (word.endswith("ed") and word.islower() and len(word) > 3) or word in _PAST_FORMS
-
     # Something, then what it did: "classified material by …" is no clause.
-    if len(clause) < 2 or past(clause[0]) or not any(past(word) for word in clause[1:]):
+    if len(clause) < 2 or _past(clause[0]) or not any(_past(word) for word in clause[1:]):
         return ""
     first = clause[0]
     if first.lower() in ("the", "a", "an", "it", "he", "she", "they", "this"):

@@ -265,18 +265,17 @@ class People:
                 return found
             return self._add(Entity(_display(text), "org", head=head, words=_words(text),
                                     definite=True, described=True))
-        if parsed.determiner in ("the", "this", "that") and _anaphoric(text):
+        anaphor = parsed.determiner in ("the", "this", "that") and _anaphoric(text)
+        if anaphor:
             antecedent = self._antecedent(head, plural, bare=len(text.split()) == 2)
             if antecedent is not None:
                 return antecedent
-            if _PERSON_ANAPHOR.match(text) or (head in _WHAT_THEY_DO and not plural):
-                # "the 27-year-old", "the Briton", "the singer": whoever the
-                # story is about (what they do is rarely said of them first).
-                person = self._latest([("person",)], seen=True)
-                if person is not None:
-                    return person
-        if text.lower() in _WHAT_THEY_DO:
-            # "the “Pose” actor" read without its title: the same back reference.
+        # "the 27-year-old", "the Briton", "the singer": whoever the story is
+        # about (what they do is rarely said of them first); also "actor" alone,
+        # as "the “Pose” actor" reads with its title masked.
+        what_they_do = head in _WHAT_THEY_DO and not plural
+        if (anaphor and (_PERSON_ANAPHOR.match(text) or what_they_do)) or (
+                text.lower() in _WHAT_THEY_DO):
             person = self._latest([("person",)], seen=True)
             if person is not None:
                 return person

@@ -394,15 +394,15 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
     return found
 
 
-_NEXT_WORD = re.compile(r" ([a-z]+)\b")
-_SURNAME_THEN_VERB = re.compile(r"(?<![\w’'])([A-Z][a-z]+) (?=[a-z]{2,}ed\b)")
+# A past-tense verb right after a name: "…, Simmons teed up McDonald’s
+# cameo" is about Simmons, whom a later "he" most likely means.
+_PAST_VERB_NEXT = r" [a-z]{2,}ed\b"
+_VERB_NEXT = re.compile(_PAST_VERB_NEXT)
+_SURNAME_THEN_VERB = re.compile(rf"(?<![\w’'])([A-Z][a-z]+)(?={_PAST_VERB_NEXT})")
 
 
 def _verb_follows(framed: str, end: int) -> bool:
-    """Whether a past-tense verb follows a name: "…, Simmons teed up
-    McDonald’s cameo" is about Simmons, whom a later "he" most likely means."""
-    word = _NEXT_WORD.match(framed, end)
-    return word is not None and len(word.group(1)) > 3 and word.group(1).endswith("ed")
+    return _VERB_NEXT.match(framed, end) is not None
 
 
 def _name_runs(framed: str) -> list[re.Match[str]]:
