@@ -80,3 +80,16 @@ async def test_a_plain_figure_label_is_marked_and_a_found_one_is_not(tmp_path: P
         lines = screen_text(app).splitlines()
         label_line = next(i for i, line in enumerate(lines) if "amount in USD" in line)
         assert "(inferred?)" in lines[label_line]
+
+
+async def test_the_draft_mark_comes_first_even_before_the_source_and_date(
+        tmp_path: Path, briefing_text) -> None:  # type: ignore[no-untyped-def]
+    """At 80 columns the dateline is cut at its end: the mark leads it."""
+    text = briefing_text(masthead='source = "Reuters"\npublished = 2022-03-28\ndraft = true')
+    path = tmp_path / "draft.toml"
+    path.write_text(text.replace("format = 1", "format = 2"), encoding="utf-8")
+    app = reader_app(load_briefing(path), path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        dateline = next(line for line in screen_text(app).splitlines() if "Reuters" in line)
+        assert dateline.strip().startswith("Draft, not checked · Reuters · 28 March 2022")

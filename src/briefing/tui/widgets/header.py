@@ -56,10 +56,6 @@ class BriefingHeader(Widget):
         content = literal(text, self.get_visual_style(f"briefing-header--{part}"), one_line=True)
         for start, end, style in self.found.get(part, ()):
             content = content.stylize(style, start, end)
-        if part == "dateline" and self.briefing.masthead.draft:
-            at = text.find(DRAFT)
-            if at >= 0:
-                content = content.stylize("bold $warning", at, at + len(DRAFT))
         return content
 
     def lines(self, width: int) -> list[Content]:
@@ -69,19 +65,19 @@ class BriefingHeader(Widget):
         counts = " · ".join((counted(len(self.briefing.sections), "section"),
                              counted(len(self.briefing.quotes), "quote"),
                              counted(len(self.briefing.figures), "figure")))
-        line = dateline(meta)
-        if meta.draft:  # first, so a narrow screen never cuts it off
-            counts = f"{DRAFT} · {counts}"
+        # A draft says so first, so that a narrow screen never cuts it off.
+        date = self._part("dateline", " · ".join(
+            part for part in (DRAFT if meta.draft else "", dateline(meta), counts) if part))
+        if meta.draft:
+            date = date.stylize("bold $warning", 0, len(DRAFT))
         if self.app.size.height < COMPACT_UNDER:
             # A short terminal keeps its lines for the text: the title and
             # the dateline, a line each (the standfirst and links give way).
-            date = self._part("dateline", f"{line} · {counts}" if line else counts)
             return [self._part("title", meta.title).truncate(width, ellipsis=True),
                     date.truncate(width, ellipsis=True)]
         lines = self._part("title", meta.title).wrap(width)
         if meta.standfirst:
             lines += self._part("standfirst", meta.standfirst).wrap(width)
-        date = self._part("dateline", f"{line} · {counts}" if line else counts)
         links: list[Content] = []
         if meta.tags:
             links.append(self._part("tags", " ".join(f"#{tag}" for tag in meta.tags)))
