@@ -118,10 +118,9 @@ def _within_limits(sections: list[Section]) -> list[Section]:
                   for i in range(0, len(section.paragraphs), MAX_PARAGRAPHS_PER_SECTION)]
         for number, chunk in enumerate(chunks, start=1):
             if number == 1:
-                out.append(Section(section.id, section.title, section.summary, chunk))
+                out.append(Section(section.id, section.title, chunk))
             else:
-                out.append(Section(f"{section.id}-{number}", f"{section.title} ({number})", None,
-                                   chunk))
+                out.append(Section(f"{section.id}-{number}", f"{section.title} ({number})", chunk))
     return out
 
 
@@ -197,8 +196,6 @@ def _person(entity: Entity, person_id: str) -> dict[str, Any]:
 
 def _section(section: Section, article: Article) -> dict[str, Any]:
     table: dict[str, Any] = {"id": section.id, "title": section.title}
-    if section.summary:
-        table["summary"] = _line(section.summary)
     table["paragraphs"] = [article.paragraphs[i].text for i in section.paragraphs]
     return table
 

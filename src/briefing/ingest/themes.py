@@ -166,8 +166,7 @@ think thinks know knows knew little bit following year-old led gov mean means wa
 class Section:
     id: str
     title: str
-    summary: str | None
-    paragraphs: list[int]
+    paragraphs: list[int]  # no summary: one that repeats the first paragraph is shown twice
 
 
 def group(paragraphs: Sequence[str], crossheads: Mapping[int, str] | None = None) -> list[Section]:
@@ -200,7 +199,7 @@ def group(paragraphs: Sequence[str], crossheads: Mapping[int, str] | None = None
         if len(title) > MAX_TITLE_CHARS:
             title = title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
         sections.append(Section(_unique(_slug(title) or f"part-{number + 1}", taken), title,
-                                None, list(range(first, end))))
+                                list(range(first, end))))
     return sections
 
 
