@@ -20,8 +20,8 @@ millisecond; the gap between two wake-ups is how long the UI could not run.
   until the last results show (plus 200 ms).
 - starred: `--stars` quotes spread through the file starred in the saved
   state, the reader started as for restore; first the largest gap from
-  the first frame until everything that joins after it (the contents pane,
-  the footer) is there, plus 200 ms (`start_stall_ms`); then `*`: the
+  the first frame until what joins after it (the contents pane) is
+  there, plus 200 ms (`start_stall_ms`); then `*`: the
   time until the Quotes pane's title shows the starred count
   (`starred_ms`) and the largest gap from the key to that, plus 200 ms
   (`starred_stall_ms`). The `_busy_ms` figures are the CPU time the UI
@@ -239,7 +239,7 @@ async def starred(path: Path, stars: int) -> dict[str, Any]:
             if getattr(screen, "briefing", None) is briefing and screen.is_mounted:
                 moments["mounted"] = now
             return
-        if "joined" not in moments and screen.query("Footer") and screen.query("#contents"):
+        if "joined" not in moments and screen.query("#contents"):
             moments["joined"] = now
         if "pressed" in moments and "shown" not in moments and "★" in title() \
                 and expected in title():

@@ -164,14 +164,14 @@ async def test_where_the_contents_pane_shows_it_is_in_the_first_frame() -> None:
         assert reader(narrow).query_one("#contents").highlighted == 1
 
 
-async def test_the_footer_and_contents_follow_the_first_frame() -> None:
+async def test_the_footer_is_in_the_first_frame_and_contents_follow_it() -> None:
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
         text = screen_text(app)
         assert "q Quit" in text and "? Help" in text  # the footer's keys
-        assert "1 Negotiations" in text  # the contents pane
+        await pilot.pause()
+        await pilot.pause()
+        assert "1 Negotiations" in screen_text(app)  # the contents pane
 
 
 async def test_next_quote_highlights_exact_words_and_crosses_sections() -> None:
@@ -231,7 +231,7 @@ async def test_keys_are_disabled_at_the_ends_without_wrapping() -> None:
 async def test_the_footer_shows_a_key_disabled_at_the_end_and_enabled_again() -> None:
     """The footer redraws only when one of its keys changes state: it must
     still change when it should."""
-    from textual.widgets._footer import FooterKey
+    from briefing.tui.widgets.key_line import KeyLine
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -239,9 +239,15 @@ async def test_the_footer_shows_a_key_disabled_at_the_end_and_enabled_again() ->
         await pilot.pause()
 
         def next_quote_dimmed() -> bool:
-            keys = [key for key in app.screen.query(FooterKey) if key.action == "next_quote"]
+            line = app.screen.query_one(KeyLine)
+            keys = [key for key in line.keys if key.action == "next_quote"]
             assert len(keys) == 1
-            return keys[0].has_class("-disabled")
+            drawn = line.render()
+            start = drawn.plain.index(f"{keys[0].shown} {keys[0].description}")
+            dimmed = [span for span in drawn.spans
+                      if span.start <= start < span.end and "dim" in str(span.style)]
+            assert bool(dimmed) == (not keys[0].enabled)  # drawn as it is
+            return not keys[0].enabled
 
         assert not next_quote_dimmed()
         for _ in screen.briefing.quotes_in_order:
@@ -251,6 +257,37 @@ async def test_the_footer_shows_a_key_disabled_at_the_end_and_enabled_again() ->
         await pilot.press("p")
         await pilot.pause()
         assert not next_quote_dimmed()
+
+
+async def test_a_narrow_footer_keeps_whole_keys_and_help() -> None:
+    from briefing.tui.widgets.key_line import KeyLine
+
+    app = make_app()
+    async with app.run_test(size=(40, 24)) as pilot:
+        await pilot.pause()
+        line = app.screen.query_one(KeyLine)
+        shown = line.render().plain
+        assert len(shown) <= 40
+        assert shown.startswith("n Next quote") and shown.endswith("? Help")
+        assert "q Quit" not in shown  # a key that does not fit is left out whole
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        assert "q Quit" in screen_text(app).splitlines()[-1]
+
+
+async def test_clicking_a_key_in_the_footer_presses_it() -> None:
+    from briefing.tui.widgets.key_line import KeyLine
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.pause()
+        assert screen.quote is None
+        line = app.screen.query_one(KeyLine)
+        x = line.render().plain.index("Next quote")
+        await pilot.click(KeyLine, offset=(x, 0))
+        await pilot.pause()
+        assert screen.quote is screen.briefing.quotes_in_order[0]
 
 
 async def test_figures_have_their_own_keys() -> None:
@@ -396,7 +433,7 @@ async def test_80x24_keeps_text_and_panes_usable() -> None:
         text = screen_text(app)
         assert "Contents" not in text  # collapsed at this width
         assert "Quotes (17)" in text and "Figures (14)" in text
-        assert "Ukraine and Russia were preparing" in text
+        assert "Ukraine and Russia prepared" in text  # the section's summary
         await pilot.press("c")
         assert "Contents" in screen_text(app)
 

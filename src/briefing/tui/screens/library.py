@@ -33,7 +33,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, get_current_worker
 
 from briefing.errors import BriefingError
@@ -59,6 +59,7 @@ from briefing.tui.commands import ScreenCommands
 from briefing.tui.messages import FieldOpening
 from briefing.tui.safe import literal
 from briefing.tui.screens.reader import ReaderScreen
+from briefing.tui.widgets.key_line import KeyLine
 from briefing.tui.widgets.library_list import LibraryList
 
 # How often the folder is looked at, and how often the files read meanwhile
@@ -140,7 +141,7 @@ class LibraryScreen(Screen[None]):
         field.display = False
         yield field
         yield LibraryList(id="library")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyLine(id="keys")
 
     @property
     def library_list(self) -> LibraryList:

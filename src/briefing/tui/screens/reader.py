@@ -30,7 +30,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, get_current_worker
 
 from briefing.entry_keys import EntryKeys
@@ -65,6 +65,7 @@ from briefing.tui.safe import literal, plain
 from briefing.tui.widgets.contents import ContentsList
 from briefing.tui.widgets.entries import FigureList, Found, QuoteList, position_in
 from briefing.tui.widgets.header import BriefingHeader
+from briefing.tui.widgets.key_line import KeyLine
 from briefing.tui.widgets.reading import HEADING, SUMMARY, Mark, ReadingPane
 from briefing.tui.widths import PANES_ON_DEMAND, width_class
 
@@ -264,6 +265,7 @@ class ReaderScreen(Screen[None]):
             with Vertical(id="entries"):
                 yield QuoteList(id="quotes", empty="No quotes")
                 yield FigureList(id="figures", empty="No figures")
+        yield KeyLine(id="keys")
 
     @property
     def reading(self) -> ReadingPane:
@@ -292,8 +294,8 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.title = plain(self.briefing.title)
-        # Neither the contents nor the footer is needed for the first readable
-        # frame, and together they cost a tenth of the start-up: they follow it.
+        # The contents pane is not needed for the first readable frame: it
+        # follows it where it is hidden (see compose).
         self.call_after_refresh(self._after_first_frame)
         self._refill_panes()
         self.position = Position()
@@ -314,9 +316,6 @@ class ReaderScreen(Screen[None]):
         contents = self.query_one(ContentsList)
         contents.show(self.briefing)
         contents.highlighted = self.section
-        # ctrl+p is listed in the help screen; the footer keeps its room for keys.
-        await self.mount(Footer(compact=True, show_command_palette=False))
-        self.refresh_bindings()  # a footer draws its keys when the bindings change
         self._arrange_panes()
 
     # --- following the state -------------------------------------------------------
@@ -416,9 +415,8 @@ class ReaderScreen(Screen[None]):
         return tuple(self.check_action(action, ()) for action in self._FOOTER_ACTIONS)
 
     def watch_footer_keys(self) -> None:
-        """Textual's footer rebuilds all its keys on every refresh_bindings (a
-        layout of the whole screen, ~10 ms, most of what a key press would
-        otherwise cost): ask it only when one of its keys changed state."""
+        """The key line works out the active bindings again on every
+        refresh_bindings: it is asked only when one of its keys changed state."""
         self.refresh_bindings()
 
     # --- what the panes show --------------------------------------------------
