@@ -14,7 +14,7 @@ import pytest
 
 FOLDER_VARIABLES = {
     "BRIEFING_STATE_DIR": "state", "BRIEFING_CACHE_DIR": "cache",
-    "BRIEFING_CONFIG_DIR": "config",
+    "BRIEFING_CONFIG_DIR": "config", "BRIEFING_DATA_DIR": "data",
     "XDG_CACHE_HOME": "xdg-cache", "XDG_STATE_HOME": "xdg-state",
     "XDG_CONFIG_HOME": "xdg-config", "XDG_DATA_HOME": "xdg-data",
 }

@@ -20,10 +20,13 @@ from briefing import __version__
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
+    from datetime import date
 
+    from briefing.archive import Hit
     from briefing.model import Briefing
 
-COMMANDS = ("open", "validate", "export", "import", "schema")
+COMMANDS = ("open", "validate", "export", "import", "search", "schema")
 
 EPILOG = """\
 examples:
@@ -36,6 +39,7 @@ examples:
   briefing import article.txt -o draft.toml
   briefing import https://example.org/news/story -o draft.toml
   briefing import https://example.org/feed.xml -o briefs/
+  briefing search briefs/ "peace talks" --since 2022-03-01
   briefing schema > briefing.schema.json
 
 A FILE named like a command (e.g. "export") can be opened as ./export.
@@ -106,6 +110,26 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--timeout", type=_seconds, metavar="SECONDS", default=None,
                        help="give up on a link after SECONDS without an answer (default 20)")
 
+    find = commands.add_parser(
+        "search", help="search the text of every briefing in a folder and its subfolders",
+        description="Search every briefing in DIR and its subfolders, newest first. Every "
+        "word must be there; \"a phrase\" in quotation marks, and word* for every word it "
+        "begins. The folder's index (in the user's data folder; BRIEFING_DATA_DIR moves it) "
+        "is brought up to date first: only files that changed are read.")
+    find.add_argument("folder", metavar="DIR")
+    find.add_argument("query", metavar="QUERY", nargs="+", help="the words to look for")
+    find.add_argument("--json", action="store_true", help="print the hits as JSON")
+    find.add_argument("--speaker", metavar="NAME",
+                      help="only quotes by a speaker whose name has NAME in it")
+    find.add_argument("--source", metavar="SOURCE", help="only briefings from this source")
+    find.add_argument("--tag", metavar="TAG", help="only briefings with this tag")
+    find.add_argument("--since", type=_day, metavar="YYYY-MM-DD",
+                      help="only briefings of this day or later")
+    find.add_argument("--until", type=_day, metavar="YYYY-MM-DD",
+                      help="only briefings of this day or earlier")
+    find.add_argument("--limit", type=_count, metavar="N", default=100,
+                      help="at most N hits (default 100)")
+
     commands.add_parser("schema", help="print the JSON Schema of the briefing format")
     return parser
 
@@ -148,7 +172,7 @@ def _run(args: argparse.Namespace | SimpleNamespace) -> int:
 
     handler = {
         "open": _open, "validate": _validate, "export": _export,
-        "import": _import, "schema": _schema,
+        "import": _import, "search": _search, "schema": _schema,
     }[args.command]
     try:
         return handler(args)
@@ -389,6 +413,108 @@ def _write_document(text: str) -> None:
     else:
         stream.write(text)
         stream.flush()
+
+
+def _day(text: str) -> date:
+    import argparse
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _count(text: str) -> int:
+    import argparse
+
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
+def _search(args: argparse.Namespace) -> int:
+    from briefing.archive import Archive, ArchiveError
+    from briefing.text import visible
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        _fail(f"briefing: {visible(args.folder, one_line=True)}: not a folder")
+        return 1
+    query = " ".join(args.query)
+    try:
+        with Archive.open(folder) as archive:
+            if archive.set_aside is not None:
+                _fail(f"briefing: the archive's index was damaged or not ours; it was moved "
+                      f"to {visible(str(archive.set_aside), one_line=True)} and built again")
+            report = archive.update(_progress() if sys.stderr.isatty() else None)
+            hits = archive.search(query, speaker=args.speaker, source=args.source, tag=args.tag,
+                                  since=args.since, until=args.until, limit=args.limit)
+    except ArchiveError as error:
+        _fail(f"briefing: {error}")
+        return 1
+    for _path, problem in report.broken:
+        _fail(f"{problem} (not searched)")
+    if args.json:
+        import json
+
+        # ASCII: nothing a file holds can reach a terminal raw through it.
+        print(json.dumps([_hit_json(hit) for hit in hits], indent=1))
+    else:
+        _print_hits(hits)
+    if not hits:
+        _fail("no matches" if any(c.isalnum() for c in query) else "no words to look for")
+    return 0
+
+
+def _progress() -> Callable[[int, int], None]:
+    """A count of the files looked at, on one line of stderr, for a long update."""
+    import time
+
+    started = time.monotonic()
+
+    def show(done: int, total: int) -> None:
+        if time.monotonic() - started > 0.5 and (done % 50 == 0 or done == total):
+            end = "\n" if done == total else "\r"
+            print(f"indexing {done:,}/{total:,}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def _hit_place(hit: Hit) -> str:
+    """Where a hit is, as a reader finds it: "§2 Talks ¶3", "§2 Talks, summary"."""
+    from briefing.text import visible
+
+    if hit.section < 0:
+        return hit.kind  # title, standfirst
+    place = f"§{hit.section + 1} {visible(hit.section_title, one_line=True)}"
+    if hit.paragraph >= 0:
+        return f"{place} ¶{hit.paragraph + 1}"
+    return f"{place}, {'title' if hit.kind == 'heading' else hit.kind}"
+
+
+def _print_hits(hits: list[Hit]) -> None:
+    """Each briefing once (day, file, title), then its hits in reading order."""
+    from briefing.text import visible
+
+    briefing: tuple[object, ...] | None = None
+    for hit in hits:
+        if (hit.path, hit.day) != briefing:
+            briefing = (hit.path, hit.day)
+            day = f"{hit.day:%Y-%m-%d}" if hit.day else "no date"
+            print(f"{day}  {hit.path}\n  {visible(hit.title, one_line=True)}")
+        speaker = f"{visible(hit.speaker, one_line=True)}: " if hit.speaker else ""
+        print(f"    {_hit_place(hit)}: {speaker}{hit.context}")
+
+
+def _hit_json(hit: Hit) -> dict[str, Any]:
+    return {"file": hit.path, "title": hit.title,
+            "day": hit.day.isoformat() if hit.day else None, "kind": hit.kind,
+            "section": hit.section + 1 if hit.section >= 0 else None,
+            "section_title": hit.section_title or None,
+            "paragraph": hit.paragraph + 1 if hit.paragraph >= 0 else None,
+            "start": hit.start, "end": hit.end, "speaker": hit.speaker,
+            "context": hit.context}
 
 
 def _schema(args: argparse.Namespace) -> int:

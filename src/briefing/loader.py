@@ -53,7 +53,12 @@ def load_briefing(path: str | os.PathLike[str], *, source: str | None = None,
     else (the version, the characters, anchoring) is checked every time.
     """
     source = source if source is not None else str(path)
-    data = read_bytes(path, source=source)
+    return briefing_from_bytes(read_bytes(path, source=source), source=source,
+                               remember=remember)
+
+
+def briefing_from_bytes(data: bytes, *, source: str, remember: bool = False) -> Briefing:
+    """`load_briefing` for a file's bytes, read already."""
     if not remember:
         return parse_briefing(decode(data, source=source), source=source)
     from briefing import judged

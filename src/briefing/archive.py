@@ -1,0 +1,508 @@
+"""The archive: one full-text index of a folder of briefings and its subfolders.
+
+SQLite with FTS5, both from the standard library, in the user's data folder
+(`BRIEFING_DATA_DIR` moves it), one index file per folder. The briefing
+files stay the truth: `Archive.update` brings the index up to date from what
+changed on disk (a file's stamp first, then its content hash), one file per
+transaction, so a crash or a full disk leaves the index as it was before
+that file, never half of one. An index file that is damaged, or is not ours,
+is set aside (renamed, never deleted) and built again.
+
+Every search goes through `briefing.archive_query`: the reader's words are
+never SQL and never FTS5 syntax. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import stat
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from briefing.archive_query import fts_expression, words_pattern
+from briefing.errors import BriefingError
+from briefing.library import BRIEFING_SUFFIX, Stamp, shown_name
+from briefing.model import Briefing
+
+DATA_DIR_VARIABLE = "BRIEFING_DATA_DIR"
+# `PRAGMA application_id`: this file is a briefing archive ("BRFA").
+APPLICATION_ID = 0x42524641
+# `PRAGMA user_version`: the layout below. Another version is built anew.
+LAYOUT_VERSION = 1
+DEFAULT_LIMIT = 100
+# Words shown on either side of a hit.
+CONTEXT_CHARACTERS = 70
+
+_LAYOUT = """
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    path BLOB NOT NULL UNIQUE,       -- relative to the folder, as the OS spells it
+    size INTEGER, mtime_ns INTEGER, inode INTEGER,
+    sha256 TEXT,
+    error TEXT,                      -- why it cannot be read (one line), or NULL
+    title TEXT, source TEXT, published TEXT, day TEXT, draft INTEGER,
+    quotes INTEGER, figures INTEGER
+);
+CREATE TABLE tags (file INTEGER NOT NULL, tag TEXT NOT NULL);
+CREATE INDEX tags_by_tag ON tags (tag);
+CREATE INDEX tags_by_file ON tags (file);
+CREATE TABLE sections (file INTEGER NOT NULL, section INTEGER NOT NULL, title TEXT,
+                       PRIMARY KEY (file, section));
+CREATE TABLE passages (
+    id INTEGER PRIMARY KEY,
+    file INTEGER NOT NULL,
+    kind TEXT NOT NULL,              -- title, standfirst, heading, summary, paragraph, quote
+    section INTEGER, paragraph INTEGER, start INTEGER, "end" INTEGER,
+    who TEXT,                        -- a quote's speaker
+    text TEXT NOT NULL
+);
+CREATE INDEX passages_by_file ON passages (file);
+CREATE VIRTUAL TABLE passages_text USING fts5 (
+    text, content = 'passages', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2');
+CREATE TRIGGER passage_added AFTER INSERT ON passages BEGIN
+    INSERT INTO passages_text (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER passage_removed AFTER DELETE ON passages BEGIN
+    INSERT INTO passages_text (passages_text, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+"""
+
+# The kinds of passage a full-text search lists: the text and its headings.
+# Quotes are there for the speaker filter; their words are in a paragraph too.
+_TEXT_KINDS = ("title", "standfirst", "heading", "summary", "paragraph")
+
+
+class ArchiveError(Exception):
+    """The index cannot be used (a folder that cannot be written, a full
+    disk); `str()` is one line for the user."""
+
+
+def archive_dir() -> Path:
+    """The folder holding the archive's index files."""
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("briefing", appauthor=False)) / "archive"
+
+
+def index_path(folder: Path) -> Path:
+    """The index file of a folder: named by its absolute path."""
+    digest = hashlib.sha256(os.fsencode(folder.resolve())).hexdigest()[:24]
+    return archive_dir() / f"{digest}.sqlite3"
+
+
+class Hit(NamedTuple):
+    """A passage where a query's words are, and where it is."""
+
+    path: str  # the briefing file, relative to the folder, safe to show
+    title: str
+    day: date | None  # published, or when the file was last written if it does not say
+    kind: str
+    section: int  # -1: the masthead
+    section_title: str
+    paragraph: int  # -1: a section's heading or summary, or the masthead
+    start: int  # the first of the query's words in the passage (0 if not found)
+    end: int
+    context: str  # the words around them, one line
+    speaker: str | None = None
+
+
+@dataclass
+class UpdateReport:
+    """What an update did."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    # (path, why: one line that names the file and, where known, the place)
+    broken: list[tuple[str, str]] = field(default_factory=list)
+
+
+def walk_briefings(folder: Path) -> Iterator[tuple[bytes, Path]]:
+    """Every briefing file under a folder: (its path relative to the folder,
+    as bytes; its path). Hidden files and folders are left out, links to
+    folders are not followed (no loop can form), and what is not a regular
+    file (a FIFO, a socket, a link to nothing) is skipped."""
+    for root, folders, files in os.walk(folder, followlinks=False):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or not name.lower().endswith(BRIEFING_SUFFIX):
+                continue
+            path = Path(root) / name
+            yield os.fsencode(path.relative_to(folder)), path
+
+
+class Archive:
+    """The index of one folder. `Archive.open(folder)`, then `update()` and
+    `search(...)`; `close()` when done (or use it in a `with`)."""
+
+    def __init__(self, folder: Path, connection: sqlite3.Connection, path: Path,
+                 set_aside: Path | None) -> None:
+        self.folder = folder
+        self.path = path
+        # Where a damaged or foreign index file was moved, if one was.
+        self.set_aside = set_aside
+        self._db = connection
+
+    # --- opening --------------------------------------------------------------
+
+    @classmethod
+    def open(cls, folder: Path, path: Path | None = None) -> Archive:
+        path = index_path(folder) if path is None else path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ArchiveError(f"{shown_name(path.parent)}: cannot make the archive's "
+                               f"folder: {error.strerror or error}") from None
+        set_aside = None
+        try:
+            connection = _connect(path)
+        except _NotOurs:
+            set_aside = _set_aside(path)
+            connection = _connect(path)
+        return cls(folder, connection, path, set_aside)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # --- bringing it up to date -------------------------------------------------
+
+    def update(self, progress: Callable[[int, int], None] | None = None) -> UpdateReport:
+        """Index what changed in the folder since the last update: files
+        added, written or removed. `progress(done, total)` is called as files
+        are looked at."""
+        report = UpdateReport()
+        known = {bytes(row[0]): (row[1], Stamp(*row[2:5]) if row[2] is not None else None,
+                                 row[5], row[6])
+                 for row in self._db.execute(
+                     "SELECT path, id, size, mtime_ns, inode, sha256, error FROM files")}
+        found = list(walk_briefings(self.folder))
+        seen: set[bytes] = set()
+        for done, (relative, path) in enumerate(found, start=1):
+            seen.add(relative)
+            previous = known.get(relative)
+            self._update_file(relative, path, previous, report)
+            if progress is not None:
+                progress(done, len(found))
+        for relative, (file_id, *_rest) in known.items():
+            if relative not in seen:
+                with self._writing():
+                    _forget(self._db, file_id)
+                report.removed += 1
+        return report
+
+    def _update_file(self, relative: bytes, path: Path,
+                     previous: tuple[int, Stamp | None, str | None, str | None] | None,
+                     report: UpdateReport) -> None:
+        shown = shown_name(relative)
+        try:
+            info = os.stat(path)
+        except OSError as error:
+            stamp, data, problem = None, None, f"{shown}: cannot look at it: " \
+                f"{error.strerror or error}"
+        else:
+            stamp = Stamp(info.st_size, info.st_mtime_ns, info.st_ino)
+            if not stat.S_ISREG(info.st_mode):
+                data, problem = None, f"{shown}: not a regular file"
+            elif previous is not None and previous[1] == stamp:
+                report.unchanged += 1
+                if previous[3] is not None:
+                    report.broken.append((shown, previous[3]))
+                return
+            else:
+                data, problem = _read(path, shown)
+        digest = hashlib.sha256(data).hexdigest() if data is not None else None
+        if previous is not None and digest is not None and previous[2] == digest:
+            with self._writing():  # the same bytes, written again: only the stamp
+                self._db.execute("UPDATE files SET size = ?, mtime_ns = ?, inode = ? "
+                                 "WHERE id = ?", (*stamp, previous[0]))  # type: ignore[misc]
+            report.unchanged += 1
+            if previous[3] is not None:
+                report.broken.append((shown, previous[3]))
+            return
+        briefing = None
+        if data is not None:
+            from briefing.loader import briefing_from_bytes
+
+            try:
+                briefing = briefing_from_bytes(data, source=shown)
+            except BriefingError as error:
+                problem = error.headline
+        if problem is not None:
+            report.broken.append((shown, problem))
+        with self._writing():
+            if previous is not None:
+                _forget(self._db, previous[0])
+            file_id = self._db.execute(
+                "INSERT INTO files (path, size, mtime_ns, inode, sha256, error, title, source,"
+                " published, day, draft, quotes, figures) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (relative, *(stamp or (None, None, None)), digest, problem,
+                 *_masthead_row(briefing, _day(briefing, stamp)))).lastrowid
+            if briefing is not None:
+                _add_briefing(self._db, file_id, briefing)  # type: ignore[arg-type]
+        if previous is None:
+            report.added += 1
+        else:
+            report.changed += 1
+
+    # --- searching ----------------------------------------------------------------
+
+    def search(self, query: str, *, speaker: str | None = None, source: str | None = None,
+               tag: str | None = None, since: date | None = None, until: date | None = None,
+               limit: int = DEFAULT_LIMIT) -> list[Hit]:
+        """The passages with every word of `query`, newest briefing first,
+        then in reading order. With `speaker`, the quotes of speakers whose
+        name has those words; `source` (the masthead's, case-blind), `tag`,
+        and the day (`since`, `until`, both included) narrow the briefings."""
+        expression = fts_expression(query)
+        if expression is None:
+            return []
+        where = ["passages_text MATCH ?"]
+        values: list[object] = [expression]
+        if speaker is not None:
+            where.append("p.kind = 'quote' AND lower(p.who) LIKE ? ESCAPE '\\'")
+            values.append(f"%{_like(speaker.lower())}%")
+        else:
+            where.append(f"p.kind IN ({','.join('?' * len(_TEXT_KINDS))})")
+            values += _TEXT_KINDS
+        if source is not None:
+            where.append("lower(f.source) = ?")
+            values.append(source.lower())
+        if tag is not None:
+            where.append("EXISTS (SELECT 1 FROM tags t WHERE t.file = f.id AND t.tag = ?)")
+            values.append(tag.lower())
+        if since is not None:
+            where.append("f.day >= ?")
+            values.append(since.isoformat())
+        if until is not None:
+            where.append("f.day <= ?")
+            values.append(until.isoformat())
+        sql = ("SELECT f.path, f.title, f.day, p.kind, p.section, s.title, p.paragraph, p.who,"
+               " p.text FROM passages_text JOIN passages p ON p.id = passages_text.rowid"
+               " JOIN files f ON f.id = p.file"
+               " LEFT JOIN sections s ON s.file = p.file AND s.section = p.section"
+               f" WHERE {' AND '.join(where)}"
+               " ORDER BY f.day DESC, f.path, p.section, p.paragraph, p.start LIMIT ?")
+        values.append(max(0, limit))
+        pattern = words_pattern(query)
+        hits = []
+        for path, title, day, kind, section, section_title, paragraph, who, text in \
+                self._reading(sql, values):
+            match = pattern.search(text) if pattern is not None else None
+            start, end = (match.start(), match.end()) if match else (0, 0)
+            hits.append(Hit(shown_name(bytes(path)), title or "",
+                            date.fromisoformat(day) if day else None, kind, section,
+                            section_title or "", paragraph, start, end,
+                            _context(text, start, end), who))
+        return hits
+
+    def problems(self) -> list[tuple[str, str]]:
+        """The files that could not be indexed, with why."""
+        return [(shown_name(bytes(path)), error) for path, error in self._reading(
+            "SELECT path, error FROM files WHERE error IS NOT NULL ORDER BY path", ())]
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT count(*) FROM files").fetchone()[0]
+
+    # --- the database -------------------------------------------------------------
+
+    def _reading(self, sql: str, values: object) -> list[tuple[object, ...]]:
+        try:
+            return self._db.execute(sql, values).fetchall()  # type: ignore[arg-type]
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(f"{shown_name(self.path)}: the index cannot be read "
+                               f"({error}); remove it and it is built again") from None
+
+    def _writing(self) -> _Transaction:
+        return _Transaction(self._db, self.path)
+
+
+class _Transaction:
+    """One file's change to the index, whole or not at all; a disk that is
+    full or read-only is said in one line."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self._db, self._path = db, path
+
+    def __enter__(self) -> None:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise ArchiveError(f"{shown_name(self._path)}: cannot write the index: "
+                               f"{_plain(error)}") from None
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 _traceback: object) -> None:
+        if kind is None:
+            try:
+                self._db.execute("COMMIT")
+                return
+            except sqlite3.Error as failed:
+                error = failed
+        self._db.execute("ROLLBACK") if self._db.in_transaction else None
+        if isinstance(error, sqlite3.Error):
+            raise ArchiveError(f"{shown_name(self._path)}: cannot write the index: "
+                               f"{_plain(error)}") from None
+
+
+class _NotOurs(Exception):
+    """The index file is damaged, or is not a briefing archive."""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise ArchiveError(f"{shown_name(path)}: cannot open the index: {_plain(error)}") from None
+    try:
+        if db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0] == 0:
+            _lay_out(db)
+        application_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if application_id != APPLICATION_ID or version != LAYOUT_VERSION:
+            db.close()
+            raise _NotOurs
+        db.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as error:
+        db.close()
+        if any(word in str(error) for word in ("locked", "readonly", "full", "unable to open")):
+            raise ArchiveError(f"{shown_name(path)}: cannot use the index: "
+                               f"{_plain(error)}") from None
+        raise _NotOurs from None
+    return db
+
+
+def _lay_out(db: sqlite3.Connection) -> None:
+    """Make the tables of a new index file, in one transaction. Another
+    process may have made them since we looked: then they are left alone."""
+    db.execute("PRAGMA journal_mode = WAL")
+    try:
+        db.executescript(f"""BEGIN IMMEDIATE; {_LAYOUT}
+            PRAGMA application_id = {APPLICATION_ID};
+            PRAGMA user_version = {LAYOUT_VERSION};
+            COMMIT;""")
+    except sqlite3.OperationalError as error:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        if "already exists" not in str(error):
+            raise
+
+
+def _set_aside(path: Path) -> Path:
+    """Move a damaged or foreign index file (and its journal) out of the way."""
+    aside = path.with_name(f"{path.name}.set-aside-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            companion = Path(f"{path}{suffix}")
+            if companion.exists():
+                companion.rename(Path(f"{aside}{suffix}"))
+    except OSError as error:
+        raise ArchiveError(f"{shown_name(path)}: the index is damaged and cannot be set "
+                           f"aside: {error.strerror or error}") from None
+    return aside
+
+
+def _read(path: Path, shown: str) -> tuple[bytes | None, str | None]:
+    from briefing.loader import read_bytes
+
+    try:
+        return read_bytes(path, source=shown), None
+    except BriefingError as error:
+        return None, error.headline
+
+
+def _forget(db: sqlite3.Connection, file_id: int) -> None:
+    for table in ("passages", "sections", "tags"):
+        db.execute(f"DELETE FROM {table} WHERE file = ?", (file_id,))
+    db.execute("DELETE FROM files WHERE id = ?", (file_id,))
+
+
+def _masthead_row(briefing: Briefing | None, day: str | None) -> tuple[object, ...]:
+    """title, source, published, day, draft, quotes, figures."""
+    if briefing is None:
+        return (None, None, None, day, None, None, None)
+    meta = briefing.masthead
+    return (meta.title, meta.source, meta.published.isoformat() if meta.published else None,
+            day, int(meta.draft), len(briefing.quotes), len(briefing.figures))
+
+
+def _day(briefing: Briefing | None, stamp: Stamp | None) -> str | None:
+    """The day a briefing is listed under: published, or when its file was
+    last written."""
+    if briefing is not None and briefing.masthead.published is not None:
+        return briefing.masthead.published.isoformat()
+    if stamp is None:
+        return None
+    return datetime.fromtimestamp(stamp.mtime_ns / 1e9).date().isoformat()
+
+
+def _add_briefing(db: sqlite3.Connection, file_id: int, briefing: Briefing) -> None:
+    meta = briefing.masthead
+    db.executemany("INSERT INTO tags (file, tag) VALUES (?, ?)",
+                   [(file_id, tag.lower()) for tag in meta.tags])
+    db.executemany("INSERT INTO sections (file, section, title) VALUES (?, ?, ?)",
+                   [(file_id, i, s.title) for i, s in enumerate(briefing.sections)])
+    rows: list[tuple[object, ...]] = [(file_id, "title", -1, -1, 0, len(meta.title), None,
+                                       meta.title)]
+    if meta.standfirst:
+        rows.append((file_id, "standfirst", -1, -1, 0, len(meta.standfirst), None,
+                     meta.standfirst))
+    for s, section in enumerate(briefing.sections):
+        rows.append((file_id, "heading", s, -1, 0, len(section.title), None, section.title))
+        if section.summary:
+            rows.append((file_id, "summary", s, -1, 0, len(section.summary), None,
+                         section.summary))
+        rows += [(file_id, "paragraph", s, p, 0, len(text), None, text)
+                 for p, text in enumerate(section.paragraphs)]
+    for quote in briefing.quotes:
+        a = quote.anchor
+        rows.append((file_id, "quote", a.section, a.paragraph, a.start, a.end,
+                     quote.speaker_name, quote.text))
+    db.executemany('INSERT INTO passages (file, kind, section, paragraph, start, "end", who,'
+                   " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The words around a span, on one line, cut at words, with … where cut."""
+    from briefing.text import visible
+
+    left = max(0, start - CONTEXT_CHARACTERS)
+    right = min(len(text), end + CONTEXT_CHARACTERS)
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space >= 0 else right
+    shown = text[left:right].strip()
+    return visible(("…" if left > 0 else "") + shown + ("…" if right < len(text) else ""),
+                   one_line=True)
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _plain(error: sqlite3.Error) -> str:
+    text = str(error)
+    if "full" in text:
+        return "the disk is full"
+    if "readonly" in text or "read-only" in text:
+        return "the index's folder is read-only"
+    return text

@@ -1,0 +1,286 @@
+"""The archive's index: what a search across a folder finds, as the folder
+changes under it, and what it makes of damaged indexes, hostile files and
+hostile queries."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefing.archive import Archive, ArchiveError, index_path
+from briefing.cli import main
+from conftest import sample_briefing_text
+
+QUOTE = """
+[[quotes]]
+text = "We are not trading people, land or sovereignty"
+speaker = "kuleba"
+section = "negotiations"
+paragraph = 2
+"""
+
+
+def briefing(title: str, published: str, *, paragraph: str = "", tags: str = "",
+             source: str = "Reuters") -> str:
+    """The sample briefing under another title and date, with one more
+    paragraph in its last section."""
+    text = sample_briefing_text(QUOTE, masthead=f'published = {published}\nsource = "{source}"'
+                                + (f"\ntags = [{tags}]" if tags else ""))
+    text = text.replace('title = "Talks in Istanbul"', f'title = "{title}"')
+    if paragraph:
+        text = text.replace('  "There was no major change',
+                            f'  "{paragraph}",\n  "There was no major change')
+    return text
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "briefs"
+    (root / "march").mkdir(parents=True)
+    (root / "2022-03-01.toml").write_text(briefing("First", "2022-03-01", tags='"war"'))
+    (root / "march" / "2022-03-28.toml").write_text(briefing(
+        "Later", "2022-03-28", paragraph="A zeppelin was seen over the harbour."))
+    (root / "notes.txt").write_text("not a briefing: zeppelin")
+    return root
+
+
+def search(folder: Path, query: str, **filters: object) -> list[tuple[str, str, int, int]]:
+    """Update the folder's index, search it: (file, title, section, paragraph) per hit."""
+    with Archive.open(folder) as archive:
+        archive.update()
+        return [(hit.path, hit.title, hit.section, hit.paragraph)
+                for hit in archive.search(query, **filters)]  # type: ignore[arg-type]
+
+
+def test_a_word_in_one_briefing_of_a_subfolder_is_found_at_its_place(folder: Path) -> None:
+    hits = search(folder, "zeppelin")
+    assert hits == [("march/2022-03-28.toml", "Later", 2, 1)]
+    with Archive.open(folder) as archive:
+        (hit,) = archive.search("zeppelin")
+    assert hit.section_title == "Military" and hit.day == date(2022, 3, 28)
+    paragraph = "A zeppelin was seen over the harbour."
+    assert paragraph[hit.start:hit.end] == "zeppelin"
+    assert hit.context == paragraph
+
+
+def test_hits_are_newest_briefing_first_then_in_reading_order(folder: Path) -> None:
+    # "Talks resume." (the first section's summary), then its first paragraph.
+    assert search(folder, "talks") == [
+        ("march/2022-03-28.toml", "Later", 0, -1), ("march/2022-03-28.toml", "Later", 0, 0),
+        ("2022-03-01.toml", "First", 0, -1), ("2022-03-01.toml", "First", 0, 0)]
+
+
+def test_every_word_must_be_there_in_any_order_and_a_phrase_in_order(folder: Path) -> None:
+    assert search(folder, "trapped mayor") == search(folder, "mayor trapped") != []
+    assert search(folder, '"people were still trapped"') != []
+    assert search(folder, "“still people were trapped”") == []  # curly marks: a phrase too
+    assert search(folder, "mayor zeppelin") == []  # never in the same passage
+
+
+def test_a_star_finds_every_word_it_begins_and_apostrophes_fold(tmp_path: Path) -> None:
+    root = tmp_path / "f"
+    root.mkdir()
+    (root / "a.toml").write_text(briefing("A", "2022-03-01",
+                                          paragraph="They don’t trust the ceasefire."))
+    assert search(root, "ceasef*") and search(root, "cease*")
+    assert search(root, "cease") == []  # a whole word, without the star
+    assert search(root, "don't trust") == search(root, "don’t trust") != []
+
+
+def test_an_edited_file_is_searched_as_it_is_now_and_a_removed_one_not_at_all(
+        folder: Path) -> None:
+    assert search(folder, "zeppelin") != []
+    with Archive.open(folder) as archive:
+        report = archive.update()
+    assert (report.added, report.changed, report.removed, report.unchanged) == (0, 0, 0, 2)
+    later = folder / "march" / "2022-03-28.toml"
+    later.write_text(later.read_text().replace("zeppelin", "balloon"))
+    with Archive.open(folder) as archive:
+        report = archive.update()
+        assert (report.changed, report.unchanged) == (1, 1)
+        assert archive.search("zeppelin") == []
+        assert [h.title for h in archive.search("balloon")] == ["Later"]
+    later.unlink()
+    with Archive.open(folder) as archive:
+        assert archive.update().removed == 1
+        assert archive.search("balloon") == [] and len(archive) == 1
+
+
+def test_a_file_written_again_with_the_same_bytes_is_not_read_as_new(folder: Path) -> None:
+    search(folder, "talks")
+    first = folder / "2022-03-01.toml"
+    first.write_bytes(first.read_bytes())
+    os.utime(first, ns=(1, 1))
+    with Archive.open(folder) as archive:
+        report = archive.update()
+    assert (report.changed, report.unchanged) == (0, 2)
+
+
+def test_a_broken_file_is_listed_with_its_error_and_indexing_goes_on(folder: Path) -> None:
+    broken = folder / "broken.toml"
+    broken.write_text('format = 1\n[briefing\ntitle = "x"\n')
+    with Archive.open(folder) as archive:
+        report = archive.update()
+        assert [path for path, _ in report.broken] == ["broken.toml"]
+        assert report.broken[0][1].startswith("broken.toml:2:")  # the file and the place
+        assert [path for path, _ in archive.problems()] == ["broken.toml"]
+        assert archive.search("zeppelin") != []
+    broken.write_text(briefing("Mended", "2022-04-01", paragraph="A zeppelin again."))
+    assert [h[1] for h in search(folder, "zeppelin")] == ["Mended", "Later"]
+    with Archive.open(folder) as archive:
+        assert archive.problems() == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_fifos_and_link_loops_in_the_folder_neither_hang_nor_stop_indexing(
+        folder: Path) -> None:
+    os.mkfifo(folder / "pipe.toml")
+    (folder / "march" / "loop").symlink_to(folder, target_is_directory=True)
+    (folder / "dangling.toml").symlink_to(folder / "nowhere.toml")
+    with Archive.open(folder) as archive:
+        report = archive.update()
+    assert {path for path, _ in report.broken} == {"pipe.toml", "dangling.toml"}
+    assert search(folder, "zeppelin") == [("march/2022-03-28.toml", "Later", 2, 1)]
+
+
+@pytest.mark.parametrize("query", [
+    "NEAR", "NEAR(talks resume)", "*", '"', '"""', "talks OR", "OR", "AND NOT",
+    "text:talks", "^talks", "talks -resume", ")(", "'; DROP TABLE files; --",
+    "talks\x00resume", "\u202e", "a" * 5000, " ".join(["talks"] * 500), "NOT talks",
+])
+def test_a_hostile_query_is_taken_as_words(folder: Path, query: str) -> None:
+    search(folder, query)  # never an error
+    assert search(folder, "zeppelin") != []  # and the index is still there
+
+
+def test_operators_are_plain_words(tmp_path: Path) -> None:
+    root = tmp_path / "f"
+    root.mkdir()
+    (root / "a.toml").write_text(briefing("A", "2022-03-01",
+                                          paragraph="Talks near the border, or not."))
+    assert search(root, "near border") != []
+    assert search(root, "talks OR zeppelin") == []  # OR is a word the text must have
+    assert search(root, "talks or border") != []
+
+
+def test_filters_narrow_to_a_speaker_source_tag_and_days(folder: Path) -> None:
+    by_speaker = search(folder, "trading", speaker="kuleba")
+    assert [h[1] for h in by_speaker] == ["Later", "First"]
+    assert search(folder, "trading", speaker="boichenko") == []
+    assert search(folder, "talks", tag="WAR") == [h for h in search(folder, "talks")
+                                                  if h[1] == "First"] != []
+    assert search(folder, "talks", source="reuters") == search(folder, "talks")
+    assert search(folder, "talks", source="AP") == []
+    assert {h[1] for h in search(folder, "talks", since=date(2022, 3, 2))} == {"Later"}
+    assert {h[1] for h in search(folder, "talks", until=date(2022, 3, 1))} == {"First"}
+
+
+def test_a_damaged_index_is_set_aside_and_built_again(folder: Path) -> None:
+    search(folder, "zeppelin")
+    path = index_path(folder)
+    path.write_bytes(b"this is not a database" * 100)
+    for companion in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        companion.unlink(missing_ok=True)
+    with Archive.open(folder) as archive:
+        assert archive.set_aside is not None and archive.set_aside.exists()
+        assert archive.set_aside.read_bytes().startswith(b"this is not")  # kept, not deleted
+        archive.update()
+        assert archive.search("zeppelin") != []
+
+
+def test_a_sqlite_file_that_is_not_ours_is_set_aside(folder: Path) -> None:
+    path = index_path(folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE files (x)")
+    other.commit()
+    other.close()
+    with Archive.open(folder) as archive:
+        assert archive.set_aside is not None
+        archive.update()
+        assert archive.search("zeppelin") != []
+
+
+def test_the_index_is_in_the_data_folder_never_beside_the_briefings(
+        folder: Path, isolated_folders: Path) -> None:
+    search(folder, "zeppelin")
+    assert index_path(folder).is_relative_to(isolated_folders / "data")
+    assert index_path(folder).exists()
+    assert sorted(p.name for p in folder.rglob("*")) == sorted(
+        ["2022-03-01.toml", "march", "2022-03-28.toml", "notes.txt"])
+
+
+def test_a_data_folder_that_cannot_be_made_is_one_clear_line(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("")
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(in_the_way / "data"))
+    assert main(["search", str(folder), "zeppelin"]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "cannot make the archive's folder" in err
+
+
+def test_an_index_that_cannot_be_written_is_one_clear_error(folder: Path) -> None:
+    with Archive.open(folder) as archive:
+        archive._db.execute("PRAGMA query_only = ON")  # as a read-only or full disk refuses
+        with pytest.raises(ArchiveError, match="cannot write the index"):
+            archive.update()
+        archive._db.execute("PRAGMA query_only = OFF")
+        archive.update()  # nothing half-written stands in the way
+        assert archive.search("zeppelin") != []
+
+
+# --- the command --------------------------------------------------------------
+
+def test_briefing_search_prints_each_briefing_once_then_its_hits(
+        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", str(folder), "trapped"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "2022-03-28  march/2022-03-28.toml" and out[1] == "  Later"
+    assert out[2] == "    §2 Humanitarian ¶1: The mayor said 160,000 people were still trapped."
+    assert out[3] == "    §2 Humanitarian ¶2: 26 buses were waiting to evacuate some of " \
+                     "160,000 trapped civilians."
+    assert out[4].startswith("2022-03-01  2022-03-01.toml")
+
+
+def test_briefing_search_json_is_for_scripts(folder: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", str(folder), "trading", "--speaker", "Kuleba", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert [(h["file"], h["speaker"], h["section"], h["paragraph"]) for h in hits] == [
+        ("march/2022-03-28.toml", "Dmytro Kuleba", 1, 2),
+        ("2022-03-01.toml", "Dmytro Kuleba", 1, 2)]
+    assert hits[0]["day"] == "2022-03-28" and hits[0]["kind"] == "quote"
+    assert main(["search", str(folder), "nothing-like-it", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == [] and "no matches" in captured.err
+
+
+def test_briefing_search_names_broken_files_and_refuses_a_missing_folder(
+        folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "bad.toml").write_text("format = 99\n")
+    assert main(["search", str(folder), "zeppelin"]) == 0
+    captured = capsys.readouterr()
+    assert "zeppelin" in captured.out
+    assert captured.err.startswith("bad.toml: ") and "not searched" in captured.err
+    assert len(captured.err.splitlines()) == 1
+    assert main(["search", str(tmp_path / "none"), "zeppelin"]) == 1
+    assert "not a folder" in capsys.readouterr().err
+
+
+def test_text_from_files_reaches_the_terminal_literally(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], assert_terminal_safe) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "f"
+    root.mkdir()
+    (root / "a\x1b[31m.toml").write_text(briefing("Title [red]x[/red]", "2022-03-01",
+                                                  paragraph="zeppelin [bold]x[/bold]"))
+    assert main(["search", str(root), "zeppelin"]) == 0
+    out = capsys.readouterr().out
+    assert_terminal_safe(out)
+    assert "a\\x1b[31m.toml" in out and "[bold]x[/bold]" in out and "[red]x[/red]" in out
