@@ -20,21 +20,21 @@ import sqlite3
 import stat
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
 from briefing.archive_query import fts_expression, words_pattern
 from briefing.errors import BriefingError
-from briefing.library import BRIEFING_SUFFIX, Stamp, shown_name
+from briefing.library import BRIEFING_SUFFIX, LibraryEntry, Stamp, shown_name, state_file_of
 from briefing.model import Briefing
 
 DATA_DIR_VARIABLE = "BRIEFING_DATA_DIR"
 # `PRAGMA application_id`: this file is a briefing archive ("BRFA").
 APPLICATION_ID = 0x42524641
 # `PRAGMA user_version`: the layout below. Another version is built anew.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 DEFAULT_LIMIT = 100
 # Words shown on either side of a hit.
 CONTEXT_CHARACTERS = 70
@@ -47,7 +47,8 @@ CREATE TABLE files (
     sha256 TEXT,
     error TEXT,                      -- why it cannot be read (one line), or NULL
     title TEXT, source TEXT, published TEXT, day TEXT, draft INTEGER,
-    quotes INTEGER, figures INTEGER
+    quotes INTEGER, figures INTEGER,
+    state_file TEXT                  -- the reader-state file it would have (see library)
 );
 CREATE TABLE tags (file INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE INDEX tags_by_tag ON tags (tag);
@@ -116,13 +117,17 @@ class Hit(NamedTuple):
     speaker: str | None = None
 
 
+# progress(done, total, entry): see Archive.update.
+Progress = Callable[[int, int, LibraryEntry | None], None]
+
+
 @dataclass
 class UpdateReport:
     """What an update did."""
 
     added: int = 0
     changed: int = 0
-    removed: int = 0
+    removed: list[str] = field(default_factory=list)  # the files gone, as on disk
     unchanged: int = 0
     # (path, why: one line that names the file and, where known, the place)
     broken: list[tuple[str, str]] = field(default_factory=list)
@@ -183,33 +188,36 @@ class Archive:
 
     # --- bringing it up to date -------------------------------------------------
 
-    def update(self, progress: Callable[[int, int], None] | None = None) -> UpdateReport:
+    def update(self, found: list[tuple[bytes, Path]] | None = None,
+               progress: Progress | None = None) -> UpdateReport:
         """Index what changed in the folder since the last update: files
-        added, written or removed. `progress(done, total)` is called as files
-        are looked at."""
+        added, written or removed. `found`: the folder's briefing files, if
+        the caller walked it already (`walk_briefings`). `progress(done,
+        total, entry)` is called after each file is looked at, with its
+        new entry if it was read (None if it had not changed)."""
         report = UpdateReport()
         known = {bytes(row[0]): (row[1], Stamp(*row[2:5]) if row[2] is not None else None,
                                  row[5], row[6])
                  for row in self._db.execute(
                      "SELECT path, id, size, mtime_ns, inode, sha256, error FROM files")}
-        found = list(walk_briefings(self.folder))
+        found = list(walk_briefings(self.folder)) if found is None else found
         seen: set[bytes] = set()
         for done, (relative, path) in enumerate(found, start=1):
             seen.add(relative)
-            previous = known.get(relative)
-            self._update_file(relative, path, previous, report)
+            entry = self._update_file(relative, path, known.get(relative), report)
             if progress is not None:
-                progress(done, len(found))
+                progress(done, len(found), entry)
         for relative, (file_id, *_rest) in known.items():
             if relative not in seen:
                 with self._writing():
                     _forget(self._db, file_id)
-                report.removed += 1
+                report.removed.append(os.fsdecode(relative))
         return report
 
     def _update_file(self, relative: bytes, path: Path,
                      previous: tuple[int, Stamp | None, str | None, str | None] | None,
-                     report: UpdateReport) -> None:
+                     report: UpdateReport) -> LibraryEntry | None:
+        """Index one file if it changed; its entry as now indexed, or None."""
         shown = shown_name(relative)
         try:
             info = os.stat(path)
@@ -224,7 +232,7 @@ class Archive:
                 report.unchanged += 1
                 if previous[3] is not None:
                     report.broken.append((shown, previous[3]))
-                return
+                return None
             else:
                 data, problem = _read(path, shown)
         digest = hashlib.sha256(data).hexdigest() if data is not None else None
@@ -235,31 +243,29 @@ class Archive:
             report.unchanged += 1
             if previous[3] is not None:
                 report.broken.append((shown, previous[3]))
-            return
+            return None
         briefing = None
         if data is not None:
-            from briefing.loader import briefing_from_bytes
-
-            try:
-                briefing = briefing_from_bytes(data, source=shown)
-            except BriefingError as error:
-                problem = error.headline
+            briefing, problem = parse_briefing_file(data, shown)
         if problem is not None:
             report.broken.append((shown, problem))
+        state_file = state_file_of(briefing, path) if briefing is not None else None
         with self._writing():
             if previous is not None:
                 _forget(self._db, previous[0])
             file_id = self._db.execute(
                 "INSERT INTO files (path, size, mtime_ns, inode, sha256, error, title, source,"
-                " published, day, draft, quotes, figures) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " published, day, draft, quotes, figures, state_file)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (relative, *(stamp or (None, None, None)), digest, problem,
-                 *_masthead_row(briefing, _day(briefing, stamp)))).lastrowid
+                 *_masthead_row(briefing, _day(briefing, stamp)), state_file)).lastrowid
             if briefing is not None:
                 _add_briefing(self._db, file_id, briefing)  # type: ignore[arg-type]
         if previous is None:
             report.added += 1
         else:
             report.changed += 1
+        return _entry(relative, stamp, briefing, problem, state_file)
 
     # --- searching ----------------------------------------------------------------
 
@@ -311,6 +317,24 @@ class Archive:
                             section_title or "", paragraph, start, end,
                             _context(text, start, end), who))
         return hits
+
+    def entries(self) -> list[LibraryEntry]:
+        """Every file of the index as the library lists it, without reading one."""
+        tags: dict[bytes, list[str]] = {}
+        for path, tag in self._reading("SELECT f.path, t.tag FROM tags t JOIN files f"
+                                       " ON f.id = t.file ORDER BY t.rowid", ()):
+            tags.setdefault(bytes(path), []).append(tag)  # type: ignore[arg-type]
+        entries = []
+        for path, size, mtime_ns, inode, error, state_file, *row in self._reading(
+                "SELECT path, size, mtime_ns, inode, error, state_file, title, source,"
+                " published, draft, quotes, figures FROM files", ()):
+            relative = bytes(path)  # type: ignore[arg-type]
+            stamp = Stamp(size, mtime_ns, inode) if size is not None else None  # type: ignore[arg-type]
+            entry = _entry(relative, stamp, None, error, state_file, row)  # type: ignore[arg-type]
+            if relative in tags:
+                entry = replace(entry, tags=tuple(tags[relative]))
+            entries.append(entry)
+        return entries
 
     def problems(self) -> list[tuple[str, str]]:
         """The files that could not be indexed, with why."""
@@ -416,6 +440,42 @@ def _set_aside(path: Path) -> Path:
         raise ArchiveError(f"{shown_name(path)}: the index is damaged and cannot be set "
                            f"aside: {error.strerror or error}") from None
     return aside
+
+
+def parse_briefing_file(data: bytes, shown: str) -> tuple[Briefing | None, str | None]:
+    """A file's bytes as a briefing, or why they are not one (one line)."""
+    from briefing.loader import briefing_from_bytes
+
+    try:
+        return briefing_from_bytes(data, source=shown), None
+    except BriefingError as error:
+        return None, error.headline
+
+
+def _entry(relative: bytes, stamp: Stamp | None, briefing: Briefing | None,
+           problem: str | None, state_file: str | None,
+           row: list[object] | None = None) -> LibraryEntry:
+    """A file as the library lists it: from the briefing just read, or from
+    its row in the index (title, source, published, draft, quotes, figures)."""
+    name = os.fsdecode(relative)
+    if problem is not None:
+        return LibraryEntry(name, stamp, True, error=_without_source(problem, relative))
+    if briefing is not None:
+        meta = briefing.masthead
+        return LibraryEntry(name, stamp, True, meta.title, meta.source or "", meta.published,
+                            meta.tags, len(briefing.quotes), len(briefing.figures),
+                            state_file=state_file, draft=meta.draft)
+    title, source, published, draft, quotes, figures = row or (None,) * 6
+    return LibraryEntry(name, stamp, True, str(title or ""), str(source or ""),
+                        date.fromisoformat(str(published)) if published else None, (),
+                        int(quotes or 0), int(figures or 0),  # type: ignore[call-overload]
+                        state_file=state_file, draft=bool(draft))
+
+
+def _without_source(problem: str, relative: bytes) -> str:
+    """A file's error without its name in front (the list shows the name)."""
+    prefix = shown_name(relative)
+    return problem[len(prefix):].lstrip(":").strip() if problem.startswith(prefix) else problem
 
 
 def _read(path: Path, shown: str) -> tuple[bytes | None, str | None]:

@@ -150,7 +150,7 @@ def read_entry(folder: Path, name: str, stamp: Stamp | None) -> LibraryEntry:
         briefing = load_briefing(path, source=shown, remember=True)
     except BriefingError as error:
         return LibraryEntry(name, stamp, True, error=_without_source(error, shown))
-    return replace(summarise(name, stamp, briefing), state_file=_state_file(briefing, path))
+    return replace(summarise(name, stamp, briefing), state_file=state_file_of(briefing, path))
 
 
 def _without_source(error: BriefingError, source: str) -> str:
@@ -184,7 +184,7 @@ def matches(entry: LibraryEntry, query: str) -> bool:
 
 # --- what the reader opened --------------------------------------------------------
 
-def _state_file(briefing: Briefing, path: Path) -> str | None:
+def state_file_of(briefing: Briefing, path: Path) -> str | None:
     """The name of the reader-state file a briefing's stars and place go to
     (named by what the briefing is: a copy of one opened counts as opened)."""
     from briefing.state import state_key, state_path_for

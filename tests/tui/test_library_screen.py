@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing import archive as archive_module
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens import library as library_module
 from briefing.tui.screens.library import LibraryReaderScreen, LibraryScreen
@@ -264,13 +265,13 @@ async def test_the_folder_is_followed_without_a_key(folder: Path, briefing: Brie
 async def test_only_new_and_changed_files_are_read_again(folder: Path,
                                                          monkeypatch, briefing: Briefing) -> None:  # type: ignore[no-untyped-def]
     read: list[str] = []
-    real = library_module.read_entry
+    real = archive_module.parse_briefing_file
 
-    def counting(folder: Path, name: str, stamp):  # type: ignore[no-untyped-def]
-        read.append(name)
-        return real(folder, name, stamp)
+    def counting(data: bytes, shown: str):  # type: ignore[no-untyped-def]
+        read.append(shown)
+        return real(data, shown)
 
-    monkeypatch.setattr(library_module, "read_entry", counting)
+    monkeypatch.setattr(archive_module, "parse_briefing_file", counting)
     app = BriefingApp(folder=folder)
     async with app.run_test(size=(120, 30)) as pilot:
         await open_library(pilot)
@@ -288,13 +289,13 @@ async def test_only_new_and_changed_files_are_read_again(folder: Path,
 async def test_the_list_shows_at_once_and_titles_fill_in_as_files_are_read(
         folder: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     go_on = threading.Event()
-    real = library_module.read_entry
+    real = archive_module.parse_briefing_file
 
-    def slow(folder: Path, name: str, stamp):  # type: ignore[no-untyped-def]
+    def slow(data: bytes, shown: str):  # type: ignore[no-untyped-def]
         go_on.wait(timeout=30)
-        return real(folder, name, stamp)
+        return real(data, shown)
 
-    monkeypatch.setattr(library_module, "read_entry", slow)
+    monkeypatch.setattr(archive_module, "parse_briefing_file", slow)
     app = BriefingApp(folder=folder)
     async with app.run_test(size=(120, 30)) as pilot:
         for _ in range(100):
@@ -323,6 +324,92 @@ async def test_a_folder_that_goes_away_and_comes_back(folder: Path) -> None:
         await look(pilot)
         assert "cannot list" not in screen_text(app)
         assert listed(app) == ["wednesday.toml", "tuesday.toml", "monday.toml"]
+
+
+# --- the index behind the list ----------------------------------------------------------
+
+
+async def test_briefings_in_subfolders_are_listed_and_open(folder: Path,
+                                                           briefing: Briefing) -> None:
+    (folder / "april").mkdir()
+    write(folder / "april" / "friday.toml", briefing("April fools", "2022-04-01"))
+    (folder / ".hidden").mkdir()
+    write(folder / ".hidden" / "secret.toml", briefing("Secret", "2022-05-01"))
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert listed(app)[0] == "april/friday.toml"  # the newest, from a subfolder
+        assert "secret.toml" not in " ".join(listed(app))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryReaderScreen)
+        assert app.screen.briefing.title == "April fools"
+
+
+async def test_a_library_opened_again_lists_from_its_index_without_reading_a_file(
+        folder: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    read: list[str] = []
+    real = archive_module.parse_briefing_file
+
+    def counting(data: bytes, shown: str):  # type: ignore[no-untyped-def]
+        read.append(shown)
+        return real(data, shown)
+
+    monkeypatch.setattr(archive_module, "parse_briefing_file", counting)
+    first = BriefingApp(folder=folder)
+    async with first.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert len(read) == 3
+    read.clear()
+    again = BriefingApp(folder=folder)
+    async with again.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert read == []
+        assert listed(again) == ["wednesday.toml", "tuesday.toml", "monday.toml"]
+        text = screen_text(again)
+        assert "Wednesday convoy" in text and "reading…" not in text
+        await pilot.press("slash", *"humanitarian")  # tags come from the index too
+        await pilot.pause()
+        assert listed(again) == ["wednesday.toml"]
+
+
+async def test_a_long_first_indexing_shows_its_progress(
+        folder: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    go_on = threading.Event()
+    real = archive_module.parse_briefing_file
+    monkeypatch.setattr(library_module, "BATCH_SECONDS", 0.0)
+
+    def slow(data: bytes, shown: str):  # type: ignore[no-untyped-def]
+        if shown != "monday.toml":
+            go_on.wait(timeout=30)
+        return real(data, shown)
+
+    monkeypatch.setattr(archive_module, "parse_briefing_file", slow)
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if " of 3" in screen_text(app):
+                break
+        assert "indexing 1 of 3" in screen_text(app)
+        assert library(app).query_one("#library-indexing").display
+        go_on.set()
+        await settle(pilot)
+        assert " of 3" not in screen_text(app)
+        assert not library(app).query_one("#library-indexing").display
+
+
+async def test_an_index_that_cannot_be_kept_still_gives_a_library(
+        folder: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("")
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(in_the_way / "data"))
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert listed(app) == ["wednesday.toml", "tuesday.toml", "monday.toml"]
+        assert any("cannot make the archive's folder" in str(n.message)
+                   for n in app._notifications)
 
 
 # --- the filter ----------------------------------------------------------------------

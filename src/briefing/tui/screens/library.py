@@ -33,23 +33,21 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
 
+from briefing.archive import Archive, ArchiveError, walk_briefings
 from briefing.errors import BriefingError
 from briefing.files import WriteError
 from briefing.library import (
     ARTICLE_SUFFIXES,
     IMPORT_HINT,
-    FolderListing,
     LibraryEntry,
-    Stamp,
     library_order,
     list_folder,
     mark_opened,
     matches,
     opened_state_files,
-    read_entry,
     shown_name,
     was_opened,
 )
@@ -88,6 +86,8 @@ class LibraryScreen(Screen[None]):
     state_files: var[frozenset[str]] = var(frozenset, init=False)
     articles: var[tuple[str, ...]] = var(tuple, init=False)
     problem: var[str | None] = var(None, init=False)
+    # While files are read into the folder's index: (looked at, of all).
+    indexing: var[tuple[int, int] | None] = var(None, init=False)
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
@@ -97,23 +97,44 @@ class LibraryScreen(Screen[None]):
             None, ())  # the entries, and them in the list's order
         self._looked = False  # the folder has been listed once
         self._looking: Worker[None] | None = None
+        # The folder's index (see briefing.archive), opened by the first look;
+        # only the look's worker uses it, one look at a time.
+        self._archive: Archive | None = None
         # The state files of the briefings opened here, in case one could not
         # be written (a read-only state folder): new no more in this session.
         self._opened_here: set[str] = set()
 
     # --- what the workers post back ---------------------------------------------
 
-    class FolderListed(Message):
-        """The folder was listed; the files in `changed` are being read."""
+    class IndexRead(Message):
+        """The files as the index has them, before the folder is looked at."""
 
-        def __init__(self, listing: FolderListing, state_files: frozenset[str]) -> None:
-            super().__init__()
-            self.listing, self.state_files = listing, state_files
-
-    class FilesRead(Message):
         def __init__(self, entries: tuple[LibraryEntry, ...]) -> None:
             super().__init__()
             self.entries = entries
+
+    class FolderListed(Message):
+        """The briefing files in the folder and its subfolders (`names`, as
+        on disk); the ones new or changed are being read."""
+
+        def __init__(self, names: frozenset[str], articles: tuple[str, ...],
+                     state_files: frozenset[str]) -> None:
+            super().__init__()
+            self.names, self.articles, self.state_files = names, articles, state_files
+
+    class FilesRead(Message):
+        """Files read and indexed; `done` of `total` looked at so far."""
+
+        def __init__(self, entries: tuple[LibraryEntry, ...], done: int, total: int) -> None:
+            super().__init__()
+            self.entries, self.done, self.total = entries, done, total
+
+    class IndexUnavailable(Message):
+        """The folder's index cannot be kept where it belongs."""
+
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
 
     class FolderUnreadable(Message):
         def __init__(self, problem: str) -> None:
@@ -140,6 +161,9 @@ class LibraryScreen(Screen[None]):
                       placeholder="filter by title, source, tag, date or file name")
         field.display = False
         yield field
+        progress = ProgressBar(id="library-indexing", show_eta=False)
+        progress.display = False
+        yield progress
         yield LibraryList(id="library")
         yield KeyLine(id="keys")
 
@@ -175,6 +199,13 @@ class LibraryScreen(Screen[None]):
     def watch_problem(self) -> None:
         self._show()
 
+    def watch_indexing(self, indexing: tuple[int, int] | None) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.display = indexing is not None
+        if indexing is not None:
+            bar.update(progress=indexing[0], total=indexing[1])
+        self.query_one("#library-title", Static).update(self._title())
+
     def _show(self) -> None:
         entries = self.entries
         if self._ordered[0] is not entries:  # sorted again only when files changed
@@ -203,6 +234,8 @@ class LibraryScreen(Screen[None]):
                 parts.append(Content.styled(f"{invalid:,} not valid", "$text-error"))
             if self.filter_text.strip():
                 parts.append(Content(f"{len(self.shown):,} shown"))
+            if self.indexing is not None:
+                parts.append(Content(f"indexing {self.indexing[0]:,} of {self.indexing[1]:,}"))
         muted = "$foreground-muted"
         parts.append(Content.assemble(
             ("in ", muted), literal(shown_name(self.folder), muted, one_line=True)))
@@ -240,47 +273,92 @@ class LibraryScreen(Screen[None]):
     def _look(self) -> None:
         if self._looking is not None and not self._looking.is_finished:
             return  # still reading the last look's files: one look at a time
-        known = {name: entry.stamp for name, entry in self.entries.items() if entry.read}
-        self._looking = self._look_at_folder(self.folder, known)
+        self._looking = self._look_at_folder(self.folder)
 
     @work(thread=True, exclusive=True, group="watch-folder")
-    def _look_at_folder(self, folder: Path, known: Mapping[str, Stamp | None]) -> None:
-        """List the folder, then read the files that are new or changed,
-        posting what was read every BATCH_SECONDS."""
+    def _look_at_folder(self, folder: Path) -> None:
+        """List the folder and its subfolders, then index the files that are
+        new or changed, posting what was read every BATCH_SECONDS."""
+        import os
         import time
 
         worker = get_current_worker()
         try:
-            listing = list_folder(folder)
+            with os.scandir(folder):
+                pass
         except OSError as error:
             self.post_message(self.FolderUnreadable(
                 f"{shown_name(folder)}: cannot list this folder: {error.strerror or error}"))
+            if self._archive is not None:  # the list is emptied: it is filled anew
+                self._archive.close()
+                self._archive = None
             return
-        self.post_message(self.FolderListed(listing, opened_state_files()))
+        archive = self._archive
+        if archive is None:
+            archive = self._archive = self._open_archive(folder)
+            self.post_message(self.IndexRead(tuple(archive.entries())))
+        found = list(walk_briefings(folder))
+        articles = () if found else list_folder(folder).articles
+        self.post_message(self.FolderListed(frozenset(os.fsdecode(name) for name, _ in found),
+                                            articles, opened_state_files()))
         batch: list[LibraryEntry] = []
         sent = time.monotonic()
-        for name, stamp in listing.briefings.items():
-            if name in known and known[name] == stamp and stamp is not None:
-                continue
+
+        def indexed(done: int, total: int, entry: LibraryEntry | None) -> None:
+            nonlocal batch, sent
             if worker.is_cancelled:
-                return
-            batch.append(read_entry(folder, name, stamp))
+                raise _LookCancelled
+            if entry is not None:
+                batch.append(entry)
             if time.monotonic() - sent >= BATCH_SECONDS:
-                self.post_message(self.FilesRead(tuple(batch)))
+                self.post_message(self.FilesRead(tuple(batch), done, total))
                 batch, sent = [], time.monotonic()
-        if batch:
-            self.post_message(self.FilesRead(tuple(batch)))
+
+        try:
+            archive.update(found, indexed)
+        except _LookCancelled:
+            return
+        except ArchiveError as error:
+            self.post_message(self.IndexUnavailable(str(error)))
+        self.post_message(self.FilesRead(tuple(batch), len(found), len(found)))
+
+    def _open_archive(self, folder: Path) -> Archive:
+        """The folder's index; where it cannot be kept (a read-only data
+        folder), one for this session in a temporary folder."""
+        try:
+            return Archive.open(folder)
+        except ArchiveError as error:
+            import tempfile
+
+            self.post_message(self.IndexUnavailable(str(error)))
+            self._temporary = Path(tempfile.mkdtemp(prefix="briefing-index-"))
+            return Archive.open(folder, self._temporary / "index.sqlite3")
+
+    def on_unmount(self) -> None:
+        looking = self._looking
+        if self._archive is not None and (looking is None or looking.is_finished):
+            self._archive.close()  # else it is closed with the worker's thread
+        temporary = getattr(self, "_temporary", None)
+        if temporary is not None:
+            import shutil
+
+            shutil.rmtree(temporary, ignore_errors=True)
+
+    @on(IndexRead)
+    def _index_read(self, message: IndexRead) -> None:
+        if message.entries:
+            self._looked = True
+            self.entries = MappingProxyType({entry.name: entry for entry in message.entries})
 
     @on(FolderListed)
     def _folder_listed(self, message: FolderListed) -> None:
         self._looked = True
-        listed = message.listing.briefings
         # Files gone are dropped; new ones show by name until they are read;
         # a changed one keeps its old line until then.
-        entries = {name: self.entries.get(name) or LibraryEntry(name, stamp)
-                   for name, stamp in listed.items()}
+        entries = {name: self.entries.get(name) or LibraryEntry(name)
+                   for name in message.names}
         self.problem = None
-        self.articles = message.listing.articles
+        self.articles = message.articles
         self.state_files = message.state_files | self._opened_here
         if entries.keys() != self.entries.keys():
             self.entries = MappingProxyType(entries)
@@ -289,11 +367,18 @@ class LibraryScreen(Screen[None]):
 
     @on(FilesRead)
     def _files_read(self, message: FilesRead) -> None:
-        entries = dict(self.entries)
-        for entry in message.entries:
-            if entry.name in entries:
-                entries[entry.name] = entry
-        self.entries = MappingProxyType(entries)
+        if message.entries:
+            entries = dict(self.entries)
+            for entry in message.entries:
+                if entry.name in entries:
+                    entries[entry.name] = entry
+            self.entries = MappingProxyType(entries)
+        self.indexing = (message.done, message.total) if message.done < message.total else None
+
+    @on(IndexUnavailable)
+    def _index_unavailable(self, message: IndexUnavailable) -> None:
+        self.notify(message.problem, title="The folder's index", severity="warning",
+                    markup=False, timeout=8)
 
     @on(FolderUnreadable)
     def _folder_unreadable(self, message: FolderUnreadable) -> None:
@@ -405,6 +490,10 @@ class LibraryScreen(Screen[None]):
                 return order[at].name
             at += step
         return None
+
+
+class _LookCancelled(Exception):
+    """The look was cancelled (the screen is closing): stop indexing."""
 
 
 class LibraryReaderScreen(ReaderScreen):
