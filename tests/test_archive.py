@@ -4,9 +4,11 @@ hostile queries."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +16,6 @@ import pytest
 
 from briefing.archive import Archive, ArchiveError, index_path
 from briefing.cli import main
-from conftest import sample_briefing_text
 
 QUOTE = """
 [[quotes]]
@@ -25,11 +26,20 @@ paragraph = 2
 """
 
 
-def briefing(title: str, published: str, *, paragraph: str = "", tags: str = "",
-             source: str = "Reuters") -> str:
+Briefing = Callable[..., str]
+
+
+@pytest.fixture
+def briefing(briefing_text: Callable[..., str]) -> Briefing:
+    """`briefing(title, published, paragraph="", tags="", source="Reuters")`."""
+    return functools.partial(_briefing, briefing_text)
+
+
+def _briefing(briefing_text: Callable[..., str], title: str, published: str, *,
+              paragraph: str = "", tags: str = "", source: str = "Reuters") -> str:
     """The sample briefing under another title and date, with one more
     paragraph in its last section."""
-    text = sample_briefing_text(QUOTE, masthead=f'published = {published}\nsource = "{source}"'
+    text = briefing_text(QUOTE, masthead=f'published = {published}\nsource = "{source}"'
                                 + (f"\ntags = [{tags}]" if tags else ""))
     text = text.replace('title = "Talks in Istanbul"', f'title = "{title}"')
     if paragraph:
@@ -39,7 +49,7 @@ def briefing(title: str, published: str, *, paragraph: str = "", tags: str = "",
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
+def folder(tmp_path: Path, briefing: Briefing) -> Path:
     root = tmp_path / "briefs"
     (root / "march").mkdir(parents=True)
     (root / "2022-03-01.toml").write_text(briefing("First", "2022-03-01", tags='"war"'))
@@ -82,7 +92,8 @@ def test_every_word_must_be_there_in_any_order_and_a_phrase_in_order(folder: Pat
     assert search(folder, "mayor zeppelin") == []  # never in the same passage
 
 
-def test_a_star_finds_every_word_it_begins_and_apostrophes_fold(tmp_path: Path) -> None:
+def test_a_star_finds_every_word_it_begins_and_apostrophes_fold(
+        tmp_path: Path, briefing: Briefing) -> None:
     root = tmp_path / "f"
     root.mkdir()
     (root / "a.toml").write_text(briefing("A", "2022-03-01",
@@ -121,7 +132,8 @@ def test_a_file_written_again_with_the_same_bytes_is_not_read_as_new(folder: Pat
     assert (report.changed, report.unchanged) == (0, 2)
 
 
-def test_a_broken_file_is_listed_with_its_error_and_indexing_goes_on(folder: Path) -> None:
+def test_a_broken_file_is_listed_with_its_error_and_indexing_goes_on(
+        folder: Path, briefing: Briefing) -> None:
     broken = folder / "broken.toml"
     broken.write_text('format = 1\n[briefing\ntitle = "x"\n')
     with Archive.open(folder) as archive:
@@ -158,7 +170,7 @@ def test_a_hostile_query_is_taken_as_words(folder: Path, query: str) -> None:
     assert search(folder, "zeppelin") != []  # and the index is still there
 
 
-def test_operators_are_plain_words(tmp_path: Path) -> None:
+def test_operators_are_plain_words(tmp_path: Path, briefing: Briefing) -> None:
     root = tmp_path / "f"
     root.mkdir()
     (root / "a.toml").write_text(briefing("A", "2022-03-01",
@@ -275,7 +287,8 @@ def test_briefing_search_names_broken_files_and_refuses_a_missing_folder(
 
 
 def test_text_from_files_reaches_the_terminal_literally(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], assert_terminal_safe) -> None:  # type: ignore[no-untyped-def]
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], assert_terminal_safe,  # type: ignore[no-untyped-def]
+        briefing: Briefing) -> None:
     root = tmp_path / "f"
     root.mkdir()
     (root / "a\x1b[31m.toml").write_text(briefing("Title [red]x[/red]", "2022-03-01",

@@ -115,6 +115,18 @@ class Hit(NamedTuple):
     end: int
     context: str  # the words around them, one line
     speaker: str | None = None
+    file: str = ""  # the briefing file, relative to the folder, as on disk
+
+    @property
+    def place(self) -> str:
+        """Where it is, as a reader finds it: "§2 Talks ¶3", "§2 Talks,
+        summary", "title" (the section's title as written: show it safely)."""
+        if self.section < 0:
+            return self.kind  # the briefing's title or standfirst
+        where = f"§{self.section + 1} {self.section_title}"
+        if self.paragraph >= 0:
+            return f"{where} ¶{self.paragraph + 1}"
+        return f"{where}, {'title' if self.kind == 'heading' else self.kind}"
 
 
 # progress(done, total, entry): see Archive.update.
@@ -315,7 +327,7 @@ class Archive:
             hits.append(Hit(shown_name(bytes(path)), title or "",
                             date.fromisoformat(day) if day else None, kind, section,
                             section_title or "", paragraph, start, end,
-                            _context(text, start, end), who))
+                            _context(text, start, end), who, os.fsdecode(bytes(path))))
         return hits
 
     def entries(self) -> list[LibraryEntry]:

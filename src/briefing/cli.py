@@ -481,18 +481,6 @@ def _progress() -> Callable[[int, int], None]:
     return show
 
 
-def _hit_place(hit: Hit) -> str:
-    """Where a hit is, as a reader finds it: "§2 Talks ¶3", "§2 Talks, summary"."""
-    from briefing.text import visible
-
-    if hit.section < 0:
-        return hit.kind  # title, standfirst
-    place = f"§{hit.section + 1} {visible(hit.section_title, one_line=True)}"
-    if hit.paragraph >= 0:
-        return f"{place} ¶{hit.paragraph + 1}"
-    return f"{place}, {'title' if hit.kind == 'heading' else hit.kind}"
-
-
 def _print_hits(hits: list[Hit]) -> None:
     """Each briefing once (day, file, title), then its hits in reading order."""
     from briefing.text import visible
@@ -504,7 +492,7 @@ def _print_hits(hits: list[Hit]) -> None:
             day = f"{hit.day:%Y-%m-%d}" if hit.day else "no date"
             print(f"{day}  {hit.path}\n  {visible(hit.title, one_line=True)}")
         speaker = f"{visible(hit.speaker, one_line=True)}: " if hit.speaker else ""
-        print(f"    {_hit_place(hit)}: {speaker}{hit.context}")
+        print(f"    {visible(hit.place, one_line=True)}: {speaker}{hit.context}")
 
 
 def _hit_json(hit: Hit) -> dict[str, Any]:

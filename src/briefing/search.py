@@ -211,15 +211,17 @@ def pattern_of(query: str) -> re.Pattern[str] | None:
 
 
 def find(index: SearchIndex, query: str, *, limit: int = MAX_MATCHES,
-         cancelled: Callable[[], bool] = lambda: False) -> Search | None:
-    """Search the whole briefing for `query` (folded: see the module).
+         cancelled: Callable[[], bool] = lambda: False,
+         pattern: re.Pattern[str] | None = None) -> Search | None:
+    """Search the whole briefing for `query` (folded: see the module), or
+    for `pattern` where one is given (the words of an archive search).
 
     `cancelled` is asked between sections: when it says so, None is
     returned (the caller no longer wants the result)."""
-    pattern = pattern_of(query)
+    word = _plain_word(query) if pattern is None else None
+    pattern = pattern_of(query) if pattern is None else pattern
     if pattern is None:
         return Search(query)
-    word = _plain_word(query)
     masthead: tuple[Field, Field] = ("title", "standfirst")
     matches = [Match(-1, -1, start, end, masthead[at])
                for at, start, end in index.masthead.find(pattern, 0, 2, limit)]

@@ -56,6 +56,7 @@ from briefing.text import counted
 from briefing.tui.commands import ScreenCommands
 from briefing.tui.messages import FieldOpening
 from briefing.tui.safe import literal
+from briefing.tui.screens.archive_search import ArchiveSearchScreen, ChosenHit
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.key_line import KeyLine
 from briefing.tui.widgets.library_list import LibraryList
@@ -75,6 +76,7 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "filter", "Filter", id="library-filter", priority=True),
         Binding("escape", "clear_filter", "Clear the filter", show=False,
                 id="library-clear-filter"),
+        Binding("s", "search_all", "Search all", id="library-search-all"),
         Binding("r", "look", "Look at the folder now", show=False, id="library-look"),
     ]
 
@@ -100,6 +102,7 @@ class LibraryScreen(Screen[None]):
         # The folder's index (see briefing.archive), opened by the first look;
         # only the look's worker uses it, one look at a time.
         self._archive: Archive | None = None
+        self._last_search = ""  # what was typed in the search of every briefing
         # The state files of the briefings opened here, in case one could not
         # be written (a read-only state folder): new no more in this session.
         self._opened_here: set[str] = set()
@@ -142,11 +145,14 @@ class LibraryScreen(Screen[None]):
             self.problem = problem
 
     class BriefingLoaded(Message):
-        """A briefing to open was read; `replacing` a reader (J/K) or not."""
+        """A briefing to open was read; `replacing` a reader (J/K) or not;
+        `found`: an archive search to show in it, and where."""
 
-        def __init__(self, name: str, briefing: Briefing, replacing: ReaderScreen | None) -> None:
+        def __init__(self, name: str, briefing: Briefing, replacing: ReaderScreen | None,
+                     found: ChosenHit | None = None) -> None:
             super().__init__()
             self.name, self.briefing, self.replacing = name, briefing, replacing
+            self.found = found
 
     class BriefingUnreadable(Message):
         def __init__(self, name: str, problem: str) -> None:
@@ -389,6 +395,18 @@ class LibraryScreen(Screen[None]):
     def action_look(self) -> None:
         self._look()
 
+    # --- searching every briefing ------------------------------------------------------
+
+    def action_search_all(self) -> None:
+        search = ArchiveSearchScreen(self.folder, self._last_search)
+
+        def chosen(found: ChosenHit | None) -> None:
+            self._last_search = search.typed  # `s` again comes back to it
+            if found is not None:
+                self.open(found.hit.file, found=found)
+
+        self.app.push_screen(search, chosen)
+
     # --- the filter -------------------------------------------------------------------
 
     def action_filter(self) -> None:
@@ -432,13 +450,15 @@ class LibraryScreen(Screen[None]):
         event.stop()
         self.open(event.name)
 
-    def open(self, name: str, *, replacing: ReaderScreen | None = None) -> None:
+    def open(self, name: str, *, replacing: ReaderScreen | None = None,
+             found: ChosenHit | None = None) -> None:
         """Read the file (a worker) and open it, over the library or in place
-        of the reader `replacing`."""
-        self._load(self.folder, name, replacing)
+        of the reader `replacing`; at an archive search's hit if `found`."""
+        self._load(self.folder, name, replacing, found)
 
     @work(thread=True, exclusive=True, group="open")
-    def _load(self, folder: Path, name: str, replacing: ReaderScreen | None) -> None:
+    def _load(self, folder: Path, name: str, replacing: ReaderScreen | None,
+              found: ChosenHit | None = None) -> None:
         from briefing.loader import load_briefing
 
         path = folder / name
@@ -452,7 +472,7 @@ class LibraryScreen(Screen[None]):
         with contextlib.suppress(WriteError, OSError):
             mark_opened(path, briefing)
         if not get_current_worker().is_cancelled:
-            self.post_message(self.BriefingLoaded(name, briefing, replacing))
+            self.post_message(self.BriefingLoaded(name, briefing, replacing, found))
 
     @on(BriefingLoaded)
     def _briefing_loaded(self, message: BriefingLoaded) -> None:
@@ -462,7 +482,7 @@ class LibraryScreen(Screen[None]):
             self.state_files = self.state_files | {entry.state_file}
         self.library_list.move_to(message.name)
         reader = LibraryReaderScreen(message.briefing, self.folder / message.name, self,
-                                     message.name)
+                                     message.name, found=message.found)
         if message.replacing is not None:
             if self.app.screen is message.replacing:
                 self.app.switch_screen(reader)
@@ -510,10 +530,18 @@ class LibraryReaderScreen(ReaderScreen):
     ]
 
     def __init__(self, briefing: Briefing, path: Path, library: LibraryScreen,
-                 name: str) -> None:
+                 name: str, *, found: ChosenHit | None = None) -> None:
         super().__init__(briefing, path, from_library=True)
         self.library = library
         self.file_name = name
+        self.found = found  # an archive search's hit to show once open
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self.found is not None:
+            hit = self.found.hit
+            self.call_after_refresh(self.find_words, self.found.query,
+                                    (hit.section, hit.paragraph, hit.start))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_briefing", "previous_briefing"):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -168,6 +169,8 @@ class ReaderScreen(Screen[None]):
         self._entry_keys: EntryKeys | None = None
         self._query: str | None = None  # the query typed last: only its results show
         self._go_when_found = False  # enter was pressed before the results came
+        # Where to go when the results of `find_words` come: (section, paragraph, start).
+        self._found_at: tuple[int, int, int] | None = None
         # Kept, not queried: the place is read from it when the screen closes.
         self._reading = ReadingPane(id="reading")
 
@@ -773,18 +776,39 @@ class ReaderScreen(Screen[None]):
         self._find(self.briefing, self._search_index, event.value)
 
     def _find(self, briefing: Briefing, index: SearchIndex | None, query: str) -> None:
+        self._found_at = None
         self._find_in(briefing, index, query, dict(self.state.notes), self._entry_keys)
+
+    async def find_words(self, query: str, place: tuple[int, int, int] | None = None) -> None:
+        """Show the matches of an archive search's words (see
+        briefing.archive_query) as this reader's search, and go to the one at
+        `place` (section, paragraph, start), or the first after it."""
+        from briefing.archive_query import words_pattern
+
+        pattern = words_pattern(query)
+        if pattern is None:
+            return
+        await self._open_search()
+        self._query, self._found_at = query, place or (-1, -1, 0)
+        bar = self.search_bar
+        if bar is not None:
+            bar.query_one(Input).value = query
+        self.search = Search(query)
+        self.reading.focus()
+        self._find_in(self.briefing, self._search_index, query, dict(self.state.notes),
+                      self._entry_keys, pattern)
 
     @work(thread=True, exclusive=True, group="search")
     def _find_in(self, briefing: Briefing, index: SearchIndex | None, query: str,
-                 notes: dict[str, str], keys: EntryKeys | None) -> None:
+                 notes: dict[str, str], keys: EntryKeys | None,
+                 pattern: re.Pattern[str] | None = None) -> None:
         """Search the whole briefing, and the reader's notes on it. A newer
         keystroke cancels this one: it stops at the next section and posts
         nothing."""
         worker = get_current_worker()
         if index is None:
             index = _search_index(briefing, notes, keys)
-        found = find(index, query, cancelled=lambda: worker.is_cancelled)
+        found = find(index, query, cancelled=lambda: worker.is_cancelled, pattern=pattern)
         if found is not None and not worker.is_cancelled:
             self.post_message(self.SearchFound(briefing, index, found))
 
@@ -796,7 +820,12 @@ class ReaderScreen(Screen[None]):
         if self.search is None or message.search.query != self._query:
             return  # left, or typed on since
         self.search = message.search
-        if self._go_when_found:
+        if self._found_at is not None:
+            place, self._found_at = self._found_at, None
+            if message.search.matches:
+                at = bisect.bisect_left(message.search.matches, place)
+                self._go_to_match(min(at, len(message.search.matches) - 1))
+        elif self._go_when_found:
             self._go_when_found = False
             self._go_to_first_match()
 

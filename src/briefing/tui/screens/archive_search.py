@@ -1,0 +1,164 @@
+"""Search the text of every briefing in the library's folder (its index:
+see briefing.archive): the hits as you type, newest briefing first, each
+with its place and its words in context; enter opens the briefing there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar, NamedTuple
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from briefing.archive import Archive, ArchiveError, Hit
+from briefing.archive_query import words_pattern
+from briefing.text import counted
+from briefing.tui.safe import literal
+
+# A pause in typing before the index is asked (each key would otherwise
+# start a query the next key cancels).
+TYPING_PAUSE = 0.12
+MAX_HITS = 200
+HINT = 'every word must be there · "a phrase" · word* for words it begins'
+
+
+class ChosenHit(NamedTuple):
+    """What the search was closed with: the query and the hit to open."""
+
+    query: str
+    hit: Hit
+
+
+class ArchiveSearchScreen(ModalScreen[ChosenHit | None]):
+    """`s` in the library. Dismisses with the hit chosen, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Close", id="close-archive-search"),
+        Binding("down", "hits('cursor_down')", "Next hit", show=False,
+                id="archive-search-down"),
+        Binding("up", "hits('cursor_up')", "Previous hit", show=False,
+                id="archive-search-up"),
+        Binding("pagedown", "hits('page_down')", "Page down", show=False,
+                id="archive-search-page-down"),
+        Binding("pageup", "hits('page_up')", "Page up", show=False,
+                id="archive-search-page-up"),
+    ]
+
+    class HitsFound(Message):
+        def __init__(self, query: str, hits: list[Hit] | None, problem: str | None) -> None:
+            super().__init__()
+            self.query, self.hits, self.problem = query, hits, problem
+
+    def __init__(self, folder: Path, query: str = "") -> None:
+        super().__init__()
+        self.folder = folder
+        self.typed = query
+        self.hits: list[Hit] = []
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="archive-search-dialog"):
+            yield Static(Content("Search every briefing · enter opens · esc closes"),
+                         classes="dialog-title")
+            yield Input(self.typed, placeholder="words to find", id="archive-search-input",
+                        compact=True)
+            yield Static(Content.styled(HINT, "$foreground-muted"), id="archive-search-status")
+            yield OptionList(id="archive-search-hits")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        if self.typed:
+            self._search()
+
+    @on(Input.Changed, "#archive-search-input")
+    def _typed(self, event: Input.Changed) -> None:
+        self.typed = event.value
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(TYPING_PAUSE, self._search)
+
+    def _search(self) -> None:
+        self._timer = None
+        self._find(self.folder, self.typed)
+
+    @work(thread=True, exclusive=True, group="archive-search")
+    def _find(self, folder: Path, query: str) -> None:
+        """Ask the index (a connection of this worker's own: the library's
+        look may be writing to it meanwhile)."""
+        try:
+            with Archive.open(folder) as archive:
+                hits = archive.search(query, limit=MAX_HITS)
+        except ArchiveError as error:
+            self.post_message(self.HitsFound(query, None, str(error)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.HitsFound(query, hits, None))
+
+    @on(HitsFound)
+    def _hits_found(self, message: HitsFound) -> None:
+        if message.query != self.typed:
+            return  # typed on since
+        status = self.query_one("#archive-search-status", Static)
+        hits_list = self.query_one(OptionList)
+        if message.hits is None:
+            status.update(literal(message.problem or "", "$text-error", one_line=True))
+            return
+        self.hits = message.hits
+        pattern = words_pattern(message.query)
+        options: list[Option] = []
+        last = None
+        for index, hit in enumerate(self.hits):
+            heading = (hit.path, hit.day)
+            if heading != last:  # each briefing once, then its hits
+                last = heading
+                day = f"{hit.day:%Y-%m-%d}  " if hit.day else ""
+                options.append(Option(Content.assemble(
+                    (day, "$foreground-muted"), literal(hit.title or hit.path, "bold",
+                                                         one_line=True)), disabled=True))
+            context = literal(hit.context, one_line=True)
+            if pattern is not None:
+                for found in pattern.finditer(context.plain):
+                    context = context.stylize("reverse", found.start(), found.end())
+            who = (literal(hit.speaker + ": ", "italic", one_line=True) if hit.speaker
+                   else Content(""))
+            where = literal(hit.place, "$text-accent", one_line=True)
+            options.append(Option(Content.assemble("  ", where, "  ", who, context),
+                                  id=str(index)))
+        hits_list.set_options(options)
+        if self.hits:
+            hits_list.highlighted = 1  # the first hit, under its briefing's title
+        if not message.query.strip():
+            status.update(Content.styled(HINT, "$foreground-muted"))
+        elif not self.hits:
+            status.update(Content.styled("no matches · " + HINT, "$foreground-muted"))
+        else:
+            more = " (the first; type more words to narrow)" if len(self.hits) >= MAX_HITS \
+                else ""
+            status.update(Content.styled(counted(len(self.hits), "hit") + more,
+                                         "$foreground-muted"))
+
+    def action_hits(self, action: str) -> None:
+        getattr(self.query_one(OptionList), f"action_{action}")()
+
+    @on(Input.Submitted, "#archive-search-input")
+    def _submitted(self) -> None:
+        hits_list = self.query_one(OptionList)
+        if hits_list.highlighted is not None:
+            self._open(hits_list.get_option_at_index(hits_list.highlighted))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option)
+
+    def _open(self, option: Option) -> None:
+        if option.id is not None:
+            self.dismiss(ChosenHit(self.typed, self.hits[int(option.id)]))
