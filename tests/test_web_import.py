@@ -443,8 +443,11 @@ def test_ctrl_c_stops_at_once_even_with_fetches_in_flight(web, tmp_path):
     out = tmp_path / "briefs"
     command = [sys.executable, "-m", "briefing", "import", web.url("/a"), web.url("/b"),
                "-o", str(out), "--timeout", "60"]
+    # Ctrl+C as a terminal sends it, even where this runs as a background job
+    # (which a shell starts with SIGINT ignored, and the child would inherit).
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "TERM": "dumb"})
+                               env={**os.environ, "TERM": "dumb"},
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     for _ in range(300):  # until both requests are waiting on the server
         if web.requests["/a"] and web.requests["/b"]:
             break
