@@ -297,3 +297,72 @@ def test_text_from_files_reaches_the_terminal_literally(
     out = capsys.readouterr().out
     assert_terminal_safe(out)
     assert "a\\x1b[31m.toml" in out and "[bold]x[/bold]" in out and "[red]x[/red]" in out
+
+
+# --- people across briefings -----------------------------------------------------
+
+def spoken(briefing: Briefing, title: str, published: str, speaker_line: str) -> str:
+    """A briefing whose second paragraph's quote is said by `speaker_line`'s
+    speaker: a people id or a name as written."""
+    return briefing(title, published).replace('speaker = "kuleba"', speaker_line)
+
+
+def test_everyone_quoted_is_one_person_however_each_briefing_writes_them(
+        tmp_path: Path, briefing: Briefing) -> None:
+    root = tmp_path / "f"
+    root.mkdir()
+    (root / "a.toml").write_text(spoken(briefing, "A", "2022-03-01",
+                                        'speaker = "Mr Kuleba"'))
+    (root / "b.toml").write_text(spoken(briefing, "B", "2022-03-02",
+                                        'speaker = "kuleba"'))  # Dmytro Kuleba, by id
+    (root / "c.toml").write_text(spoken(briefing, "C", "2022-03-03",
+                                        'speaker = "Foreign Minister Dmytro Kuleba"'))
+    (root / "d.toml").write_text(spoken(briefing, "D", "2022-03-04",
+                                        'speaker = "Oleg Kuleba"'))  # someone else
+    with Archive.open(root) as archive:
+        archive.update()
+        said = archive.said_by("Dmytro Kuleba")
+        assert [hit.title for hit in said] == ["C", "B"]  # newest first; "Mr Kuleba" is
+        # not taken: two Kulebas are known, so a surname alone is neither
+        assert said[0].kind == "quote" and said[0].section == 0 and said[0].paragraph == 1
+        assert said[0].context == "We are not trading people, land or sovereignty"
+        assert [hit.title for hit in archive.said_by("Oleg Kuleba")] == ["D"]
+        people = {p.name: p for p in archive.people()}
+        assert people["Dmytro Kuleba"].quotes == 2 and people["Dmytro Kuleba"].briefings == 2
+        assert people["Oleg Kuleba"].quotes == 1 and people["Mr Kuleba"].quotes == 1
+
+
+def test_a_surname_alone_joins_the_one_full_name_it_can_be(
+        tmp_path: Path, briefing: Briefing) -> None:
+    root = tmp_path / "f"
+    root.mkdir()
+    (root / "a.toml").write_text(spoken(briefing, "A", "2022-03-01",
+                                        'speaker = "Mr Kuleba"'))
+    (root / "b.toml").write_text(spoken(briefing, "B", "2022-03-02", 'speaker = "kuleba"'))
+    with Archive.open(root) as archive:
+        archive.update()
+        assert [hit.title for hit in archive.said_by("Kuleba")] == ["B", "A"]
+        assert [hit.title for hit in archive.said_by("Dmytro Kuleba")] == ["B", "A"]
+        (person,) = [p for p in archive.people() if "kuleba" in p.key]
+        assert (person.name, person.quotes, person.briefings) in {
+            ("Dmytro Kuleba", 2, 2), ("Mr Kuleba", 2, 2)}
+
+
+def test_figures_claimed_are_said_by_their_claimant(tmp_path: Path,
+                                                    briefing: Briefing) -> None:
+    root = tmp_path / "f"
+    root.mkdir()
+    figure = '''
+[[figures]]
+text = "160,000"
+label = "people trapped"
+claimed_by = "boichenko"
+section = "humanitarian"
+paragraph = 1
+'''
+    (root / "a.toml").write_text(briefing("A", "2022-03-01") + figure)
+    with Archive.open(root) as archive:
+        archive.update()
+        (hit,) = archive.said_by("Vadym Boichenko")
+    assert hit.kind == "figure" and hit.context == "160,000 · people trapped"
+    assert (hit.section, hit.paragraph, hit.start) == (1, 0, 15)

@@ -19,23 +19,28 @@ import os
 import sqlite3
 import stat
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from briefing.archive_query import fts_expression, words_pattern
 from briefing.errors import BriefingError
 from briefing.library import BRIEFING_SUFFIX, LibraryEntry, Stamp, shown_name, state_file_of
 from briefing.model import Briefing
+from briefing.text import visible
 
 DATA_DIR_VARIABLE = "BRIEFING_DATA_DIR"
 # `PRAGMA application_id`: this file is a briefing archive ("BRFA").
 APPLICATION_ID = 0x42524641
 # `PRAGMA user_version`: the layout below. Another version is built anew.
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 DEFAULT_LIMIT = 100
+# Hits of the last day shown past the limit, at most (see Archive._newest).
+MAX_SAME_DAY = 400
+_DAY_SHIFT = 32
 # Words shown on either side of a hit.
 CONTEXT_CHARACTERS = 70
 
@@ -55,15 +60,23 @@ CREATE INDEX tags_by_tag ON tags (tag);
 CREATE INDEX tags_by_file ON tags (file);
 CREATE TABLE sections (file INTEGER NOT NULL, section INTEGER NOT NULL, title TEXT,
                        PRIMARY KEY (file, section));
+CREATE TABLE sequence (next INTEGER NOT NULL);
+INSERT INTO sequence VALUES (1);
+-- A passage's id is its briefing's day (an ordinal; 0 for none) times 2^32
+-- plus a sequence number: the full-text table reads its matches in id order,
+-- so newest first is a walk of it backwards, which a LIMIT stops early.
 CREATE TABLE passages (
     id INTEGER PRIMARY KEY,
     file INTEGER NOT NULL,
-    kind TEXT NOT NULL,              -- title, standfirst, heading, summary, paragraph, quote
+    kind TEXT NOT NULL,       -- title, standfirst, heading, summary, paragraph, quote, figure
     section INTEGER, paragraph INTEGER, start INTEGER, "end" INTEGER,
-    who TEXT,                        -- a quote's speaker
+    who TEXT,                 -- a quote's speaker, a figure's claimant, as written
+    who_key TEXT,             -- the same, as briefing.person_names.person_key reads it
+    about TEXT,               -- a figure's label
     text TEXT NOT NULL
 );
 CREATE INDEX passages_by_file ON passages (file);
+CREATE INDEX passages_by_person ON passages (who_key);
 CREATE VIRTUAL TABLE passages_text USING fts5 (
     text, content = 'passages', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2');
@@ -99,6 +112,17 @@ def index_path(folder: Path) -> Path:
     """The index file of a folder: named by its absolute path."""
     digest = hashlib.sha256(os.fsencode(folder.resolve())).hexdigest()[:24]
     return archive_dir() / f"{digest}.sqlite3"
+
+
+class Speaker(NamedTuple):
+    """Someone quoted or claiming figures across the archive."""
+
+    key: str  # see briefing.person_names
+    name: str  # as the archive most often writes it
+    quotes: int
+    figures: int
+    briefings: int
+    keys: tuple[str, ...]  # every way of writing them taken as them
 
 
 class Hit(NamedTuple):
@@ -145,18 +169,51 @@ class UpdateReport:
     broken: list[tuple[str, str]] = field(default_factory=list)
 
 
-def walk_briefings(folder: Path) -> Iterator[tuple[bytes, Path]]:
-    """Every briefing file under a folder: (its path relative to the folder,
-    as bytes; its path). Hidden files and folders are left out, links to
-    folders are not followed (no loop can form), and what is not a regular
-    file (a FIFO, a socket, a link to nothing) is skipped."""
-    for root, folders, files in os.walk(folder, followlinks=False):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or not name.lower().endswith(BRIEFING_SUFFIX):
+class Found(NamedTuple):
+    """A briefing file as a walk of the folder found it."""
+
+    relative: bytes  # its path relative to the folder, as the OS spells it
+    path: bytes
+    stamp: Stamp | None  # None: it cannot be looked at (a link to nothing)
+    regular: bool  # a regular file, not a FIFO, socket or device
+
+
+def walk_briefings(folder: Path) -> Iterator[Found]:
+    """Every briefing file under a folder, with its stamp: one listing per
+    folder, no more. Hidden files and folders are left out, and links to
+    folders are not followed (no loop can form)."""
+    root = os.fsencode(folder)
+    suffix = os.fsencode(BRIEFING_SUFFIX)
+    pending = [b""]
+    while pending:
+        here = pending.pop()
+        try:
+            with os.scandir(os.path.join(root, here) if here else root) as listing:
+                items = sorted(listing, key=lambda item: item.name)
+        except OSError:
+            continue  # a subfolder that cannot be listed has nothing to show
+        folders: list[bytes] = []
+        for item in items:
+            name = item.name
+            if name.startswith(b"."):
                 continue
-            path = Path(root) / name
-            yield os.fsencode(path.relative_to(folder)), path
+            relative = os.path.join(here, name) if here else name
+            try:
+                if item.is_dir(follow_symlinks=False):
+                    folders.append(relative)
+                    continue
+            except OSError:
+                continue
+            if not name.lower().endswith(suffix):
+                continue
+            try:
+                info = item.stat()  # through a link, to what it points to
+            except OSError:
+                yield Found(relative, item.path, None, False)
+                continue
+            yield Found(relative, item.path, Stamp(info.st_size, info.st_mtime_ns, info.st_ino),
+                        stat.S_ISREG(info.st_mode))
+        pending += reversed(folders)  # in name order, each after the files before it
 
 
 class Archive:
@@ -200,7 +257,7 @@ class Archive:
 
     # --- bringing it up to date -------------------------------------------------
 
-    def update(self, found: list[tuple[bytes, Path]] | None = None,
+    def update(self, found: list[Found] | None = None,
                progress: Progress | None = None) -> UpdateReport:
         """Index what changed in the folder since the last update: files
         added, written or removed. `found`: the folder's briefing files, if
@@ -214,9 +271,9 @@ class Archive:
                      "SELECT path, id, size, mtime_ns, inode, sha256, error FROM files")}
         found = list(walk_briefings(self.folder)) if found is None else found
         seen: set[bytes] = set()
-        for done, (relative, path) in enumerate(found, start=1):
-            seen.add(relative)
-            entry = self._update_file(relative, path, known.get(relative), report)
+        for done, file in enumerate(found, start=1):
+            seen.add(file.relative)
+            entry = self._update_file(file, known.get(file.relative), report)
             if progress is not None:
                 progress(done, len(found), entry)
         for relative, (file_id, *_rest) in known.items():
@@ -226,27 +283,23 @@ class Archive:
                 report.removed.append(os.fsdecode(relative))
         return report
 
-    def _update_file(self, relative: bytes, path: Path,
+    def _update_file(self, file: Found,
                      previous: tuple[int, Stamp | None, str | None, str | None] | None,
                      report: UpdateReport) -> LibraryEntry | None:
         """Index one file if it changed; its entry as now indexed, or None."""
+        relative, stamp = file.relative, file.stamp
         shown = shown_name(relative)
-        try:
-            info = os.stat(path)
-        except OSError as error:
-            stamp, data, problem = None, None, f"{shown}: cannot look at it: " \
-                f"{error.strerror or error}"
+        if stamp is None:
+            data, problem = None, f"{shown}: cannot look at it (a link to nothing?)"
+        elif not file.regular:
+            data, problem = None, f"{shown}: not a regular file"
+        elif previous is not None and previous[1] == stamp:
+            report.unchanged += 1
+            if previous[3] is not None:
+                report.broken.append((shown, previous[3]))
+            return None
         else:
-            stamp = Stamp(info.st_size, info.st_mtime_ns, info.st_ino)
-            if not stat.S_ISREG(info.st_mode):
-                data, problem = None, f"{shown}: not a regular file"
-            elif previous is not None and previous[1] == stamp:
-                report.unchanged += 1
-                if previous[3] is not None:
-                    report.broken.append((shown, previous[3]))
-                return None
-            else:
-                data, problem = _read(path, shown)
+            data, problem = _read(file.path, shown)
         digest = hashlib.sha256(data).hexdigest() if data is not None else None
         if previous is not None and digest is not None and previous[2] == digest:
             with self._writing():  # the same bytes, written again: only the stamp
@@ -261,7 +314,8 @@ class Archive:
             briefing, problem = parse_briefing_file(data, shown)
         if problem is not None:
             report.broken.append((shown, problem))
-        state_file = state_file_of(briefing, path) if briefing is not None else None
+        state_file = (state_file_of(briefing, Path(os.fsdecode(file.path)))
+                      if briefing is not None else None)
         with self._writing():
             if previous is not None:
                 _forget(self._db, previous[0])
@@ -272,7 +326,8 @@ class Archive:
                 (relative, *(stamp or (None, None, None)), digest, problem,
                  *_masthead_row(briefing, _day(briefing, stamp)), state_file)).lastrowid
             if briefing is not None:
-                _add_briefing(self._db, file_id, briefing)  # type: ignore[arg-type]
+                _add_briefing(self._db, file_id, briefing,  # type: ignore[arg-type]
+                              _day(briefing, stamp))
         if previous is None:
             report.added += 1
         else:
@@ -306,22 +361,22 @@ class Archive:
             where.append("EXISTS (SELECT 1 FROM tags t WHERE t.file = f.id AND t.tag = ?)")
             values.append(tag.lower())
         if since is not None:
-            where.append("f.day >= ?")
-            values.append(since.isoformat())
+            where.append("passages_text.rowid >= ?")
+            values.append(since.toordinal() << _DAY_SHIFT)
         if until is not None:
-            where.append("f.day <= ?")
-            values.append(until.isoformat())
+            where.append("passages_text.rowid < ?")
+            values.append((until.toordinal() + 1) << _DAY_SHIFT)
         sql = ("SELECT f.path, f.title, f.day, p.kind, p.section, s.title, p.paragraph, p.who,"
-               " p.text FROM passages_text JOIN passages p ON p.id = passages_text.rowid"
+               " p.text, p.start FROM passages_text JOIN passages p ON p.id = passages_text.rowid"
                " JOIN files f ON f.id = p.file"
                " LEFT JOIN sections s ON s.file = p.file AND s.section = p.section"
-               f" WHERE {' AND '.join(where)}"
-               " ORDER BY f.day DESC, f.path, p.section, p.paragraph, p.start LIMIT ?")
-        values.append(max(0, limit))
+               f" WHERE {' AND '.join(where)} ORDER BY passages_text.rowid DESC")
+        rows = self._newest(sql, values, max(0, limit))
+        # Newest day first (as read), then by file and in reading order.
+        rows.sort(key=lambda r: (-_ordinal(r[2]), bytes(r[0]), r[4], r[6], r[9]))
         pattern = words_pattern(query)
         hits = []
-        for path, title, day, kind, section, section_title, paragraph, who, text in \
-                self._reading(sql, values):
+        for path, title, day, kind, section, section_title, paragraph, who, text, _ in rows:
             match = pattern.search(text) if pattern is not None else None
             start, end = (match.start(), match.end()) if match else (0, 0)
             hits.append(Hit(shown_name(bytes(path)), title or "",
@@ -329,6 +384,86 @@ class Archive:
                             section_title or "", paragraph, start, end,
                             _context(text, start, end), who, os.fsdecode(bytes(path))))
         return hits
+
+    def _newest(self, sql: str, values: list[object], limit: int) -> list[tuple[Any, ...]]:
+        """The first `limit` rows of a query in newest-first order, and the
+        rest of the last day's, so no day is shown in part."""
+        rows: list[tuple[Any, ...]] = []
+        try:
+            cursor = self._db.execute(sql, values)
+            for row in cursor:
+                if len(rows) >= limit and (not rows or row[2] != rows[-1][2]):
+                    break
+                if len(rows) >= limit + MAX_SAME_DAY:
+                    break
+                rows.append(row)
+            cursor.close()
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(f"{shown_name(self.path)}: the index cannot be read "
+                               f"({error}); remove it and it is built again") from None
+        return rows
+
+    # --- people across briefings ---------------------------------------------------
+
+    def people(self) -> list[Speaker]:
+        """Everyone quoted or claiming a figure, across the archive: one per
+        person (see briefing.person_names), the most quoted first."""
+        from briefing.person_names import same_person
+
+        counts: dict[str, list[Any]] = {}  # key: [quotes, figures, files, names]
+        for key, who, kind, file in self._reading(
+                "SELECT who_key, who, kind, file FROM passages WHERE who_key IS NOT NULL"
+                " AND who_key != '' AND kind IN ('quote', 'figure')", ()):
+            found = counts.setdefault(key, [0, 0, set(), Counter()])  # type: ignore[arg-type]
+            found[0 if kind == "quote" else 1] += 1
+            found[2].add(file)
+            found[3][who] += 1
+        keys = set(counts)
+        merged: dict[str, str] = {}  # a key: the key of the person it is part of
+        for key in sorted(keys, key=lambda k: (-len(k.split()), k)):
+            if key in merged:
+                continue
+            for other in same_person(key, keys):
+                merged.setdefault(other, key)
+        people: dict[str, list[Any]] = {}
+        for key, (quotes, figures, files, names) in counts.items():
+            into = people.setdefault(merged.get(key, key), [0, 0, set(), Counter(), set()])
+            into[0] += quotes
+            into[1] += figures
+            into[2] |= files
+            into[3].update(names)
+            into[4].add(key)
+        return sorted((Speaker(key, names.most_common(1)[0][0], quotes, figures, len(files),
+                               tuple(sorted(keys)))
+                       for key, (quotes, figures, files, names, keys) in people.items()),
+                      key=lambda p: (-(p.quotes + p.figures), p.name.casefold()))
+
+    def said_by(self, name: str, *, limit: int = DEFAULT_LIMIT) -> list[Hit]:
+        """The quotes someone said and the figures they claimed, across the
+        archive, newest first: `name` as written anywhere ("Mr Putin"), or a
+        person's key; every way the archive writes the same person counts."""
+        from briefing.person_names import person_key, same_person
+
+        key = person_key(name)
+        known = [row[0] for row in self._reading(
+            "SELECT DISTINCT who_key FROM passages WHERE who_key IS NOT NULL", ())]
+        keys = same_person(key, known)
+        if not keys:
+            return []
+        rows = self._newest(
+            "SELECT f.path, f.title, f.day, p.kind, p.section, s.title, p.paragraph, p.who,"
+            " p.text, p.start, p.\"end\", p.about FROM passages p JOIN files f ON f.id = p.file"
+            " LEFT JOIN sections s ON s.file = p.file AND s.section = p.section"
+            f" WHERE p.who_key IN ({','.join('?' * len(keys))})"
+            " AND p.kind IN ('quote', 'figure') ORDER BY p.id DESC", sorted(keys), limit)
+        rows.sort(key=lambda r: (-_ordinal(r[2]), bytes(r[0]), r[4], r[6], r[9]))
+        return [Hit(shown_name(bytes(path)), title or "",
+                    date.fromisoformat(day) if day else None, kind, section, section_title or "",
+                    paragraph, start, end,
+                    visible(text if not about else f"{text} · {about}", one_line=True), who,
+                    os.fsdecode(bytes(path)))
+                for path, title, day, kind, section, section_title, paragraph, who, text, start,
+                end, about in rows]
 
     def entries(self) -> list[LibraryEntry]:
         """Every file of the index as the library lists it, without reading one."""
@@ -490,7 +625,7 @@ def _without_source(problem: str, relative: bytes) -> str:
     return problem[len(prefix):].lstrip(":").strip() if problem.startswith(prefix) else problem
 
 
-def _read(path: Path, shown: str) -> tuple[bytes | None, str | None]:
+def _read(path: bytes, shown: str) -> tuple[bytes | None, str | None]:
     from briefing.loader import read_bytes
 
     try:
@@ -524,36 +659,50 @@ def _day(briefing: Briefing | None, stamp: Stamp | None) -> str | None:
     return datetime.fromtimestamp(stamp.mtime_ns / 1e9).date().isoformat()
 
 
-def _add_briefing(db: sqlite3.Connection, file_id: int, briefing: Briefing) -> None:
+def _add_briefing(db: sqlite3.Connection, file_id: int, briefing: Briefing,
+                  day: str | None) -> None:
+    from briefing.person_names import person_key
+
     meta = briefing.masthead
     db.executemany("INSERT INTO tags (file, tag) VALUES (?, ?)",
                    [(file_id, tag.lower()) for tag in meta.tags])
     db.executemany("INSERT INTO sections (file, section, title) VALUES (?, ?, ?)",
                    [(file_id, i, s.title) for i, s in enumerate(briefing.sections)])
-    rows: list[tuple[object, ...]] = [(file_id, "title", -1, -1, 0, len(meta.title), None,
-                                       meta.title)]
+    rows: list[tuple[object, ...]] = [("title", -1, -1, 0, len(meta.title), None, meta.title)]
     if meta.standfirst:
-        rows.append((file_id, "standfirst", -1, -1, 0, len(meta.standfirst), None,
-                     meta.standfirst))
+        rows.append(("standfirst", -1, -1, 0, len(meta.standfirst), None, meta.standfirst))
     for s, section in enumerate(briefing.sections):
-        rows.append((file_id, "heading", s, -1, 0, len(section.title), None, section.title))
+        rows.append(("heading", s, -1, 0, len(section.title), None, section.title))
         if section.summary:
-            rows.append((file_id, "summary", s, -1, 0, len(section.summary), None,
-                         section.summary))
-        rows += [(file_id, "paragraph", s, p, 0, len(text), None, text)
+            rows.append(("summary", s, -1, 0, len(section.summary), None, section.summary))
+        rows += [("paragraph", s, p, 0, len(text), None, text)
                  for p, text in enumerate(section.paragraphs)]
     for quote in briefing.quotes:
         a = quote.anchor
-        rows.append((file_id, "quote", a.section, a.paragraph, a.start, a.end,
-                     quote.speaker_name, quote.text))
-    db.executemany('INSERT INTO passages (file, kind, section, paragraph, start, "end", who,'
-                   " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        rows.append(("quote", a.section, a.paragraph, a.start, a.end, quote.speaker_name,
+                     quote.text))
+    for figure in briefing.figures:
+        a = figure.anchor
+        rows.append(("figure", a.section, a.paragraph, a.start, a.end, figure.claimant_name,
+                     figure.text, figure.label))
+    # Reading order within the briefing: each row's place in it, then the
+    # briefing's day above them all (see the passages table).
+    first = db.execute("UPDATE sequence SET next = next + ? RETURNING next - ?",
+                       (len(rows), len(rows))).fetchone()[0]
+    base = (_ordinal(day) << _DAY_SHIFT) + first % (1 << _DAY_SHIFT)
+    db.executemany('INSERT INTO passages (id, file, kind, section, paragraph, start, "end",'
+                   " who, who_key, about, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(base + n, file_id, *row[:6], person_key(row[5]) if row[5] else None,
+                     row[7] if len(row) > 7 else None, row[6])
+                    for n, row in enumerate(rows)])
+
+
+def _ordinal(day: str | None) -> int:
+    return date.fromisoformat(day).toordinal() if day else 0
 
 
 def _context(text: str, start: int, end: int) -> str:
     """The words around a span, on one line, cut at words, with … where cut."""
-    from briefing.text import visible
-
     left = max(0, start - CONTEXT_CHARACTERS)
     right = min(len(text), end + CONTEXT_CHARACTERS)
     if left > 0:

@@ -32,9 +32,11 @@ HINT = 'every word must be there · "a phrase" · word* for words it begins'
 
 
 class ChosenHit(NamedTuple):
-    """What the search was closed with: the query and the hit to open."""
+    """What a search of the archive was closed with: the query (its words
+    are marked in the briefing), or None for a quote or figure to go to;
+    and the hit to open."""
 
-    query: str
+    query: str | None
     hit: Hit
 
 

@@ -56,6 +56,7 @@ from briefing.text import counted
 from briefing.tui.commands import ScreenCommands
 from briefing.tui.messages import FieldOpening
 from briefing.tui.safe import literal
+from briefing.tui.screens.archive_people import ArchivePeopleScreen
 from briefing.tui.screens.archive_search import ArchiveSearchScreen, ChosenHit
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.key_line import KeyLine
@@ -77,6 +78,7 @@ class LibraryScreen(Screen[None]):
         Binding("escape", "clear_filter", "Clear the filter", show=False,
                 id="library-clear-filter"),
         Binding("s", "search_all", "Search all", id="library-search-all"),
+        Binding("p", "people", "People", id="library-people"),
         Binding("r", "look", "Look at the folder now", show=False, id="library-look"),
     ]
 
@@ -305,7 +307,7 @@ class LibraryScreen(Screen[None]):
             self.post_message(self.IndexRead(tuple(archive.entries())))
         found = list(walk_briefings(folder))
         articles = () if found else list_folder(folder).articles
-        self.post_message(self.FolderListed(frozenset(os.fsdecode(name) for name, _ in found),
+        self.post_message(self.FolderListed(frozenset(os.fsdecode(f.relative) for f in found),
                                             articles, opened_state_files()))
         batch: list[LibraryEntry] = []
         sent = time.monotonic()
@@ -396,6 +398,14 @@ class LibraryScreen(Screen[None]):
         self._look()
 
     # --- searching every briefing ------------------------------------------------------
+
+    def action_people(self, person: str | None = None) -> None:
+        """Everyone quoted across the folder's briefings, or what `person` said."""
+        def chosen(found: ChosenHit | None) -> None:
+            if found is not None:
+                self.open(found.hit.file, found=found)
+
+        self.app.push_screen(ArchivePeopleScreen(self.folder, person), chosen)
 
     def action_search_all(self) -> None:
         search = ArchiveSearchScreen(self.folder, self._last_search)
@@ -539,9 +549,16 @@ class LibraryReaderScreen(ReaderScreen):
     def on_mount(self) -> None:
         super().on_mount()
         if self.found is not None:
-            hit = self.found.hit
-            self.call_after_refresh(self.find_words, self.found.query,
-                                    (hit.section, hit.paragraph, hit.start))
+            hit, query = self.found.hit, self.found.query
+            if query is None:  # a quote or figure: selected, as n or f would
+                self.call_after_refresh(self.go_to_anchor, hit.kind,
+                                        (hit.section, hit.paragraph, hit.start))
+            else:
+                self.call_after_refresh(self.find_words, query,
+                                        (hit.section, hit.paragraph, hit.start))
+
+    def show_across(self, person: str) -> None:
+        self.library.action_people(person)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_briefing", "previous_briefing"):

@@ -4,7 +4,7 @@ each said and how many figures each claims."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,21 +21,33 @@ from briefing.tui.safe import literal
 EVERYONE = "\x00everyone"  # never a speaker: control characters are refused at load
 
 
-class PeopleScreen(ModalScreen[str | None | bool]):
+class Across(NamedTuple):
+    """What the people dialog closes with for `a`: this person, in every
+    briefing of the library."""
+
+    name: str
+
+
+class PeopleScreen(ModalScreen[str | None | bool | Across]):
     """Everyone quoted or claiming a figure, with their counts. Choose a
     speaker to filter the Quotes pane; dismisses with the speaker (a people
-    id or a name as written), None for everyone, False for no change."""
+    id or a name as written), None for everyone, False for no change; with
+    `across` (a briefing opened from the library), `a` dismisses with the
+    person highlighted, to see them in every briefing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,w", "dismiss(False)", "Close", id="close-people"),
+        Binding("a", "across", "In every briefing", id="people-across"),
         Binding("j", "list('cursor_down')", "Down", show=False),
         Binding("k", "list('cursor_up')", "Up", show=False),
     ]
 
-    def __init__(self, briefing: Briefing, current: str | None) -> None:
+    def __init__(self, briefing: Briefing, current: str | None, *,
+                 across: bool = False) -> None:
         super().__init__()
         self.briefing = briefing
         self.current = current
+        self.across = across
 
     def compose(self) -> ComposeResult:
         counts = Counter(quote.speaker for quote in self.briefing.quotes)
@@ -59,8 +71,10 @@ class PeopleScreen(ModalScreen[str | None | bool]):
             options.append(Option(line + _counts(count, claims.get(key, 0)),
                                    id=key, disabled=count == 0))
         with Vertical(id="people-dialog"):
-            yield Static(Content("Who speaks · enter filters the Quotes pane · esc closes"),
-                         classes="dialog-title")
+            title = "Who speaks · enter filters the Quotes pane · "
+            if self.across:
+                title += "a: in every briefing · "
+            yield Static(Content(title + "esc closes"), classes="dialog-title")
             yield PeopleList(*options, id="people-list")
 
     def on_mount(self) -> None:
@@ -71,6 +85,18 @@ class PeopleScreen(ModalScreen[str | None | bool]):
                 people.highlighted = people.get_option_index(self.current)
             except Exception:
                 people.highlighted = 0
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.across if action == "across" else True
+
+    def action_across(self) -> None:
+        people = self.query_one(OptionList)
+        if people.highlighted is None:
+            return
+        chosen = people.get_option_at_index(people.highlighted).id
+        if chosen is not None and chosen != EVERYONE:
+            person = self.briefing.person(chosen)
+            self.dismiss(Across(person.name if person else chosen))
 
     def action_list(self, action: str) -> None:
         getattr(self.query_one(OptionList), f"action_{action}")()

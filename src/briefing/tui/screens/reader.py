@@ -526,6 +526,20 @@ class ReaderScreen(Screen[None]):
     def go_to_figure(self, figure: Figure) -> None:
         self.position = at_entry(figure, self.position)
 
+    def go_to_anchor(self, kind: str, place: tuple[int, int, int]) -> None:
+        """Select the quote (or figure) whose words start at `place`
+        (section, paragraph, start), if there is one."""
+        entries: Sequence[Quote | Figure] = (self.briefing.quotes_in_order if kind == "quote"
+                                             else self.briefing.figures_in_order)
+        for entry in entries:
+            if entry.anchor[:2] == place[:2] and entry.anchor.start == place[2]:
+                self.position = at_entry(entry, self.position)
+                return
+
+    def show_across(self, person: str) -> None:
+        """What `person` said in every briefing of the folder: only where the
+        reader was opened from a library (see LibraryReaderScreen)."""
+
     def _step(self, kind: Kind, delta: int) -> Quote | Figure | None:
         """The entry `delta` (+1 or -1) steps from the reading position, as
         `n` and `N` search in less: from the selected entry when it is on
@@ -918,14 +932,18 @@ class ReaderScreen(Screen[None]):
     # --- people and filters -------------------------------------------------------
 
     def action_people(self) -> None:
-        from briefing.tui.screens.people import PeopleScreen
+        from briefing.tui.screens.people import Across, PeopleScreen
 
-        def chosen(speaker: str | bool | None) -> None:
+        def chosen(speaker: str | bool | Across | None) -> None:
             if speaker is False:  # dismissed without a choice
+                return
+            if isinstance(speaker, Across):
+                self.show_across(speaker.name)
                 return
             self.filter_speaker(speaker if isinstance(speaker, str) else None)
 
-        self.app.push_screen(PeopleScreen(self.briefing, self.speaker), chosen)
+        self.app.push_screen(PeopleScreen(self.briefing, self.speaker,
+                                          across=self.from_library), chosen)
 
     def filter_speaker(self, speaker: str | None) -> None:
         """Show only this speaker's quotes in the Quotes pane (None: everyone)."""
