@@ -21,7 +21,7 @@ import stat
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -188,7 +188,7 @@ def walk_briefings(folder: Path) -> Iterator[Found]:
     while pending:
         here = pending.pop()
         try:
-            with os.scandir(os.path.join(root, here) if here else root) as listing:
+            with os.scandir(root + b"/" + here if here else root) as listing:
                 items = sorted(listing, key=lambda item: item.name)
         except OSError:
             continue  # a subfolder that cannot be listed has nothing to show
@@ -197,7 +197,7 @@ def walk_briefings(folder: Path) -> Iterator[Found]:
             name = item.name
             if name.startswith(b"."):
                 continue
-            relative = os.path.join(here, name) if here else name
+            relative = here + b"/" + name if here else name
             try:
                 if item.is_dir(follow_symlinks=False):
                     folders.append(relative)
@@ -265,15 +265,22 @@ class Archive:
         total, entry)` is called after each file is looked at, with its
         new entry if it was read (None if it had not changed)."""
         report = UpdateReport()
-        known = {bytes(row[0]): (row[1], Stamp(*row[2:5]) if row[2] is not None else None,
-                                 row[5], row[6])
-                 for row in self._db.execute(
+        # (id, (size, mtime_ns, inode), sha256, error) by path: compared as
+        # plain tuples, thousands of times a look.
+        known = {path: (file_id, (size, mtime_ns, inode), digest, error)
+                 for path, file_id, size, mtime_ns, inode, digest, error in self._db.execute(
                      "SELECT path, id, size, mtime_ns, inode, sha256, error FROM files")}
         found = list(walk_briefings(self.folder)) if found is None else found
         seen: set[bytes] = set()
         for done, file in enumerate(found, start=1):
             seen.add(file.relative)
-            entry = self._update_file(file, known.get(file.relative), report)
+            previous = known.get(file.relative)
+            if (previous is not None and previous[3] is None and file.regular
+                    and previous[1] == file.stamp):
+                report.unchanged += 1  # the common case, first: nothing to read
+                entry = None
+            else:
+                entry = self._update_file(file, previous, report)
             if progress is not None:
                 progress(done, len(found), entry)
         for relative, (file_id, *_rest) in known.items():
@@ -284,7 +291,7 @@ class Archive:
         return report
 
     def _update_file(self, file: Found,
-                     previous: tuple[int, Stamp | None, str | None, str | None] | None,
+                     previous: tuple[int, tuple[int, int, int], str | None, str | None] | None,
                      report: UpdateReport) -> LibraryEntry | None:
         """Index one file if it changed; its entry as now indexed, or None."""
         relative, stamp = file.relative, file.stamp
@@ -467,21 +474,15 @@ class Archive:
 
     def entries(self) -> list[LibraryEntry]:
         """Every file of the index as the library lists it, without reading one."""
-        tags: dict[bytes, list[str]] = {}
-        for path, tag in self._reading("SELECT f.path, t.tag FROM tags t JOIN files f"
-                                       " ON f.id = t.file ORDER BY t.rowid", ()):
-            tags.setdefault(bytes(path), []).append(tag)  # type: ignore[arg-type]
-        entries = []
-        for path, size, mtime_ns, inode, error, state_file, *row in self._reading(
-                "SELECT path, size, mtime_ns, inode, error, state_file, title, source,"
-                " published, draft, quotes, figures FROM files", ()):
-            relative = bytes(path)  # type: ignore[arg-type]
-            stamp = Stamp(size, mtime_ns, inode) if size is not None else None  # type: ignore[arg-type]
-            entry = _entry(relative, stamp, None, error, state_file, row)  # type: ignore[arg-type]
-            if relative in tags:
-                entry = replace(entry, tags=tuple(tags[relative]))
-            entries.append(entry)
-        return entries
+        tags: dict[int, list[str]] = {}
+        for file_id, tag in self._reading("SELECT file, tag FROM tags ORDER BY rowid", ()):
+            tags.setdefault(file_id, []).append(tag)  # type: ignore[arg-type]
+        return [_entry(path, Stamp(size, mtime_ns, inode) if size is not None else None,  # type: ignore[arg-type]
+                       None, error, state_file, row, tuple(tags.get(file_id, ())))  # type: ignore[arg-type]
+                for file_id, path, size, mtime_ns, inode, error, state_file, *row
+                in self._reading("SELECT id, path, size, mtime_ns, inode, error, state_file,"
+                                 " title, source, published, draft, quotes, figures FROM files",
+                                 ())]
 
     def problems(self) -> list[tuple[str, str]]:
         """The files that could not be indexed, with why."""
@@ -601,7 +602,7 @@ def parse_briefing_file(data: bytes, shown: str) -> tuple[Briefing | None, str |
 
 def _entry(relative: bytes, stamp: Stamp | None, briefing: Briefing | None,
            problem: str | None, state_file: str | None,
-           row: list[object] | None = None) -> LibraryEntry:
+           row: list[object] | None = None, tags: tuple[str, ...] = ()) -> LibraryEntry:
     """A file as the library lists it: from the briefing just read, or from
     its row in the index (title, source, published, draft, quotes, figures)."""
     name = os.fsdecode(relative)
@@ -614,7 +615,7 @@ def _entry(relative: bytes, stamp: Stamp | None, briefing: Briefing | None,
                             state_file=state_file, draft=meta.draft)
     title, source, published, draft, quotes, figures = row or (None,) * 6
     return LibraryEntry(name, stamp, True, str(title or ""), str(source or ""),
-                        date.fromisoformat(str(published)) if published else None, (),
+                        date.fromisoformat(str(published)) if published else None, tags,
                         int(quotes or 0), int(figures or 0),  # type: ignore[call-overload]
                         state_file=state_file, draft=bool(draft))
 

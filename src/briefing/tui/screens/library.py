@@ -105,6 +105,8 @@ class LibraryScreen(Screen[None]):
         # only the look's worker uses it, one look at a time.
         self._archive: Archive | None = None
         self._last_search = ""  # what was typed in the search of every briefing
+        # The names of the files never opened, for (entries, state files).
+        self._unopened: tuple[object, frozenset[str]] = (None, frozenset())
         # The state files of the briefings opened here, in case one could not
         # be written (a read-only state folder): new no more in this session.
         self._opened_here: set[str] = set()
@@ -215,15 +217,20 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-title", Static).update(self._title())
 
     def _show(self) -> None:
-        entries = self.entries
-        if self._ordered[0] is not entries:  # sorted again only when files changed
+        entries, state_files = self.entries, self.state_files
+        # Worked out again only when the files or the opened ones changed:
+        # thousands of files, and this runs on every key of the filter.
+        if self._ordered[0] is not entries:
             self._ordered = (entries, tuple(sorted(entries.values(), key=library_order)))
         ordered = self._ordered[1]
-        wanted, state_files = self.filter_text, self.state_files
-        self.shown = tuple(entry for entry in ordered if matches(entry, wanted))
-        unopened = frozenset(entry.name for entry in ordered
-                             if not was_opened(entry, state_files))
-        self.library_list.set_rows(self.shown, unopened, empty=self._empty())
+        if self._unopened[0] != (id(entries), state_files):
+            unopened = frozenset(entry.name for entry in ordered
+                                 if not was_opened(entry, state_files))
+            self._unopened = ((id(entries), state_files), unopened)
+        wanted = self.filter_text
+        self.shown = (tuple(entry for entry in ordered if matches(entry, wanted))
+                      if wanted.strip() else ordered)
+        self.library_list.set_rows(self.shown, self._unopened[1], empty=self._empty())
         self.query_one("#library-title", Static).update(self._title())
 
     def _title(self) -> Content:
@@ -233,8 +240,8 @@ class LibraryScreen(Screen[None]):
         entries = list(self.entries.values())
         if entries:
             parts.append(Content(counted(len(entries), "briefing")))
-            state_files = self.state_files
-            new = sum(1 for e in entries if e.valid and not was_opened(e, state_files))
+            unopened = self._unopened[1]
+            new = sum(1 for e in entries if e.valid and e.name in unopened)
             invalid = sum(1 for e in entries if e.read and e.error is not None)
             if new:
                 parts.append(Content.styled(f"{new:,} new", "bold $text-accent"))
