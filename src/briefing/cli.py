@@ -20,11 +20,12 @@ from briefing import __version__
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from datetime import date
 
     from briefing.archive import Hit
     from briefing.model import Briefing
+    from briefing.state import ReaderState
 
 COMMANDS = ("open", "validate", "export", "import", "search", "schema")
 
@@ -71,9 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
         "them (not its subfolders): one line per problem, then a count.")
     check.add_argument("files", nargs="+", metavar="FILE|DIR")
 
-    export = commands.add_parser("export", help="write a Markdown digest of a briefing")
-    export.add_argument("path", nargs="?", metavar="FILE",
-                        help="the briefing (default: the bundled briefing)")
+    export = commands.add_parser(
+        "export", help="write a Markdown digest of a briefing, or of a folder's",
+        description="Write a Markdown digest of a briefing. Of a DIR: one digest of every "
+        "briefing in it and its subfolders (newest first), or of those of --since and "
+        "--until days.")
+    export.add_argument("path", nargs="?", metavar="FILE|DIR",
+                        help="the briefing, or a folder of them (default: the bundled "
+                        "briefing)")
     export.add_argument("-o", "--output", metavar="PATH|-", default="-",
                         help="where to write the digest (default: standard output)")
     export.add_argument("-f", "--force", action="store_true",
@@ -89,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="include every paragraph of each section")
     export.add_argument("--no-state", action="store_true",
                         help="ignore your stars and notes")
+    export.add_argument("--since", type=_day, metavar="YYYY-MM-DD",
+                        help="of a DIR: the briefings of this day or later")
+    export.add_argument("--until", type=_day, metavar="YYYY-MM-DD",
+                        help="of a DIR: the briefings of this day or earlier")
 
     draft = commands.add_parser(
         "import", help="draft briefings from articles: text, web pages, links, feeds",
@@ -339,6 +349,11 @@ def _export(args: argparse.Namespace) -> int:
     from briefing.loader import load_briefing
 
     target = _briefing_path(args.path)
+    if target.is_dir():
+        return _export_folder(args, target)
+    if args.since is not None or args.until is not None:
+        _fail("briefing: --since and --until are for a folder of briefings")
+        return 2
     briefing = load_briefing(target, source=args.path or str(target), remember=True)
     state = None
     if not args.no_state:
@@ -359,6 +374,55 @@ def _export(args: argparse.Namespace) -> int:
     options.check(briefing, source=args.path or str(target))
     digest = render_digest(briefing, options, state)
     return _emit(digest, args.output, force=args.force)
+
+
+def _export_folder(args: argparse.Namespace, folder: Path) -> int:
+    """One digest of the folder's briefings (of the days asked), newest first."""
+    from briefing.archive import Archive, ArchiveError
+    from briefing.digest import DigestOptions
+    from briefing.errors import BriefingError
+    from briefing.library import library_order, shown_name
+    from briefing.loader import load_briefing
+    from briefing.morning import morning_title, render_morning
+    from briefing.state import load_state_for, state_key
+
+    if args.sections:
+        _fail("briefing: --section is for one briefing, not a folder")
+        return 2
+    try:
+        with Archive.open(folder) as archive:
+            report = archive.update()
+            entries = archive.entries()
+    except ArchiveError as error:
+        _fail(f"briefing: {error}")
+        return 1
+    for _path, problem in report.broken:
+        _fail(f"{problem} (left out)")
+    chosen = [entry for entry in sorted(entries, key=library_order) if entry.valid
+              and (args.since is None or (entry.day or args.since) >= args.since)
+              and (args.until is None or (entry.day or args.until) <= args.until)]
+
+    def briefings() -> Iterable[tuple[Briefing, ReaderState | None]]:
+        for entry in chosen:
+            path = folder / entry.name
+            try:
+                briefing = load_briefing(path, source=shown_name(path))
+            except BriefingError as error:  # changed since it was indexed
+                _fail(f"{error.headline} (left out)")
+                continue
+            state = None
+            if not args.no_state:
+                try:
+                    state = load_state_for(state_key(briefing, path))
+                except BriefingError as error:
+                    _fail(f"warning: stars and notes left out: {error.headline}")
+            yield briefing, state
+
+    options = DigestOptions(quotes=not args.figures_only, figures=not args.quotes_only,
+                            starred_only=args.starred, full_text=args.full_text)
+    title = morning_title(folder.resolve().name or str(folder), args.since, args.until)
+    return _emit(render_morning(briefings(), title=title, options=options), args.output,
+                 force=args.force)
 
 
 def _seconds(text: str) -> float:

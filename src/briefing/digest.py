@@ -184,7 +184,7 @@ def _header(briefing: Briefing) -> list[str]:
     if masthead.source:
         byline.append("Source: " + escape_inline(masthead.source))
     if masthead.published is not None:
-        byline.append(("published " if byline else "Published ") + _date(masthead.published))
+        byline.append(("published " if byline else "Published ") + written_date(masthead.published))
     blocks.append(", ".join(byline))
     if masthead.draft:
         blocks.append(DRAFT_NOTICE)
@@ -196,7 +196,7 @@ DRAFT_NOTICE = ("*Draft made by `briefing import`, not yet checked by a person: 
                 "and labels marked as inferred were worked out, not read in the text.*")
 
 
-def _date(value: date) -> str:
+def written_date(value: date) -> str:
     """`28 March 2022`, the same on every machine (no locale)."""
     text = f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
     if isinstance(value, datetime):

@@ -114,6 +114,16 @@ class LibraryEntry:
     def shown_name(self) -> str:
         return shown_name(self.name)
 
+    @property
+    def day(self) -> date | None:
+        """The day it is listed under: published, or when the file was last
+        written (a briefing that does not say)."""
+        if self.published is not None:
+            return self.published
+        if self.stamp is None:
+            return None
+        return datetime.fromtimestamp(self.stamp.mtime_ns / 1e9).date()
+
     @functools.cached_property
     def date_text(self) -> str:
         return f"{self.published:%Y-%m-%d}" if self.published is not None else ""
