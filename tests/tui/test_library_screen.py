@@ -684,3 +684,39 @@ def test_hostile_file_names_never_reach_a_real_terminal(tmp_path: Path,
         term.close()
     for sequence in (b"\x1b]52", b"\x1b]0;", b"\x1b]1;", b"\x1b]2;", b"\x1b]8;"):
         assert sequence not in term.raw
+
+
+# --- the morning's digest -----------------------------------------------------------
+
+
+async def test_e_exports_a_digest_of_the_highlighted_briefing_s_day(
+        folder: Path, briefing: Briefing, tmp_path: Path) -> None:
+    write(folder / "wednesday-late.toml", briefing("Wednesday evening", "2022-03-30"))
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert listed(app)[0] == "wednesday-late.toml"
+        await pilot.press("e")
+        await pilot.pause()
+        assert "of the 2 briefings of 30 March 2022" in screen_text(app)
+        target = tmp_path / "out" / "morning.md"
+        target.parent.mkdir()
+        field = app.screen.query_one("#prompt-input")
+        field.value = str(target)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("# Briefings in inbox of 30 March 2022")
+        assert "## Wednesday convoy" in text and "## Wednesday evening" in text
+        assert "Tuesday" not in text
+        await pilot.press("e")  # the same path again: asked before it is overwritten
+        await pilot.pause()
+        app.screen.query_one("#prompt-input").value = str(target)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        from briefing.tui.screens.dialogs import ConfirmScreen
+
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert target.read_text(encoding="utf-8") == text

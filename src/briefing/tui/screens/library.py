@@ -20,7 +20,8 @@ into line; the workers post messages, which set them.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import ClassVar
@@ -79,6 +80,7 @@ class LibraryScreen(Screen[None]):
                 id="library-clear-filter"),
         Binding("s", "search_all", "Search all", id="library-search-all"),
         Binding("p", "people", "People", id="library-people"),
+        Binding("e", "export_day", "Export the day", show=False, id="library-export-day"),
         Binding("r", "look", "Look at the folder now", show=False, id="library-look"),
     ]
 
@@ -413,6 +415,79 @@ class LibraryScreen(Screen[None]):
                 self.open(found.hit.file, found=found)
 
         self.app.push_screen(ArchivePeopleScreen(self.folder, person), chosen)
+
+    # --- the morning's digest ------------------------------------------------------------
+
+    def action_export_day(self) -> None:
+        """A digest of every briefing of the highlighted one's day (as
+        `briefing export DIR --since DAY --until DAY`)."""
+        from briefing.tui.screens.dialogs import ConfirmScreen, PromptScreen
+
+        name = self.library_list.cursor_name
+        entry = self.entries.get(name) if name is not None else None
+        if entry is None or entry.day is None:
+            self.notify("Highlight a briefing: its day is exported.", markup=False)
+            return
+        day = entry.day
+        same_day = [e.name for e in self._ordered[1] if e.valid and e.day == day]
+        proposed = self._export_folder() / f"briefings-{day:%Y-%m-%d}.md"
+
+        def written(path_text: str | None) -> None:
+            if not path_text or not path_text.strip():
+                return
+            path = Path(path_text.strip()).expanduser()
+            if path.exists():
+                self.app.push_screen(
+                    ConfirmScreen(literal(f"{path} exists. Overwrite it?", one_line=True)),
+                    lambda yes: self._write_day(path, True, day, same_day) if yes else None)
+            else:
+                self._write_day(path, False, day, same_day)
+
+        title = Content(f"Export a digest of the {counted(len(same_day), 'briefing')} of "
+                        f"{day:%d %B %Y}")
+        self.app.push_screen(PromptScreen(title, str(proposed), hint="enter writes · esc "
+                                          "cancels"), written)
+
+    def _export_folder(self) -> Path:
+        """The settings' export folder, else the library's folder if it can
+        be written, else the home folder."""
+        import os
+
+        settings = getattr(self.app, "settings", None)
+        if settings is not None and settings.export_folder is not None:
+            return Path(settings.export_folder)
+        return self.folder if os.access(self.folder, os.W_OK) else Path.home()
+
+    @work(thread=True, exclusive=True, group="export-day")
+    def _write_day(self, path: Path, overwrite: bool, day: date, names: list[str]) -> None:
+        from briefing.files import write_atomic
+        from briefing.loader import load_briefing
+        from briefing.morning import morning_title, render_morning
+        from briefing.state import ReaderState, load_state_for, state_key
+
+        def briefings() -> Iterator[tuple[Briefing, ReaderState | None]]:
+            for name in names:
+                file = self.folder / name
+                try:
+                    briefing = load_briefing(file, source=shown_name(file))
+                except BriefingError:
+                    continue  # changed since it was listed: its line says so
+                try:
+                    state = load_state_for(state_key(briefing, file))
+                except BriefingError:
+                    state = None
+                yield briefing, state
+
+        title = morning_title(self.folder.resolve().name or str(self.folder), day, day)
+        digest = render_morning(briefings(), title=title)
+        try:
+            written = write_atomic(path, digest.encode("utf-8"), overwrite=overwrite)
+        except WriteError as error:
+            self.app.call_from_thread(self.notify, str(error), title="Export failed",
+                                      severity="error", markup=False, timeout=10)
+            return
+        self.app.call_from_thread(self.notify, f"Wrote {written}", title="Digest exported",
+                                  markup=False)
 
     def action_search_all(self) -> None:
         search = ArchiveSearchScreen(self.folder, self._last_search)
