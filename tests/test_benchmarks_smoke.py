@@ -30,7 +30,7 @@ METRICS = ("first_paint", "peak_rss", "next_quote", "next_quote_settled", "resto
 NO_FLOOR = {"restore_time", "search_results"}
 SCRIPTS = ("run.py", "paint.py", "keys.py", "stalls.py", "load.py", "synthetic.py",
            "minimal_app.py", "pty_paint.py", "score_import.py", "real_corpus/select.py",
-           "score_extraction.py", "import_web.py")
+           "score_extraction.py", "import_web.py", "archive.py")
 
 
 @pytest.fixture(scope="module")
@@ -124,12 +124,27 @@ def test_every_script_prints_help(script: str) -> None:
 @pytest.mark.parametrize("argv", [["keys.py", "--presses", "0", "minimal"],
                                   ["stalls.py", "restore", "x.toml", "--at", "2"],
                                   ["stalls.py", "search", "x.toml", "--word", "two words"],
-                                  ["paint.py"], ["load.py"], ["stalls.py"]])
+                                  ["paint.py"], ["load.py"], ["stalls.py"],
+                                  ["archive.py", "--briefings", "1"]])
 def test_scripts_refuse_bad_arguments(argv: list[str]) -> None:
     done = subprocess.run([sys.executable, str(BENCHMARKS / argv[0]), *argv[1:]],
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2, (done.returncode, done.stderr)
     assert "usage:" in done.stderr
+
+
+def test_the_archive_benchmark_measures_every_budget_on_a_small_folder(tmp_path: Path) -> None:
+    out = tmp_path / "archive.json"
+    done = subprocess.run([sys.executable, str(BENCHMARKS / "archive.py"), "--briefings", "30",
+                           "--runs", "1", "--json", str(out)],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    results = json.loads(out.read_text())
+    assert results["build"]["briefings"] == 30 and results["build"]["broken"] == 0
+    for figure in ("build_ms_per_briefing", "query_p95_ms", "command_ratio", "edit_ms",
+                   "library_ratio", "library_peak_mb"):
+        assert results[figure] > 0, figure
+    assert len([line for line in done.stdout.splitlines() if "budget" in line]) == 7
 
 
 @pytest.fixture(scope="module")
