@@ -720,3 +720,25 @@ async def test_e_exports_a_digest_of_the_highlighted_briefing_s_day(
         await pilot.press("n")
         await settle(pilot)
         assert target.read_text(encoding="utf-8") == text
+
+
+async def test_a_damaged_index_is_set_aside_built_again_and_said_once(folder: Path) -> None:
+    from briefing.archive import index_path
+
+    first = BriefingApp(folder=folder)
+    async with first.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+    path = index_path(folder)
+    path.write_bytes(b"not a database at all" * 50)
+    for companion in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        companion.unlink(missing_ok=True)
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert listed(app) == ["wednesday.toml", "tuesday.toml", "monday.toml"]
+        said = [str(n.message) for n in app._notifications]
+        assert len([m for m in said if "built again" in m]) == 1
+        await look(pilot)
+        said = [str(n.message) for n in app._notifications]
+        assert len([m for m in said if "built again" in m]) == 1
+    assert list(path.parent.glob(f"{path.name}.set-aside-*"))

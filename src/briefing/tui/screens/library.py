@@ -107,6 +107,7 @@ class LibraryScreen(Screen[None]):
         # only the look's worker uses it, one look at a time.
         self._archive: Archive | None = None
         self._last_search = ""  # what was typed in the search of every briefing
+        self._index_problem: str | None = None  # the last said, not said again
         # The names of the files never opened, for (entries, state files).
         self._unopened: tuple[object, frozenset[str]] = (None, frozenset())
         # The state files of the briefings opened here, in case one could not
@@ -336,6 +337,9 @@ class LibraryScreen(Screen[None]):
         except _LookCancelled:
             return
         except ArchiveError as error:
+            # Opened again at the next look: a damaged file is set aside then.
+            archive.close()
+            self._archive = None
             self.post_message(self.IndexUnavailable(str(error)))
         self.post_message(self.FilesRead(tuple(batch), len(found), len(found)))
 
@@ -343,13 +347,18 @@ class LibraryScreen(Screen[None]):
         """The folder's index; where it cannot be kept (a read-only data
         folder), one for this session in a temporary folder."""
         try:
-            return Archive.open(folder)
+            archive = Archive.open(folder)
         except ArchiveError as error:
             import tempfile
 
             self.post_message(self.IndexUnavailable(str(error)))
             self._temporary = Path(tempfile.mkdtemp(prefix="briefing-index-"))
             return Archive.open(folder, self._temporary / "index.sqlite3")
+        if archive.set_aside is not None:
+            self.post_message(self.IndexUnavailable(
+                f"It was damaged, or not a briefing index: moved to "
+                f"{shown_name(archive.set_aside)} and built again."))
+        return archive
 
     def on_unmount(self) -> None:
         looking = self._looking
@@ -394,6 +403,9 @@ class LibraryScreen(Screen[None]):
 
     @on(IndexUnavailable)
     def _index_unavailable(self, message: IndexUnavailable) -> None:
+        if message.problem == self._index_problem:
+            return  # said once: the looks that follow meet it again
+        self._index_problem = message.problem
         self.notify(message.problem, title="The folder's index", severity="warning",
                     markup=False, timeout=8)
 
