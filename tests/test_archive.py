@@ -366,3 +366,11 @@ paragraph = 1
         (hit,) = archive.said_by("Vadym Boichenko")
     assert hit.kind == "figure" and hit.context == "160,000 · people trapped"
     assert (hit.section, hit.paragraph, hit.start) == (1, 0, 15)
+
+
+def test_the_limit_is_the_most_hits_there_are(folder: Path) -> None:
+    assert len(search(folder, "talks")) == 4
+    assert [h[1:] for h in search(folder, "talks", limit=1)] == [("Later", 0, -1)]
+    assert [h[1:] for h in search(folder, "talks", limit=3)] == [
+        ("Later", 0, -1), ("Later", 0, 0), ("First", 0, -1)]
+    assert search(folder, "talks", source="reut") == search(folder, "talks")  # part of it

@@ -348,7 +348,7 @@ class Archive:
                limit: int = DEFAULT_LIMIT) -> list[Hit]:
         """The passages with every word of `query`, newest briefing first,
         then in reading order. With `speaker`, the quotes of speakers whose
-        name has those words; `source` (the masthead's, case-blind), `tag`,
+        name has those words; `source` (part of the masthead's, case-blind), `tag`,
         and the day (`since`, `until`, both included) narrow the briefings."""
         expression = fts_expression(query)
         if expression is None:
@@ -362,8 +362,8 @@ class Archive:
             where.append(f"p.kind IN ({','.join('?' * len(_TEXT_KINDS))})")
             values += _TEXT_KINDS
         if source is not None:
-            where.append("lower(f.source) = ?")
-            values.append(source.lower())
+            where.append("lower(f.source) LIKE ? ESCAPE '\\'")
+            values.append(f"%{_like(source.lower())}%")
         if tag is not None:
             where.append("EXISTS (SELECT 1 FROM tags t WHERE t.file = f.id AND t.tag = ?)")
             values.append(tag.lower())
@@ -379,8 +379,10 @@ class Archive:
                " LEFT JOIN sections s ON s.file = p.file AND s.section = p.section"
                f" WHERE {' AND '.join(where)} ORDER BY passages_text.rowid DESC")
         rows = self._newest(sql, values, max(0, limit))
-        # Newest day first (as read), then by file and in reading order.
+        # Newest day first (as read), then by file and in reading order; the
+        # last day was read whole, so its first hits are the ones kept.
         rows.sort(key=lambda r: (-_ordinal(r[2]), bytes(r[0]), r[4], r[6], r[9]))
+        del rows[max(0, limit):]
         pattern = words_pattern(query)
         hits = []
         for path, title, day, kind, section, section_title, paragraph, who, text, _ in rows:
@@ -464,6 +466,7 @@ class Archive:
             f" WHERE p.who_key IN ({','.join('?' * len(keys))})"
             " AND p.kind IN ('quote', 'figure') ORDER BY p.id DESC", sorted(keys), limit)
         rows.sort(key=lambda r: (-_ordinal(r[2]), bytes(r[0]), r[4], r[6], r[9]))
+        del rows[max(0, limit):]
         return [Hit(shown_name(bytes(path)), title or "",
                     date.fromisoformat(day) if day else None, kind, section, section_title or "",
                     paragraph, start, end,

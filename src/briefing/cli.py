@@ -131,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--json", action="store_true", help="print the hits as JSON")
     find.add_argument("--speaker", metavar="NAME",
                       help="only quotes by a speaker whose name has NAME in it")
-    find.add_argument("--source", metavar="SOURCE", help="only briefings from this source")
+    find.add_argument("--source", metavar="SOURCE",
+                      help="only briefings whose source has SOURCE in it")
     find.add_argument("--tag", metavar="TAG", help="only briefings with this tag")
     find.add_argument("--since", type=_day, metavar="YYYY-MM-DD",
                       help="only briefings of this day or later")

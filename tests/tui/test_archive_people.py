@@ -119,3 +119,27 @@ async def test_from_a_briefing_s_people_a_shows_them_in_every_briefing(folder: P
         screen = app.screen
         assert isinstance(screen, ArchivePeopleScreen)
         assert len(screen.hits) == 3 and "Kuleba" in screen_text(app)
+
+
+async def test_a_quote_chosen_from_a_briefing_s_people_opens_its_own_briefing(
+        folder: Path) -> None:
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the newest briefing, of 2022-03-03
+        await settle(pilot)
+        assert app.screen.briefing.title == "Talks of 2022-03-03"  # type: ignore[attr-defined]
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("down", "a")
+        await settle(pilot)
+        await pilot.press("down")  # the quote of 2022-03-02
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen
+        assert isinstance(reader, LibraryReaderScreen)
+        assert reader.briefing.title == "Talks of 2022-03-02"
+        assert reader.quote is not None
+        await pilot.press("q")  # back to the library, not to the first briefing
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)

@@ -140,3 +140,44 @@ async def test_hostile_words_are_searched_as_words(folder: Path, words: str) -> 
         assert isinstance(app.screen, ArchiveSearchScreen)
         assert "cannot" not in screen_text(app)
         assert screen.hits is not None
+
+
+async def test_hits_found_while_the_folder_is_indexed_say_so_and_come_again(
+        folder: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from briefing import archive as archive_module
+    from briefing.tui.screens import library as library_module
+
+    go_on = threading.Event()
+    real = archive_module.parse_briefing_file
+    monkeypatch.setattr(library_module, "BATCH_SECONDS", 0.0)
+
+    def slow(data: bytes, shown: str):  # type: ignore[no-untyped-def]
+        if "newer" in shown:
+            go_on.wait(timeout=30)
+        return real(data, shown)
+
+    monkeypatch.setattr(archive_module, "parse_briefing_file", slow)
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):  # the older briefing is in the index, the newer not yet
+            await pilot.pause(0.05)
+            if app.screen.indexing is not None:  # type: ignore[attr-defined]
+                break
+        await pilot.press("s", *"talks")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "still indexing" in screen_text(app):
+                break
+        screen = app.screen
+        go_on_later = {hit.title for hit in screen.hits}  # type: ignore[attr-defined]
+        go_on.set()  # before any assertion: a failure must not leave the worker waiting
+        assert isinstance(screen, ArchiveSearchScreen)
+        assert go_on_later == {"Older talks"}
+        for _ in range(100):  # asked again once the folder is indexed
+            await pilot.pause(0.05)
+            if "Newer talks" in [hit.title for hit in screen.hits]:
+                break
+        assert screen.hits[0].title == "Newer talks"
+        assert "still indexing" not in screen_text(app)

@@ -4,6 +4,7 @@ with its place and its words in context; enter opens the briefing there."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar, NamedTuple
 
@@ -60,9 +61,13 @@ class ArchiveSearchScreen(ModalScreen[ChosenHit | None]):
             super().__init__()
             self.query, self.hits, self.problem = query, hits, problem
 
-    def __init__(self, folder: Path, query: str = "") -> None:
+    def __init__(self, folder: Path, query: str = "", *,
+                 indexing: Callable[[], bool] = lambda: False) -> None:
+        """`indexing()` says whether the folder is still being indexed: the
+        hits are then said to be partial, and asked for again until it ends."""
         super().__init__()
         self.folder = folder
+        self.indexing = indexing
         self.typed = query
         self.hits: list[Hit] = []
         self._timer: Timer | None = None
@@ -139,14 +144,19 @@ class ArchiveSearchScreen(ModalScreen[ChosenHit | None]):
         if self.hits:
             hits_list.highlighted = 1  # the first hit, under its briefing's title
         if not message.query.strip():
-            status.update(Content.styled(HINT, "$foreground-muted"))
+            said = HINT
         elif not self.hits:
-            status.update(Content.styled("no matches · " + HINT, "$foreground-muted"))
+            said = "no matches · " + HINT
         else:
-            more = " (the first; type more words to narrow)" if len(self.hits) >= MAX_HITS \
-                else ""
-            status.update(Content.styled(counted(len(self.hits), "hit") + more,
-                                         "$foreground-muted"))
+            said = counted(len(self.hits), "hit") + (
+                " (the first; type more words to narrow)" if len(self.hits) >= MAX_HITS else "")
+        text = Content.styled(said, "$foreground-muted")
+        if self.indexing() and message.query.strip():
+            text += Content.styled(" · still indexing the folder: more may come",
+                                   "$text-warning")
+            if self._timer is None:  # asked again until the folder is indexed
+                self._timer = self.set_timer(1.0, self._search)
+        status.update(text)
 
     def action_hits(self, action: str) -> None:
         getattr(self.query_one(OptionList), f"action_{action}")()

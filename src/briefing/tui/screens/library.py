@@ -420,11 +420,14 @@ class LibraryScreen(Screen[None]):
 
     # --- searching every briefing ------------------------------------------------------
 
-    def action_people(self, person: str | None = None) -> None:
-        """Everyone quoted across the folder's briefings, or what `person` said."""
+    def action_people(self, person: str | None = None, *,
+                      replacing: ReaderScreen | None = None) -> None:
+        """Everyone quoted across the folder's briefings, or what `person`
+        said; the briefing chosen opens over the library, or in place of the
+        reader `replacing` (the one `a` was pressed in)."""
         def chosen(found: ChosenHit | None) -> None:
             if found is not None:
-                self.open(found.hit.file, found=found)
+                self.open(found.hit.file, found=found, replacing=replacing)
 
         self.app.push_screen(ArchivePeopleScreen(self.folder, person), chosen)
 
@@ -437,8 +440,9 @@ class LibraryScreen(Screen[None]):
 
         name = self.library_list.cursor_name
         entry = self.entries.get(name) if name is not None else None
-        if entry is None or entry.day is None:
-            self.notify("Highlight a briefing: its day is exported.", markup=False)
+        if entry is None or entry.day is None or not entry.valid:
+            self.notify("Highlight a valid briefing: the briefings of its day are exported.",
+                        markup=False)
             return
         day = entry.day
         same_day = [e.name for e in self._ordered[1] if e.valid and e.day == day]
@@ -448,7 +452,10 @@ class LibraryScreen(Screen[None]):
             if not path_text or not path_text.strip():
                 return
             path = Path(path_text.strip()).expanduser()
-            if path.exists():
+            if path.is_dir():
+                self.notify(f"{shown_name(path)} is a folder: give a file name in it.",
+                            title="Not exported", severity="error", markup=False)
+            elif path.exists():
                 self.app.push_screen(
                     ConfirmScreen(literal(f"{path} exists. Overwrite it?", one_line=True)),
                     lambda yes: self._write_day(path, True, day, same_day) if yes else None)
@@ -456,7 +463,7 @@ class LibraryScreen(Screen[None]):
                 self._write_day(path, False, day, same_day)
 
         title = Content(f"Export a digest of the {counted(len(same_day), 'briefing')} of "
-                        f"{day:%d %B %Y}")
+                        f"{day.day} {day:%B %Y}")
         self.app.push_screen(PromptScreen(title, str(proposed), hint="enter writes · esc "
                                           "cancels"), written)
 
@@ -502,7 +509,8 @@ class LibraryScreen(Screen[None]):
                                   markup=False)
 
     def action_search_all(self) -> None:
-        search = ArchiveSearchScreen(self.folder, self._last_search)
+        search = ArchiveSearchScreen(self.folder, self._last_search,
+                                     indexing=lambda: self.indexing is not None)
 
         def chosen(found: ChosenHit | None) -> None:
             self._last_search = search.typed  # `s` again comes back to it
@@ -652,7 +660,7 @@ class LibraryReaderScreen(ReaderScreen):
                                         (hit.section, hit.paragraph, hit.start))
 
     def show_across(self, person: str) -> None:
-        self.library.action_people(person)
+        self.library.action_people(person, replacing=self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_briefing", "previous_briefing"):
