@@ -4,7 +4,7 @@ changed, the order and the filter, and which briefings were opened."""
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -118,20 +118,26 @@ def _entry(name: str, published: date | None = None, *, read: bool = True,
                         **fields)  # type: ignore[arg-type]
 
 
-def test_newest_first_then_undated_then_unread_then_invalid() -> None:
+def test_newest_day_first_then_unread_then_invalid() -> None:
+    """An undated briefing goes under the day its file was written (when it
+    was imported); one with no day at all after every dated one."""
+    from briefing.library import Stamp
+
+    written = datetime(2022, 3, 20, 12, 0).timestamp() * 1e9
     entries = [
         _entry("z-invalid.toml", error="bad"),
         _entry("a-invalid.toml", error="bad"),
         _entry("being-read.toml", read=False),
-        _entry("undated.toml"),
+        _entry("no-day.toml"),
+        LibraryEntry("imported.toml", Stamp(1, int(written), 1), True),
         _entry("old.toml", date(2022, 3, 1)),
         _entry("new.toml", date(2022, 4, 1)),
         _entry("b-same-day.toml", date(2022, 3, 15)),
         _entry("a-same-day.toml", date(2022, 3, 15)),
     ]
     assert [e.name for e in sorted(entries, key=library_order)] == [
-        "new.toml", "a-same-day.toml", "b-same-day.toml", "old.toml", "undated.toml",
-        "being-read.toml", "a-invalid.toml", "z-invalid.toml"]
+        "new.toml", "imported.toml", "a-same-day.toml", "b-same-day.toml", "old.toml",
+        "no-day.toml", "being-read.toml", "a-invalid.toml", "z-invalid.toml"]
 
 
 @pytest.mark.parametrize(("query", "expected"), [

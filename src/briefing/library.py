@@ -126,7 +126,9 @@ class LibraryEntry:
 
     @functools.cached_property
     def date_text(self) -> str:
-        return f"{self.published:%Y-%m-%d}" if self.published is not None else ""
+        """The day it is listed under (see `day`), as the list writes it."""
+        day = self.day
+        return f"{day:%Y-%m-%d}" if day is not None else ""
 
     @functools.cached_property
     def searched_text(self) -> str:
@@ -174,12 +176,13 @@ def _without_source(error: BriefingError, source: str) -> str:
 # --- order and filter ------------------------------------------------------------
 
 def library_order(entry: LibraryEntry) -> tuple[int, int, int, str]:
-    """Newest first, undated briefings after dated ones, then files still
-    being read, then files that cannot be opened; by file name within each."""
+    """Newest day first (published, or the file's date for a briefing that
+    does not say: when it was imported), then files still being read, then
+    files that cannot be opened, then ones with no day at all; by file name
+    within each."""
     rank = 0 if entry.valid else 1 if not entry.read else 2
-    dated = entry.published is not None and rank == 0
-    day = -entry.published.toordinal() if dated and entry.published else 0
-    return (rank, 0 if dated else 1, day, entry.name)
+    day = entry.day if rank == 0 else None
+    return (rank, 0 if day is not None else 1, -day.toordinal() if day else 0, entry.name)
 
 
 def matches(entry: LibraryEntry, query: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -742,3 +743,20 @@ async def test_a_damaged_index_is_set_aside_built_again_and_said_once(folder: Pa
         said = [str(n.message) for n in app._notifications]
         assert len([m for m in said if "built again" in m]) == 1
     assert list(path.parent.glob(f"{path.name}.set-aside-*"))
+
+
+async def test_briefings_are_grouped_by_day_an_undated_one_under_its_file_s_date(
+        folder: Path, briefing: Briefing) -> None:
+    write(folder / "wednesday-late.toml", briefing("Wednesday evening", "2022-03-30"))
+    imported = write(folder / "imported.toml", briefing("Imported, undated"))
+    written = datetime(2022, 3, 29, 18, 0).timestamp()
+    os.utime(imported, (written, written))
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert listed(app) == ["wednesday-late.toml", "wednesday.toml", "imported.toml",
+                               "tuesday.toml", "monday.toml"]
+        assert "2022-03-30" in row_of(app, "wednesday-late.toml")
+        assert "2022-03-30" not in row_of(app, "wednesday.toml")  # the day, written once
+        assert "2022-03-29" in row_of(app, "imported.toml")  # its file's date
+        assert "2022-03-29" not in row_of(app, "tuesday.toml")

@@ -166,7 +166,12 @@ class LibraryList(ScrollView, can_focus=True):
         if strip is None:
             classes = ("library-list--row", "library-list--cursor") if cursor else (
                 "library-list--row",)
-            strip = self._strip(self._row(self.rows[index], width), width,
+            entry = self.rows[index]
+            # The day is written once for the briefings of a day, in a row;
+            # muted where the briefing does not say it (the file's date).
+            repeated = index > 0 and self.rows[index - 1].valid and entry.valid \
+                and self.rows[index - 1].day == entry.day
+            strip = self._strip(self._row(entry, width, repeated), width,
                                 self.get_visual_style(*classes))
             if len(self._cache) >= CACHED_ROWS:
                 del self._cache[next(iter(self._cache))]
@@ -176,11 +181,14 @@ class LibraryList(ScrollView, can_focus=True):
     def _header(self, width: int) -> Content:
         return _line([(c, Content(c.title)) for c in columns(width)])
 
-    def _row(self, entry: LibraryEntry, width: int) -> Content:
+    def _row(self, entry: LibraryEntry, width: int, repeated: bool = False) -> Content:
         cells: list[tuple[Column, Content]] = []
         new = entry.valid and entry.name in self.unopened
         for column in columns(width):
-            cells.append((column, self._cell(entry, column.name, new)))
+            cell = self._cell(entry, column.name, new)
+            if column.name == "date" and repeated:
+                cell = Content("")
+            cells.append((column, cell))
         return _line(cells)
 
     def _cell(self, entry: LibraryEntry, name: str, new: bool) -> Content:
@@ -205,6 +213,8 @@ class LibraryList(ScrollView, can_focus=True):
         }[name]
         if name == "mark":
             return Content.styled(value, "bold $text-accent")
+        if name == "date" and entry.published is None:
+            return Content.styled(value, "italic $foreground-muted")  # the file's date
         if name == "title":
             title = literal(value, "bold" if new else "", one_line=True)
             # First, so a narrow column never cuts it off.
