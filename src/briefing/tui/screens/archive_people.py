@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from briefing.archive import Archive, ArchiveError, Hit, Speaker
 from briefing.text import counted
+from briefing.tui.hit_list import hit_list_keys, hit_options
 from briefing.tui.safe import literal
 from briefing.tui.screens.archive_search import ChosenHit
 
@@ -32,12 +33,7 @@ class ArchivePeopleScreen(ModalScreen[ChosenHit | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="close-archive-people"),
-        Binding("down", "rows('cursor_down')", "Down", show=False, id="archive-people-down"),
-        Binding("up", "rows('cursor_up')", "Up", show=False, id="archive-people-up"),
-        Binding("pagedown", "rows('page_down')", "Page down", show=False,
-                id="archive-people-page-down"),
-        Binding("pageup", "rows('page_up')", "Page up", show=False,
-                id="archive-people-page-up"),
+        *hit_list_keys("archive-people"),
     ]
 
     class PeopleFound(Message):
@@ -142,21 +138,11 @@ class ArchivePeopleScreen(ModalScreen[ChosenHit | None]):
             literal(message.name, "bold", one_line=True),
             f" · {_counts(quotes, len(self.hits) - quotes)} · enter opens · esc: everyone"))
         self.query_one(Input).display = False
-        options: list[Option] = []
-        last = None
-        for index, hit in enumerate(self.hits):
-            if (hit.path, hit.day) != last:  # each briefing once, then its entries
-                last = (hit.path, hit.day)
-                day = f"{hit.day:%Y-%m-%d}  " if hit.day else ""
-                options.append(Option(Content.assemble(
-                    (day, "$foreground-muted"),
-                    literal(hit.title or hit.path, "bold", one_line=True)), disabled=True))
+        def line(hit: Hit) -> Content:
             text = literal(hit.context, one_line=True)
-            if hit.kind == "quote":
-                text = Content("“") + text + Content("”")
-            options.append(Option(Content.assemble(
-                "  ", literal(hit.place, "$text-accent", one_line=True), "  ", text),
-                id=str(index)))
+            return Content("“") + text + Content("”") if hit.kind == "quote" else text
+
+        options = hit_options(self.hits, line)
         rows = self.query_one(OptionList)
         rows.set_options(options)
         if self.hits:

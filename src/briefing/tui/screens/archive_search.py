@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from briefing.archive import Archive, ArchiveError, Hit
 from briefing.archive_query import words_pattern
 from briefing.text import counted
+from briefing.tui.hit_list import hit_list_keys, hit_options
 from briefing.tui.safe import literal
 
 # A pause in typing before the index is asked (each key would otherwise
@@ -46,14 +47,7 @@ class ArchiveSearchScreen(ModalScreen[ChosenHit | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Close", id="close-archive-search"),
-        Binding("down", "hits('cursor_down')", "Next hit", show=False,
-                id="archive-search-down"),
-        Binding("up", "hits('cursor_up')", "Previous hit", show=False,
-                id="archive-search-up"),
-        Binding("pagedown", "hits('page_down')", "Page down", show=False,
-                id="archive-search-page-down"),
-        Binding("pageup", "hits('page_up')", "Page up", show=False,
-                id="archive-search-page-up"),
+        *hit_list_keys("archive-search"),
     ]
 
     class HitsFound(Message):
@@ -121,25 +115,17 @@ class ArchiveSearchScreen(ModalScreen[ChosenHit | None]):
             return
         self.hits = message.hits
         pattern = words_pattern(message.query)
-        options: list[Option] = []
-        last = None
-        for index, hit in enumerate(self.hits):
-            heading = (hit.path, hit.day)
-            if heading != last:  # each briefing once, then its hits
-                last = heading
-                day = f"{hit.day:%Y-%m-%d}  " if hit.day else ""
-                options.append(Option(Content.assemble(
-                    (day, "$foreground-muted"), literal(hit.title or hit.path, "bold",
-                                                         one_line=True)), disabled=True))
+
+        def line(hit: Hit) -> Content:
             context = literal(hit.context, one_line=True)
             if pattern is not None:
                 for found in pattern.finditer(context.plain):
                     context = context.stylize("reverse", found.start(), found.end())
             who = (literal(hit.speaker + ": ", "italic", one_line=True) if hit.speaker
                    else Content(""))
-            where = literal(hit.place, "$text-accent", one_line=True)
-            options.append(Option(Content.assemble("  ", where, "  ", who, context),
-                                  id=str(index)))
+            return who + context
+
+        options = hit_options(self.hits, line)
         hits_list.set_options(options)
         if self.hits:
             hits_list.highlighted = 1  # the first hit, under its briefing's title
@@ -158,7 +144,7 @@ class ArchiveSearchScreen(ModalScreen[ChosenHit | None]):
                 self._timer = self.set_timer(1.0, self._search)
         status.update(text)
 
-    def action_hits(self, action: str) -> None:
+    def action_rows(self, action: str) -> None:
         getattr(self.query_one(OptionList), f"action_{action}")()
 
     @on(Input.Submitted, "#archive-search-input")
