@@ -124,6 +124,22 @@ async def test_a_failed_export_says_why_and_keeps_the_reader_running(
         assert isinstance(app.screen, ReaderScreen)
 
 
+async def test_a_folder_given_as_the_digest_s_path_is_refused_without_a_question(
+        briefing_copy: Path, tmp_path: Path) -> None:
+    app = make_app(briefing_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        prompt = app.screen
+        assert isinstance(prompt, ExportScreen)
+        prompt.query_one("#export-path").value = str(tmp_path)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)  # no "overwrite it?" for a folder
+        assert "is a folder: give a file name in it" in " ".join(
+            str(n.message) for n in app._notifications)
+
+
 async def test_stars_notes_and_position_follow_the_briefing_to_another_file(
         briefing_copy: Path, tmp_path: Path) -> None:
     app = make_app(briefing_copy)

@@ -55,6 +55,7 @@ from briefing.library import (
 from briefing.model import Briefing
 from briefing.text import counted
 from briefing.tui.commands import ScreenCommands
+from briefing.tui.digest_file import export_folder, write_digest, write_when_allowed
 from briefing.tui.messages import FieldOpening
 from briefing.tui.safe import literal
 from briefing.tui.screens.archive_people import ArchivePeopleScreen
@@ -436,7 +437,7 @@ class LibraryScreen(Screen[None]):
     def action_export_day(self) -> None:
         """A digest of every briefing of the highlighted one's day (as
         `briefing export DIR --since DAY --until DAY`)."""
-        from briefing.tui.screens.dialogs import ConfirmScreen, PromptScreen
+        from briefing.tui.screens.dialogs import PromptScreen
 
         name = self.library_list.cursor_name
         entry = self.entries.get(name) if name is not None else None
@@ -446,40 +447,21 @@ class LibraryScreen(Screen[None]):
             return
         day = entry.day
         same_day = [e.name for e in self._ordered[1] if e.valid and e.day == day]
-        proposed = self._export_folder() / f"briefings-{day:%Y-%m-%d}.md"
+        proposed = export_folder(self.app, self.folder) / f"briefings-{day:%Y-%m-%d}.md"
 
         def written(path_text: str | None) -> None:
-            if not path_text or not path_text.strip():
-                return
-            path = Path(path_text.strip()).expanduser()
-            if path.is_dir():
-                self.notify(f"{shown_name(path)} is a folder: give a file name in it.",
-                            title="Not exported", severity="error", markup=False)
-            elif path.exists():
-                self.app.push_screen(
-                    ConfirmScreen(literal(f"{path} exists. Overwrite it?", one_line=True)),
-                    lambda yes: self._write_day(path, True, day, same_day) if yes else None)
-            else:
-                self._write_day(path, False, day, same_day)
+            if path_text and path_text.strip():
+                write_when_allowed(self, Path(path_text.strip()).expanduser(),
+                                   lambda path, overwrite: self._write_day(
+                                       path, overwrite, day, same_day))
 
         title = Content(f"Export a digest of the {counted(len(same_day), 'briefing')} of "
                         f"{day.day} {day:%B %Y}")
         self.app.push_screen(PromptScreen(title, str(proposed), hint="enter writes · esc "
                                           "cancels"), written)
 
-    def _export_folder(self) -> Path:
-        """The settings' export folder, else the library's folder if it can
-        be written, else the home folder."""
-        import os
-
-        settings = getattr(self.app, "settings", None)
-        if settings is not None and settings.export_folder is not None:
-            return Path(settings.export_folder)
-        return self.folder if os.access(self.folder, os.W_OK) else Path.home()
-
     @work(thread=True, exclusive=True, group="export-day")
     def _write_day(self, path: Path, overwrite: bool, day: date, names: list[str]) -> None:
-        from briefing.files import write_atomic
         from briefing.loader import load_briefing
         from briefing.morning import morning_title, render_morning
         from briefing.state import ReaderState, load_state_for, state_key
@@ -498,15 +480,7 @@ class LibraryScreen(Screen[None]):
                 yield briefing, state
 
         title = morning_title(self.folder.resolve().name or str(self.folder), day, day)
-        digest = render_morning(briefings(), title=title)
-        try:
-            written = write_atomic(path, digest.encode("utf-8"), overwrite=overwrite)
-        except WriteError as error:
-            self.app.call_from_thread(self.notify, str(error), title="Export failed",
-                                      severity="error", markup=False, timeout=10)
-            return
-        self.app.call_from_thread(self.notify, f"Wrote {written}", title="Digest exported",
-                                  markup=False)
+        write_digest(self, path, render_morning(briefings(), title=title), overwrite)
 
     def action_search_all(self) -> None:
         search = ArchiveSearchScreen(self.folder, self._last_search,

@@ -61,6 +61,7 @@ from briefing.state import (
     state_key,
 )
 from briefing.tui.commands import ReaderCommands
+from briefing.tui.digest_file import export_folder, write_digest, write_when_allowed
 from briefing.tui.messages import EntryChosen, FieldOpening, PaneToggled, SectionChosen
 from briefing.tui.safe import literal, plain
 from briefing.tui.widgets.contents import ContentsList
@@ -1164,20 +1165,7 @@ class ReaderScreen(Screen[None]):
         the briefing's own folder, else (bundled or read-only) the home
         folder; never wherever the reader happened to start the app. The
         name says what is in it: today.md, today-military-starred.md."""
-        from briefing.resources import briefs_dir
-
-        settings: Settings | None = getattr(self.app, "settings", None)
-        if settings is not None and settings.export_folder is not None:
-            folder = settings.export_folder
-        elif (self.path is not None and self.path.parent.resolve() != briefs_dir().resolve()
-                and os.access(self.path.parent, os.W_OK)):
-            folder = self.path.parent
-        else:
-            folder = Path.home()
-        if plain(str(folder)) != str(folder):
-            # A folder whose name would reach the prompt as an escape sequence
-            # (or bytes no terminal can show): not proposed, the home folder is.
-            folder = Path.home()
+        folder = export_folder(self.app, self.path.parent if self.path else None)
         # The name is the briefing's, with what cannot be shown made plain.
         name = "".join(c if plain(c) == c else "_" for c in self.path.stem) if self.path \
             else "briefing"
@@ -1188,7 +1176,7 @@ class ReaderScreen(Screen[None]):
         return folder / f"{name}.md"
 
     def action_export(self) -> None:
-        from briefing.tui.screens.dialogs import ConfirmScreen, ExportChoice, ExportScreen
+        from briefing.tui.screens.dialogs import ExportChoice, ExportScreen
 
         def chosen(choice: ExportChoice | None) -> None:
             if choice is None:
@@ -1198,13 +1186,8 @@ class ReaderScreen(Screen[None]):
             options = DigestOptions(
                 sections=(section.id,) if choice.this_section else None,
                 starred_only=choice.starred_only)
-            path = Path(choice.path.strip()).expanduser()
-            if path.exists():
-                question = literal(f"{path} exists. Overwrite it?", one_line=True)
-                self.app.push_screen(ConfirmScreen(question), lambda yes: self._export(
-                    path, True, options) if yes else None)
-            else:
-                self._export(path, False, options)
+            write_when_allowed(self, Path(choice.path.strip()).expanduser(),
+                               lambda path, overwrite: self._export(path, overwrite, options))
 
         section = self.briefing.sections[self.section]
         self.app.push_screen(ExportScreen(
@@ -1218,17 +1201,8 @@ class ReaderScreen(Screen[None]):
     def _write_digest(self, path: Path, overwrite: bool, briefing: Briefing,
                       state: ReaderState, options: DigestOptions) -> None:
         from briefing.digest import render_digest
-        from briefing.files import write_atomic
 
-        digest = render_digest(briefing, options, state)
-        try:
-            written = write_atomic(path, digest.encode("utf-8"), overwrite=overwrite)
-        except WriteError as error:
-            self.app.call_from_thread(self.notify, str(error), title="Export failed",
-                                      severity="error", markup=False, timeout=10)
-            return
-        self.app.call_from_thread(self.notify, f"Wrote {written}", title="Digest exported",
-                                  markup=False, timeout=6)
+        write_digest(self, path, render_digest(briefing, options, state), overwrite)
 
     # --- the source -------------------------------------------------------------------
 
