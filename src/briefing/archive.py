@@ -22,13 +22,20 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from briefing.archive_query import fts_expression, words_pattern
 from briefing.errors import BriefingError
-from briefing.library import BRIEFING_SUFFIX, LibraryEntry, Stamp, shown_name, state_file_of
+from briefing.library import (
+    BRIEFING_SUFFIX,
+    LibraryEntry,
+    Stamp,
+    listed_day,
+    shown_name,
+    state_file_of,
+)
 from briefing.model import Briefing
 from briefing.text import visible
 
@@ -654,13 +661,9 @@ def _masthead_row(briefing: Briefing | None, day: str | None) -> tuple[object, .
 
 
 def _day(briefing: Briefing | None, stamp: Stamp | None) -> str | None:
-    """The day a briefing is listed under: published, or when its file was
-    last written."""
-    if briefing is not None and briefing.masthead.published is not None:
-        return briefing.masthead.published.isoformat()
-    if stamp is None:
-        return None
-    return datetime.fromtimestamp(stamp.mtime_ns / 1e9).date().isoformat()
+    """The day it is listed under (see `listed_day`), as the index keeps it."""
+    day = listed_day(briefing.masthead.published if briefing is not None else None, stamp)
+    return day.isoformat() if day is not None else None
 
 
 def _add_briefing(db: sqlite3.Connection, file_id: int, briefing: Briefing,

@@ -20,12 +20,11 @@ from briefing import __version__
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable
     from datetime import date
 
     from briefing.archive import Hit
     from briefing.model import Briefing
-    from briefing.state import ReaderState
 
 COMMANDS = ("open", "validate", "export", "import", "search", "schema")
 
@@ -381,11 +380,7 @@ def _export_folder(args: argparse.Namespace, folder: Path) -> int:
     """One digest of the folder's briefings (of the days asked), newest first."""
     from briefing.archive import Archive, ArchiveError
     from briefing.digest import DigestOptions
-    from briefing.errors import BriefingError
-    from briefing.library import library_order, shown_name
-    from briefing.loader import load_briefing
-    from briefing.morning import morning_title, render_morning
-    from briefing.state import load_state_for, state_key
+    from briefing.morning import briefings_of, morning_title, of_days, render_morning
 
     if args.sections:
         _fail("briefing: --section is for one briefing, not a folder")
@@ -399,30 +394,12 @@ def _export_folder(args: argparse.Namespace, folder: Path) -> int:
         return 1
     for _path, problem in report.broken:
         _fail(f"{problem} (left out)")
-    chosen = [entry for entry in sorted(entries, key=library_order) if entry.valid
-              and (args.since is None or (entry.day or args.since) >= args.since)
-              and (args.until is None or (entry.day or args.until) <= args.until)]
-
-    def briefings() -> Iterable[tuple[Briefing, ReaderState | None]]:
-        for entry in chosen:
-            path = folder / entry.name
-            try:
-                briefing = load_briefing(path, source=shown_name(path))
-            except BriefingError as error:  # changed since it was indexed
-                _fail(f"{error.headline} (left out)")
-                continue
-            state = None
-            if not args.no_state:
-                try:
-                    state = load_state_for(state_key(briefing, path))
-                except BriefingError as error:
-                    _fail(f"warning: stars and notes left out: {error.headline}")
-            yield briefing, state
-
+    chosen = [entry.name for entry in of_days(entries, args.since, args.until)]
     options = DigestOptions(quotes=not args.figures_only, figures=not args.quotes_only,
                             starred_only=args.starred, full_text=args.full_text)
     title = morning_title(folder.resolve().name or str(folder), args.since, args.until)
-    return _emit(render_morning(briefings(), title=title, options=options), args.output,
+    briefings = briefings_of(folder, chosen, with_state=not args.no_state, say=_fail)
+    return _emit(render_morning(briefings, title=title, options=options), args.output,
                  force=args.force)
 
 

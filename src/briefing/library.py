@@ -77,6 +77,16 @@ def list_folder(folder: Path) -> FolderListing:
     return FolderListing(MappingProxyType(briefings), tuple(sorted(articles)))
 
 
+def listed_day(published: date | None, stamp: Stamp | None) -> date | None:
+    """The day a briefing is listed under: published, or when its file was
+    last written (a briefing that does not say: when it was imported)."""
+    if published is not None:
+        return published
+    if stamp is None:
+        return None
+    return datetime.fromtimestamp(stamp.mtime_ns / 1e9).date()
+
+
 def shown_name(name: str | os.PathLike[str]) -> str:
     """A file name (or path) as text that is safe to show or print: bytes
     that are not UTF-8 as `\\xff`, control characters made visible, one line."""
@@ -116,13 +126,7 @@ class LibraryEntry:
 
     @property
     def day(self) -> date | None:
-        """The day it is listed under: published, or when the file was last
-        written (a briefing that does not say)."""
-        if self.published is not None:
-            return self.published
-        if self.stamp is None:
-            return None
-        return datetime.fromtimestamp(self.stamp.mtime_ns / 1e9).date()
+        return listed_day(self.published, self.stamp)
 
     @functools.cached_property
     def date_text(self) -> str:

@@ -9,10 +9,13 @@ something. Nothing here imports Textual.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from pathlib import Path
 
 from briefing.digest import DigestOptions, escape_inline, render_digest, written_date
+from briefing.errors import BriefingError
+from briefing.library import LibraryEntry, library_order, shown_name
 from briefing.model import Briefing
 from briefing.state import ReaderState
 from briefing.text import counted
@@ -54,3 +57,38 @@ def morning_title(folder_name: str, since: date | None, until: date | None) -> s
     if until is not None:
         title += f" until {written_date(until)}"
     return title
+
+
+def of_days(entries: Iterable[LibraryEntry], since: date | None,
+            until: date | None) -> list[LibraryEntry]:
+    """The valid briefings of the days from `since` to `until` (both
+    included; either open), in the library's order: newest first."""
+    return [entry for entry in sorted(entries, key=library_order) if entry.valid
+            and (since is None or (entry.day is not None and entry.day >= since))
+            and (until is None or (entry.day is not None and entry.day <= until))]
+
+
+def briefings_of(folder: Path, names: Sequence[str], *, with_state: bool = True,
+                 say: Callable[[str], None] = lambda _: None,
+                 ) -> Iterator[tuple[Briefing, ReaderState | None]]:
+    """Each named file of the folder, read, with the reader's stars and notes
+    on it (`with_state`). A file that is no longer a valid briefing (it
+    changed since it was listed) is left out, and stars that cannot be read
+    are; `say` is told either, in one line."""
+    from briefing.loader import load_briefing
+    from briefing.state import load_state_for, state_key
+
+    for name in names:
+        path = folder / name
+        try:
+            briefing = load_briefing(path, source=shown_name(path))
+        except BriefingError as error:
+            say(f"{error.headline} (left out)")
+            continue
+        state = None
+        if with_state:
+            try:
+                state = load_state_for(state_key(briefing, path))
+            except BriefingError as error:
+                say(f"warning: stars and notes left out: {error.headline}")
+        yield briefing, state

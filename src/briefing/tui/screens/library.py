@@ -20,7 +20,7 @@ into line; the workers post messages, which set them.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -437,6 +437,7 @@ class LibraryScreen(Screen[None]):
     def action_export_day(self) -> None:
         """A digest of every briefing of the highlighted one's day (as
         `briefing export DIR --since DAY --until DAY`)."""
+        from briefing.morning import of_days
         from briefing.tui.screens.dialogs import PromptScreen
 
         name = self.library_list.cursor_name
@@ -446,7 +447,7 @@ class LibraryScreen(Screen[None]):
                         markup=False)
             return
         day = entry.day
-        same_day = [e.name for e in self._ordered[1] if e.valid and e.day == day]
+        same_day = [e.name for e in of_days(self.entries.values(), day, day)]
         proposed = export_folder(self.app, self.folder) / f"briefings-{day:%Y-%m-%d}.md"
 
         def written(path_text: str | None) -> None:
@@ -462,25 +463,11 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="export-day")
     def _write_day(self, path: Path, overwrite: bool, day: date, names: list[str]) -> None:
-        from briefing.loader import load_briefing
-        from briefing.morning import morning_title, render_morning
-        from briefing.state import ReaderState, load_state_for, state_key
-
-        def briefings() -> Iterator[tuple[Briefing, ReaderState | None]]:
-            for name in names:
-                file = self.folder / name
-                try:
-                    briefing = load_briefing(file, source=shown_name(file))
-                except BriefingError:
-                    continue  # changed since it was listed: its line says so
-                try:
-                    state = load_state_for(state_key(briefing, file))
-                except BriefingError:
-                    state = None
-                yield briefing, state
+        from briefing.morning import briefings_of, morning_title, render_morning
 
         title = morning_title(self.folder.resolve().name or str(self.folder), day, day)
-        write_digest(self, path, render_morning(briefings(), title=title), overwrite)
+        write_digest(self, path, render_morning(briefings_of(self.folder, names), title=title),
+                     overwrite)
 
     def action_search_all(self) -> None:
         search = ArchiveSearchScreen(self.folder, self._last_search,
