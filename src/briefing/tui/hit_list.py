@@ -1,17 +1,53 @@
 """Hits from the archive (briefing.archive.Hit) as the options of a list:
-each briefing once (its day and title, not choosable), then its hits. The
-search of every briefing and the people of every briefing both show them."""
+each briefing once (its day and title, not choosable), then its hits; and
+the dialog that shows such a list under a field. The search of every
+briefing and the people of every briefing are both such dialogs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
+from textual import on
 from textual.binding import Binding
 from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from briefing.archive import Hit
 from briefing.tui.safe import literal
+
+
+class ChosenHit(NamedTuple):
+    """What a dialog of hits was closed with: the query (its words are
+    marked in the briefing), or None for a quote or figure to go to; and
+    the hit to open."""
+
+    query: str | None
+    hit: Hit
+
+
+class HitListDialog(ModalScreen[ChosenHit | None]):
+    """A field over a list: the arrows and page keys move in the list from
+    the field (see hit_list_keys), and enter, in the field or on a row,
+    chooses the row highlighted (see `chosen`)."""
+
+    def chosen(self, option: Option) -> None:
+        raise NotImplementedError
+
+    def action_rows(self, action: str) -> None:
+        getattr(self.query_one(OptionList), f"action_{action}")()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        rows = self.query_one(OptionList)
+        if rows.highlighted is not None:
+            self.chosen(rows.get_option_at_index(rows.highlighted))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.chosen(event.option)
 
 
 def hit_options(hits: Sequence[Hit], line: Callable[[Hit], Content]) -> list[Option]:

@@ -14,20 +14,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.archive import Archive, ArchiveError, Hit, Speaker
 from briefing.text import counted
-from briefing.tui.hit_list import hit_list_keys, hit_options
+from briefing.tui.hit_list import ChosenHit, HitListDialog, hit_list_keys, hit_options
 from briefing.tui.safe import literal
-from briefing.tui.screens.archive_search import ChosenHit
 
 EVERYONE_TITLE = "People in every briefing · enter: what they said · esc closes"
 
 
-class ArchivePeopleScreen(ModalScreen[ChosenHit | None]):
+class ArchivePeopleScreen(HitListDialog):
     """`p` in the library, or `a` in a briefing's people. Dismisses with the
     quote or figure chosen (a hit without a query), or None."""
 
@@ -153,17 +151,7 @@ class ArchivePeopleScreen(ModalScreen[ChosenHit | None]):
 
     # --- keys --------------------------------------------------------------------------
 
-    @on(Input.Submitted, "#archive-people-filter")
-    def _submitted(self) -> None:
-        rows = self.query_one(OptionList)
-        if rows.highlighted is not None:
-            self._chosen(rows.get_option_at_index(rows.highlighted))
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._chosen(event.option)
-
-    def _chosen(self, option: Option) -> None:
+    def chosen(self, option: Option) -> None:
         if option.id is None:
             return
         if self.person is None:
@@ -183,9 +171,6 @@ class ArchivePeopleScreen(ModalScreen[ChosenHit | None]):
             self._find_people(self.folder)
         else:
             self.dismiss(None)
-
-    def action_rows(self, action: str) -> None:
-        getattr(self.query_one(OptionList), f"action_{action}")()
 
     def _status(self, content: Content) -> None:
         self.query_one("#archive-people-status", Static).update(content)

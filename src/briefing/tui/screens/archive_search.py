@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,7 +14,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -23,7 +22,7 @@ from textual.worker import get_current_worker
 from briefing.archive import Archive, ArchiveError, Hit
 from briefing.archive_query import words_pattern
 from briefing.text import counted
-from briefing.tui.hit_list import hit_list_keys, hit_options
+from briefing.tui.hit_list import ChosenHit, HitListDialog, hit_list_keys, hit_options
 from briefing.tui.safe import literal
 
 # A pause in typing before the index is asked (each key would otherwise
@@ -33,16 +32,7 @@ MAX_HITS = 200
 HINT = 'every word must be there · "a phrase" · word* for words it begins'
 
 
-class ChosenHit(NamedTuple):
-    """What a search of the archive was closed with: the query (its words
-    are marked in the briefing), or None for a quote or figure to go to;
-    and the hit to open."""
-
-    query: str | None
-    hit: Hit
-
-
-class ArchiveSearchScreen(ModalScreen[ChosenHit | None]):
+class ArchiveSearchScreen(HitListDialog):
     """`s` in the library. Dismisses with the hit chosen, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -144,19 +134,6 @@ class ArchiveSearchScreen(ModalScreen[ChosenHit | None]):
                 self._timer = self.set_timer(1.0, self._search)
         status.update(text)
 
-    def action_rows(self, action: str) -> None:
-        getattr(self.query_one(OptionList), f"action_{action}")()
-
-    @on(Input.Submitted, "#archive-search-input")
-    def _submitted(self) -> None:
-        hits_list = self.query_one(OptionList)
-        if hits_list.highlighted is not None:
-            self._open(hits_list.get_option_at_index(hits_list.highlighted))
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._open(event.option)
-
-    def _open(self, option: Option) -> None:
+    def chosen(self, option: Option) -> None:
         if option.id is not None:
             self.dismiss(ChosenHit(self.typed, self.hits[int(option.id)]))

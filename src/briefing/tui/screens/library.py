@@ -56,10 +56,11 @@ from briefing.model import Briefing
 from briefing.text import counted
 from briefing.tui.commands import ScreenCommands
 from briefing.tui.digest_file import export_folder, write_digest, write_when_allowed
+from briefing.tui.hit_list import ChosenHit
 from briefing.tui.messages import FieldOpening
 from briefing.tui.safe import literal
 from briefing.tui.screens.archive_people import ArchivePeopleScreen
-from briefing.tui.screens.archive_search import ArchiveSearchScreen, ChosenHit
+from briefing.tui.screens.archive_search import ArchiveSearchScreen
 from briefing.tui.screens.reader import ReaderScreen
 from briefing.tui.widgets.key_line import KeyLine
 from briefing.tui.widgets.library_list import LibraryList
