@@ -80,6 +80,24 @@ paragraphs = [
 """
 
 
+def sample_quote(speaker: str = "kuleba") -> str:
+    """A `[[quotes]]` table for the sample briefing: the words of its second
+    paragraph, said by `speaker` (a people id, or a name as written)."""
+    return f"""
+[[quotes]]
+text = "We are not trading people, land or sovereignty"
+speaker = "{speaker}"
+section = "negotiations"
+paragraph = 2
+"""
+
+
+@pytest.fixture
+def quote_table() -> Callable[..., str]:
+    """`quote_table(speaker="kuleba")`: see `sample_quote`."""
+    return sample_quote
+
+
 def sample_briefing_text(extra: str = "", *, masthead: str = "") -> str:
     """A valid briefing (the sample above) with `masthead` lines added to the
     `[briefing]` table and `extra` (e.g. `[[quotes]]` tables) at the end."""

@@ -17,30 +17,25 @@ import pytest
 from briefing.archive import Archive, ArchiveError, index_path
 from briefing.cli import main
 
-QUOTE = """
-[[quotes]]
-text = "We are not trading people, land or sovereignty"
-speaker = "kuleba"
-section = "negotiations"
-paragraph = 2
-"""
-
-
 Briefing = Callable[..., str]
 
 
 @pytest.fixture
-def briefing(briefing_text: Callable[..., str]) -> Briefing:
-    """`briefing(title, published, paragraph="", tags="", source="Reuters")`."""
-    return functools.partial(_briefing, briefing_text)
+def briefing(briefing_text: Callable[..., str], quote_table: Callable[..., str]) -> Briefing:
+    """`briefing(title, published, paragraph="", tags="", source="Reuters",
+    speaker="kuleba")`."""
+    return functools.partial(_briefing, briefing_text, quote_table)
 
 
-def _briefing(briefing_text: Callable[..., str], title: str, published: str, *,
-              paragraph: str = "", tags: str = "", source: str = "Reuters") -> str:
+def _briefing(briefing_text: Callable[..., str], quote_table: Callable[..., str], title: str,
+              published: str, *, paragraph: str = "", tags: str = "", source: str = "Reuters",
+              speaker: str = "kuleba") -> str:
     """The sample briefing under another title and date, with one more
-    paragraph in its last section."""
-    text = briefing_text(QUOTE, masthead=f'published = {published}\nsource = "{source}"'
-                                + (f"\ntags = [{tags}]" if tags else ""))
+    paragraph in its last section, and its second paragraph's words said
+    by `speaker`."""
+    masthead = f'published = {published}\nsource = "{source}"'
+    text = briefing_text(quote_table(speaker),
+                         masthead=masthead + (f"\ntags = [{tags}]" if tags else ""))
     text = text.replace('title = "Talks in Istanbul"', f'title = "{title}"')
     if paragraph:
         text = text.replace('  "There was no major change',
@@ -65,6 +60,15 @@ def search(folder: Path, query: str, **filters: object) -> list[tuple[str, str, 
         archive.update()
         return [(hit.path, hit.title, hit.section, hit.paragraph)
                 for hit in archive.search(query, **filters)]  # type: ignore[arg-type]
+
+
+def folder_of(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A folder of its own holding these files (name: text)."""
+    root = tmp_path / "f"
+    root.mkdir()
+    for name, text in files.items():
+        (root / name).write_text(text)
+    return root
 
 
 def test_a_word_in_one_briefing_of_a_subfolder_is_found_at_its_place(folder: Path) -> None:
@@ -94,10 +98,9 @@ def test_every_word_must_be_there_in_any_order_and_a_phrase_in_order(folder: Pat
 
 def test_a_star_finds_every_word_it_begins_and_apostrophes_fold(
         tmp_path: Path, briefing: Briefing) -> None:
-    root = tmp_path / "f"
-    root.mkdir()
-    (root / "a.toml").write_text(briefing("A", "2022-03-01",
-                                          paragraph="They don’t trust the ceasefire."))
+    root = folder_of(tmp_path, {
+        "a.toml": briefing("A", "2022-03-01", paragraph="They don’t trust the ceasefire."),
+    })
     assert search(root, "ceasef*") and search(root, "cease*")
     assert search(root, "cease") == []  # a whole word, without the star
     assert search(root, "don't trust") == search(root, "don’t trust") != []
@@ -171,10 +174,9 @@ def test_a_hostile_query_is_taken_as_words(folder: Path, query: str) -> None:
 
 
 def test_operators_are_plain_words(tmp_path: Path, briefing: Briefing) -> None:
-    root = tmp_path / "f"
-    root.mkdir()
-    (root / "a.toml").write_text(briefing("A", "2022-03-01",
-                                          paragraph="Talks near the border, or not."))
+    root = folder_of(tmp_path, {
+        "a.toml": briefing("A", "2022-03-01", paragraph="Talks near the border, or not."),
+    })
     assert search(root, "near border") != []
     assert search(root, "talks OR zeppelin") == []  # OR is a word the text must have
     assert search(root, "talks or border") != []
@@ -289,10 +291,10 @@ def test_briefing_search_names_broken_files_and_refuses_a_missing_folder(
 def test_text_from_files_reaches_the_terminal_literally(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], assert_terminal_safe,  # type: ignore[no-untyped-def]
         briefing: Briefing) -> None:
-    root = tmp_path / "f"
-    root.mkdir()
-    (root / "a\x1b[31m.toml").write_text(briefing("Title [red]x[/red]", "2022-03-01",
-                                                  paragraph="zeppelin [bold]x[/bold]"))
+    root = folder_of(tmp_path, {
+        "a\x1b[31m.toml": briefing("Title [red]x[/red]", "2022-03-01",
+                                    paragraph="zeppelin [bold]x[/bold]"),
+    })
     assert main(["search", str(root), "zeppelin"]) == 0
     out = capsys.readouterr().out
     assert_terminal_safe(out)
@@ -301,24 +303,14 @@ def test_text_from_files_reaches_the_terminal_literally(
 
 # --- people across briefings -----------------------------------------------------
 
-def spoken(briefing: Briefing, title: str, published: str, speaker_line: str) -> str:
-    """A briefing whose second paragraph's quote is said by `speaker_line`'s
-    speaker: a people id or a name as written."""
-    return briefing(title, published).replace('speaker = "kuleba"', speaker_line)
-
-
 def test_everyone_quoted_is_one_person_however_each_briefing_writes_them(
         tmp_path: Path, briefing: Briefing) -> None:
-    root = tmp_path / "f"
-    root.mkdir()
-    (root / "a.toml").write_text(spoken(briefing, "A", "2022-03-01",
-                                        'speaker = "Mr Kuleba"'))
-    (root / "b.toml").write_text(spoken(briefing, "B", "2022-03-02",
-                                        'speaker = "kuleba"'))  # Dmytro Kuleba, by id
-    (root / "c.toml").write_text(spoken(briefing, "C", "2022-03-03",
-                                        'speaker = "Foreign Minister Dmytro Kuleba"'))
-    (root / "d.toml").write_text(spoken(briefing, "D", "2022-03-04",
-                                        'speaker = "Oleg Kuleba"'))  # someone else
+    root = folder_of(tmp_path, {
+        "a.toml": briefing("A", "2022-03-01", speaker="Mr Kuleba"),
+        "b.toml": briefing("B", "2022-03-02", speaker="kuleba"),  # Dmytro Kuleba, by id
+        "c.toml": briefing("C", "2022-03-03", speaker="Foreign Minister Dmytro Kuleba"),
+        "d.toml": briefing("D", "2022-03-04", speaker="Oleg Kuleba"),  # someone else
+    })
     with Archive.open(root) as archive:
         archive.update()
         said = archive.said_by("Dmytro Kuleba")
@@ -334,11 +326,10 @@ def test_everyone_quoted_is_one_person_however_each_briefing_writes_them(
 
 def test_a_surname_alone_joins_the_one_full_name_it_can_be(
         tmp_path: Path, briefing: Briefing) -> None:
-    root = tmp_path / "f"
-    root.mkdir()
-    (root / "a.toml").write_text(spoken(briefing, "A", "2022-03-01",
-                                        'speaker = "Mr Kuleba"'))
-    (root / "b.toml").write_text(spoken(briefing, "B", "2022-03-02", 'speaker = "kuleba"'))
+    root = folder_of(tmp_path, {
+        "a.toml": briefing("A", "2022-03-01", speaker="Mr Kuleba"),
+        "b.toml": briefing("B", "2022-03-02", speaker="kuleba"),
+    })
     with Archive.open(root) as archive:
         archive.update()
         assert [hit.title for hit in archive.said_by("Kuleba")] == ["B", "A"]
@@ -350,8 +341,6 @@ def test_a_surname_alone_joins_the_one_full_name_it_can_be(
 
 def test_figures_claimed_are_said_by_their_claimant(tmp_path: Path,
                                                     briefing: Briefing) -> None:
-    root = tmp_path / "f"
-    root.mkdir()
     figure = '''
 [[figures]]
 text = "160,000"
@@ -360,7 +349,7 @@ claimed_by = "boichenko"
 section = "humanitarian"
 paragraph = 1
 '''
-    (root / "a.toml").write_text(briefing("A", "2022-03-01") + figure)
+    root = folder_of(tmp_path, {"a.toml": briefing("A", "2022-03-01") + figure})
     with Archive.open(root) as archive:
         archive.update()
         (hit,) = archive.said_by("Vadym Boichenko")

@@ -9,23 +9,16 @@ import pytest
 
 from briefing.cli import main
 
-QUOTE = """
-[[quotes]]
-text = "We are not trading people, land or sovereignty"
-speaker = "kuleba"
-section = "negotiations"
-paragraph = 2
-"""
-
 
 @pytest.fixture
-def folder(tmp_path: Path, briefing_text: Callable[..., str]) -> Path:
+def folder(tmp_path: Path, briefing_text: Callable[..., str],
+           quote_table: Callable[..., str]) -> Path:
     root = tmp_path / "briefs"
     (root / "april").mkdir(parents=True)
     for name, day, title in (("monday.toml", "2022-03-28", "Monday talks"),
                              ("tuesday.toml", "2022-03-29", "Tuesday shelling"),
                              ("april/friday.toml", "2022-04-01", "April convoy")):
-        text = briefing_text(QUOTE, masthead=f"published = {day}").replace(
+        text = briefing_text(quote_table(), masthead=f"published = {day}").replace(
             'title = "Talks in Istanbul"', f'title = "{title}"')
         (root / name).write_text(text, encoding="utf-8")
     (root / "broken.toml").write_text("format = 1\n", encoding="utf-8")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sys
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -58,3 +60,57 @@ def typed_in_one_read(app: BriefingApp, text: str) -> None:
     names = {"/": "slash", " ": "space"}
     for character in text:
         app.post_message(events.Key(names.get(character, character), character))
+
+
+# --- the library's folder index --------------------------------------------------
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Until the workers are done, and those their results started (a look
+    that reads files, a dialog that asks the index): a few rounds."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the folder's index reads as briefings, in order (by shown name)."""
+    from briefing import archive
+
+    names: list[str] = []
+    real = archive.parse_briefing_file
+
+    def counting(data: bytes, shown: str):  # type: ignore[no-untyped-def]
+        names.append(shown)
+        return real(data, shown)
+
+    monkeypatch.setattr(archive, "parse_briefing_file", counting)
+    return names
+
+
+@pytest.fixture
+def held_parses(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., threading.Event]]:
+    """`hold(which=lambda shown: True)`: the files the index reads that
+    `which` names wait until the event returned is set (at the latest when
+    the test ends, so a failing test never leaves a worker waiting)."""
+    from briefing import archive
+
+    events: list[threading.Event] = []
+    real = archive.parse_briefing_file
+
+    def hold(which: Callable[[str], bool] = lambda shown: True) -> threading.Event:
+        go_on = threading.Event()
+        events.append(go_on)
+
+        def held(data: bytes, shown: str):  # type: ignore[no-untyped-def]
+            if which(shown):
+                go_on.wait(timeout=30)
+            return real(data, shown)
+
+        monkeypatch.setattr(archive, "parse_briefing_file", held)
+        return go_on
+
+    yield hold
+    for go_on in events:
+        go_on.set()

@@ -11,35 +11,22 @@ import pytest
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.archive_people import ArchivePeopleScreen
 from briefing.tui.screens.library import LibraryReaderScreen, LibraryScreen
-from conftest import screen_text
-
-QUOTE = """
-[[quotes]]
-text = "We are not trading people, land or sovereignty"
-speaker = "{speaker}"
-section = "negotiations"
-paragraph = 2
-"""
+from conftest import screen_text, settle
 
 
 @pytest.fixture
-def folder(tmp_path: Path, briefing_text: Callable[..., str]) -> Path:
+def folder(tmp_path: Path, briefing_text: Callable[..., str],
+           quote_table: Callable[..., str]) -> Path:
     """Kuleba quoted in three briefings, written three ways; Boichenko in none."""
     folder = tmp_path / "inbox"
     folder.mkdir()
     for name, day, speaker in (("a.toml", "2022-03-01", "Mr Kuleba"),
                                ("b.toml", "2022-03-02", "kuleba"),
                                ("c.toml", "2022-03-03", "Foreign Minister Dmytro Kuleba")):
-        text = briefing_text(QUOTE.format(speaker=speaker), masthead=f"published = {day}")
+        text = briefing_text(quote_table(speaker), masthead=f"published = {day}")
         (folder / name).write_text(text.replace('title = "Talks in Istanbul"',
                                                 f'title = "Talks of {day}"'), encoding="utf-8")
     return folder
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def test_p_lists_everyone_quoted_as_one_person_each(folder: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.archive_search import ArchiveSearchScreen
 from briefing.tui.screens.library import LibraryReaderScreen, LibraryScreen
-from conftest import screen_text
+from conftest import screen_text, settle
 
 
 @pytest.fixture
@@ -30,9 +30,15 @@ def folder(tmp_path: Path, briefing_text: Callable[..., str]) -> Path:
     return folder
 
 
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+async def opened_at_match(pilot) -> LibraryReaderScreen:  # type: ignore[no-untyped-def]
+    """The briefing a hit opened, once its search has gone to the match."""
+    for _ in range(50):
+        await settle(pilot)
+        reader = pilot.app.screen
+        if isinstance(reader, LibraryReaderScreen) and reader.search is not None \
+                and reader.search.current is not None:
+            return reader
+    raise AssertionError(f"no briefing opened at a match: {pilot.app.screen}")
 
 
 async def search_for(pilot, words: str) -> ArchiveSearchScreen:  # type: ignore[no-untyped-def]
@@ -70,13 +76,7 @@ async def test_enter_opens_the_briefing_at_the_hit_with_its_words_marked(folder:
         await search_for(pilot, "zeppelin")
         assert "1 hit" in screen_text(app)
         await pilot.press("enter")
-        for _ in range(50):
-            await settle(pilot)
-            reader = app.screen
-            if isinstance(reader, LibraryReaderScreen) and reader.search is not None \
-                    and reader.search.current is not None:
-                break
-        assert isinstance(reader, LibraryReaderScreen)
+        reader = await opened_at_match(pilot)
         assert reader.briefing.title == "Newer talks"
         assert reader.section == 1  # Humanitarian, where the word is
         match = reader.search.matches[reader.search.current]
@@ -105,12 +105,7 @@ async def test_a_prefix_and_a_phrase_are_found_and_marked_in_the_reader(folder: 
         screen = await search_for(pilot, '"people were still"')
         assert len(screen.hits) == 2
         await pilot.press("enter")
-        for _ in range(50):
-            await settle(pilot)
-            reader = app.screen
-            if isinstance(reader, LibraryReaderScreen) and reader.search is not None \
-                    and reader.search.current is not None:
-                break
+        reader = await opened_at_match(pilot)
         match = reader.search.matches[reader.search.current]
         paragraph = reader.briefing.sections[match.section].paragraphs[match.paragraph]
         assert paragraph[match.start:match.end] == "people were still"
@@ -143,22 +138,11 @@ async def test_hostile_words_are_searched_as_words(folder: Path, words: str) -> 
 
 
 async def test_hits_found_while_the_folder_is_indexed_say_so_and_come_again(
-        folder: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import threading
-
-    from briefing import archive as archive_module
+        folder: Path, held_parses, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from briefing.tui.screens import library as library_module
 
-    go_on = threading.Event()
-    real = archive_module.parse_briefing_file
     monkeypatch.setattr(library_module, "BATCH_SECONDS", 0.0)
-
-    def slow(data: bytes, shown: str):  # type: ignore[no-untyped-def]
-        if "newer" in shown:
-            go_on.wait(timeout=30)
-        return real(data, shown)
-
-    monkeypatch.setattr(archive_module, "parse_briefing_file", slow)
+    go_on = held_parses(lambda shown: "newer" in shown)
     app = BriefingApp(folder=folder)
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(100):  # the older briefing is in the index, the newer not yet
@@ -171,10 +155,9 @@ async def test_hits_found_while_the_folder_is_indexed_say_so_and_come_again(
             if "still indexing" in screen_text(app):
                 break
         screen = app.screen
-        go_on_later = {hit.title for hit in screen.hits}  # type: ignore[attr-defined]
-        go_on.set()  # before any assertion: a failure must not leave the worker waiting
         assert isinstance(screen, ArchiveSearchScreen)
-        assert go_on_later == {"Older talks"}
+        assert {hit.title for hit in screen.hits} == {"Older talks"}
+        go_on.set()
         for _ in range(100):  # asked again once the folder is indexed
             await pilot.pause(0.05)
             if "Newer talks" in [hit.title for hit in screen.hits]:

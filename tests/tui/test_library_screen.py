@@ -5,19 +5,17 @@ reads from one briefing to the next."""
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from briefing import archive as archive_module
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens import library as library_module
 from briefing.tui.screens.library import LibraryReaderScreen, LibraryScreen
 from briefing.tui.screens.reader import ReaderScreen
-from conftest import screen_text
+from conftest import screen_text, settle
 
 Briefing = Callable[..., str]
 
@@ -82,11 +80,6 @@ def row_of(app: BriefingApp, name: str) -> str:
     lines = [line for line in screen_text(app).splitlines() if name[:12] in line]
     assert len(lines) == 1, lines
     return lines[0]
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def look(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -263,16 +256,9 @@ async def test_the_folder_is_followed_without_a_key(folder: Path, briefing: Brie
         assert "Thursday ceasefire" in screen_text(app)
 
 
-async def test_only_new_and_changed_files_are_read_again(folder: Path,
-                                                         monkeypatch, briefing: Briefing) -> None:  # type: ignore[no-untyped-def]
-    read: list[str] = []
-    real = archive_module.parse_briefing_file
-
-    def counting(data: bytes, shown: str):  # type: ignore[no-untyped-def]
-        read.append(shown)
-        return real(data, shown)
-
-    monkeypatch.setattr(archive_module, "parse_briefing_file", counting)
+async def test_only_new_and_changed_files_are_read_again(
+        folder: Path, parsed: list[str], briefing: Briefing) -> None:
+    read = parsed
     app = BriefingApp(folder=folder)
     async with app.run_test(size=(120, 30)) as pilot:
         await open_library(pilot)
@@ -288,15 +274,8 @@ async def test_only_new_and_changed_files_are_read_again(folder: Path,
 
 
 async def test_the_list_shows_at_once_and_titles_fill_in_as_files_are_read(
-        folder: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    go_on = threading.Event()
-    real = archive_module.parse_briefing_file
-
-    def slow(data: bytes, shown: str):  # type: ignore[no-untyped-def]
-        go_on.wait(timeout=30)
-        return real(data, shown)
-
-    monkeypatch.setattr(archive_module, "parse_briefing_file", slow)
+        folder: Path, held_parses) -> None:  # type: ignore[no-untyped-def]
+    go_on = held_parses()
     app = BriefingApp(folder=folder)
     async with app.run_test(size=(120, 30)) as pilot:
         for _ in range(100):
@@ -348,15 +327,8 @@ async def test_briefings_in_subfolders_are_listed_and_open(folder: Path,
 
 
 async def test_a_library_opened_again_lists_from_its_index_without_reading_a_file(
-        folder: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    read: list[str] = []
-    real = archive_module.parse_briefing_file
-
-    def counting(data: bytes, shown: str):  # type: ignore[no-untyped-def]
-        read.append(shown)
-        return real(data, shown)
-
-    monkeypatch.setattr(archive_module, "parse_briefing_file", counting)
+        folder: Path, parsed: list[str]) -> None:
+    read = parsed
     first = BriefingApp(folder=folder)
     async with first.run_test(size=(120, 30)) as pilot:
         await open_library(pilot)
@@ -375,17 +347,9 @@ async def test_a_library_opened_again_lists_from_its_index_without_reading_a_fil
 
 
 async def test_a_long_first_indexing_shows_its_progress(
-        folder: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    go_on = threading.Event()
-    real = archive_module.parse_briefing_file
+        folder: Path, held_parses, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(library_module, "BATCH_SECONDS", 0.0)
-
-    def slow(data: bytes, shown: str):  # type: ignore[no-untyped-def]
-        if shown != "monday.toml":
-            go_on.wait(timeout=30)
-        return real(data, shown)
-
-    monkeypatch.setattr(archive_module, "parse_briefing_file", slow)
+    go_on = held_parses(lambda shown: shown != "monday.toml")
     app = BriefingApp(folder=folder)
     async with app.run_test(size=(120, 30)) as pilot:
         for _ in range(100):
