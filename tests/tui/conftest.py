@@ -73,6 +73,15 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
 
 
+async def shown(pilot, text: str, seconds: float = 5.0) -> bool:  # type: ignore[no-untyped-def]
+    """Whether `text` comes on screen within `seconds` (work in a worker)."""
+    for _ in range(round(seconds / 0.05)):
+        if text in screen_text(pilot.app):
+            return True
+        await pilot.pause(0.05)
+    return text in screen_text(pilot.app)
+
+
 @pytest.fixture
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files the folder's index reads as briefings, in order (by shown name)."""

@@ -11,7 +11,7 @@ import pytest
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.archive_search import ArchiveSearchScreen
 from briefing.tui.screens.library import LibraryReaderScreen, LibraryScreen
-from conftest import screen_text, settle
+from conftest import screen_text, settle, shown
 
 
 @pytest.fixture
@@ -150,10 +150,7 @@ async def test_hits_found_while_the_folder_is_indexed_say_so_and_come_again(
             if app.screen.indexing is not None:  # type: ignore[attr-defined]
                 break
         await pilot.press("s", *"talks")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if "still indexing" in screen_text(app):
-                break
+        await shown(pilot, "still indexing")
         screen = app.screen
         assert isinstance(screen, ArchiveSearchScreen)
         assert {hit.title for hit in screen.hits} == {"Older talks"}

@@ -15,7 +15,7 @@ from briefing.tui.app import BriefingApp
 from briefing.tui.screens import library as library_module
 from briefing.tui.screens.library import LibraryReaderScreen, LibraryScreen
 from briefing.tui.screens.reader import ReaderScreen
-from conftest import screen_text, settle
+from conftest import screen_text, settle, shown
 
 Briefing = Callable[..., str]
 
@@ -278,10 +278,7 @@ async def test_the_list_shows_at_once_and_titles_fill_in_as_files_are_read(
     go_on = held_parses()
     app = BriefingApp(folder=folder)
     async with app.run_test(size=(120, 30)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if "monday.toml" in screen_text(app):
-                break
+        await shown(pilot, "monday.toml")
         text = screen_text(app)
         assert "monday.toml" in text and "reading…" in text
         assert "Monday talks" not in text
@@ -352,10 +349,7 @@ async def test_a_long_first_indexing_shows_its_progress(
     go_on = held_parses(lambda shown: shown != "monday.toml")
     app = BriefingApp(folder=folder)
     async with app.run_test(size=(120, 30)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if " of 3" in screen_text(app):
-                break
+        await shown(pilot, " of 3")
         assert "indexing 1 of 3" in screen_text(app)
         assert library(app).query_one("#library-indexing").display
         go_on.set()

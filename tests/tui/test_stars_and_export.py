@@ -107,18 +107,22 @@ async def test_export_writes_next_to_the_briefing_and_asks_before_overwriting(
         assert digest.read_text().startswith("# Putin averse to Ukraine compromise")
 
 
+async def export_to(pilot, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`e`, the path typed in place of the one proposed, enter; written or not."""
+    await pilot.press("e")
+    prompt = pilot.app.screen
+    assert isinstance(prompt, ExportScreen)
+    prompt.query_one("#export-path").value = str(path)  # type: ignore[attr-defined]
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_a_failed_export_says_why_and_keeps_the_reader_running(
         briefing_copy: Path, tmp_path: Path) -> None:
     app = make_app(briefing_copy)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("e")
-        prompt = app.screen
-        assert isinstance(prompt, ExportScreen)
-        field = prompt.query_one("#export-path")
-        field.value = str(tmp_path / "no-such-folder" / "digest.md")  # type: ignore[attr-defined]
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await export_to(pilot, tmp_path / "no-such-folder" / "digest.md")
         assert "does not exist" in " ".join(
             str(n.message) for n in app._notifications)
         assert isinstance(app.screen, ReaderScreen)
@@ -128,13 +132,7 @@ async def test_a_folder_given_as_the_digest_s_path_is_refused_without_a_question
         briefing_copy: Path, tmp_path: Path) -> None:
     app = make_app(briefing_copy)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("e")
-        prompt = app.screen
-        assert isinstance(prompt, ExportScreen)
-        prompt.query_one("#export-path").value = str(tmp_path)  # type: ignore[attr-defined]
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await export_to(pilot, tmp_path)
         assert isinstance(app.screen, ReaderScreen)  # no "overwrite it?" for a folder
         assert "is a folder: give a file name in it" in " ".join(
             str(n.message) for n in app._notifications)
