@@ -122,7 +122,7 @@ def test_an_edited_file_is_searched_as_it_is_now_and_a_removed_one_not_at_all(
     later.unlink()
     with Archive.open(folder) as archive:
         assert archive.update().removed == ["march/2022-03-28.toml"]
-        assert archive.search("balloon") == [] and len(archive) == 1
+        assert archive.search("balloon") == [] and len(archive.entries()) == 1
 
 
 def test_a_file_written_again_with_the_same_bytes_is_not_read_as_new(folder: Path) -> None:
@@ -143,12 +143,13 @@ def test_a_broken_file_is_listed_with_its_error_and_indexing_goes_on(
         report = archive.update()
         assert [path for path, _ in report.broken] == ["broken.toml"]
         assert report.broken[0][1].startswith("broken.toml:2:")  # the file and the place
-        assert [path for path, _ in archive.problems()] == ["broken.toml"]
+        assert [(e.name, e.error is not None) for e in archive.entries()
+                if e.error] == [("broken.toml", True)]  # listed as the library lists it
         assert archive.search("zeppelin") != []
     broken.write_text(briefing("Mended", "2022-04-01", paragraph="A zeppelin again."))
     assert [h[1] for h in search(folder, "zeppelin")] == ["Mended", "Later"]
     with Archive.open(folder) as archive:
-        assert archive.problems() == []
+        assert [e.name for e in archive.entries() if e.error] == []
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")

@@ -129,7 +129,6 @@ class Speaker(NamedTuple):
     quotes: int
     figures: int
     briefings: int
-    keys: tuple[str, ...]  # every way of writing them taken as them
 
 
 class Hit(NamedTuple):
@@ -443,15 +442,13 @@ class Archive:
                 merged.setdefault(other, key)
         people: dict[str, list[Any]] = {}
         for key, (quotes, figures, files, names) in counts.items():
-            into = people.setdefault(merged.get(key, key), [0, 0, set(), Counter(), set()])
+            into = people.setdefault(merged.get(key, key), [0, 0, set(), Counter()])
             into[0] += quotes
             into[1] += figures
             into[2] |= files
             into[3].update(names)
-            into[4].add(key)
-        return sorted((Speaker(key, names.most_common(1)[0][0], quotes, figures, len(files),
-                               tuple(sorted(keys)))
-                       for key, (quotes, figures, files, names, keys) in people.items()),
+        return sorted((Speaker(key, names.most_common(1)[0][0], quotes, figures, len(files))
+                       for key, (quotes, figures, files, names) in people.items()),
                       key=lambda p: (-(p.quotes + p.figures), p.name.casefold()))
 
     def said_by(self, name: str, *, limit: int = DEFAULT_LIMIT) -> list[Hit]:
@@ -493,14 +490,6 @@ class Archive:
                 in self._reading("SELECT id, path, size, mtime_ns, inode, error, state_file,"
                                  " title, source, published, draft, quotes, figures FROM files",
                                  ())]
-
-    def problems(self) -> list[tuple[str, str]]:
-        """The files that could not be indexed, with why."""
-        return [(shown_name(bytes(path)), error) for path, error in self._reading(
-            "SELECT path, error FROM files WHERE error IS NOT NULL ORDER BY path", ())]
-
-    def __len__(self) -> int:
-        return self._db.execute("SELECT count(*) FROM files").fetchone()[0]
 
     # --- the database -------------------------------------------------------------
 
