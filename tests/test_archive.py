@@ -364,3 +364,35 @@ def test_the_limit_is_the_most_hits_there_are(folder: Path) -> None:
     assert [h[1:] for h in search(folder, "talks", limit=3)] == [
         ("Later", 0, -1), ("Later", 0, 0), ("First", 0, -1)]
     assert search(folder, "talks", source="reut") == search(folder, "talks")  # part of it
+
+
+def test_a_long_update_on_a_terminal_counts_the_files_looked_at(
+        folder: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import itertools
+    import sys
+    import time
+
+    class Terminal:  # stderr on a terminal
+        def __init__(self) -> None:
+            self.text = ""
+
+        def write(self, text: str) -> int:
+            self.text += text
+            return len(text)
+
+        def flush(self) -> None:
+            pass
+
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    seconds = itertools.count()  # each look at the clock a second later: a long update
+    monkeypatch.setattr(time, "monotonic", lambda: float(next(seconds)))
+    assert main(["search", str(folder), "zeppelin"]) == 0
+    assert "zeppelin" in capsys.readouterr().out
+    assert terminal.text.endswith("indexing 2/2\n")
+    assert main(["export", str(folder), "-o", str(folder.parent / "all.md")]) == 0
+    assert "indexing 2/2\n" in terminal.text[terminal.text.index("2/2") + 4:]

@@ -20,10 +20,9 @@ from briefing import __version__
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
     from datetime import date
 
-    from briefing.archive import Hit
+    from briefing.archive import Archive, Hit, Progress
     from briefing.model import Briefing
 
 COMMANDS = ("open", "validate", "export", "import", "search", "schema")
@@ -387,13 +386,11 @@ def _export_folder(args: argparse.Namespace, folder: Path) -> int:
         return 2
     try:
         with Archive.open(folder) as archive:
-            report = archive.update()
+            _brought_up_to_date(archive, left_out="left out")
             entries = archive.entries()
     except ArchiveError as error:
         _fail(f"briefing: {error}")
         return 1
-    for _path, problem in report.broken:
-        _fail(f"{problem} (left out)")
     chosen = [entry.name for entry in of_days(entries, args.since, args.until)]
     options = DigestOptions(quotes=not args.figures_only, figures=not args.quotes_only,
                             starred_only=args.starred, full_text=args.full_text)
@@ -486,17 +483,12 @@ def _search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     try:
         with Archive.open(folder) as archive:
-            if archive.set_aside is not None:
-                _fail(f"briefing: the archive's index was damaged or not ours; it was moved "
-                      f"to {visible(str(archive.set_aside), one_line=True)} and built again")
-            report = archive.update(_progress() if sys.stderr.isatty() else None)
+            _brought_up_to_date(archive, left_out="not searched")
             hits = archive.search(query, speaker=args.speaker, source=args.source, tag=args.tag,
                                   since=args.since, until=args.until, limit=args.limit)
     except ArchiveError as error:
         _fail(f"briefing: {error}")
         return 1
-    for _path, problem in report.broken:
-        _fail(f"{problem} (not searched)")
     if args.json:
         import json
 
@@ -509,13 +501,27 @@ def _search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress() -> Callable[[int, int], None]:
+def _brought_up_to_date(archive: Archive, *, left_out: str) -> None:
+    """Update a folder's index, saying on stderr what was set aside, how far
+    a long update is (on a terminal), and each file `left_out` ("not
+    searched") because it is not a valid briefing."""
+    from briefing.text import visible
+
+    if archive.set_aside is not None:
+        _fail(f"briefing: the archive's index was damaged or not ours; it was moved "
+              f"to {visible(str(archive.set_aside), one_line=True)} and built again")
+    report = archive.update(progress=_progress() if sys.stderr.isatty() else None)
+    for _path, problem in report.broken:
+        _fail(f"{problem} ({left_out})")
+
+
+def _progress() -> Progress:
     """A count of the files looked at, on one line of stderr, for a long update."""
     import time
 
     started = time.monotonic()
 
-    def show(done: int, total: int) -> None:
+    def show(done: int, total: int, _entry: object) -> None:
         if time.monotonic() - started > 0.5 and (done % 50 == 0 or done == total):
             end = "\n" if done == total else "\r"
             print(f"indexing {done:,}/{total:,}", end=end, file=sys.stderr, flush=True)
