@@ -263,7 +263,7 @@ class Archive:
 
     # --- bringing it up to date -------------------------------------------------
 
-    def update(self, found: list[Found] | None = None,
+    def update(self, found: list[Found] | None = None, *,
                progress: Progress | None = None) -> UpdateReport:
         """Index what changed in the folder since the last update: files
         added, written or removed. `found`: the folder's briefing files, if

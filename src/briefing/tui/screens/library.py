@@ -335,7 +335,7 @@ class LibraryScreen(Screen[None]):
                 batch, sent = [], time.monotonic()
 
         try:
-            archive.update(found, indexed)
+            archive.update(found, progress=indexed)
         except _LookCancelled:
             return
         except ArchiveError as error:
