@@ -16,6 +16,7 @@ import pytest
 
 from briefing.archive import Archive, ArchiveError, index_path
 from briefing.cli import main
+from briefing.library import library_order
 
 Briefing = Callable[..., str]
 
@@ -150,6 +151,39 @@ def test_a_broken_file_is_listed_with_its_error_and_indexing_goes_on(
     assert [h[1] for h in search(folder, "zeppelin")] == ["Mended", "Later"]
     with Archive.open(folder) as archive:
         assert [e.name for e in archive.entries() if e.error] == []
+
+
+def test_the_newest_entries_come_in_the_library_s_order_with_their_tags(
+        folder: Path, briefing: Briefing) -> None:
+    (folder / "broken.toml").write_text("format = 1\n[briefing\n")
+    (folder / "march" / "also-28.toml").write_text(briefing("Same day", "2022-03-28",
+                                                            tags='"war", "talks"'))
+    undated = folder / "undated.toml"
+    undated.write_text(briefing("Undated", "2022-03-02").replace("published = 2022-03-02\n", ""))
+    os.utime(undated, (1_700_000_000, 1_700_000_000))  # written in November 2023
+    with Archive.open(folder) as archive:
+        archive.update()
+        everything = sorted(archive.entries(), key=library_order)
+        assert [e.name for e in everything] == [
+            "undated.toml", "march/2022-03-28.toml", "march/also-28.toml",
+            "2022-03-01.toml", "broken.toml"]
+        for count in (1, 3, 5, 9):
+            assert archive.entries(newest=count) == everything[:count]
+        assert archive.entries(newest=3)[2].tags == ("war", "talks")
+
+
+def test_an_index_is_read_as_it_is_or_not_at_all(folder: Path) -> None:
+    assert Archive.existing(folder) is None  # none yet, and none is made
+    assert not index_path(folder).exists()
+    with Archive.open(folder) as archive:
+        archive.update()
+    existing = Archive.existing(folder)
+    assert existing is not None
+    with existing:
+        assert len(existing.entries()) == 2
+    index_path(folder).write_bytes(b"not an index at all" * 100)
+    assert Archive.existing(folder) is None
+    assert index_path(folder).read_bytes().startswith(b"not an index")  # left as it was
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")

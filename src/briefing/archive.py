@@ -43,7 +43,7 @@ DATA_DIR_VARIABLE = "BRIEFING_DATA_DIR"
 # `PRAGMA application_id`: this file is a briefing archive ("BRFA").
 APPLICATION_ID = 0x42524641
 # `PRAGMA user_version`: the layout below. Another version is built anew.
-LAYOUT_VERSION = 3
+LAYOUT_VERSION = 4
 DEFAULT_LIMIT = 100
 # Hits of the last day shown past the limit, at most (see Archive._newest).
 MAX_SAME_DAY = 400
@@ -62,6 +62,7 @@ CREATE TABLE files (
     quotes INTEGER, figures INTEGER,
     state_file TEXT                  -- the reader-state file it would have (see library)
 );
+CREATE INDEX files_in_order ON files (error IS NOT NULL, day IS NULL, day DESC, path);
 CREATE TABLE tags (file INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE INDEX tags_by_tag ON tags (tag);
 CREATE INDEX tags_by_file ON tags (file);
@@ -94,6 +95,12 @@ CREATE TRIGGER passage_removed AFTER DELETE ON passages BEGIN
     INSERT INTO passages_text (passages_text, rowid, text) VALUES ('delete', old.id, old.text);
 END;
 """
+
+# The library's order (see briefing.library.library_order): valid files
+# newest day first, then files that cannot be read; by name within a day.
+# The index `files_in_order` has these very terms, so a first page is read
+# from it without sorting every file.
+_LIBRARY_ORDER = "ORDER BY error IS NOT NULL, day IS NULL, day DESC, path"
 
 # The kinds of passage a full-text search lists: the text and its headings.
 # Quotes are there for the speaker filter; their words are in a paragraph too.
@@ -251,6 +258,26 @@ class Archive:
             set_aside = _set_aside(path)
             connection = _connect(path)
         return cls(folder, connection, path, set_aside)
+
+    @classmethod
+    def existing(cls, folder: Path) -> Archive | None:
+        """The folder's index as it is, only to read, if there is a usable
+        one; None if not (nothing is made, moved or written)."""
+        path = index_path(folder)
+        if not path.is_file():
+            return None
+        try:
+            connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
+                                         isolation_level=None, check_same_thread=False)
+        except sqlite3.Error:
+            return None
+        try:
+            if _is_ours(connection):
+                return cls(folder, connection, path, None)
+        except sqlite3.Error:
+            pass
+        connection.close()
+        return None
 
     def close(self) -> None:
         self._db.close()
@@ -479,17 +506,24 @@ class Archive:
                 for path, title, day, kind, section, section_title, paragraph, who, text, start,
                 end, about in rows]
 
-    def entries(self) -> list[LibraryEntry]:
-        """Every file of the index as the library lists it, without reading one."""
+    def entries(self, newest: int | None = None) -> list[LibraryEntry]:
+        """The files of the index as the library lists it, without reading
+        one: all of them, or the `newest` few in the library's order (what a
+        screen shows first, read in a millisecond however large the folder)."""
+        rows = self._reading("SELECT id, path, size, mtime_ns, inode, error, state_file,"
+                             " title, source, published, draft, quotes, figures FROM files"
+                             + (f" {_LIBRARY_ORDER} LIMIT ?" if newest is not None else ""),
+                             (newest,) if newest is not None else ())
+        ids = [row[0] for row in rows] if newest is not None else []
         tags: dict[int, list[str]] = {}
-        for file_id, tag in self._reading("SELECT file, tag FROM tags ORDER BY rowid", ()):
+        for file_id, tag in self._reading(
+                "SELECT file, tag FROM tags"
+                + (f" WHERE file IN ({','.join('?' * len(ids))})" if ids else "")
+                + " ORDER BY rowid", ids):
             tags.setdefault(file_id, []).append(tag)  # type: ignore[arg-type]
         return [_entry(path, Stamp(size, mtime_ns, inode) if size is not None else None,  # type: ignore[arg-type]
                        None, error, state_file, row, tuple(tags.get(file_id, ())))  # type: ignore[arg-type]
-                for file_id, path, size, mtime_ns, inode, error, state_file, *row
-                in self._reading("SELECT id, path, size, mtime_ns, inode, error, state_file,"
-                                 " title, source, published, draft, quotes, figures FROM files",
-                                 ())]
+                for file_id, path, size, mtime_ns, inode, error, state_file, *row in rows]
 
     # --- the database -------------------------------------------------------------
 
@@ -544,9 +578,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         if db.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0] == 0:
             _lay_out(db)
-        application_id = db.execute("PRAGMA application_id").fetchone()[0]
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if application_id != APPLICATION_ID or version != LAYOUT_VERSION:
+        if not _is_ours(db):
             db.close()
             raise _NotOurs
         db.execute("PRAGMA synchronous = NORMAL")
@@ -557,6 +589,12 @@ def _connect(path: Path) -> sqlite3.Connection:
                                f"{_plain(error)}") from None
         raise _NotOurs from None
     return db
+
+
+def _is_ours(db: sqlite3.Connection) -> bool:
+    """A briefing archive, laid out as this version lays one out."""
+    return (db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+            and db.execute("PRAGMA user_version").fetchone()[0] == LAYOUT_VERSION)
 
 
 def _lay_out(db: sqlite3.Connection) -> None:

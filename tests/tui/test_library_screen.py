@@ -343,6 +343,29 @@ async def test_a_library_opened_again_lists_from_its_index_without_reading_a_fil
         assert listed(again) == ["wednesday.toml"]
 
 
+async def test_a_library_opened_again_shows_its_newest_rows_before_it_looks_at_the_folder(
+        folder: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    first = BriefingApp(folder=folder)
+    async with first.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+    # No look at all, and a first screenful of two: what shows comes from
+    # the index, in the library's order, before any worker has run.
+    look_at_folder = LibraryScreen._look
+    monkeypatch.setattr(LibraryScreen, "_look", lambda self: None)
+    monkeypatch.setattr(library_module, "FIRST_ROWS", 2)
+    again = BriefingApp(folder=folder)
+    async with again.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert listed(again) == ["wednesday.toml", "tuesday.toml"]
+        text = screen_text(again)
+        assert "Wednesday convoy" in text and "Reading the folder" not in text
+        assert "briefings" not in text.splitlines()[0]  # no count until all are read
+        look_at_folder(library(again))
+        await settle(pilot)
+        assert listed(again) == ["wednesday.toml", "tuesday.toml", "monday.toml"]
+        assert "3 briefings" in screen_text(again)
+
+
 async def test_a_long_first_indexing_shows_its_progress(
         folder: Path, held_parses, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(library_module, "BATCH_SECONDS", 0.0)

@@ -69,6 +69,8 @@ from briefing.tui.widgets.library_list import LibraryList
 # are shown (so a first look at 2,000 files fills the list as it goes).
 POLL_SECONDS = 1.0
 BATCH_SECONDS = 0.1
+# Rows read from the index before all of them: more than any screen shows.
+FIRST_ROWS = 200
 
 
 class LibraryScreen(Screen[None]):
@@ -104,6 +106,7 @@ class LibraryScreen(Screen[None]):
         self._ordered: tuple[Mapping[str, LibraryEntry] | None, tuple[LibraryEntry, ...]] = (
             None, ())  # the entries, and them in the list's order
         self._looked = False  # the folder has been listed once
+        self._counted = False  # `entries` are all the files, not the first screenful
         self._looking: Worker[None] | None = None
         # The folder's index (see briefing.archive), opened by the first look;
         # only the look's worker uses it, one look at a time.
@@ -119,11 +122,13 @@ class LibraryScreen(Screen[None]):
     # --- what the workers post back ---------------------------------------------
 
     class IndexRead(Message):
-        """The files as the index has them, before the folder is looked at."""
+        """The files as the index has them, before the folder is looked at:
+        the first screenful (`complete` False), then all of them."""
 
-        def __init__(self, entries: tuple[LibraryEntry, ...]) -> None:
+        def __init__(self, entries: tuple[LibraryEntry, ...], state_files: frozenset[str],
+                     *, complete: bool) -> None:
             super().__init__()
-            self.entries = entries
+            self.entries, self.state_files, self.complete = entries, state_files, complete
 
     class FolderListed(Message):
         """The briefing files in the folder and its subfolders (`names`, as
@@ -190,6 +195,14 @@ class LibraryScreen(Screen[None]):
         self.library_list.set_rows((), frozenset(), empty=Content.styled(
             "Reading the folder…", "italic"))
         self.library_list.focus()
+        # The first screenful straight from an index built before, so the
+        # first frame has the list (a millisecond: the index keeps the
+        # library's order); the look's worker reads the rest.
+        archive = Archive.existing(self.folder)
+        if archive is not None:
+            with archive, contextlib.suppress(ArchiveError):  # the look says why
+                first = tuple(archive.entries(newest=FIRST_ROWS))
+                self._index_read(self.IndexRead(first, opened_state_files(), complete=False))
         self.set_interval(POLL_SECONDS, self._look, name="watch-folder")
         self._look()
 
@@ -243,7 +256,7 @@ class LibraryScreen(Screen[None]):
         counts first, so a long folder name is what gets cut."""
         parts = [Content.styled("Library", "bold")]
         entries = list(self.entries.values())
-        if entries:
+        if entries and self._counted:
             parts.append(Content(counted(len(entries), "briefing")))
             unopened = self._unopened[1]
             new = sum(1 for e in entries if e.valid and e.name in unopened)
@@ -316,7 +329,8 @@ class LibraryScreen(Screen[None]):
         archive = self._archive
         if archive is None:
             archive = self._archive = self._open_archive(folder)
-            self.post_message(self.IndexRead(tuple(archive.entries())))
+            self.post_message(self.IndexRead(tuple(archive.entries()), opened_state_files(),
+                                             complete=True))
         found = list(walk_briefings(folder))
         articles = () if found else list_folder(folder).articles
         self.post_message(self.FolderListed(frozenset(os.fsdecode(f.relative) for f in found),
@@ -374,13 +388,15 @@ class LibraryScreen(Screen[None]):
 
     @on(IndexRead)
     def _index_read(self, message: IndexRead) -> None:
-        if message.entries:
+        if message.entries and not (self._looked and not message.complete):
             self._looked = True
+            self._counted = message.complete
+            self.state_files = message.state_files | self._opened_here
             self.entries = MappingProxyType({entry.name: entry for entry in message.entries})
 
     @on(FolderListed)
     def _folder_listed(self, message: FolderListed) -> None:
-        self._looked = True
+        self._looked = self._counted = True
         # Files gone are dropped; new ones show by name until they are read;
         # a changed one keeps its old line until then.
         entries = {name: self.entries.get(name) or LibraryEntry(name)
@@ -413,7 +429,7 @@ class LibraryScreen(Screen[None]):
 
     @on(FolderUnreadable)
     def _folder_unreadable(self, message: FolderUnreadable) -> None:
-        self._looked = True
+        self._looked = self._counted = True
         self.entries = MappingProxyType({})
         self.problem = message.problem
 
