@@ -298,36 +298,35 @@ class Archive:
         total, entry)` is called after each file is looked at, with its
         new entry if it was read (None if it had not changed)."""
         report = UpdateReport()
-        # (id, (size, mtime_ns, inode), sha256, error) by path: compared as
-        # plain tuples, thousands of times a look.
-        known = {path: (file_id, (size, mtime_ns, inode), digest, error)
-                 for path, file_id, size, mtime_ns, inode, digest, error in self._db.execute(
-                     "SELECT path, id, size, mtime_ns, inode, sha256, error FROM files")}
+        # Each file's stamp by path (None for a broken file, read again at
+        # each look): all a look compares, thousands of times; the rest of a
+        # row is read only for the files that changed.
+        known = {path: (size, mtime_ns, inode) if whole else None
+                 for path, size, mtime_ns, inode, whole in self._db.execute(
+                     "SELECT path, size, mtime_ns, inode, error IS NULL FROM files")}
         found = list(walk_briefings(self.folder)) if found is None else found
-        seen: set[bytes] = set()
         for done, file in enumerate(found, start=1):
-            seen.add(file.relative)
-            previous = known.get(file.relative)
-            if (previous is not None and previous[3] is None and file.regular
-                    and previous[1] == file.stamp):
+            if file.regular and known.get(file.relative) == file.stamp:
                 report.unchanged += 1  # the common case, first: nothing to read
                 entry = None
             else:
-                entry = self._update_file(file, previous, report)
+                entry = self._update_file(file, report)
             if progress is not None:
                 progress(done, len(found), entry)
-        for relative, (file_id, *_rest) in known.items():
-            if relative not in seen:
-                with self._writing():
-                    _forget(self._db, file_id)
-                report.removed.append(os.fsdecode(relative))
+        for relative in sorted(known.keys() - {file.relative for file in found}):
+            with self._writing():
+                _forget(self._db, self._db.execute("SELECT id FROM files WHERE path = ?",
+                                                   (relative,)).fetchone()[0])
+            report.removed.append(os.fsdecode(relative))
         return report
 
-    def _update_file(self, file: Found,
-                     previous: tuple[int, tuple[int, int, int], str | None, str | None] | None,
-                     report: UpdateReport) -> LibraryEntry | None:
+    def _update_file(self, file: Found, report: UpdateReport) -> LibraryEntry | None:
         """Index one file if it changed; its entry as now indexed, or None."""
         relative, stamp = file.relative, file.stamp
+        row = self._db.execute("SELECT id, size, mtime_ns, inode, sha256, error FROM files"
+                               " WHERE path = ?", (relative,)).fetchone()
+        # (id, (size, mtime_ns, inode), sha256, error) as the index has it
+        previous = (row[0], tuple(row[1:4]), row[4], row[5]) if row is not None else None
         shown = shown_name(relative)
         if stamp is None:
             data, problem = None, f"{shown}: cannot look at it (a link to nothing?)"
