@@ -430,3 +430,114 @@ def test_a_long_update_on_a_terminal_counts_the_files_looked_at(
     assert terminal.text.endswith("indexing 2/2\n")
     assert main(["export", str(folder), "-o", str(folder.parent / "all.md")]) == 0
     assert "indexing 2/2\n" in terminal.text[terminal.text.index("2/2") + 4:]
+
+
+# --- the reader's stars and notes ----------------------------------------------------
+
+def mark(path: Path, *, star: bool = False, note: str = "") -> str:
+    """Star the briefing's first quote and/or write a note on it, as the
+    reader saves them; the quote's words."""
+    from briefing.loader import load_briefing
+    from briefing.state import entry_key, load_state_for, save_state, state_key
+
+    briefing = load_briefing(path)
+    quote = briefing.quotes[0]
+    key = state_key(briefing, path)
+    saved = load_state_for(key)
+    state = saved.with_star(entry_key(quote), star).with_note(entry_key(quote), note)
+    save_state(key, state, previous=saved)
+    return quote.text
+
+
+def state_file_of(path: Path) -> Path:
+    from briefing.loader import load_briefing
+    from briefing.state import state_key, state_path_for
+
+    return state_path_for(state_key(load_briefing(path), path))
+
+
+def test_stars_and_notes_are_indexed_and_a_note_is_found_by_its_words(folder: Path) -> None:
+    later = folder / "march" / "2022-03-28.toml"
+    with Archive.open(folder) as archive:
+        archive.update()
+        assert archive.marked() == []
+        assert archive.search("albatross") == []
+        words = mark(later, star=True, note="Compare with the albatross claim")
+        archive.update()
+        [marked] = archive.marked()
+        assert (marked.title, marked.kind, marked.starred) == ("Later", "quote", True)
+        assert marked.note == "Compare with the albatross claim"
+        assert marked.context.startswith(words[:20])
+        [found] = archive.search("albatross")
+        assert (found.title, found.kind, found.entry_kind) == ("Later", "note", "quote")
+        assert found.context == "your note: Compare with the albatross claim"
+        assert "your note on a quote" in found.place
+        # It opens at the quote: the quote's place, not the note's words.
+        assert (found.section, found.paragraph, found.start) == (
+            marked.section, marked.paragraph, marked.start)
+
+
+def test_a_star_taken_away_or_a_state_file_removed_leaves_no_mark(folder: Path) -> None:
+    first = folder / "2022-03-01.toml"
+    mark(first, star=True, note="albatross")
+    with Archive.open(folder) as archive:
+        archive.update()
+        assert [h.title for h in archive.marked()] == ["First"]
+        mark(first, star=False, note="")
+        archive.update()
+        assert archive.marked() == [] and archive.search("albatross") == []
+        mark(first, star=True)
+        archive.update()
+        assert [h.starred for h in archive.marked()] == [True]
+        state_file_of(first).unlink()
+        archive.update()
+        assert archive.marked() == []
+
+
+def test_marks_survive_an_edit_of_the_briefing_elsewhere(folder: Path, briefing: Briefing) -> None:
+    later = folder / "march" / "2022-03-28.toml"
+    mark(later, note="albatross")
+    with Archive.open(folder) as archive:
+        archive.update()
+        later.write_text(briefing("Later", "2022-03-28", paragraph="A new paragraph, no zeppelin."))
+        report = archive.update()
+        assert report.changed == 1
+        assert [h.note for h in archive.marked()] == ["albatross"]
+        assert [h.title for h in archive.search("albatross")] == ["Later"]
+
+
+def test_a_damaged_state_file_marks_nothing_and_stops_nothing(folder: Path) -> None:
+    mark(folder / "2022-03-01.toml", star=True)
+    state_file_of(folder / "2022-03-01.toml").write_bytes(b"\x1b[31m not toml at all [[[")
+    with Archive.open(folder) as archive:
+        archive.update()
+        assert archive.marked() == []
+        assert [h.title for h in archive.search("zeppelin")] == ["Later"]
+
+
+def test_briefing_search_starred_lists_the_marks_and_finds_notes(
+        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", str(folder), "--starred"]) == 0
+    assert capsys.readouterr().err.strip() == "nothing starred or noted"
+    mark(folder / "2022-03-01.toml", star=True)
+    mark(folder / "march" / "2022-03-28.toml", note="Check the albatross \x1b[31mclaim")
+    assert main(["search", str(folder), "--starred"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line for line in out if not line.startswith(" ")] == [
+        "2022-03-28  march/2022-03-28.toml", "2022-03-01  2022-03-01.toml"]
+    assert any(line.startswith("    ★ §1") for line in out)
+    assert "      your note: Check the albatross [31mclaim" in out  # the escape dropped
+    assert not any("\x1b" in line for line in out)
+    assert main(["search", str(folder), "albatross", "--starred", "--json"]) == 0
+    [hit] = json.loads(capsys.readouterr().out)
+    assert (hit["file"], hit["starred"], hit["kind"]) == ("march/2022-03-28.toml", False, "quote")
+    assert main(["search", str(folder), "--starred", "--since", "2022-03-02", "--json"]) == 0
+    assert [h["file"] for h in json.loads(capsys.readouterr().out)] == ["march/2022-03-28.toml"]
+    assert main(["search", str(folder), "--starred", "--tag", "war", "--json"]) == 0
+    assert [h["file"] for h in json.loads(capsys.readouterr().out)] == ["2022-03-01.toml"]
+    # The note's words are found by a plain search too.
+    assert main(["search", str(folder), "albatross"]) == 0
+    assert "your note on a quote: Dmytro Kuleba: your note: Check the albatross" in \
+        capsys.readouterr().out
+    assert main(["search", str(folder)]) == 2
+    assert "QUERY" in capsys.readouterr().err

@@ -14,6 +14,7 @@ never SQL and never FTS5 syntax. Nothing here imports Textual.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -45,6 +46,8 @@ APPLICATION_ID = 0x42524641
 # `PRAGMA user_version`: the layout below. Another version is built anew.
 LAYOUT_VERSION = 4
 DEFAULT_LIMIT = 100
+# The reader's marks listed at most (see Archive.marked), newest first.
+MAX_MARKS = 5_000
 # Hits of the last day shown past the limit, at most (see Archive._newest).
 MAX_SAME_DAY = 400
 _DAY_SHIFT = 32
@@ -63,6 +66,7 @@ CREATE TABLE files (
     state_file TEXT                  -- the reader-state file it would have (see library)
 );
 CREATE INDEX files_in_order ON files (error IS NOT NULL, day IS NULL, day DESC, path);
+CREATE INDEX files_by_state ON files (state_file);
 CREATE TABLE tags (file INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE INDEX tags_by_tag ON tags (tag);
 CREATE INDEX tags_by_file ON tags (file);
@@ -76,14 +80,22 @@ INSERT INTO sequence VALUES (1);
 CREATE TABLE passages (
     id INTEGER PRIMARY KEY,
     file INTEGER NOT NULL,
-    kind TEXT NOT NULL,       -- title, standfirst, heading, summary, paragraph, quote, figure
+    kind TEXT NOT NULL,       -- title, standfirst, heading, summary, paragraph, quote,
+                              -- figure, note (the reader's, on a quote or figure)
     section INTEGER, paragraph INTEGER, start INTEGER, "end" INTEGER,
     who TEXT,                 -- a quote's speaker, a figure's claimant, as written
     who_key TEXT,             -- the same, as briefing.person_names.person_key reads it
     about TEXT,               -- a figure's label
+    entry TEXT,               -- a quote's or figure's key (briefing.state.entry_key);
+                              -- a note's, the key of what it is on
     text TEXT NOT NULL
 );
 CREATE INDEX passages_by_file ON passages (file);
+-- What the reader starred or wrote a note on, from the reader-state files
+-- (see briefing.state); `states` holds the stamps of those read.
+CREATE TABLE marks (file INTEGER NOT NULL, entry TEXT NOT NULL, starred INTEGER NOT NULL,
+                    note TEXT, PRIMARY KEY (file, entry));
+CREATE TABLE states (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, inode INTEGER);
 CREATE INDEX passages_by_person ON passages (who_key);
 CREATE VIRTUAL TABLE passages_text USING fts5 (
     text, content = 'passages', content_rowid = 'id',
@@ -104,7 +116,7 @@ _LIBRARY_ORDER = "ORDER BY error IS NOT NULL, day IS NULL, day DESC, path"
 
 # The kinds of passage a full-text search lists: the text and its headings.
 # Quotes are there for the speaker filter; their words are in a paragraph too.
-_TEXT_KINDS = ("title", "standfirst", "heading", "summary", "paragraph")
+_TEXT_KINDS = ("title", "standfirst", "heading", "summary", "paragraph", "note")
 
 
 class ArchiveError(Exception):
@@ -153,6 +165,9 @@ class Hit(NamedTuple):
     context: str  # the words around them, one line
     speaker: str | None = None
     file: str = ""  # the briefing file, relative to the folder, as on disk
+    entry: str = ""  # a quote's or figure's key, or the one a note is on
+    starred: bool = False  # (the reader's marks: see Archive.marked)
+    note: str = ""
 
     @property
     def place(self) -> str:
@@ -161,9 +176,16 @@ class Hit(NamedTuple):
         if self.section < 0:
             return self.kind  # the briefing's title or standfirst
         where = f"§{self.section + 1} {self.section_title}"
+        if self.kind == "note":
+            return f"{where} ¶{self.paragraph + 1}, your note on a {self.entry_kind}"
         if self.paragraph >= 0:
             return f"{where} ¶{self.paragraph + 1}"
         return f"{where}, {'title' if self.kind == 'heading' else self.kind}"
+
+    @property
+    def entry_kind(self) -> str:
+        """"quote" or "figure": what the hit is, or what a note is on."""
+        return self.entry.partition(":")[0] if self.kind == "note" else self.kind
 
 
 # progress(done, total, entry): see Archive.update.
@@ -318,7 +340,72 @@ class Archive:
                 _forget(self._db, self._db.execute("SELECT id FROM files WHERE path = ?",
                                                    (relative,)).fetchone()[0])
             report.removed.append(os.fsdecode(relative))
+        self._update_marks()
         return report
+
+    def _update_marks(self) -> None:
+        """Index again the stars and notes of each reader-state file that
+        changed, appeared or went away since the last update (a stat each,
+        for the briefings ever opened; none for the others)."""
+        from briefing.state import state_dir
+
+        folder = state_dir()
+        try:
+            names = set(os.listdir(folder))
+        except OSError:
+            names = set()
+        known = {name: (size, mtime_ns, inode) for name, size, mtime_ns, inode
+                 in self._db.execute("SELECT name, size, mtime_ns, inode FROM states")}
+        for name in sorted(names | known.keys()):
+            stamp = None
+            if name in names:
+                if name not in known and self._db.execute(
+                        "SELECT 1 FROM files WHERE state_file = ?", (name,)).fetchone() is None:
+                    continue  # the state of a briefing in another folder
+                try:
+                    info = os.stat(folder / name)
+                    stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+                except OSError:
+                    pass
+            if known.get(name) != stamp:
+                self._index_marks(name, folder / name, stamp)
+
+    def _index_marks(self, name: str, path: Path,
+                     stamp: tuple[int, int, int] | None) -> None:
+        """The stars and notes of one reader-state file (None: gone) on each
+        briefing of the folder that has it. A state file that cannot be read
+        marks nothing (the reader says why when the briefing is opened)."""
+        from briefing.person_names import person_key
+        from briefing.state import ReaderState, read_state
+
+        state = ReaderState()
+        if stamp is not None:
+            with contextlib.suppress(BriefingError, OSError):
+                state = read_state(path)
+        with self._writing():
+            for file_id, day in self._db.execute(
+                    "SELECT id, day FROM files WHERE state_file = ?", (name,)).fetchall():
+                self._db.execute("DELETE FROM marks WHERE file = ?", (file_id,))
+                self._db.execute("DELETE FROM passages WHERE file = ? AND kind = 'note'",
+                                 (file_id,))
+                if not state.marked:
+                    continue
+                entries = {entry: rest for entry, *rest in self._db.execute(
+                    'SELECT entry, kind, section, paragraph, start, "end", who FROM passages'
+                    " WHERE file = ? AND entry IS NOT NULL", (file_id,))}
+                marked = sorted(key for key in state.marked if key in entries)
+                self._db.executemany(
+                    "INSERT INTO marks (file, entry, starred, note) VALUES (?, ?, ?, ?)",
+                    [(file_id, key, key in state.stars, state.notes.get(key)) for key in marked])
+                notes = sorted((entries[key][1:4], key) for key in marked if key in state.notes)
+                _add_passages(self._db, file_id, day,
+                              [("note", *entries[key][1:], state.notes[key], None, key)
+                               for _place, key in notes], person_key)
+            if stamp is None:
+                self._db.execute("DELETE FROM states WHERE name = ?", (name,))
+            else:
+                self._db.execute("INSERT OR REPLACE INTO states VALUES (?, ?, ?, ?)",
+                                 (name, *stamp))
 
     def _update_file(self, file: Found, report: UpdateReport) -> LibraryEntry | None:
         """Index one file if it changed; its entry as now indexed, or None."""
@@ -358,6 +445,9 @@ class Archive:
         with self._writing():
             if previous is not None:
                 _forget(self._db, previous[0])
+            # Its stars and notes are indexed again with the next look at
+            # the state files (see _update_marks).
+            self._db.execute("DELETE FROM states WHERE name = ?", (state_file,))
             file_id = self._db.execute(
                 "INSERT INTO files (path, size, mtime_ns, inode, sha256, error, title, source,"
                 " published, day, draft, quotes, figures, state_file)"
@@ -406,7 +496,8 @@ class Archive:
             where.append("passages_text.rowid < ?")
             values.append((until.toordinal() + 1) << _DAY_SHIFT)
         sql = ("SELECT f.path, f.title, f.day, p.kind, p.section, s.title, p.paragraph, p.who,"
-               " p.text, p.start FROM passages_text JOIN passages p ON p.id = passages_text.rowid"
+               " p.text, p.start, p.entry"
+               " FROM passages_text JOIN passages p ON p.id = passages_text.rowid"
                " JOIN files f ON f.id = p.file"
                " LEFT JOIN sections s ON s.file = p.file AND s.section = p.section"
                f" WHERE {' AND '.join(where)} ORDER BY passages_text.rowid DESC")
@@ -417,14 +508,41 @@ class Archive:
         del rows[max(0, limit):]
         pattern = words_pattern(query)
         hits = []
-        for path, title, day, kind, section, section_title, paragraph, who, text, _ in rows:
+        for path, title, day, kind, section, section_title, paragraph, who, text, at, entry \
+                in rows:
             match = pattern.search(text) if pattern is not None else None
             start, end = (match.start(), match.end()) if match else (0, 0)
+            context = _context(text, start, end)
+            if kind == "note":  # found in the note; it opens at what it is on
+                start, end, context = at, at, f"your note: {context}"
             hits.append(Hit(shown_name(bytes(path)), title or "",
                             date.fromisoformat(day) if day else None, kind, section,
                             section_title or "", paragraph, start, end,
-                            _context(text, start, end), who, os.fsdecode(bytes(path))))
+                            context, who, os.fsdecode(bytes(path)), entry or ""))
         return hits
+
+    # --- the reader's marks ------------------------------------------------------------
+
+    def marked(self, *, limit: int = DEFAULT_LIMIT) -> list[Hit]:
+        """The quotes and figures the reader starred or wrote a note on, in
+        every briefing, newest first and in reading order."""
+        rows = self._newest(
+            "SELECT f.path, f.title, f.day, p.kind, p.section, s.title, p.paragraph, p.who,"
+            ' p.text, p.start, p."end", p.about, p.entry, m.starred, m.note'
+            " FROM marks m JOIN passages p ON p.file = m.file AND p.entry = m.entry"
+            " AND p.kind IN ('quote', 'figure') JOIN files f ON f.id = m.file"
+            " LEFT JOIN sections s ON s.file = p.file AND s.section = p.section"
+            " ORDER BY p.id DESC", [], max(0, limit))
+        rows.sort(key=lambda r: (-_ordinal(r[2]), bytes(r[0]), r[4], r[6], r[9]))
+        del rows[max(0, limit):]
+        return [Hit(shown_name(bytes(path)), title or "",
+                    date.fromisoformat(day) if day else None, kind, section, section_title or "",
+                    paragraph, start, end,
+                    visible(text if not about else f"{text} · {about}", one_line=True), who,
+                    os.fsdecode(bytes(path)), entry, bool(starred),
+                    visible(note, one_line=True) if note else "")
+                for path, title, day, kind, section, section_title, paragraph, who, text, start,
+                end, about, entry, starred, note in rows]
 
     def _newest(self, sql: str, values: list[object], limit: int) -> list[tuple[Any, ...]]:
         """The first `limit` rows of a query in newest-first order, and the
@@ -672,7 +790,7 @@ def _read(path: bytes, shown: str) -> tuple[bytes | None, str | None]:
 
 
 def _forget(db: sqlite3.Connection, file_id: int) -> None:
-    for table in ("passages", "sections", "tags"):
+    for table in ("passages", "sections", "tags", "marks"):
         db.execute(f"DELETE FROM {table} WHERE file = ?", (file_id,))
     db.execute("DELETE FROM files WHERE id = ?", (file_id,))
 
@@ -695,39 +813,51 @@ def _day(briefing: Briefing | None, stamp: Stamp | None) -> str | None:
 def _add_briefing(db: sqlite3.Connection, file_id: int, briefing: Briefing,
                   day: str | None) -> None:
     from briefing.person_names import person_key
+    from briefing.state import entry_key
 
     meta = briefing.masthead
     db.executemany("INSERT INTO tags (file, tag) VALUES (?, ?)",
                    [(file_id, tag.lower()) for tag in meta.tags])
     db.executemany("INSERT INTO sections (file, section, title) VALUES (?, ?, ?)",
                    [(file_id, i, s.title) for i, s in enumerate(briefing.sections)])
-    rows: list[tuple[object, ...]] = [("title", -1, -1, 0, len(meta.title), None, meta.title)]
+    # (kind, section, paragraph, start, end, who, text, about, entry)
+    rows: list[tuple[Any, ...]] = [("title", -1, -1, 0, len(meta.title), None, meta.title,
+                                    None, None)]
     if meta.standfirst:
-        rows.append(("standfirst", -1, -1, 0, len(meta.standfirst), None, meta.standfirst))
+        rows.append(("standfirst", -1, -1, 0, len(meta.standfirst), None, meta.standfirst,
+                     None, None))
     for s, section in enumerate(briefing.sections):
-        rows.append(("heading", s, -1, 0, len(section.title), None, section.title))
+        rows.append(("heading", s, -1, 0, len(section.title), None, section.title, None, None))
         if section.summary:
-            rows.append(("summary", s, -1, 0, len(section.summary), None, section.summary))
-        rows += [("paragraph", s, p, 0, len(text), None, text)
+            rows.append(("summary", s, -1, 0, len(section.summary), None, section.summary,
+                         None, None))
+        rows += [("paragraph", s, p, 0, len(text), None, text, None, None)
                  for p, text in enumerate(section.paragraphs)]
     for quote in briefing.quotes:
         a = quote.anchor
         rows.append(("quote", a.section, a.paragraph, a.start, a.end, quote.speaker_name,
-                     quote.text))
+                     quote.text, None, entry_key(quote)))
     for figure in briefing.figures:
         a = figure.anchor
         rows.append(("figure", a.section, a.paragraph, a.start, a.end, figure.claimant_name,
-                     figure.text, figure.label))
-    # Reading order within the briefing: each row's place in it, then the
-    # briefing's day above them all (see the passages table).
+                     figure.text, figure.label, entry_key(figure)))
+    _add_passages(db, file_id, day, rows, person_key)
+
+
+def _add_passages(db: sqlite3.Connection, file_id: int, day: str | None,
+                  rows: list[tuple[Any, ...]], person_key: Callable[[str], str]) -> None:
+    """(kind, section, paragraph, start, end, who, text, about, entry) rows,
+    in reading order: each row's place in it, then the briefing's day above
+    them all (see the passages table)."""
     first = db.execute("UPDATE sequence SET next = next + ? RETURNING next - ?",
                        (len(rows), len(rows))).fetchone()[0]
     base = (_ordinal(day) << _DAY_SHIFT) + first % (1 << _DAY_SHIFT)
     db.executemany('INSERT INTO passages (id, file, kind, section, paragraph, start, "end",'
-                   " who, who_key, about, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [(base + n, file_id, *row[:6], person_key(row[5]) if row[5] else None,
-                     row[7] if len(row) > 7 else None, row[6])
-                    for n, row in enumerate(rows)])
+                   " who, who_key, about, entry, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                   [(base + n, file_id, kind, section, paragraph, start, end, who,
+                     person_key(who) if who else None, about, entry, text)
+                    for n, (kind, section, paragraph, start, end, who, text, about, entry)
+                    in enumerate(rows)])
 
 
 def _ordinal(day: str | None) -> int:

@@ -125,7 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
         "begins. The folder's index (in the user's data folder; BRIEFING_DATA_DIR moves it) "
         "is brought up to date first: only files that changed are read.")
     find.add_argument("folder", metavar="DIR")
-    find.add_argument("query", metavar="QUERY", nargs="+", help="the words to look for")
+    find.add_argument("query", metavar="QUERY", nargs="*",
+                      help="the words to look for (in your notes too)")
+    find.add_argument("--starred", action="store_true",
+                      help="the quotes and figures you starred or noted in the reader, "
+                      "newest first; with QUERY, those with its words (in the quote, the "
+                      "note, the speaker or the title)")
     find.add_argument("--json", action="store_true", help="print the hits as JSON")
     find.add_argument("--speaker", metavar="NAME",
                       help="only quotes by a speaker whose name has NAME in it")
@@ -481,11 +486,18 @@ def _search(args: argparse.Namespace) -> int:
         _fail(f"briefing: {visible(args.folder, one_line=True)}: not a folder")
         return 1
     query = " ".join(args.query)
+    if not args.starred and not query:
+        _fail("briefing search: say what to look for (QUERY), or --starred")
+        return 2
     try:
         with Archive.open(folder) as archive:
             _brought_up_to_date(archive, left_out="not searched")
-            hits = archive.search(query, speaker=args.speaker, source=args.source, tag=args.tag,
-                                  since=args.since, until=args.until, limit=args.limit)
+            if args.starred:
+                hits = _starred(archive, query, args)
+            else:
+                hits = archive.search(query, speaker=args.speaker, source=args.source,
+                                      tag=args.tag, since=args.since, until=args.until,
+                                      limit=args.limit)
     except ArchiveError as error:
         _fail(f"briefing: {error}")
         return 1
@@ -497,8 +509,34 @@ def _search(args: argparse.Namespace) -> int:
     else:
         _print_hits(hits)
     if not hits:
-        _fail("no matches" if any(c.isalnum() for c in query) else "no words to look for")
+        _fail("nothing starred or noted" if args.starred and not query else
+              "no matches" if any(c.isalnum() for c in query) else "no words to look for")
     return 0
+
+
+def _starred(archive: Archive, query: str, args: argparse.Namespace) -> list[Hit]:
+    """The reader's marks with every word of the query (in the quote, the
+    note, the speaker or the title), narrowed by the filters."""
+    from briefing.archive import MAX_MARKS
+
+    words = query.casefold().split()
+    mastheads = {entry.name: entry for entry in archive.entries()} if (
+        args.source or args.tag) else {}
+
+    def wanted(hit: Hit) -> bool:
+        text = " ".join((hit.context, hit.note, hit.speaker or "", hit.title)).casefold()
+        masthead = mastheads.get(hit.file)
+        return (all(word in text for word in words)
+                and (not args.speaker
+                     or args.speaker.casefold() in (hit.speaker or "").casefold())
+                and (not args.since or (hit.day is not None and hit.day >= args.since))
+                and (not args.until or (hit.day is not None and hit.day <= args.until))
+                and (not args.source or (masthead is not None and args.source.casefold()
+                                         in masthead.source.casefold()))
+                and (not args.tag or (masthead is not None
+                                      and args.tag.lower() in masthead.tags)))
+
+    return [hit for hit in archive.marked(limit=MAX_MARKS) if wanted(hit)][:args.limit]
 
 
 def _brought_up_to_date(archive: Archive, *, left_out: str) -> None:
@@ -540,7 +578,10 @@ def _print_hits(hits: list[Hit]) -> None:
             day = f"{hit.day:%Y-%m-%d}" if hit.day else "no date"
             print(f"{day}  {hit.path}\n  {visible(hit.title, one_line=True)}")
         speaker = f"{visible(hit.speaker, one_line=True)}: " if hit.speaker else ""
-        print(f"    {visible(hit.place, one_line=True)}: {speaker}{hit.context}")
+        star = "★ " if hit.starred else ""
+        print(f"    {star}{visible(hit.place, one_line=True)}: {speaker}{hit.context}")
+        if hit.note:
+            print(f"      your note: {hit.note}")
 
 
 def _hit_json(hit: Hit) -> dict[str, Any]:
@@ -550,7 +591,7 @@ def _hit_json(hit: Hit) -> dict[str, Any]:
             "section_title": hit.section_title or None,
             "paragraph": hit.paragraph + 1 if hit.paragraph >= 0 else None,
             "start": hit.start, "end": hit.end, "speaker": hit.speaker,
-            "context": hit.context}
+            "context": hit.context, "starred": hit.starred, "note": hit.note or None}
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -136,4 +136,8 @@ class ArchiveSearchScreen(HitListDialog):
 
     def chosen(self, option: Option) -> None:
         if option.id is not None:
-            self.dismiss(ChosenHit(self.typed, self.hits[int(option.id)]))
+            hit = self.hits[int(option.id)]
+            if hit.kind == "note":  # the words are in the reader's note: open at its quote
+                self.dismiss(ChosenHit(None, hit._replace(kind=hit.entry_kind)))
+            else:
+                self.dismiss(ChosenHit(self.typed, hit))

@@ -84,6 +84,7 @@ class LibraryScreen(Screen[None]):
                 id="library-clear-filter"),
         Binding("s", "search_all", "Search all", id="library-search-all"),
         Binding("p", "people", "People", id="library-people"),
+        Binding("asterisk", "marks", "Starred and noted", show=False, id="library-marks"),
         Binding("e", "export_day", "Export the day", show=False, id="library-export-day"),
         Binding("r", "look", "Look at the folder now", show=False, id="library-look"),
     ]
@@ -448,6 +449,17 @@ class LibraryScreen(Screen[None]):
                 self.open(found.hit.file, found=found, replacing=replacing)
 
         self.app.push_screen(ArchivePeopleScreen(self.folder, person), chosen)
+
+    def action_marks(self) -> None:
+        """What the reader starred or noted in every briefing; the one
+        chosen opens at its quote or figure."""
+        from briefing.tui.screens.archive_marks import ArchiveMarksScreen
+
+        def chosen(found: ChosenHit | None) -> None:
+            if found is not None:
+                self.open(found.hit.file, found=found)
+
+        self.app.push_screen(ArchiveMarksScreen(self.folder), chosen)
 
     # --- the morning's digest ------------------------------------------------------------
 
