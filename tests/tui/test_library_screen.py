@@ -704,6 +704,41 @@ async def test_e_exports_a_digest_of_the_highlighted_briefing_s_day(
         assert target.read_text(encoding="utf-8") == text
 
 
+async def test_x_selects_briefings_of_any_day_and_e_exports_those_only(
+        folder: Path, tmp_path: Path) -> None:
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert "selected" not in screen_text(app).splitlines()[0]
+        assert "✓" not in row_of(app, "wednesday.toml")
+        await pilot.press("x")  # Wednesday, and on to Tuesday
+        await pilot.press("j", "x")  # past Tuesday: Monday
+        await pilot.pause()
+        assert "2 selected" in screen_text(app).splitlines()[0]
+        assert "✓" in row_of(app, "wednesday.toml") and "✓" in row_of(app, "monday.toml")
+        assert "✓" not in row_of(app, "tuesday.toml")
+        await pilot.press("k", "k", "x", "k", "x")  # Wednesday off, and on again
+        await pilot.press("slash", *"tuesday", "enter")  # a filter does not lose them
+        await pilot.press("escape")  # the filter goes first
+        await pilot.pause()
+        assert "2 selected" in screen_text(app).splitlines()[0]
+        await pilot.press("e")
+        await pilot.pause()
+        assert "Export a digest of the 2 briefings selected" in screen_text(app)
+        target = tmp_path / "chosen.md"
+        app.screen.query_one("#prompt-input").value = str(target)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("# Briefings in inbox from 28 March 2022 to 30 March 2022")
+        assert "## Wednesday convoy" in text and "## Monday talks" in text
+        assert "Tuesday" not in text
+        await pilot.press("escape")  # then the selection
+        await pilot.pause()
+        assert "selected" not in screen_text(app).splitlines()[0]
+        assert "✓" not in row_of(app, "wednesday.toml")
+
+
 async def test_a_damaged_index_is_set_aside_built_again_and_said_once(folder: Path) -> None:
     from briefing.archive import index_path
 

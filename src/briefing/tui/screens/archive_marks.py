@@ -47,8 +47,8 @@ class ArchiveMarksScreen(HitListDialog):
     def compose(self) -> ComposeResult:
         with Vertical(id="archive-marks-dialog"):
             yield Static(Content(TITLE), id="archive-marks-title", classes="dialog-title")
-            yield Input(placeholder="type to narrow: words of the quote, the note, the "
-                        "speaker or the title", id="archive-marks-filter", compact=True)
+            yield Input(placeholder="type to narrow (quote, note, speaker, title)",
+                        id="archive-marks-filter", compact=True)
             yield Static(Content.styled("Reading the index…", "$foreground-muted"),
                          id="archive-marks-status")
             yield OptionList(id="archive-marks-list")

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import ClassVar
@@ -80,12 +79,14 @@ class LibraryScreen(Screen[None]):
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScreenCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter", id="library-filter", priority=True),
-        Binding("escape", "clear_filter", "Clear the filter", show=False,
+        Binding("escape", "clear_filter", "Clear the filter, then the selection", show=False,
                 id="library-clear-filter"),
         Binding("s", "search_all", "Search all", id="library-search-all"),
         Binding("p", "people", "People", id="library-people"),
         Binding("asterisk", "marks", "Starred and noted", show=False, id="library-marks"),
-        Binding("e", "export_day", "Export the day", show=False, id="library-export-day"),
+        Binding("x", "select", "Select for export", show=False, id="library-select"),
+        Binding("e", "export_day", "Export the day, or the selected", show=False,
+                id="library-export-day"),
         Binding("r", "look", "Look at the folder now", show=False, id="library-look"),
     ]
 
@@ -97,6 +98,8 @@ class LibraryScreen(Screen[None]):
     state_files: var[frozenset[str]] = var(frozenset, init=False)
     articles: var[tuple[str, ...]] = var(tuple, init=False)
     problem: var[str | None] = var(None, init=False)
+    # The briefings chosen with `x` for `e` to export, by name.
+    selected: var[frozenset[str]] = var(frozenset, init=False)
     # While files are read into the folder's index: (looked at, of all).
     indexing: var[tuple[int, int] | None] = var(None, init=False)
 
@@ -228,6 +231,9 @@ class LibraryScreen(Screen[None]):
     def watch_problem(self) -> None:
         self._show()
 
+    def watch_selected(self) -> None:
+        self._show()
+
     def watch_indexing(self, indexing: tuple[int, int] | None) -> None:
         bar = self.query_one(ProgressBar)
         bar.display = indexing is not None
@@ -249,7 +255,8 @@ class LibraryScreen(Screen[None]):
         wanted = self.filter_text
         self.shown = (tuple(entry for entry in ordered if matches(entry, wanted))
                       if wanted.strip() else ordered)
-        self.library_list.set_rows(self.shown, self._unopened[1], empty=self._empty())
+        self.library_list.set_rows(self.shown, self._unopened[1], selected=self.selected,
+                                   empty=self._empty())
         self.query_one("#library-title", Static).update(self._title())
 
     def _title(self) -> Content:
@@ -268,6 +275,9 @@ class LibraryScreen(Screen[None]):
                 parts.append(Content.styled(f"{invalid:,} not valid", "$text-error"))
             if self.filter_text.strip():
                 parts.append(Content(f"{len(self.shown):,} shown"))
+            if self.selected:
+                parts.append(Content.styled(f"{len(self.selected):,} selected",
+                                            "bold $text-success"))
             if self.indexing is not None:
                 parts.append(Content(f"indexing {self.indexing[0]:,} of {self.indexing[1]:,}"))
         muted = "$foreground-muted"
@@ -463,38 +473,60 @@ class LibraryScreen(Screen[None]):
 
     # --- the morning's digest ------------------------------------------------------------
 
-    def action_export_day(self) -> None:
-        """A digest of every briefing of the highlighted one's day (as
-        `briefing export DIR --since DAY --until DAY`)."""
-        from briefing.morning import of_days
-        from briefing.tui.screens.dialogs import PromptScreen
-
+    def action_select(self) -> None:
+        """Select the highlighted briefing for export (or no more), and go
+        to the next."""
         name = self.library_list.cursor_name
         entry = self.entries.get(name) if name is not None else None
-        if entry is None or entry.day is None or not entry.valid:
-            self.notify("Highlight a valid briefing: the briefings of its day are exported.",
-                        markup=False)
+        if entry is None or not entry.valid:
             return
-        day = entry.day
-        same_day = [e.name for e in of_days(self.entries.values(), day, day)]
-        proposed = export_folder(self.app, self.folder) / f"briefings-{day:%Y-%m-%d}.md"
+        self.selected = (self.selected - {entry.name} if entry.name in self.selected
+                         else self.selected | {entry.name})
+        self.library_list.action_cursor(1)
+
+    def action_export_day(self) -> None:
+        """A digest of the selected briefings, or if none is selected, of
+        every briefing of the highlighted one's day (as `briefing export DIR
+        --since DAY --until DAY`)."""
+        from briefing.morning import morning_title, of_days
+        from briefing.tui.screens.dialogs import PromptScreen
+
+        folder_name = self.folder.resolve().name or str(self.folder)
+        chosen = [entry for entry in self._ordered[1]
+                  if entry.name in self.selected and entry.valid]
+        if chosen:
+            days = [entry.day for entry in chosen if entry.day is not None]
+            since, until = (min(days), max(days)) if days else (None, None)
+            what = f"the {counted(len(chosen), 'briefing')} selected"
+            proposed_name = f"briefings-{len(chosen)}-selected.md"
+        else:
+            name = self.library_list.cursor_name
+            entry = self.entries.get(name) if name is not None else None
+            if entry is None or entry.day is None or not entry.valid:
+                self.notify("Highlight a valid briefing: the briefings of its day are exported "
+                            "(or select some with x).", markup=False)
+                return
+            since = until = day = entry.day
+            chosen = of_days(self.entries.values(), day, day)
+            what = f"the {counted(len(chosen), 'briefing')} of {day.day} {day:%B %Y}"
+            proposed_name = f"briefings-{day:%Y-%m-%d}.md"
+        names = [entry.name for entry in chosen]
+        title = morning_title(folder_name, since, until)
+        proposed = export_folder(self.app, self.folder) / proposed_name
 
         def written(path_text: str | None) -> None:
             if path_text and path_text.strip():
                 write_when_allowed(self, Path(path_text.strip()).expanduser(),
-                                   lambda path, overwrite: self._write_day(
-                                       path, overwrite, day, same_day))
+                                   lambda path, overwrite: self._write_digest(
+                                       path, overwrite, title, names))
 
-        title = Content(f"Export a digest of the {counted(len(same_day), 'briefing')} of "
-                        f"{day.day} {day:%B %Y}")
-        self.app.push_screen(PromptScreen(title, str(proposed), hint="enter writes · esc "
-                                          "cancels"), written)
+        self.app.push_screen(PromptScreen(Content(f"Export a digest of {what}"), str(proposed),
+                                          hint="enter writes · esc cancels"), written)
 
     @work(thread=True, exclusive=True, group="export-day")
-    def _write_day(self, path: Path, overwrite: bool, day: date, names: list[str]) -> None:
-        from briefing.morning import briefings_of, morning_title, render_morning
+    def _write_digest(self, path: Path, overwrite: bool, title: str, names: list[str]) -> None:
+        from briefing.morning import briefings_of, render_morning
 
-        title = morning_title(self.folder.resolve().name or str(self.folder), day, day)
         write_digest(self, path, render_morning(briefings_of(self.folder, names), title=title),
                      overwrite)
 
@@ -534,6 +566,9 @@ class LibraryScreen(Screen[None]):
 
     def action_clear_filter(self) -> None:
         field = self.query_one(Input)
+        if not (field.display or self.filter_text):
+            self.selected = frozenset()
+            return
         field.value = ""
         field.display = False
         self.filter_text = ""
@@ -541,7 +576,8 @@ class LibraryScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
-            return True if self.query_one(Input).display or self.filter_text else None
+            return True if (self.query_one(Input).display or self.filter_text
+                            or self.selected) else None
         # In the filter, `/` is a character like any other.
         return not (action == "filter" and isinstance(self.focused, Input))
 

@@ -32,6 +32,7 @@ from briefing.tui.widgets.cursor import moved
 CACHED_ROWS = 128
 MARK_NEW = "●"
 MARK_INVALID = "⚠"
+MARK_SELECTED = "✓"
 
 
 class Column(NamedTuple):
@@ -90,7 +91,7 @@ class LibraryList(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "library-list--header", "library-list--row", "library-list--cursor",
-        "library-list--empty",
+        "library-list--empty", "library-list--selected",
     }
 
     cursor: reactive[int | None] = reactive(None, always_update=True, repaint=False)
@@ -106,17 +107,18 @@ class LibraryList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.rows: Sequence[LibraryEntry] = ()
         self.unopened: frozenset[str] = frozenset()  # file names never opened
+        self.selected: frozenset[str] = frozenset()  # file names chosen to export
         self.empty: Content = Content("")
         self._cache: dict[tuple[int, int, bool], Strip] = {}
 
     def set_rows(self, rows: Sequence[LibraryEntry], unopened: frozenset[str], *,
-                 empty: Content | None = None) -> None:
+                 selected: frozenset[str] = frozenset(), empty: Content | None = None) -> None:
         """Show these rows. The cursor stays on the file it was on, if it is
         still listed, else at the same place; on the first row it stays on
         the first row (the newest briefing, as in an inbox)."""
         keep = self.cursor_name if self.cursor else None
         at = self.cursor
-        self.rows, self.unopened = rows, unopened
+        self.rows, self.unopened, self.selected = rows, unopened, selected
         if empty is not None:
             self.empty = empty
         self._cache.clear()
@@ -164,9 +166,10 @@ class LibraryList(ScrollView, can_focus=True):
         key = (index, width, cursor)
         strip = self._cache.get(key)
         if strip is None:
-            classes = ("library-list--row", "library-list--cursor") if cursor else (
-                "library-list--row",)
             entry = self.rows[index]
+            classes = ("library-list--row",
+                       *(("library-list--selected",) if entry.name in self.selected else ()),
+                       *(("library-list--cursor",) if cursor else ()))
             # The day is written once for the briefings of a day, in a row;
             # muted where the briefing does not say it (the file's date).
             repeated = index > 0 and self.rows[index - 1].valid and entry.valid \
@@ -197,6 +200,8 @@ class LibraryList(ScrollView, can_focus=True):
         if not entry.read:
             return Content.styled("reading…", "italic $foreground-muted") if name == "title" else (
                 Content(""))
+        if name == "mark" and entry.name in self.selected:
+            return Content.styled(MARK_SELECTED, "bold $text-success")
         if entry.error is not None:
             if name == "mark":
                 return Content.styled(MARK_INVALID, "bold $text-error")
