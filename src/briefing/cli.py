@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from briefing.archive import Archive, Hit, Progress
     from briefing.model import Briefing
 
-COMMANDS = ("open", "validate", "export", "import", "search", "schema")
+COMMANDS = ("open", "validate", "export", "import", "search", "serve", "schema")
 
 EPILOG = """\
 examples:
@@ -39,6 +39,7 @@ examples:
   briefing import https://example.org/news/story -o draft.toml
   briefing import https://example.org/feed.xml -o briefs/
   briefing search briefs/ "peace talks" --since 2022-03-01
+  briefing serve briefs/            the library in a web browser, on 127.0.0.1:8000
   briefing schema > briefing.schema.json
 
 A FILE named like a command (e.g. "export") can be opened as ./export.
@@ -144,6 +145,19 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--limit", type=_count, metavar="N", default=100,
                       help="at most N hits (default 100)")
 
+    web = commands.add_parser(
+        "serve", help="read a briefing, or a folder's library, in a web browser",
+        description="Serve the app to web browsers: the same keys, mouse and themes; a digest "
+        "exported there is a download. It listens on 127.0.0.1 (this machine only) unless "
+        "--host names another address: there is no password, so anyone who can reach the "
+        "address reads the briefings and uses the app. Ctrl+C stops it.")
+    web.add_argument("path", nargs="?", metavar="FILE|DIR",
+                     help="a briefing file or a folder of them (default: the bundled briefing)")
+    web.add_argument("--port", type=_port, default=8000, metavar="N",
+                     help="the port to listen on (default 8000)")
+    web.add_argument("--host", default="127.0.0.1", metavar="H",
+                     help="the address to listen on (default 127.0.0.1: this machine only)")
+
     commands.add_parser("schema", help="print the JSON Schema of the briefing format")
     return parser
 
@@ -186,7 +200,7 @@ def _run(args: argparse.Namespace | SimpleNamespace) -> int:
 
     handler = {
         "open": _open, "validate": _validate, "export": _export,
-        "import": _import, "search": _search, "schema": _schema,
+        "import": _import, "search": _search, "serve": _serve, "schema": _schema,
     }[args.command]
     try:
         return handler(args)
@@ -223,6 +237,13 @@ def _briefing_path(path: str | None) -> Path:
 def _open(args: argparse.Namespace | SimpleNamespace) -> int:
     from briefing.loader import load_briefing
 
+    if _served():
+        import signal
+
+        # Ctrl+C in the server's terminal reaches its whole process group:
+        # the server ends each browser's app itself, which then saves and quits.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
     target = _briefing_path(args.path)
     if target.is_dir():
         if not _on_a_terminal():
@@ -258,10 +279,17 @@ def _needs_a_terminal() -> int:
     return 2
 
 
+def _served() -> bool:
+    """Started by `briefing serve` for a browser (with Textual's web driver)."""
+    return os.environ.get("TEXTUAL_DRIVER", "").startswith("textual.drivers.web_driver")
+
+
 def _on_a_terminal() -> bool:
     """Whether keys come from a terminal and the screen goes to one (Textual
     reads standard input and draws on standard error; standard output
     redirected means the user wants text, which `export` gives)."""
+    if _served():
+        return True  # keys and screen go through `briefing serve`
     for stream in (sys.stdin, sys.stdout, sys.stderr):
         try:
             if stream is None or not os.isatty(stream.fileno()):
@@ -592,6 +620,37 @@ def _hit_json(hit: Hit) -> dict[str, Any]:
             "paragraph": hit.paragraph + 1 if hit.paragraph >= 0 else None,
             "start": hit.start, "end": hit.end, "speaker": hit.speaker,
             "context": hit.context, "starred": hit.starred, "note": hit.note or None}
+
+
+def _port(text: str) -> int:
+    import argparse
+
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port (1 to 65535): {text!r}")
+    return int(text)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from briefing.loader import load_briefing
+    from briefing.serve import ServeError, serve, warning_for
+    from briefing.text import visible
+
+    target = _briefing_path(args.path)
+    if target.is_dir():
+        title = f"the library of {visible(target.resolve().name or str(target), one_line=True)}"
+    else:
+        # Refused here, before anyone connects, as `briefing FILE` refuses it.
+        briefing = load_briefing(target, source=args.path or str(target), remember=True)
+        title = visible(briefing.masthead.title, one_line=True)
+    warning = warning_for(args.host)
+    if warning is not None:
+        _fail(warning)
+    try:
+        serve(target.resolve(), title, args.host, args.port)
+    except ServeError as error:
+        _fail(f"briefing serve: {error}")
+        return 1
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -237,7 +237,10 @@ class BriefingApp(App[int]):
 
     def _remember(self, changes: dict[str, str | bool]) -> None:
         self.settings = self.settings._replace(**changes)
-        self._save_settings(changes)
+        # Served to a browser, the app is someone else's: their choices last
+        # the session and never change the settings file of the server's user.
+        if not self.is_web:
+            self._save_settings(changes)
 
     @work(thread=True, group="settings")
     def _save_settings(self, changes: dict[str, str | bool]) -> None:

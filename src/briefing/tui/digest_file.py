@@ -1,10 +1,13 @@
 """A digest written from the app: where it is proposed, asked before an
 existing file is overwritten, written atomically off the UI thread, and
 said in a notification. The reader's `e` and the library's `e` both write
-this way."""
+this way. Served to a browser (`briefing serve`), a digest is never written
+on the server: it is a download in the reader's browser, under a file name
+only (see `download_name`)."""
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -65,3 +68,25 @@ def write_digest(screen: Screen[object], path: Path, digest: str, overwrite: boo
         return
     screen.app.call_from_thread(screen.notify, f"Wrote {written}", title="Digest exported",
                                 markup=False, timeout=6)
+
+
+def download_name(typed: str, default: str) -> str:
+    """The file name a browser saves a digest under: the last part of what
+    was typed (no folder of the server's is named), `default` if nothing
+    usable is left."""
+    name = plain(Path(typed.strip().replace("\\", "/")).name).strip()
+    if not name or name in (".", ".."):
+        name = default
+    return name if name.lower().endswith((".md", ".markdown", ".txt")) else f"{name}.md"
+
+
+def deliver_digest(screen: Screen[object], name: str, digest: str) -> None:
+    """Hand a digest to the reader's browser as a download (from a worker's
+    thread); nothing is written on the server."""
+    def deliver() -> None:
+        screen.app.deliver_text(io.StringIO(digest), save_filename=name,
+                                mime_type="text/markdown")
+        screen.notify(f"Sent to your browser as {name}", title="Digest exported",
+                      markup=False, timeout=6)
+
+    screen.app.call_from_thread(deliver)

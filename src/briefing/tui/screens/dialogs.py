@@ -99,14 +99,17 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
     AUTO_FOCUS = "#export-path"
 
     def __init__(self, section: Content, marked: bool,
-                 propose: Callable[[bool, bool], str]) -> None:
+                 propose: Callable[[bool, bool], str], *, web: bool = False) -> None:
         """`section` is the section being read (its title, as literal
         Content), `marked` whether anything is starred or noted, and
-        `propose(starred_only, this_section)` the path to propose."""
+        `propose(starred_only, this_section)` the path to propose; `web`:
+        served to a browser, where the digest is a download and only its
+        file name is asked."""
         super().__init__()
         self.section = section
         self.marked = marked
         self.propose = propose
+        self.web = web
         self._proposed = propose(False, False)
 
     def compose(self) -> ComposeResult:
@@ -117,9 +120,10 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
                           id="export-starred", compact=True)
             yield _Option(Content("Only this section: ") + self.section,
                           id="export-section", compact=True)
-            yield Input(self._proposed, placeholder="where to write it", id="export-path")
-            yield Static(Content.styled("enter writes · tab moves · space ticks · "
-                                        "esc cancels", "$foreground-muted"))
+            yield Input(self._proposed, id="export-path", placeholder=(
+                "the file name of the download" if self.web else "where to write it"))
+            yield Static(Content.styled(f"enter {'downloads' if self.web else 'writes'} · tab "
+                                        "moves · space ticks · esc cancels", "$foreground-muted"))
 
     @property
     def choice(self) -> ExportChoice:

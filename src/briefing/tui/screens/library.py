@@ -54,7 +54,13 @@ from briefing.library import (
 from briefing.model import Briefing
 from briefing.text import counted
 from briefing.tui.commands import ScreenCommands
-from briefing.tui.digest_file import export_folder, write_digest, write_when_allowed
+from briefing.tui.digest_file import (
+    deliver_digest,
+    download_name,
+    export_folder,
+    write_digest,
+    write_when_allowed,
+)
 from briefing.tui.hit_list import ChosenHit
 from briefing.tui.messages import FieldOpening
 from briefing.tui.safe import literal
@@ -512,23 +518,33 @@ class LibraryScreen(Screen[None]):
             proposed_name = f"briefings-{day:%Y-%m-%d}.md"
         names = [entry.name for entry in chosen]
         title = morning_title(folder_name, since, until)
-        proposed = export_folder(self.app, self.folder) / proposed_name
+        web = self.app.is_web  # a download in the browser, never a file on the server
 
         def written(path_text: str | None) -> None:
-            if path_text and path_text.strip():
+            if web and path_text is not None:
+                self._write_digest(download_name(path_text, proposed_name), False, title, names)
+            elif path_text and path_text.strip():
                 write_when_allowed(self, Path(path_text.strip()).expanduser(),
                                    lambda path, overwrite: self._write_digest(
                                        path, overwrite, title, names))
 
-        self.app.push_screen(PromptScreen(Content(f"Export a digest of {what}"), str(proposed),
-                                          hint="enter writes · esc cancels"), written)
+        proposed = proposed_name if web else str(export_folder(self.app, self.folder)
+                                                 / proposed_name)
+        self.app.push_screen(PromptScreen(Content(f"Export a digest of {what}"), proposed,
+                                          hint=f"enter {'downloads' if web else 'writes'} · "
+                                          "esc cancels"), written)
 
     @work(thread=True, exclusive=True, group="export-day")
-    def _write_digest(self, path: Path, overwrite: bool, title: str, names: list[str]) -> None:
+    def _write_digest(self, path: Path | str, overwrite: bool, title: str,
+                      names: list[str]) -> None:
+        """To `path`, or with a name (`str`), to the browser."""
         from briefing.morning import briefings_of, render_morning
 
-        write_digest(self, path, render_morning(briefings_of(self.folder, names), title=title),
-                     overwrite)
+        digest = render_morning(briefings_of(self.folder, names), title=title)
+        if isinstance(path, str):
+            deliver_digest(self, path, digest)
+        else:
+            write_digest(self, path, digest, overwrite)
 
     def action_search_all(self) -> None:
         search = ArchiveSearchScreen(self.folder, self._last_search,

@@ -61,7 +61,13 @@ from briefing.state import (
     state_key,
 )
 from briefing.tui.commands import ReaderCommands
-from briefing.tui.digest_file import export_folder, write_digest, write_when_allowed
+from briefing.tui.digest_file import (
+    deliver_digest,
+    download_name,
+    export_folder,
+    write_digest,
+    write_when_allowed,
+)
 from briefing.tui.messages import EntryChosen, FieldOpening, PaneToggled, SectionChosen
 from briefing.tui.safe import literal, plain
 from briefing.tui.widgets.contents import ContentsList
@@ -1178,6 +1184,8 @@ class ReaderScreen(Screen[None]):
     def action_export(self) -> None:
         from briefing.tui.screens.dialogs import ExportChoice, ExportScreen
 
+        web = self.app.is_web
+
         def chosen(choice: ExportChoice | None) -> None:
             if choice is None:
                 return
@@ -1186,23 +1194,37 @@ class ReaderScreen(Screen[None]):
             options = DigestOptions(
                 sections=(section.id,) if choice.this_section else None,
                 starred_only=choice.starred_only)
+            if web:  # a download in the reader's browser, never a file on the server
+                default = self._proposed_digest_path(choice.starred_only,
+                                                     choice.this_section).name
+                self._write_digest(download_name(choice.path, default), False, self.briefing,
+                                   self._snapshot(), options)
+                return
             write_when_allowed(self, Path(choice.path.strip()).expanduser(),
                                lambda path, overwrite: self._export(path, overwrite, options))
 
+        def propose(starred: bool, this: bool) -> str:
+            path = self._proposed_digest_path(starred, this)
+            return path.name if web else str(path)
+
         section = self.briefing.sections[self.section]
-        self.app.push_screen(ExportScreen(
-            literal(section.title, one_line=True), bool(self.state.marked),
-            lambda starred, this: str(self._proposed_digest_path(starred, this))), chosen)
+        self.app.push_screen(ExportScreen(literal(section.title, one_line=True),
+                                          bool(self.state.marked), propose, web=web), chosen)
 
     def _export(self, path: Path, overwrite: bool, options: DigestOptions) -> None:
         self._write_digest(path, overwrite, self.briefing, self._snapshot(), options)
 
     @work(thread=True, exclusive=True, group="export")
-    def _write_digest(self, path: Path, overwrite: bool, briefing: Briefing,
+    def _write_digest(self, path: Path | str, overwrite: bool, briefing: Briefing,
                       state: ReaderState, options: DigestOptions) -> None:
+        """To `path`, or with a name (`str`), to the browser (see action_export)."""
         from briefing.digest import render_digest
 
-        write_digest(self, path, render_digest(briefing, options, state), overwrite)
+        digest = render_digest(briefing, options, state)
+        if isinstance(path, str):
+            deliver_digest(self, path, digest)
+        else:
+            write_digest(self, path, digest, overwrite)
 
     # --- the source -------------------------------------------------------------------
 
