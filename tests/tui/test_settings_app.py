@@ -80,6 +80,28 @@ async def test_a_theme_picked_in_the_palette_is_kept_for_next_time(config: Path)
         assert again.theme == "nord"
 
 
+async def test_a_theme_picked_in_a_browser_lasts_the_session_and_changes_no_file(
+        config: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Served (`briefing serve`), the app is a browser user's: the settings
+    file of the server's user is not theirs to change."""
+    from briefing.tui.app import BriefingApp
+
+    write(config, 'theme = "gruvbox"\n')
+    monkeypatch.setattr(BriefingApp, "is_web", property(lambda app: True))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.theme == "gruvbox"
+        app.action_change_theme()
+        await pilot.pause(0.2)
+        await pilot.press(*"nord")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "nord"
+        assert (await saved(config, pilot, "theme", "nord"))["theme"] == "gruvbox"
+    assert config.read_text("utf-8") == 'theme = "gruvbox"\n'
+
+
 async def test_an_unknown_theme_is_reported_and_the_default_drawn(config: Path) -> None:
     write(config, 'theme = "solarised"\n')
     app = make_app()
