@@ -526,23 +526,9 @@ class Archive:
     def marked(self, *, limit: int = DEFAULT_LIMIT) -> list[Hit]:
         """The quotes and figures the reader starred or wrote a note on, in
         every briefing, newest first and in reading order."""
-        rows = self._newest(
-            "SELECT f.path, f.title, f.day, p.kind, p.section, s.title, p.paragraph, p.who,"
-            ' p.text, p.start, p."end", p.about, p.entry, m.starred, m.note'
-            " FROM marks m JOIN passages p ON p.file = m.file AND p.entry = m.entry"
-            " AND p.kind IN ('quote', 'figure') JOIN files f ON f.id = m.file"
-            " LEFT JOIN sections s ON s.file = p.file AND s.section = p.section"
-            " ORDER BY p.id DESC", [], max(0, limit))
-        rows.sort(key=lambda r: (-_ordinal(r[2]), bytes(r[0]), r[4], r[6], r[9]))
-        del rows[max(0, limit):]
-        return [Hit(shown_name(bytes(path)), title or "",
-                    date.fromisoformat(day) if day else None, kind, section, section_title or "",
-                    paragraph, start, end,
-                    visible(text if not about else f"{text} · {about}", one_line=True), who,
-                    os.fsdecode(bytes(path)), entry, bool(starred),
-                    visible(note, one_line=True) if note else "")
-                for path, title, day, kind, section, section_title, paragraph, who, text, start,
-                end, about, entry, starred, note in rows]
+        return self._entry_hits(
+            ", m.starred, m.note FROM marks m JOIN passages p ON p.file = m.file"
+            " AND p.entry = m.entry AND p.kind IN ('quote', 'figure')", "", [], limit)
 
     def _newest(self, sql: str, values: list[object], limit: int) -> list[tuple[Any, ...]]:
         """The first `limit` rows of a query in newest-first order, and the
@@ -607,21 +593,31 @@ class Archive:
         keys = same_person(key, known)
         if not keys:
             return []
+        return self._entry_hits(
+            ", 0, NULL FROM passages p",
+            f" WHERE p.who_key IN ({','.join('?' * len(keys))})"
+            " AND p.kind IN ('quote', 'figure')", sorted(keys), limit)
+
+    def _entry_hits(self, source: str, where: str, values: list[object],
+                    limit: int) -> list[Hit]:
+        """Quotes and figures as hits, newest day first, then in reading
+        order: `source` adds (starred, note) and names the passages `p`."""
         rows = self._newest(
             "SELECT f.path, f.title, f.day, p.kind, p.section, s.title, p.paragraph, p.who,"
-            " p.text, p.start, p.\"end\", p.about FROM passages p JOIN files f ON f.id = p.file"
+            ' p.text, p.start, p."end", p.about, p.entry' + source
+            + " JOIN files f ON f.id = p.file"
             " LEFT JOIN sections s ON s.file = p.file AND s.section = p.section"
-            f" WHERE p.who_key IN ({','.join('?' * len(keys))})"
-            " AND p.kind IN ('quote', 'figure') ORDER BY p.id DESC", sorted(keys), limit)
+            + where + " ORDER BY p.id DESC", values, max(0, limit))
         rows.sort(key=lambda r: (-_ordinal(r[2]), bytes(r[0]), r[4], r[6], r[9]))
         del rows[max(0, limit):]
         return [Hit(shown_name(bytes(path)), title or "",
                     date.fromisoformat(day) if day else None, kind, section, section_title or "",
                     paragraph, start, end,
                     visible(text if not about else f"{text} · {about}", one_line=True), who,
-                    os.fsdecode(bytes(path)))
+                    os.fsdecode(bytes(path)), entry or "", bool(starred),
+                    visible(note, one_line=True) if note else "")
                 for path, title, day, kind, section, section_title, paragraph, who, text, start,
-                end, about in rows]
+                end, about, entry, starred, note in rows]
 
     def entries(self, newest: int | None = None) -> list[LibraryEntry]:
         """The files of the index as the library lists it, without reading
