@@ -44,7 +44,7 @@ DATA_DIR_VARIABLE = "BRIEFING_DATA_DIR"
 # `PRAGMA application_id`: this file is a briefing archive ("BRFA").
 APPLICATION_ID = 0x42524641
 # `PRAGMA user_version`: the layout below. Another version is built anew.
-LAYOUT_VERSION = 4
+LAYOUT_VERSION = 5
 DEFAULT_LIMIT = 100
 # The reader's marks listed at most (see Archive.marked), newest first.
 MAX_MARKS = 5_000

@@ -289,6 +289,30 @@ async def test_the_list_shows_at_once_and_titles_fill_in_as_files_are_read(
         assert "reading…" not in screen_text(app)
 
 
+async def test_the_folder_is_not_looked_at_under_a_briefing_and_at_once_on_return(
+        folder: Path, briefing: Briefing, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    looks: list[float] = []
+    walk = library_module.walk_briefings
+    monkeypatch.setattr(library_module, "walk_briefings",
+                        lambda path: (looks.append(1), walk(path))[1])
+    monkeypatch.setattr(library_module, "POLL_SECONDS", 0.05)
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        await pilot.pause(0.3)
+        assert len(looks) >= 3  # followed while shown
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryReaderScreen)
+        looks.clear()
+        write(folder / "thursday.toml", briefing("Thursday ceasefire", "2022-03-31"))
+        await pilot.pause(0.4)
+        assert looks == []
+        await pilot.press("q")
+        await settle(pilot)
+        assert looks and listed(app)[0] == "thursday.toml"
+
+
 async def test_a_folder_that_goes_away_and_comes_back(folder: Path) -> None:
     app = BriefingApp(folder=folder)
     async with app.run_test(size=(120, 30)) as pilot:

@@ -33,6 +33,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
 
@@ -118,6 +119,7 @@ class LibraryScreen(Screen[None]):
         self._looked = False  # the folder has been listed once
         self._counted = False  # `entries` are all the files, not the first screenful
         self._looking: Worker[None] | None = None
+        self._watch: Timer | None = None  # the look every POLL_SECONDS
         # The folder's index (see briefing.archive), opened by the first look;
         # only the look's worker uses it, one look at a time.
         self._archive: Archive | None = None
@@ -213,12 +215,22 @@ class LibraryScreen(Screen[None]):
             with archive, contextlib.suppress(ArchiveError):  # the look says why
                 first = tuple(archive.entries(newest=FIRST_ROWS))
                 self._index_read(self.IndexRead(first, opened_state_files(), complete=False))
-        self.set_interval(POLL_SECONDS, self._look, name="watch-folder")
+        self._watch = self.set_interval(POLL_SECONDS, self._look, name="watch-folder")
         self._look()
+
+    def on_screen_suspend(self) -> None:
+        # Under a briefing or a dialog, the folder is not looked at: at
+        # 10,000 files a look is a tenth of a second of work, every second,
+        # beside the keys of the reader. It is looked at again on return.
+        if self._watch is not None:
+            self._watch.pause()
 
     def on_screen_resume(self) -> None:
         if not self.query_one(Input).has_focus:
             self.library_list.focus()
+        if self._watch is not None:
+            self._watch.resume()
+            self._look()
 
     # --- following the state ----------------------------------------------------------
 
