@@ -313,6 +313,30 @@ async def test_the_folder_is_not_looked_at_under_a_briefing_and_at_once_on_retur
         assert looks and listed(app)[0] == "thursday.toml"
 
 
+async def test_a_look_that_finds_the_same_files_gives_the_screen_nothing_to_do(
+        folder: Path, briefing: Briefing, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    listings: list[frozenset[str]] = []
+    post = LibraryScreen.post_message
+
+    def counting(self, message):  # type: ignore[no-untyped-def]
+        if isinstance(message, LibraryScreen.FolderListed):
+            listings.append(message.names)
+        return post(self, message)
+
+    monkeypatch.setattr(LibraryScreen, "post_message", counting)
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_library(pilot)
+        assert len(listings) == 1
+        for _ in range(3):
+            await look(pilot)
+        assert len(listings) == 1  # at 10,000 files, a listing is work for the screen
+        write(folder / "thursday.toml", briefing("Thursday ceasefire", "2022-03-31"))
+        await look(pilot)
+        assert len(listings) == 2 and "thursday.toml" in listings[-1]
+        assert listed(app)[0] == "thursday.toml"
+
+
 async def test_a_folder_that_goes_away_and_comes_back(folder: Path) -> None:
     app = BriefingApp(folder=folder)
     async with app.run_test(size=(120, 30)) as pilot:

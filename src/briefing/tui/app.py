@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import os
 import signal
 from collections.abc import Iterable, Sequence
@@ -23,6 +22,7 @@ from briefing.model import Briefing
 from briefing.resources import styles_dir
 from briefing.settings import Settings, save_settings, settings_in_force, settings_path
 from briefing.text import visible
+from briefing.tui.lasting import freeze_what_lasts
 from briefing.tui.messages import FieldOpening, PaneToggled
 from briefing.tui.safe import plain
 from briefing.tui.widths import HORIZONTAL_BREAKPOINTS
@@ -275,11 +275,7 @@ def reader_app(briefing: Briefing, path: Path | None, *, settings: Settings | No
     benchmarks all build it. Without `settings`, the user's are read."""
     if settings is None:
         settings, problems = settings_in_force()
-    # The briefing is read-only and lives as long as the app. Frozen, it is out
-    # of the cyclic collector's reach, which otherwise walks all of it on every
-    # full collection: at 10,000 quotes, next-quote p95 40 ms -> 20 ms and a
-    # search's collection 55 ms -> 15 ms (benchmarks/keys.py, stalls.py).
-    gc.freeze()
+    freeze_what_lasts()  # the briefing, read-only, lives as long as the app
     return BriefingApp(briefing=briefing, path=path, settings=settings, problems=problems)
 
 

@@ -63,6 +63,7 @@ from briefing.tui.digest_file import (
     write_when_allowed,
 )
 from briefing.tui.hit_list import ChosenHit
+from briefing.tui.lasting import freeze_what_lasts
 from briefing.tui.messages import FieldOpening
 from briefing.tui.safe import literal
 from briefing.tui.screens.archive_people import ArchivePeopleScreen
@@ -120,6 +121,9 @@ class LibraryScreen(Screen[None]):
         self._counted = False  # `entries` are all the files, not the first screenful
         self._looking: Worker[None] | None = None
         self._watch: Timer | None = None  # the look every POLL_SECONDS
+        # What the last look found (names, articles, state files): only the
+        # look's worker uses it, one look at a time.
+        self._last_listed: tuple[object, ...] | None = None
         # The folder's index (see briefing.archive), opened by the first look;
         # only the look's worker uses it, one look at a time.
         self._archive: Archive | None = None
@@ -351,7 +355,8 @@ class LibraryScreen(Screen[None]):
         except OSError as error:
             self.post_message(self.FolderUnreadable(
                 f"{shown_name(folder)}: cannot list this folder: {error.strerror or error}"))
-            if self._archive is not None:  # the list is emptied: it is filled anew
+            self._last_listed = None  # the list is emptied: it is filled anew
+            if self._archive is not None:
                 self._archive.close()
                 self._archive = None
             return
@@ -362,8 +367,12 @@ class LibraryScreen(Screen[None]):
                                              complete=True))
         found = list(walk_briefings(folder))
         articles = () if found else list_folder(folder).articles
-        self.post_message(self.FolderListed(frozenset(os.fsdecode(f.relative) for f in found),
-                                            articles, opened_state_files()))
+        listed = self.FolderListed(frozenset(os.fsdecode(f.relative) for f in found), articles,
+                                   opened_state_files())
+        seen = (listed.names, listed.articles, listed.state_files)
+        if seen != self._last_listed:  # the same files as a second ago: nothing to say
+            self._last_listed = seen
+            self.post_message(listed)
         batch: list[LibraryEntry] = []
         sent = time.monotonic()
 
@@ -422,6 +431,8 @@ class LibraryScreen(Screen[None]):
             self._counted = message.complete
             self.state_files = message.state_files | self._opened_here
             self.entries = MappingProxyType({entry.name: entry for entry in message.entries})
+            if message.complete:
+                freeze_what_lasts()
 
     @on(FolderListed)
     def _folder_listed(self, message: FolderListed) -> None:
