@@ -386,6 +386,7 @@ async def test_a_library_opened_again_lists_from_its_index_without_reading_a_fil
         assert listed(again) == ["wednesday.toml", "tuesday.toml", "monday.toml"]
         text = screen_text(again)
         assert "Wednesday convoy" in text and "reading…" not in text
+        assert "Library · 3 briefings · " in text.splitlines()[0]  # the counts, as at first
         await pilot.press("slash", *"humanitarian")  # tags come from the index too
         await pilot.pause()
         assert listed(again) == ["wednesday.toml"]
@@ -785,6 +786,18 @@ async def test_x_selects_briefings_of_any_day_and_e_exports_those_only(
         await pilot.pause()
         assert "selected" not in screen_text(app).splitlines()[0]
         assert "✓" not in row_of(app, "wednesday.toml")
+        # A file selected that goes, or breaks, is selected no more.
+        await pilot.press("g", "x", "x")  # Wednesday and Tuesday
+        await pilot.pause()
+        assert "2 selected" in screen_text(app).splitlines()[0]
+        (folder / "wednesday.toml").rename(tmp_path / "wednesday.toml")
+        write(folder / "tuesday.toml", BROKEN)
+        await look(pilot)
+        assert "selected" not in screen_text(app).splitlines()[0]
+        assert "✓" not in row_of(app, "tuesday.toml")
+        (tmp_path / "wednesday.toml").rename(folder / "wednesday.toml")
+        await look(pilot)
+        assert "✓" not in row_of(app, "wednesday.toml")  # back, but not chosen again
 
 
 async def test_a_damaged_index_is_set_aside_built_again_and_said_once(folder: Path) -> None:

@@ -108,6 +108,9 @@ class LibraryScreen(Screen[None]):
     problem: var[str | None] = var(None, init=False)
     # The briefings chosen with `x` for `e` to export, by name.
     selected: var[frozenset[str]] = var(frozenset, init=False)
+    # Whether `entries` are all the files, not the first screenful read
+    # from the index (the title's counts wait for all of them).
+    listing_complete: var[bool] = var(False, init=False)
     # While files are read into the folder's index: (looked at, of all).
     indexing: var[tuple[int, int] | None] = var(None, init=False)
 
@@ -118,7 +121,6 @@ class LibraryScreen(Screen[None]):
         self._ordered: tuple[Mapping[str, LibraryEntry] | None, tuple[LibraryEntry, ...]] = (
             None, ())  # the entries, and them in the list's order
         self._looked = False  # the folder has been listed once
-        self._counted = False  # `entries` are all the files, not the first screenful
         self._looking: Worker[None] | None = None
         self._watch: Timer | None = None  # the look every POLL_SECONDS
         # What the last look found (names, articles, state files): only the
@@ -256,6 +258,9 @@ class LibraryScreen(Screen[None]):
     def watch_selected(self) -> None:
         self._show()
 
+    def watch_listing_complete(self) -> None:
+        self._show()
+
     def watch_indexing(self, indexing: tuple[int, int] | None) -> None:
         bar = self.query_one(ProgressBar)
         bar.display = indexing is not None
@@ -286,7 +291,7 @@ class LibraryScreen(Screen[None]):
         counts first, so a long folder name is what gets cut."""
         parts = [Content.styled("Library", "bold")]
         entries = list(self.entries.values())
-        if entries and self._counted:
+        if entries and self.listing_complete:
             parts.append(Content(counted(len(entries), "briefing")))
             unopened = self._unopened[1]
             new = sum(1 for e in entries if e.valid and e.name in unopened)
@@ -297,9 +302,10 @@ class LibraryScreen(Screen[None]):
                 parts.append(Content.styled(f"{invalid:,} not valid", "$text-error"))
             if self.filter_text.strip():
                 parts.append(Content(f"{len(self.shown):,} shown"))
-            if self.selected:
-                parts.append(Content.styled(f"{len(self.selected):,} selected",
-                                            "bold $text-success"))
+            selected = sum(1 for name in self.selected
+                           if name in self.entries and self.entries[name].valid)
+            if selected:
+                parts.append(Content.styled(f"{selected:,} selected", "bold $text-success"))
             if self.indexing is not None:
                 parts.append(Content(f"indexing {self.indexing[0]:,} of {self.indexing[1]:,}"))
         muted = "$foreground-muted"
@@ -428,15 +434,16 @@ class LibraryScreen(Screen[None]):
     def _index_read(self, message: IndexRead) -> None:
         if message.entries and not (self._looked and not message.complete):
             self._looked = True
-            self._counted = message.complete
             self.state_files = message.state_files | self._opened_here
             self.entries = MappingProxyType({entry.name: entry for entry in message.entries})
+            self.listing_complete = message.complete
             if message.complete:
                 freeze_what_lasts()
 
     @on(FolderListed)
     def _folder_listed(self, message: FolderListed) -> None:
-        self._looked = self._counted = True
+        self._looked = self.listing_complete = True
+        self.selected = self.selected & message.names  # a file gone is no more selected
         # Files gone are dropped; new ones show by name until they are read;
         # a changed one keeps its old line until then.
         entries = {name: self.entries.get(name) or LibraryEntry(name)
@@ -469,7 +476,7 @@ class LibraryScreen(Screen[None]):
 
     @on(FolderUnreadable)
     def _folder_unreadable(self, message: FolderUnreadable) -> None:
-        self._looked = self._counted = True
+        self._looked = self.listing_complete = True
         self.entries = MappingProxyType({})
         self.problem = message.problem
 

@@ -167,8 +167,8 @@ class LibraryList(ScrollView, can_focus=True):
         strip = self._cache.get(key)
         if strip is None:
             entry = self.rows[index]
-            classes = ("library-list--row",
-                       *(("library-list--selected",) if entry.name in self.selected else ()),
+            chosen = entry.valid and entry.name in self.selected
+            classes = ("library-list--row", *(("library-list--selected",) if chosen else ()),
                        *(("library-list--cursor",) if cursor else ()))
             # The day is written once for the briefings of a day, in a row;
             # muted where the briefing does not say it (the file's date).
@@ -200,8 +200,6 @@ class LibraryList(ScrollView, can_focus=True):
         if not entry.read:
             return Content.styled("reading…", "italic $foreground-muted") if name == "title" else (
                 Content(""))
-        if name == "mark" and entry.name in self.selected:
-            return Content.styled(MARK_SELECTED, "bold $text-success")
         if entry.error is not None:
             if name == "mark":
                 return Content.styled(MARK_INVALID, "bold $text-error")
@@ -217,6 +215,8 @@ class LibraryList(ScrollView, can_focus=True):
             "figures": f"{entry.figures:,}",
         }[name]
         if name == "mark":
+            if entry.name in self.selected:
+                return Content.styled(MARK_SELECTED, "bold $text-success")
             return Content.styled(value, "bold $text-accent")
         if name == "date" and entry.published is None:
             return Content.styled(value, "italic $foreground-muted")  # the file's date
