@@ -437,13 +437,17 @@ def test_a_long_update_on_a_terminal_counts_the_files_looked_at(
 def mark(path: Path, *, star: bool = False, note: str = "") -> str:
     """Star the briefing's first quote and/or write a note on it, as the
     reader saves them; the quote's words."""
+    from briefing.errors import BriefingError
     from briefing.loader import load_briefing
-    from briefing.state import entry_key, load_state_for, save_state, state_key
+    from briefing.state import ReaderState, entry_key, load_state_for, save_state, state_key
 
     briefing = load_briefing(path)
     quote = briefing.quotes[0]
     key = state_key(briefing, path)
-    saved = load_state_for(key)
+    try:
+        saved = load_state_for(key)
+    except BriefingError:  # damaged: the reader starts afresh (it moves the file aside)
+        saved = ReaderState()
     state = saved.with_star(entry_key(quote), star).with_note(entry_key(quote), note)
     save_state(key, state, previous=saved)
     return quote.text
@@ -513,6 +517,12 @@ def test_a_damaged_state_file_marks_nothing_and_stops_nothing(folder: Path) -> N
         archive.update()
         assert archive.marked() == []
         assert [h.title for h in archive.search("zeppelin")] == ["Later"]
+        [problem] = archive.mark_problems()  # said, not silently dropped
+        assert state_file_of(folder / "2022-03-01.toml").name in problem
+        assert "\x1b" not in problem
+        mark(folder / "2022-03-01.toml", star=True)  # the reader writes it anew
+        archive.update()
+        assert archive.mark_problems() == [] and len(archive.marked()) == 1
 
 
 def test_briefing_search_starred_lists_the_marks_and_finds_notes(
@@ -541,3 +551,8 @@ def test_briefing_search_starred_lists_the_marks_and_finds_notes(
         capsys.readouterr().out
     assert main(["search", str(folder)]) == 2
     assert "QUERY" in capsys.readouterr().err
+    state_file_of(folder / "2022-03-01.toml").write_text("stars = [", encoding="utf-8")
+    assert main(["search", str(folder), "--starred"]) == 0
+    captured = capsys.readouterr()
+    assert "2022-03-01.toml" not in captured.out
+    assert captured.err.startswith("warning: stars and notes left out: ")

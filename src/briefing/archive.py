@@ -14,7 +14,6 @@ never SQL and never FTS5 syntax. Nothing here imports Textual.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import sqlite3
@@ -44,7 +43,7 @@ DATA_DIR_VARIABLE = "BRIEFING_DATA_DIR"
 # `PRAGMA application_id`: this file is a briefing archive ("BRFA").
 APPLICATION_ID = 0x42524641
 # `PRAGMA user_version`: the layout below. Another version is built anew.
-LAYOUT_VERSION = 5
+LAYOUT_VERSION = 6
 DEFAULT_LIMIT = 100
 # The reader's marks listed at most (see Archive.marked), newest first.
 MAX_MARKS = 5_000
@@ -95,7 +94,8 @@ CREATE INDEX passages_by_file ON passages (file);
 -- (see briefing.state); `states` holds the stamps of those read.
 CREATE TABLE marks (file INTEGER NOT NULL, entry TEXT NOT NULL, starred INTEGER NOT NULL,
                     note TEXT, PRIMARY KEY (file, entry));
-CREATE TABLE states (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, inode INTEGER);
+CREATE TABLE states (name TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, inode INTEGER,
+                     error TEXT);  -- why one cannot be read (one line), or NULL
 CREATE INDEX passages_by_person ON passages (who_key);
 CREATE VIRTUAL TABLE passages_text USING fts5 (
     text, content = 'passages', content_rowid = 'id',
@@ -340,13 +340,14 @@ class Archive:
                 _forget(self._db, self._db.execute("SELECT id FROM files WHERE path = ?",
                                                    (relative,)).fetchone()[0])
             report.removed.append(os.fsdecode(relative))
-        self._update_marks()
+        self.update_marks()
         return report
 
-    def _update_marks(self) -> None:
+    def update_marks(self) -> None:
         """Index again the stars and notes of each reader-state file that
         changed, appeared or went away since the last update (a stat each,
-        for the briefings ever opened; none for the others)."""
+        for the briefings ever opened; none for the others). `update` does
+        it; alone, it is what a list of the marks needs."""
         from briefing.state import state_dir
 
         folder = state_dir()
@@ -378,10 +379,14 @@ class Archive:
         from briefing.person_names import person_key
         from briefing.state import ReaderState, read_state
 
-        state = ReaderState()
+        state, problem = ReaderState(), None
         if stamp is not None:
-            with contextlib.suppress(BriefingError, OSError):
+            try:
                 state = read_state(path)
+            except BriefingError as error:
+                problem = error.headline
+            except OSError as error:
+                problem = f"{shown_name(path)}: {error.strerror or error}"
         with self._writing():
             for file_id, day in self._db.execute(
                     "SELECT id, day FROM files WHERE state_file = ?", (name,)).fetchall():
@@ -404,8 +409,8 @@ class Archive:
             if stamp is None:
                 self._db.execute("DELETE FROM states WHERE name = ?", (name,))
             else:
-                self._db.execute("INSERT OR REPLACE INTO states VALUES (?, ?, ?, ?)",
-                                 (name, *stamp))
+                self._db.execute("INSERT OR REPLACE INTO states VALUES (?, ?, ?, ?, ?)",
+                                 (name, *stamp, problem))
 
     def _update_file(self, file: Found, report: UpdateReport) -> LibraryEntry | None:
         """Index one file if it changed; its entry as now indexed, or None."""
@@ -529,6 +534,12 @@ class Archive:
         return self._entry_hits(
             ", m.starred, m.note FROM marks m JOIN passages p ON p.file = m.file"
             " AND p.entry = m.entry AND p.kind IN ('quote', 'figure')", "", [], limit)
+
+    def mark_problems(self) -> list[str]:
+        """Why the stars and notes of some briefings are left out: a line
+        for each reader-state file of theirs that cannot be read."""
+        return [str(error) for (error,) in self._reading(
+            "SELECT error FROM states WHERE error IS NOT NULL ORDER BY name", ())]
 
     def _newest(self, sql: str, values: list[object], limit: int) -> list[tuple[Any, ...]]:
         """The first `limit` rows of a query in newest-first order, and the

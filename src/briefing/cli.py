@@ -522,6 +522,8 @@ def _search(args: argparse.Namespace) -> int:
             _brought_up_to_date(archive, left_out="not searched")
             if args.starred:
                 hits = _starred(archive, query, args)
+                for problem in archive.mark_problems():
+                    _fail(f"warning: stars and notes left out: {problem}")
             else:
                 hits = archive.search(query, speaker=args.speaker, source=args.source,
                                       tag=args.tag, since=args.since, until=args.until,

@@ -98,3 +98,17 @@ async def test_a_note_found_by_s_opens_at_the_quote_it_is_on(folder: Path) -> No
         assert isinstance(opened, LibraryReaderScreen)
         assert opened.briefing.title == "Talks of 2022-03-02"
         assert opened.quote is not None and noted is not None and opened.quote.text == noted.text
+
+
+async def test_a_star_given_a_moment_ago_is_listed_before_the_folder_is_looked_at(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = BriefingApp(folder=folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(LibraryScreen, "_look", lambda self: None)  # no look from now on
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("n", "s", "q")
+        await settle(pilot)
+        dialog = await marks_dialog(pilot)
+        assert [hit.starred for hit in dialog.hits] == [True]

@@ -34,15 +34,18 @@ class ArchiveMarksScreen(HitListDialog):
     ]
 
     class MarksFound(Message):
-        def __init__(self, hits: list[Hit] | None, problem: str | None) -> None:
+        def __init__(self, hits: list[Hit] | None, problem: str | None,
+                     left_out: list[str] | None = None) -> None:
             super().__init__()
             self.hits, self.problem = hits, problem
+            self.left_out = left_out or []  # why some briefings' marks are not there
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = folder
         self.hits: list[Hit] = []
         self.shown: list[Hit] = []
+        self.left_out: list[str] = []  # why some briefings' marks are not there
 
     def compose(self) -> ComposeResult:
         with Vertical(id="archive-marks-dialog"):
@@ -61,18 +64,21 @@ class ArchiveMarksScreen(HitListDialog):
     def _find_marks(self, folder: Path) -> None:
         try:
             with Archive.open(folder) as archive:
+                # A star given a moment ago may not have been looked at yet.
+                archive.update_marks()
                 hits = archive.marked(limit=MAX_MARKS)
+                left_out = archive.mark_problems()
         except ArchiveError as error:
             self.post_message(self.MarksFound(None, str(error)))
             return
-        self.post_message(self.MarksFound(hits, None))
+        self.post_message(self.MarksFound(hits, None, left_out))
 
     @on(MarksFound)
     def _marks_found(self, message: MarksFound) -> None:
         if message.hits is None:
             self._status(literal(message.problem or "", "$text-error", one_line=True))
             return
-        self.hits = message.hits
+        self.hits, self.left_out = message.hits, message.left_out
         self._show()
 
     @on(Input.Changed, "#archive-marks-filter")
@@ -91,7 +97,14 @@ class ArchiveMarksScreen(HitListDialog):
             status = counted(len(self.hits), "mark")
         else:
             status = f"{len(self.shown):,} of {counted(len(self.hits), 'mark')}"
-        self._status(Content.styled(status, "$foreground-muted"))
+        content = Content.styled(status, "$foreground-muted")
+        if self.left_out:
+            content += Content.assemble(
+                ("  ⚠ ", "$text-warning"),
+                literal(f"stars and notes left out: {self.left_out[0]}"
+                        + (f" (and {len(self.left_out) - 1} more)" if len(self.left_out) > 1
+                           else ""), "$text-warning", one_line=True))
+        self._status(content)
 
     def chosen(self, option: Option) -> None:
         if option.id is not None:
