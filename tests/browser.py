@@ -63,9 +63,10 @@ class Served:
 
 
 @contextmanager
-def served(*arguments: str, port: int | None = None,
-           cwd: Path | None = None) -> Iterator[Served]:
-    """`briefing serve ARGUMENTS --port P` until it says where it serves."""
+def served(*arguments: str, port: int | None = None, cwd: Path | None = None,
+           address: str = "127.0.0.1") -> Iterator[Served]:
+    """`briefing serve ARGUMENTS --port P` until it says where it serves;
+    its page is asked for at `address`."""
     port = port or free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "briefing", "serve", *arguments, "--port", str(port)],
@@ -75,7 +76,8 @@ def served(*arguments: str, port: int | None = None,
         assert process.stdout is not None
         banner = process.stdout.readline()
         assert banner.startswith("Serving "), (banner, process.stderr and process.stderr.read())
-        yield Served(process, f"http://127.0.0.1:{port}/", banner)
+        host = f"[{address}]" if ":" in address else address
+        yield Served(process, f"http://{host}:{port}/", banner)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)

@@ -138,6 +138,28 @@ def test_the_library_in_a_browser_opens_a_briefing_and_exports_its_day(
         assert server.stop() == 0
 
 
+def _ipv6_loopback() -> bool:
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _ipv6_loopback(), reason="no IPv6 loopback here")
+def test_an_ipv6_address_is_served_and_printed_in_brackets(browser: Any) -> None:
+    port = free_port()
+    with served("--host", "::1", port=port, address="::1") as server:
+        assert f"on http://[::1]:{port} " in server.banner
+        page, screen = opened(browser, server.url)
+        assert wait_for(lambda: FIRST_PARAGRAPH in screen.text, page), screen.text
+        page.close()
+        assert server.stop() == 0
+
+
 # --- the server itself (no browser needed) ------------------------------------------
 
 def _listening_addresses(port: int) -> set[str]:
@@ -228,3 +250,18 @@ def test_a_download_is_named_by_its_file_name_only(typed: str, expected: str) ->
     from briefing.tui.digest_file import download_name
 
     assert download_name(typed, "proposed.md") == expected
+
+
+@pytest.mark.parametrize(("arguments", "expected"), [
+    (["--port", "²"], "argument --port: not a port (1 to 65535): '²'"),
+    (["--port", "70000"], "argument --port: not a port (1 to 65535): '70000'"),
+    (["--host", "no.such.host.invalid"], "briefing serve: cannot listen on no.such.host.invalid"),
+])
+def test_a_bad_port_or_host_is_refused_in_one_line_without_a_warning_first(
+        arguments: list[str], expected: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "briefing", "serve", *arguments],
+                          capture_output=True, text=True, timeout=30)
+    assert done.returncode != 0 and done.stdout == ""
+    last = done.stderr.strip().splitlines()[-1]
+    assert expected in last and "Traceback" not in done.stderr
+    assert "not only this machine" not in done.stderr

@@ -627,14 +627,14 @@ def _hit_json(hit: Hit) -> dict[str, Any]:
 def _port(text: str) -> int:
     import argparse
 
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"not a port (1 to 65535): {text!r}")
     return int(text)
 
 
 def _serve(args: argparse.Namespace) -> int:
     from briefing.loader import load_briefing
-    from briefing.serve import ServeError, serve, warning_for
+    from briefing.serve import ServeError, check_address, serve, warning_for
     from briefing.text import visible
 
     target = _briefing_path(args.path)
@@ -644,10 +644,11 @@ def _serve(args: argparse.Namespace) -> int:
         # Refused here, before anyone connects, as `briefing FILE` refuses it.
         briefing = load_briefing(target, source=args.path or str(target), remember=True)
         title = visible(briefing.masthead.title, one_line=True)
-    warning = warning_for(args.host)
-    if warning is not None:
-        _fail(warning)
     try:
+        check_address(args.host, args.port)  # refused before any warning about it
+        warning = warning_for(args.host)
+        if warning is not None:
+            _fail(warning)
         serve(target.resolve(), title, args.host, args.port)
     except ServeError as error:
         _fail(f"briefing serve: {error}")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import shlex
+import signal
 import socket
 import sys
 from pathlib import Path
@@ -51,6 +52,16 @@ def check_address(host: str, port: int) -> None:
                              f"{error.strerror or error}") from None
 
 
+def address_url(host: str, port: int) -> str:
+    """The address to print for a host: an IPv6 one in brackets, and for
+    "every address" (0.0.0.0, ::) this machine's own."""
+    if host in ("0.0.0.0", ""):
+        host = "127.0.0.1"
+    elif host == "::":
+        host = "::1"
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
 def warning_for(host: str) -> str | None:
     """What to say when the server can be reached from other machines."""
     if host in LOOPBACK:
@@ -78,7 +89,13 @@ def serve(target: Path, title: str, host: str, port: int) -> None:
             logging.getLogger("textual-serve").setLevel(logging.WARNING)
 
         async def on_startup(self, app: object) -> None:
-            print(f"Serving {title} on {self.public_url} · Ctrl+C stops", flush=True)
+            print(f"Serving {title} on {address_url(host, port)} · Ctrl+C stops", flush=True)
+
+        async def handle_index(self, request: Any) -> Any:
+            # The page names the server as the browser reached it (its Host):
+            # right for [::1], for a name, and for 0.0.0.0 seen from elsewhere.
+            self.public_url = f"{request.scheme}://{request.host}"
+            return await super().handle_index(request)
 
         async def handle_websocket(self, request: Any) -> Any:
             session = asyncio.current_task()
@@ -101,3 +118,6 @@ def serve(target: Path, title: str, host: str, port: int) -> None:
         server.serve()
     except OSError as error:
         raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    finally:
+        # Stopped: a second Ctrl+C while Python shuts down has nothing to stop.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
