@@ -300,3 +300,29 @@ async def test_n_then_a_in_one_read_notes_the_quote_n_goes_to() -> None:
         second = screen.quote
         assert first is not None and second is not None and second is not first
         assert screen.state.notes == {entry_key(second): "ok"}
+
+
+async def test_a_note_over_the_limit_is_asked_again_with_its_text_not_lost() -> None:
+    from textual import events
+
+    from briefing.state import MAX_NOTE
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.press("n", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        long_note = "word " * (MAX_NOTE // 5 + 100)  # 5,500 characters
+        app.screen.query_one(Input).post_message(events.Paste(long_note))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)  # asked again, the text still there
+        field = app.screen.query_one(Input)
+        assert field.value == long_note
+        assert screen.quote is not None and entry_key(screen.quote) not in screen.state.notes
+        field.value = long_note[:MAX_NOTE]  # shortened
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        assert screen.state.notes[entry_key(screen.quote)] == long_note[:MAX_NOTE].strip()

@@ -1008,19 +1008,22 @@ class ReaderScreen(Screen[None]):
         what = (f"Note on the quote by {entry.speaker_name}" if isinstance(entry, Quote)
                 else f"Note on the figure {entry.text}")
 
+        def prompt(text: str) -> PromptScreen:
+            return PromptScreen(literal(what, one_line=True), text,
+                                placeholder="your note (empty removes it)")
+
         def save(text: str | None) -> None:
             if text is None:
                 return
             try:
                 self.state = self.state.with_note(key, text)
             except ValueError as error:
+                # Too long: asked again with the text as it was, to shorten.
                 self.notify(str(error), severity="error", markup=False)
+                self.app.push_screen(prompt(text), save)
 
         # Awaited: the letters typed with `a` come next, and go to its field.
-        await self.app.push_screen(PromptScreen(literal(what, one_line=True),
-                                                self.state.note(key) or "",
-                                                placeholder="your note (empty removes it)"),
-                                   save)
+        await self.app.push_screen(prompt(self.state.note(key) or ""), save)
 
     # --- an entry in full, and copied -------------------------------------------------
 
