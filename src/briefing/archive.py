@@ -348,7 +348,7 @@ class Archive:
         changed, appeared or went away since the last update (a stat each,
         for the briefings ever opened; none for the others). `update` does
         it; alone, it is what a list of the marks needs."""
-        from briefing.state import state_dir
+        from briefing.state_folder import state_dir
 
         folder = state_dir()
         try:

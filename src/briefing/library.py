@@ -214,7 +214,7 @@ def state_file_of(briefing: Briefing, path: Path) -> str | None:
 
 def opened_state_files() -> frozenset[str]:
     """The reader-state files there are: one listing of the state folder."""
-    from briefing.state import state_dir
+    from briefing.state_folder import state_dir
 
     try:
         return frozenset(os.listdir(state_dir()))

@@ -46,10 +46,10 @@ from briefing.loader import (
     validate,
 )
 from briefing.model import MAX_ID, SLUG_PATTERN, Briefing, Figure, Quote
+from briefing.state_folder import state_dir
 from briefing.text import FORBIDDEN, shorten, visible
 
 STATE_VERSION = 1
-STATE_DIR_VARIABLE = "BRIEFING_STATE_DIR"
 MAX_STATE_BYTES = 2 * 1024 * 1024
 MAX_NOTE = 5_000
 MAX_ENTRIES = 50_000
@@ -154,19 +154,7 @@ def _check_key(key: str) -> None:
         raise ValueError(f"not an entry key: {shorten(str(key))} (use entry_key())")
 
 
-# --- where the file lives ------------------------------------------------------
-
-def state_dir() -> Path:
-    """The folder holding every briefing's state file."""
-    override = os.environ.get(STATE_DIR_VARIABLE)
-    if override:
-        base = Path(override)
-    else:
-        import platformdirs
-
-        base = Path(platformdirs.user_state_dir("briefing", appauthor=False))
-    return base / "reader"
-
+# --- where the file lives (the folder: see briefing.state_folder) ---------------
 
 def briefing_identity(briefing: Briefing) -> str:
     """What a briefing is, in words that survive moving, renaming or copying
