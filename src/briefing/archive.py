@@ -33,6 +33,7 @@ from briefing.library import (
     LibraryEntry,
     Stamp,
     listed_day,
+    opened_state_files,
     shown_name,
     state_file_of,
 )
@@ -182,6 +183,13 @@ class Hit(NamedTuple):
             return f"{where} ¶{self.paragraph + 1}"
         return f"{where}, {'title' if self.kind == 'heading' else self.kind}"
 
+    def has_words(self, words: list[str]) -> bool:
+        """Whether every one of `words` (casefolded) is in its words, its
+        note, its speaker or its briefing's title: what narrows a list of
+        the reader's marks."""
+        text = " ".join((self.context, self.note, self.speaker or "", self.title)).casefold()
+        return all(word in text for word in words)
+
     @property
     def entry_kind(self) -> str:
         """"quote" or "figure": what the hit is, or what a note is on."""
@@ -320,9 +328,10 @@ class Archive:
         total, entry)` is called after each file is looked at, with its
         new entry if it was read (None if it had not changed)."""
         report = UpdateReport()
-        # Each file's stamp by path (None for a broken file, read again at
-        # each look): all a look compares, thousands of times; the rest of a
-        # row is read only for the files that changed.
+        # Each file's stamp by path (None for a broken file, whose row is
+        # looked up again at each look, to report it): all a look compares,
+        # thousands of times; the rest of a row is read only for the files
+        # that changed.
         known = {path: (size, mtime_ns, inode) if whole else None
                  for path, size, mtime_ns, inode, whole in self._db.execute(
                      "SELECT path, size, mtime_ns, inode, error IS NULL FROM files")}
@@ -351,10 +360,7 @@ class Archive:
         from briefing.state_folder import state_dir
 
         folder = state_dir()
-        try:
-            names = set(os.listdir(folder))
-        except OSError:
-            names = set()
+        names = opened_state_files()
         known = {name: (size, mtime_ns, inode) for name, size, mtime_ns, inode
                  in self._db.execute("SELECT name, size, mtime_ns, inode FROM states")}
         for name in sorted(names | known.keys()):
@@ -375,7 +381,7 @@ class Archive:
                      stamp: tuple[int, int, int] | None) -> None:
         """The stars and notes of one reader-state file (None: gone) on each
         briefing of the folder that has it. A state file that cannot be read
-        marks nothing (the reader says why when the briefing is opened)."""
+        marks nothing; why is kept for `mark_problems`."""
         from briefing.person_names import person_key
         from briefing.state import ReaderState, read_state
 
@@ -451,7 +457,7 @@ class Archive:
             if previous is not None:
                 _forget(self._db, previous[0])
             # Its stars and notes are indexed again with the next look at
-            # the state files (see _update_marks).
+            # the state files (see update_marks).
             self._db.execute("DELETE FROM states WHERE name = ?", (state_file,))
             file_id = self._db.execute(
                 "INSERT INTO files (path, size, mtime_ns, inode, sha256, error, title, source,"
@@ -506,11 +512,7 @@ class Archive:
                " JOIN files f ON f.id = p.file"
                " LEFT JOIN sections s ON s.file = p.file AND s.section = p.section"
                f" WHERE {' AND '.join(where)} ORDER BY passages_text.rowid DESC")
-        rows = self._newest(sql, values, max(0, limit))
-        # Newest day first (as read), then by file and in reading order; the
-        # last day was read whole, so its first hits are the ones kept.
-        rows.sort(key=lambda r: (-_ordinal(r[2]), bytes(r[0]), r[4], r[6], r[9]))
-        del rows[max(0, limit):]
+        rows = self._newest(sql, values, limit)
         pattern = words_pattern(query)
         hits = []
         for path, title, day, kind, section, section_title, paragraph, who, text, at, entry \
@@ -542,8 +544,12 @@ class Archive:
             "SELECT error FROM states WHERE error IS NOT NULL ORDER BY name", ())]
 
     def _newest(self, sql: str, values: list[object], limit: int) -> list[tuple[Any, ...]]:
-        """The first `limit` rows of a query in newest-first order, and the
-        rest of the last day's, so no day is shown in part."""
+        """The first `limit` rows of a query of passages in newest-first order
+        (path, title, day, kind, section, s.title, paragraph, who, text,
+        start, ...): newest day first, then by file and in reading order. The
+        last day is read whole before it is sorted, so the rows kept of it
+        are its first, not whichever came first."""
+        limit = max(0, limit)
         rows: list[tuple[Any, ...]] = []
         try:
             cursor = self._db.execute(sql, values)
@@ -557,6 +563,8 @@ class Archive:
         except sqlite3.DatabaseError as error:
             raise ArchiveError(f"{shown_name(self.path)}: the index cannot be read "
                                f"({error}); remove it and it is built again") from None
+        rows.sort(key=lambda r: (-_ordinal(r[2]), bytes(r[0]), r[4], r[6], r[9]))
+        del rows[limit:]
         return rows
 
     # --- people across briefings ---------------------------------------------------
@@ -618,9 +626,7 @@ class Archive:
             ' p.text, p.start, p."end", p.about, p.entry' + source
             + " JOIN files f ON f.id = p.file"
             " LEFT JOIN sections s ON s.file = p.file AND s.section = p.section"
-            + where + " ORDER BY p.id DESC", values, max(0, limit))
-        rows.sort(key=lambda r: (-_ordinal(r[2]), bytes(r[0]), r[4], r[6], r[9]))
-        del rows[max(0, limit):]
+            + where + " ORDER BY p.id DESC", values, limit)
         return [Hit(shown_name(bytes(path)), title or "",
                     date.fromisoformat(day) if day else None, kind, section, section_title or "",
                     paragraph, start, end,
