@@ -500,7 +500,7 @@ def _day(text: str) -> date:
 def _count(text: str) -> int:
     import argparse
 
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
     return int(text)
 
@@ -554,9 +554,8 @@ def _starred(archive: Archive, query: str, args: argparse.Namespace) -> list[Hit
         args.source or args.tag) else {}
 
     def wanted(hit: Hit) -> bool:
-        text = " ".join((hit.context, hit.note, hit.speaker or "", hit.title)).casefold()
         masthead = mastheads.get(hit.file)
-        return (all(word in text for word in words)
+        return (hit.has_words(words)
                 and (not args.speaker
                      or args.speaker.casefold() in (hit.speaker or "").casefold())
                 and (not args.since or (hit.day is not None and hit.day >= args.since))

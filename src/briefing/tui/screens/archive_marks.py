@@ -84,8 +84,7 @@ class ArchiveMarksScreen(HitListDialog):
     @on(Input.Changed, "#archive-marks-filter")
     def _show(self) -> None:
         wanted = self.query_one(Input).value.casefold().split()
-        self.shown = [hit for hit in self.hits
-                      if all(word in _searched(hit) for word in wanted)]
+        self.shown = [hit for hit in self.hits if hit.has_words(wanted)]
         rows = self.query_one(OptionList)
         rows.set_options(hit_options(self.shown, _line))
         if self.shown:
@@ -126,6 +125,3 @@ def _line(hit: Hit) -> Content:
         parts += [Content("\n      ✎ "), literal(hit.note, "$text-accent", one_line=True)]
     return Content.assemble(*parts)
 
-
-def _searched(hit: Hit) -> str:
-    return " ".join((hit.context, hit.note, hit.speaker or "", hit.title)).casefold()
