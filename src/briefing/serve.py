@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
-DEFAULT_PORT = 8000
 
 
 class ServeError(Exception):

@@ -58,8 +58,14 @@ def write_when_allowed(screen: Screen[object], path: Path,
         write(path, False)
 
 
-def write_digest(screen: Screen[object], path: Path, digest: str, overwrite: bool) -> None:
-    """Write a digest and say how it went (from a worker's thread)."""
+def write_digest(screen: Screen[object], path: Path | str, digest: str,
+                 overwrite: bool) -> None:
+    """Write a digest to `path` and say how it went (from a worker's
+    thread); given a name (`str`) instead, served to a browser, it is a
+    download there (see `download_name`)."""
+    if isinstance(path, str):
+        _deliver(screen, path, digest)
+        return
     try:
         written = write_atomic(path, digest.encode("utf-8"), overwrite=overwrite)
     except WriteError as error:
@@ -80,7 +86,7 @@ def download_name(typed: str, default: str) -> str:
     return name if name.lower().endswith((".md", ".markdown", ".txt")) else f"{name}.md"
 
 
-def deliver_digest(screen: Screen[object], name: str, digest: str) -> None:
+def _deliver(screen: Screen[object], name: str, digest: str) -> None:
     """Hand a digest to the reader's browser as a download (from a worker's
     thread); nothing is written on the server."""
     def deliver() -> None:

@@ -56,7 +56,6 @@ from briefing.model import Briefing
 from briefing.text import counted
 from briefing.tui.commands import ScreenCommands
 from briefing.tui.digest_file import (
-    deliver_digest,
     download_name,
     export_folder,
     write_digest,
@@ -302,8 +301,7 @@ class LibraryScreen(Screen[None]):
                 parts.append(Content.styled(f"{invalid:,} not valid", "$text-error"))
             if self.filter_text.strip():
                 parts.append(Content(f"{len(self.shown):,} shown"))
-            selected = sum(1 for name in self.selected
-                           if name in self.entries and self.entries[name].valid)
+            selected = len(self._selected_entries())
             if selected:
                 parts.append(Content.styled(f"{selected:,} selected", "bold $text-success"))
             if self.indexing is not None:
@@ -366,15 +364,16 @@ class LibraryScreen(Screen[None]):
                 self._archive.close()
                 self._archive = None
             return
+        state_files = opened_state_files()
         archive = self._archive
         if archive is None:
             archive = self._archive = self._open_archive(folder)
-            self.post_message(self.IndexRead(tuple(archive.entries()), opened_state_files(),
+            self.post_message(self.IndexRead(tuple(archive.entries()), state_files,
                                              complete=True))
         found = list(walk_briefings(folder))
         articles = () if found else list_folder(folder).articles
         listed = self.FolderListed(frozenset(os.fsdecode(f.relative) for f in found), articles,
-                                   opened_state_files())
+                                   state_files)
         seen = (listed.names, listed.articles, listed.state_files)
         if seen != self._last_listed:  # the same files as a second ago: nothing to say
             self._last_listed = seen
@@ -509,6 +508,11 @@ class LibraryScreen(Screen[None]):
 
     # --- the morning's digest ------------------------------------------------------------
 
+    def _selected_entries(self) -> list[LibraryEntry]:
+        """The briefings selected that can be exported, in the list's order."""
+        return [entry for entry in self._ordered[1]
+                if entry.name in self.selected and entry.valid]
+
     def action_select(self) -> None:
         """Select the highlighted briefing for export (or no more), and go
         to the next."""
@@ -528,8 +532,7 @@ class LibraryScreen(Screen[None]):
         from briefing.tui.screens.dialogs import PromptScreen
 
         folder_name = self.folder.resolve().name or str(self.folder)
-        chosen = [entry for entry in self._ordered[1]
-                  if entry.name in self.selected and entry.valid]
+        chosen = self._selected_entries()
         if chosen:
             days = [entry.day for entry in chosen if entry.day is not None]
             since, until = (min(days), max(days)) if days else (None, None)
@@ -570,11 +573,8 @@ class LibraryScreen(Screen[None]):
         """To `path`, or with a name (`str`), to the browser."""
         from briefing.morning import briefings_of, render_morning
 
-        digest = render_morning(briefings_of(self.folder, names), title=title)
-        if isinstance(path, str):
-            deliver_digest(self, path, digest)
-        else:
-            write_digest(self, path, digest, overwrite)
+        write_digest(self, path, render_morning(briefings_of(self.folder, names), title=title),
+                     overwrite)
 
     def action_search_all(self) -> None:
         search = ArchiveSearchScreen(self.folder, self._last_search,

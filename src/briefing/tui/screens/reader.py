@@ -62,7 +62,6 @@ from briefing.state import (
 )
 from briefing.tui.commands import ReaderCommands
 from briefing.tui.digest_file import (
-    deliver_digest,
     download_name,
     export_folder,
     write_digest,
@@ -1223,11 +1222,7 @@ class ReaderScreen(Screen[None]):
         """To `path`, or with a name (`str`), to the browser (see action_export)."""
         from briefing.digest import render_digest
 
-        digest = render_digest(briefing, options, state)
-        if isinstance(path, str):
-            deliver_digest(self, path, digest)
-        else:
-            write_digest(self, path, digest, overwrite)
+        write_digest(self, path, render_digest(briefing, options, state), overwrite)
 
     # --- the source -------------------------------------------------------------------
 
