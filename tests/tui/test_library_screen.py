@@ -90,6 +90,15 @@ async def look(pilot) -> None:  # type: ignore[no-untyped-def]
     await settle(pilot)
 
 
+async def exported_to(pilot, target: Path) -> str:  # type: ignore[no-untyped-def]
+    """In `e`'s prompt, `target` typed in place of the path proposed, then
+    enter: the digest written there."""
+    pilot.app.screen.query_one("#prompt-input").value = str(target)
+    await pilot.press("enter")
+    await settle(pilot)
+    return target.read_text(encoding="utf-8")
+
+
 async def open_library(pilot) -> None:  # type: ignore[no-untyped-def]
     await settle(pilot)
     assert isinstance(pilot.app.screen, LibraryScreen)
@@ -732,11 +741,7 @@ async def test_e_exports_a_digest_of_the_highlighted_briefing_s_day(
         assert "of the 2 briefings of 30 March 2022" in screen_text(app)
         target = tmp_path / "out" / "morning.md"
         target.parent.mkdir()
-        field = app.screen.query_one("#prompt-input")
-        field.value = str(target)  # type: ignore[attr-defined]
-        await pilot.press("enter")
-        await settle(pilot)
-        text = target.read_text(encoding="utf-8")
+        text = await exported_to(pilot, target)
         assert text.startswith("# Briefings in inbox of 30 March 2022")
         assert "## Wednesday convoy" in text and "## Wednesday evening" in text
         assert "Tuesday" not in text
@@ -774,11 +779,7 @@ async def test_x_selects_briefings_of_any_day_and_e_exports_those_only(
         await pilot.press("e")
         await pilot.pause()
         assert "Export a digest of the 2 briefings selected" in screen_text(app)
-        target = tmp_path / "chosen.md"
-        app.screen.query_one("#prompt-input").value = str(target)  # type: ignore[attr-defined]
-        await pilot.press("enter")
-        await settle(pilot)
-        text = target.read_text(encoding="utf-8")
+        text = await exported_to(pilot, tmp_path / "chosen.md")
         assert text.startswith("# Briefings in inbox from 28 March 2022 to 30 March 2022")
         assert "## Wednesday convoy" in text and "## Monday talks" in text
         assert "Tuesday" not in text
