@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -22,7 +23,6 @@ from briefing.model import Briefing
 from briefing.resources import styles_dir
 from briefing.settings import Settings, save_settings, settings_in_force, settings_path
 from briefing.text import visible
-from briefing.tui.lasting import freeze_what_lasts
 from briefing.tui.messages import FieldOpening, PaneToggled
 from briefing.tui.safe import plain
 from briefing.tui.widths import HORIZONTAL_BREAKPOINTS
@@ -77,6 +77,12 @@ class BriefingApp(App[int]):
         elif "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"
         self._saved_theme = self.theme
+        # The workers (search, indexes, the state) run Python code, and a
+        # thread waits up to the switch interval for the interpreter: at the
+        # default 5 ms, each loop turn during a search waited that long, and
+        # a keystroke at 10,000 quotes stalled 12-15 ms; at 1 ms, 9-10 ms
+        # (benchmarks/stalls.py). The workers lose no time that anyone sees.
+        sys.setswitchinterval(0.001)
 
     @on(events.Mount)
     def _save_on_signals(self) -> None:
@@ -275,7 +281,6 @@ def reader_app(briefing: Briefing, path: Path | None, *, settings: Settings | No
     benchmarks all build it. Without `settings`, the user's are read."""
     if settings is None:
         settings, problems = settings_in_force()
-    freeze_what_lasts()  # the briefing, read-only, lives as long as the app
     return BriefingApp(briefing=briefing, path=path, settings=settings, problems=problems)
 
 

@@ -1,12 +1,15 @@
 """What lasts as long as the app, put out of the garbage collector's reach.
 
 A full collection walks every object that can be in a cycle. The app keeps
-large read-only data for its whole life (a briefing of 10,000 quotes; the
-library's 10,000 entries), and each full collection walked all of it: at
-10,000 quotes, next-quote p95 40 ms -> 20 ms and a search's collection
-55 ms -> 15 ms (benchmarks/keys.py, stalls.py); in the library at 10,000
-briefings, a stall of 55-65 ms every few seconds while idle -> none over
-16 ms. Freezing moves everything alive now to a generation it never walks.
+large data for its whole life (a briefing of 10,000 quotes and the panes
+that show it; the library's 10,000 entries), and each full collection
+walked all of it: at 10,000 quotes, next-quote p95 40 ms -> 20 ms; in the
+library at 10,000 briefings, a stall of 55-65 ms every few seconds while
+idle -> none over 16 ms. Frozen after the reader's first frames rather than
+before them, the panes and their styles are out of reach too: searching a
+10,000-quote briefing then ran no full collection at all where it ran one
+(8-25 ms) per word typed (benchmarks/stalls.py). Freezing moves everything
+alive now to a generation it never walks.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ import gc
 
 
 def freeze_what_lasts() -> None:
-    """Call when what was just loaded is what lasts. Frozen objects are
-    still freed when nothing refers to them; only a cycle among them would
-    never be collected, so nothing short-lived should be in one here."""
+    """Call once, when what is alive is what lasts (the app's own screen,
+    drawn). Frozen objects are still freed when nothing refers to them;
+    only a cycle among them is never collected: what is garbage at that
+    moment (a frame's few thousand cached strips) stays, once."""
     gc.freeze()

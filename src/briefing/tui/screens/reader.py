@@ -67,6 +67,7 @@ from briefing.tui.digest_file import (
     write_digest,
     write_when_allowed,
 )
+from briefing.tui.lasting import freeze_what_lasts
 from briefing.tui.messages import EntryChosen, FieldOpening, PaneToggled, SectionChosen
 from briefing.tui.safe import literal, plain
 from briefing.tui.widgets.contents import ContentsList
@@ -326,6 +327,12 @@ class ReaderScreen(Screen[None]):
         contents.show(self.briefing)
         contents.highlighted = self.section
         self._arrange_panes()
+        if not self.from_library:
+            # The app's own reader lasts as long as the app, and all it keeps
+            # is here once this is drawn: the briefing, the panes, their styles.
+            # (One opened from the library comes and goes: frozen, its
+            # widgets' cycles would never be freed.)
+            self.call_after_refresh(freeze_what_lasts)
 
     # --- following the state -------------------------------------------------------
 
