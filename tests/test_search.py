@@ -240,3 +240,23 @@ def test_a_word_is_found_where_the_case_blind_pattern_finds_it(paragraphs: list[
     found = [(m.section, m.paragraph, m.start, m.end) for m in find(index, word).matches
              if m.field == "paragraph"]
     assert found == expected
+
+
+def test_fields_are_found_in_every_section_of_a_long_briefing() -> None:
+    # Fields are scanned a block of sections at a time: the sections of the
+    # second and third blocks, and the entries there, are found as the first.
+    parts = "\n".join(f'[[sections]]\nid = "s{n}"\ntitle = "Part {n}"\n'
+                      f'paragraphs = ["Line {n} of the text."]\n' for n in range(70))
+    quotes = "\n".join(f'[[quotes]]\ntext = "Line {n}"\nspeaker = "Partridge {n}"\n'
+                       f'section = "s{n}"\n' for n in (5, 40, 69))
+    briefing = parse_briefing(f'format = 1\n[briefing]\ntitle = "Parts"\n{parts}\n{quotes}',
+                              source="parts.toml")
+    matches = searched(briefing, "part").matches
+    assert [(m.section, m.field) for m in matches if m.field == "heading"] == [
+        (n, "heading") for n in range(70)]
+    assert [(m.section, m.entry) for m in matches if m.field == "speaker"] == [
+        (5, 0), (40, 1), (69, 2)]
+    # Read as Match however they are read: by index, slice or iteration.
+    assert list(matches) == [matches[i] for i in range(len(matches))]
+    assert list(matches[70:]) == list(matches)[70:] and matches[-1].section == 69
+    assert isinstance(matches[0], Match)
