@@ -105,8 +105,9 @@ def test_importing_the_core_does_not_load_textual():
 def test_reopening_a_briefing_needs_no_validator_or_argparse(tmp_path):
     """The reader's start-up path: a file opened for the first time is judged
     by pydantic-core alone (pydantic and its schema build would cost ~100 ms,
-    measured in benchmarks/); the same bytes opened again skip even that, as
-    they skip argparse (~15 ms)."""
+    measured in benchmarks/); the same bytes opened again skip even that and
+    the TOML parser (what they made is read back), as they skip argparse
+    (~15 ms)."""
     code = (
         "import sys\n"
         "from briefing import cli\n"
@@ -114,7 +115,7 @@ def test_reopening_a_briefing_needs_no_validator_or_argparse(tmp_path):
         "cli._on_a_terminal = lambda: True\n"  # the test's pipes stand in for one
         "app.run_reader = lambda briefing, path, **_: print(briefing.title) or 0\n"
         "assert cli.main([]) == 0\n"
-        "print(sorted(m for m in ('pydantic', 'pydantic_core', 'argparse', "
+        "print(sorted(m for m in ('pydantic', 'pydantic_core', 'argparse', 'rtoml', "
         "'briefing.schema', 'briefing.schema_core') if m in sys.modules))\n"
     )
     env = {**__import__("os").environ, "BRIEFING_CACHE_DIR": str(tmp_path)}
@@ -125,8 +126,9 @@ def test_reopening_a_briefing_needs_no_validator_or_argparse(tmp_path):
                                 timeout=60, env=env)
         assert result.returncode == 0, result.stderr
         seen.append(result.stdout.splitlines())
-        assert len(list((tmp_path / "judged").iterdir())) == 1
-    assert seen == [[title, "['briefing.schema_core', 'pydantic_core']"], [title, "[]"]]
+        assert len(list((tmp_path / "briefings").iterdir())) == 1
+    assert seen == [[title, "['briefing.schema_core', 'pydantic_core', 'rtoml']"],
+                    [title, "[]"]]
 
 
 # --- the import contract: no cycles, anywhere in the package --------------------------

@@ -161,59 +161,64 @@ def test_saving_moves_a_pipe_folder_or_huge_file_aside(state_file, briefing_path
     assert os.path.lexists(state_file.with_name(state_file.name + ".damaged"))
 
 
-# --- what is at a judged marker's path -----------------------------------------------
+# --- what is at a remembered briefing's path ---------------------------------------
 
-def marker_for(path: Path) -> Path:
-    marker = judged.markers_dir() / judged.content_key(path.read_bytes())
-    marker.parent.mkdir(parents=True, exist_ok=True)
-    return marker
+def remembered_at(path: Path) -> Path:
+    """Where what `path`'s contents made is remembered (see briefing.judged)."""
+    at = judged.remembered_dir() / (judged.content_key(path.read_bytes()) + ".json")
+    at.parent.mkdir(parents=True, exist_ok=True)
+    return at
 
 
 def link_elsewhere(path: Path) -> None:
     path.symlink_to(path.parent.parent / "elsewhere")
 
 
-def written_file(path: Path) -> None:
-    path.write_text("not empty", encoding="utf-8")
+def not_json(path: Path) -> None:
+    path.write_text("not json", encoding="utf-8")
 
 
-MARKERS: dict[str, Callable[[Path], None]] = {
+THINGS: dict[str, Callable[[Path], None]] = {
     "pipe": fifo, "folder": folder, "huge file": huge_file, "link": link_elsewhere,
-    "file with contents": written_file}
-ALL_MARKERS = [pytest.param("pipe", marks=needs_fifo), "folder", "huge file", "link",
-               "file with contents"]
+    "file that is not JSON": not_json}
+ALL_THINGS = [pytest.param("pipe", marks=needs_fifo), "folder", "huge file", "link",
+              "file that is not JSON"]
 
 
-@pytest.mark.parametrize("thing", ALL_MARKERS)
-def test_only_an_empty_file_at_a_markers_path_vouches_for_the_schema(tmp_path, briefing_text,
-                                                                     thing):
-    """A file that only the schema pass refuses (an unknown key): a real
-    marker would skip that pass; anything else at its name must not."""
+@pytest.mark.parametrize("thing", ALL_THINGS)
+def test_nothing_but_a_remembered_briefing_vouches_for_a_file(tmp_path, briefing_text,
+                                                               thing):
+    """A file that only the schema pass refuses (an unknown key): what was
+    remembered would be read instead; anything else at its name must not."""
     path = tmp_path / "unknown-key.toml"
     path.write_text(briefing_text(masthead='colour = "red"'), encoding="utf-8")
-    MARKERS[thing](marker_for(path))
+    THINGS[thing](remembered_at(path))
     with no_hang(20), pytest.raises(BriefingError, match='unknown key "colour"'):
         load_briefing(path, remember=True)
 
 
-@pytest.mark.parametrize("thing", ALL_MARKERS)
-def test_a_valid_file_loads_whatever_is_at_its_markers_path(tmp_path, briefing_text, thing):
+@pytest.mark.parametrize("thing", ALL_THINGS)
+def test_a_valid_file_loads_whatever_is_at_its_remembered_path(tmp_path, briefing_text,
+                                                                thing):
     path = tmp_path / "valid.toml"
     path.write_text(briefing_text(), encoding="utf-8")
-    marker = marker_for(path)
-    MARKERS[thing](marker)
+    at = remembered_at(path)
+    THINGS[thing](at)
     with no_hang(20):
         first = load_briefing(path, remember=True)
         again = load_briefing(path, remember=True)
     assert first == again == load_briefing(path)
     assert not (tmp_path / "elsewhere").exists()  # no file made through a link
-    assert os.path.lexists(marker)
+    assert os.path.lexists(at)
 
 
-def test_an_empty_marker_still_vouches(tmp_path, briefing_text):
-    """The other side: a real marker does skip the schema pass (so the
-    tests above can fail)."""
+def test_a_remembered_briefing_does_vouch(tmp_path, briefing_text):
+    """The other side: what was remembered is read instead of the file (so
+    the tests above can fail)."""
+    valid = tmp_path / "valid.toml"
+    valid.write_text(briefing_text(), encoding="utf-8")
+    load_briefing(valid, remember=True)
     path = tmp_path / "unknown-key.toml"
     path.write_text(briefing_text(masthead='colour = "red"'), encoding="utf-8")
-    marker_for(path).touch()
+    remembered_at(valid).rename(remembered_at(path))
     assert load_briefing(path, remember=True).title == "Talks in Istanbul"

@@ -235,7 +235,7 @@ def _briefing_path(path: str | None) -> Path:
 
 
 def _open(args: argparse.Namespace | SimpleNamespace) -> int:
-    from briefing.loader import load_briefing
+    from briefing.loader import read_briefing
 
     if _served():
         import signal
@@ -253,12 +253,16 @@ def _open(args: argparse.Namespace | SimpleNamespace) -> int:
         return run_library(target, **_settings())
     # Before Textual starts: a refusal is printed on a terminal left as it was
     # (a bad file is worth knowing about, terminal or not).
-    briefing = load_briefing(target, source=args.path or str(target), remember=True)
+    briefing, remember = read_briefing(target, source=args.path or str(target))
     if not _on_a_terminal():
         return _needs_a_terminal()
     from briefing.tui.app import run_reader
 
-    return run_reader(briefing, target, **_settings())
+    try:
+        return run_reader(briefing, target, **_settings())
+    finally:
+        if remember is not None:
+            remember()  # after the reader, which need not wait for it
 
 
 def _settings() -> dict[str, Any]:

@@ -3,8 +3,8 @@ immutable objects with every quote and figure anchored in the text.
 
 The file format itself (FORMAT.md) is validated by `briefing.schema`, with
 pydantic. This module never imports pydantic: a file whose contents were
-judged valid before is resolved straight from its parsed document, so
-reopening it costs neither the pydantic import nor a validation pass.
+judged valid before is read back as the briefing it made (`briefing.judged`),
+so reopening it costs neither the pydantic import nor a validation pass.
 
 `resolve()` turns a document that passed the schema into a `Briefing`,
 checking what a schema cannot (unique ids, cross-references, limits across

@@ -70,3 +70,23 @@ def test_a_broken_settings_file_is_one_line_on_stderr_and_a_toast(tmp_path: Path
         assert "Traceback" not in output
     finally:
         term.close()
+
+
+def test_the_briefing_is_remembered_once_the_reader_closes(tmp_path: Path) -> None:
+    """Written after the reader, which does not wait for it; the next start
+    reads it back and shows the same."""
+    env = {"BRIEFING_STATE_DIR": str(tmp_path / "state"),
+           "BRIEFING_CACHE_DIR": str(tmp_path / "cache")}
+    remembered = tmp_path / "cache" / "briefings"
+    for start in ("first", "again"):
+        term = Terminal([briefing_command()], columns=100, lines=30, env=env)
+        try:
+            assert term.wait_for("Ukraine and Russia were preparing"), term.text()
+            assert "Quotes (17)" in term.text()
+            if start == "first":
+                assert not remembered.exists()
+            term.send("q")
+            assert term.wait_exit() == 0
+        finally:
+            term.close()
+        assert [p.suffix for p in remembered.iterdir()] == [".json"]

@@ -1270,7 +1270,9 @@ class ReaderScreen(Screen[None]):
             self.post_message(self.FileProblem(now, f"{path} was deleted or moved"))
             return
         try:
-            loaded = load_briefing(path, source=str(path), remember=True)
+            # Not remembered: writing it down holds the interpreter (~80 ms at
+            # 10,000 quotes) while the reader is in use; the next start does.
+            loaded = load_briefing(path, source=str(path))
         except BriefingError as error:
             self.post_message(self.FileProblem(now, error.headline))
             return
