@@ -23,6 +23,7 @@ from briefing.model import Briefing
 from briefing.resources import styles_dir
 from briefing.settings import Settings, save_settings, settings_in_force, settings_path
 from briefing.text import visible
+from briefing.tui.lasting import freeze_what_lasts
 from briefing.tui.messages import FieldOpening, PaneToggled
 from briefing.tui.safe import plain
 from briefing.tui.widths import HORIZONTAL_BREAKPOINTS
@@ -281,6 +282,7 @@ def reader_app(briefing: Briefing, path: Path | None, *, settings: Settings | No
     benchmarks all build it. Without `settings`, the user's are read."""
     if settings is None:
         settings, problems = settings_in_force()
+    freeze_what_lasts()  # the briefing: the app's start need not walk it (see lasting.py)
     return BriefingApp(briefing=briefing, path=path, settings=settings, problems=problems)
 
 

@@ -5,11 +5,13 @@ large data for its whole life (a briefing of 10,000 quotes and the panes
 that show it; the library's 10,000 entries), and each full collection
 walked all of it: at 10,000 quotes, next-quote p95 40 ms -> 20 ms; in the
 library at 10,000 briefings, a stall of 55-65 ms every few seconds while
-idle -> none over 16 ms. Frozen after the reader's first frames rather than
-before them, the panes and their styles are out of reach too: searching a
-10,000-quote briefing then ran no full collection at all where it ran one
-(8-25 ms) per word typed (benchmarks/stalls.py). Freezing moves everything
-alive now to a generation it never walks.
+idle -> none over 16 ms. The reader freezes twice, as what lasts becomes
+known: the briefing, before the app is built (at 10,000 quotes, a full
+collection of 30 ms before the first frame walked it), and its own screen
+once drawn, with its panes and their styles (searching at 10,000 quotes then
+ran no full collection, where it ran one of 8-25 ms per word typed;
+benchmarks/stalls.py). Freezing moves everything alive now to a generation
+it never walks.
 """
 
 from __future__ import annotations
@@ -18,8 +20,7 @@ import gc
 
 
 def freeze_what_lasts() -> None:
-    """Call once, when what is alive is what lasts (the app's own screen,
-    drawn). Frozen objects are still freed when nothing refers to them;
-    only a cycle among them is never collected: what is garbage at that
-    moment (a frame's few thousand cached strips) stays, once."""
+    """Call when what is alive is what lasts. Frozen objects are still
+    freed when nothing refers to them; only a cycle among them is never
+    collected: what is garbage at that moment (a frame's few thousand cached strips) stays, once."""
     gc.freeze()
