@@ -109,10 +109,13 @@ def measure(runs: int, work: Path) -> dict[str, Any]:
     ]
     ours: list[float] = []
     floor: list[float] = []
+    home = Path(tempfile.mkdtemp(prefix="briefing-chromium-"))  # the browser's, not the user's
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, headless=True,
-                                                 args=FLAGS)
+            browser = playwright.chromium.launch(
+                executable_path=executable, headless=True, args=FLAGS,
+                env={**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
+                     "XDG_CACHE_HOME": str(home / "cache")})
             for round_ in range(runs + 1):  # the first round warms both up
                 a = first_frame(browser, f"http://127.0.0.1:{ours_port}/", words)
                 b = first_frame(browser, f"http://127.0.0.1:{floor_port}/", words)
@@ -124,6 +127,7 @@ def measure(runs: int, work: Path) -> dict[str, Any]:
         for server in servers:
             os.killpg(server.pid, signal.SIGINT)
             server.wait(15)
+        shutil.rmtree(home, ignore_errors=True)
     return {"runs": runs, "briefing_ms": [s * 1000 for s in ours],
             "minimal_ms": [s * 1000 for s in floor],
             "ratio": median(ours) / median(floor)}

@@ -25,7 +25,7 @@ SOURCE_URL = "https://www.reuters.com/"
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     executable = chromium()
     if executable is None:
         pytest.skip("no Chromium here (install Debian's chromium, as .ci/run does, or set "
@@ -35,8 +35,13 @@ def browser() -> Iterator[Any]:
     except ImportError:
         pytest.skip("Playwright is not installed (pip install '.[test]')")
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, headless=True,
-                                              args=[*CHROMIUM_FLAGS, "--disable-popup-blocking"])
+        # Its profile, settings and caches go to the test's folders, never the user's.
+        home = tmp_path_factory.mktemp("chromium-home")
+        launched = playwright.chromium.launch(
+            executable_path=executable, headless=True,
+            args=[*CHROMIUM_FLAGS, "--disable-popup-blocking"],
+            env={**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
+                 "XDG_CACHE_HOME": str(home / "cache")})
         yield launched
         launched.close()
 
