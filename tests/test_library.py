@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.archive import Archive
 from briefing.library import (
     LibraryEntry,
     library_order,
@@ -16,12 +17,19 @@ from briefing.library import (
     mark_opened,
     matches,
     opened_state_files,
-    read_entry,
     shown_name,
     was_opened,
 )
 from briefing.loader import load_briefing
 from briefing.state import ReaderState, load_state_for, save_state, state_key
+
+
+def entry_of(folder: Path, name: str) -> LibraryEntry:
+    """The file as the library lists it, from the folder's index."""
+    with Archive.open(folder) as archive:
+        archive.update()
+        (entry,) = [entry for entry in archive.entries() if entry.name == name]
+    return entry
 
 
 @pytest.fixture
@@ -55,9 +63,9 @@ def test_a_broken_link_is_listed_without_a_stamp(folder: Path) -> None:
     (folder / "gone.toml").symlink_to(folder / "nowhere.toml")
     listing = list_folder(folder)
     assert dict(listing.briefings) == {"gone.toml": None}
-    entry = read_entry(folder, "gone.toml", None)
+    entry = entry_of(folder, "gone.toml")
     assert entry.read and not entry.valid
-    assert entry.error == "no such file"
+    assert entry.error == "cannot look at it (a link to nothing?)"
 
 
 def test_the_stamp_changes_when_a_file_is_written(folder: Path, briefing_text) -> None:
@@ -79,22 +87,22 @@ def test_list_folder_raises_when_the_folder_is_gone(tmp_path: Path) -> None:
 # --- one file ------------------------------------------------------------------------
 
 
-def test_read_entry_summarises_a_briefing(folder: Path, briefing_text) -> None:
+def test_the_library_entry_summarises_a_briefing(folder: Path, briefing_text) -> None:
     path = folder / "today.toml"
     path.write_text(briefing_text(masthead='source = "Reuters"\npublished = 2022-03-28\n'
                                            'tags = ["ukraine", "diplomacy"]'),
                     encoding="utf-8")
     stamp = list_folder(folder).briefings["today.toml"]
-    entry = read_entry(folder, "today.toml", stamp)
+    entry = entry_of(folder, "today.toml")
     assert entry.valid
     assert (entry.title, entry.source, entry.published, entry.tags) == (
         "Talks in Istanbul", "Reuters", date(2022, 3, 28), ("ukraine", "diplomacy"))
     assert (entry.quotes, entry.figures, entry.stamp) == (0, 0, stamp)
 
 
-def test_read_entry_of_an_invalid_file_keeps_its_error_on_one_line(folder: Path) -> None:
+def test_the_library_entry_of_an_invalid_file_keeps_its_error_on_one_line(folder: Path) -> None:
     (folder / "bad.toml").write_text('format = 1\n[briefing]\ntitle = "x"\n', encoding="utf-8")
-    entry = read_entry(folder, "bad.toml", None)
+    entry = entry_of(folder, "bad.toml")
     assert entry.read and not entry.valid
     # Without the file name: the list shows it in its own column.
     assert entry.error == "sections: required, but missing"
@@ -167,13 +175,13 @@ def test_filter_looks_in_title_source_tags_date_and_file_name(query: str,
 def test_a_briefing_is_new_until_it_is_opened(folder: Path, briefing_text) -> None:
     path = folder / "today.toml"
     path.write_text(briefing_text(), encoding="utf-8")
-    entry = read_entry(folder, "today.toml", None)
+    entry = entry_of(folder, "today.toml")
     assert not was_opened(entry, opened_state_files())
     mark_opened(path, load_briefing(path))
     assert was_opened(entry, opened_state_files())
     other = folder / "other.toml"
     other.write_text(briefing_text(masthead="published = 2022-03-29"), encoding="utf-8")
-    assert not was_opened(read_entry(folder, "other.toml", None), opened_state_files())
+    assert not was_opened(entry_of(folder, "other.toml"), opened_state_files())
 
 
 def test_a_copy_of_an_opened_briefing_is_not_new(folder: Path, briefing_text) -> None:
@@ -182,15 +190,15 @@ def test_a_copy_of_an_opened_briefing_is_not_new(folder: Path, briefing_text) ->
     path.write_text(briefing_text(), encoding="utf-8")
     copy = folder / "copy-of-today.toml"
     copy.write_text(briefing_text(), encoding="utf-8")
-    assert not was_opened(read_entry(folder, "copy-of-today.toml", None), opened_state_files())
+    assert not was_opened(entry_of(folder, "copy-of-today.toml"), opened_state_files())
     mark_opened(path, load_briefing(path))
-    assert was_opened(read_entry(folder, "copy-of-today.toml", None), opened_state_files())
+    assert was_opened(entry_of(folder, "copy-of-today.toml"), opened_state_files())
 
 
 def test_opened_in_the_reader_counts_as_opened(folder: Path, briefing_text) -> None:
     path = folder / "today.toml"
     path.write_text(briefing_text(), encoding="utf-8")
-    entry = read_entry(folder, "today.toml", None)
+    entry = entry_of(folder, "today.toml")
     assert not was_opened(entry, opened_state_files())
     key = state_key(load_briefing(path), path)
     save_state(key, ReaderState().at("humanitarian", None))  # as the reader saves

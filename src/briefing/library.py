@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -144,37 +144,6 @@ class LibraryEntry:
         if self.published is not None:
             words.append(f"{self.date_text} {self.published.day} {self.published:%B %b %Y}")
         return " ".join(words).casefold()
-
-
-def summarise(name: str, stamp: Stamp | None, briefing: Briefing) -> LibraryEntry:
-    meta = briefing.masthead
-    published = meta.published
-    if isinstance(published, datetime):
-        published = published.date()
-    return LibraryEntry(name, stamp, True, meta.title, meta.source or "", published,
-                        tuple(meta.tags), len(briefing.quotes), len(briefing.figures),
-                        draft=meta.draft)
-
-
-def read_entry(folder: Path, name: str, stamp: Stamp | None) -> LibraryEntry:
-    """Read one file of the folder (slow: call it off the UI thread)."""
-    from briefing.loader import load_briefing
-
-    path = folder / name
-    shown = shown_name(name)
-    try:
-        briefing = load_briefing(path, source=shown, remember=True)
-    except BriefingError as error:
-        return LibraryEntry(name, stamp, True, error=_without_source(error, shown))
-    return replace(summarise(name, stamp, briefing), state_file=state_file_of(briefing, path))
-
-
-def _without_source(error: BriefingError, source: str) -> str:
-    """The first problem on one line, without the file name the list shows
-    in its own column."""
-    line = error.headline
-    prefix = visible(source, one_line=True) + ":"
-    return line[len(prefix):].strip() if line.startswith(prefix) else line
 
 
 # --- order and filter ------------------------------------------------------------
