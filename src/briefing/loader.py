@@ -51,12 +51,13 @@ def load_briefing(path: str | os.PathLike[str], *, source: str | None = None,
     that passed before are read back as the briefing they made (see
     `briefing.judged`), and contents that pass now are remembered.
     """
-    briefing, remember_it = read_briefing(path, source=source) if remember else (
-        briefing_from_bytes(read_bytes(path, source=source or str(path)),
-                            source=source or str(path)), None)
-    if remember_it is not None:
-        remember_it()
-    return briefing
+    if remember:
+        briefing, remember_it = read_briefing(path, source=source)
+        if remember_it is not None:
+            remember_it()
+        return briefing
+    source = source if source is not None else str(path)
+    return briefing_from_bytes(read_bytes(path, source=source), source=source)
 
 
 def read_briefing(path: str | os.PathLike[str], *, source: str | None = None

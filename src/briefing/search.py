@@ -172,6 +172,10 @@ class SearchIndex(NamedTuple):
         return cls(tuple(texts), tuple(starts), fields, masthead, entries, anchors, lowered)
 
 
+# A match as a plain tuple of Match's fields (see Matches).
+_Row = tuple[int, int, int, int, Field, int]
+
+
 class Matches(tuple):  # type: ignore[type-arg]
     """A search's matches in reading order, each kept as a plain tuple of
     Match's fields and read as a `Match`.
@@ -258,7 +262,7 @@ def find(index: SearchIndex, query: str, *, limit: int = MAX_MATCHES,
         if section % _BLOCK == 0:
             elsewhere = _fields_found(index, pattern, section, limit)
         room = limit - len(matches)
-        found: list[tuple[int, int, int, int, Field, int]] = []
+        found: list[_Row] = []
         low = index.lowered[section] if word is not None and index.lowered else None
         hits = (_plain_hits(low, word) if low is not None and word is not None
                 else ((hit.start(), hit.end()) for hit in pattern.finditer(text)))
@@ -342,11 +346,11 @@ def _plain_hits(text: str, word: str) -> Iterator[tuple[int, int]]:
 
 
 def _elsewhere(index: SearchIndex, elsewhere: Mapping[Field, _FieldHits], section: int
-               ) -> list[tuple[tuple[int, ...], tuple[int, int, int, int, Field, int]]]:
+               ) -> list[tuple[tuple[int, ...], _Row]]:
     """A section's matches outside its paragraphs, each with the key that
     sorts it in reading order: its title and summary come first, an entry's
     fields at its anchor, after the paragraph's own matches there."""
-    found: list[tuple[tuple[int, ...], tuple[int, int, int, int, Field, int]]] = []
+    found: list[tuple[tuple[int, ...], _Row]] = []
     for order, field in enumerate(("heading", "summary")):
         for _, start, end in elsewhere[field].between(section, section + 1):
             found.append(((-1, order, 0, 0, 0, start), (section, -1, start, end, field, -1)))

@@ -1271,7 +1271,8 @@ class ReaderScreen(Screen[None]):
             return
         try:
             # Not remembered: writing it down holds the interpreter (~80 ms at
-            # 10,000 quotes) while the reader is in use; the next start does.
+            # 10,000 quotes) while the reader is in use; the next start of the
+            # reader on it remembers it when it closes.
             loaded = load_briefing(path, source=str(path))
         except BriefingError as error:
             self.post_message(self.FileProblem(now, error.headline))
