@@ -11,7 +11,7 @@ import pytest
 from briefing.tui.app import BriefingApp
 from briefing.tui.screens.archive_marks import ArchiveMarksScreen
 from briefing.tui.screens.library import LibraryReaderScreen, LibraryScreen
-from conftest import screen_text, settle
+from conftest import screen_text, settle, shown
 
 
 @pytest.fixture
@@ -88,9 +88,11 @@ async def test_a_note_found_by_s_opens_at_the_quote_it_is_on(folder: Path) -> No
         await settle(pilot)
         app.screen.action_look()
         await settle(pilot)
+        assert "your note: zeppelin sighting" not in screen_text(app)
         await pilot.press("s", *"zeppelin")
         await settle(pilot)
-        assert "your note: zeppelin sighting" in screen_text(app)
+        # The dialog's search runs in a worker, and its hits are drawn after.
+        assert await shown(pilot, "your note: zeppelin sighting"), screen_text(app)
         assert "your note on a quote" in screen_text(app)
         await pilot.press("enter")
         await settle(pilot)
