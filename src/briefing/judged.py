@@ -114,6 +114,8 @@ def remember(key: str, briefing: Briefing) -> None:
     with contextlib.suppress(OSError, ValueError):
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         text = json.dumps(fields_of(briefing), ensure_ascii=False, separators=(",", ":"))
+        # Not files.write_atomic: it writes through a link to its target, as a
+        # user's own file wants; a link in the cache must not send us elsewhere.
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
         try:
             with open(fd, "w", encoding="utf-8") as stream:
@@ -196,11 +198,11 @@ def briefing_of(fields: dict[str, Any]) -> Briefing:
     masthead = Masthead(_text(title), standfirst, source,
                         date.fromisoformat(published) if published is not None else None,
                         url, tuple(tags), draft is True)
-    ids, names, roles = _rows(fields["people"], 3)
+    ids, names, roles = _same_length(fields["people"], 3)
     _texts(ids + names)
     people = list(map(Person, ids, names, roles))
     by_id = {person.id: person for person in people}
-    ids, titles, paragraphs, summaries = _rows(fields["sections"], 4)
+    ids, titles, paragraphs, summaries = _same_length(fields["sections"], 4)
     _texts(ids + titles)
     sections = list(map(Section, ids, titles, map(tuple, paragraphs), summaries))
     texts, speakers, anchors, places, paragraph, notes, inferred = _entries(fields["quotes"], 4)
@@ -218,7 +220,7 @@ def _columns(rows: Sequence[Sequence[Any]], width: int) -> list[list[Any]]:
     return [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * width
 
 
-def _rows(columns: list[list[Any]], width: int) -> list[list[Any]]:
+def _same_length(columns: list[list[Any]], width: int) -> list[list[Any]]:
     """Columns of one length, `width` of them; raises otherwise (a column
     cut short would silently drop the entries after it)."""
     if len(columns) != width or len({len(column) for column in columns}) > 1:
@@ -232,7 +234,7 @@ def _entries(columns: list[list[Any]], rest: int) -> list[Any]:
     if len(columns) != 3 + rest:
         raise ValueError("not the columns written")
     words, second, numbers, *others = columns
-    _rows([words, second, *others], 2 + rest)
+    _same_length([words, second, *others], 2 + rest)
     if len(numbers) != 4 * len(words):
         raise ValueError("not the anchors written")
     _texts(words)
