@@ -256,6 +256,11 @@ def _open(args: argparse.Namespace | SimpleNamespace) -> int:
     briefing, remember = read_briefing(target, source=args.path or str(target))
     if not _on_a_terminal():
         return _needs_a_terminal()
+    from briefing.tui.lasting import freeze_what_lasts
+
+    # Before Textual's import, whose full collection would walk the briefing
+    # (~15 ms at 10,000 quotes).
+    freeze_what_lasts()
     from briefing.tui.app import run_reader
 
     try:

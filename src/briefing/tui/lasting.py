@@ -6,12 +6,13 @@ that show it; the library's 10,000 entries), and each full collection
 walked all of it: at 10,000 quotes, next-quote p95 40 ms -> 20 ms; in the
 library at 10,000 briefings, a stall of 55-65 ms every few seconds while
 idle -> none over 16 ms. The reader freezes twice, as what lasts becomes
-known: the briefing, before the app is built (at 10,000 quotes, a full
-collection of 30 ms before the first frame walked it), and its own screen
-once drawn, with its panes and their styles (searching at 10,000 quotes then
-ran no full collection, where it ran one of 8-25 ms per word typed;
-benchmarks/stalls.py). Freezing moves everything alive now to a generation
-it never walks.
+known: the briefing, before Textual is imported (at 10,000 quotes, the
+import's full collection walked it for 15 ms, and another of 30 ms came
+before the first frame; `briefing.cli` freezes then, and `reader_app` for
+whoever else builds the app), and its own screen once drawn, with its panes
+and their styles (searching at 10,000 quotes then ran no full collection,
+where it ran one of 8-25 ms per word typed; benchmarks/stalls.py). Freezing
+moves everything alive now to a generation it never walks.
 """
 
 from __future__ import annotations
