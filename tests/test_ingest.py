@@ -402,6 +402,36 @@ def test_rejected_as_names_who_rejected_it():
     assert speaker_of(draft, "patently false") == "the Pentagon"
 
 
+
+@pytest.mark.parametrize(("paragraphs", "words", "speaker"), [
+    # "one of ..." between a name and its verb describes the name.
+    (["Lena Ort, one of the leading voices on energy policy in Norway, said she was "
+      "“appalled” by the decision."], "appalled", "Lena Ort"),
+    # Who "he" means is a person: not the company the speaker works for.
+    (["“People think the pipes are safe, but they are not,” said Piet Kool, vice president "
+      "of engineering and planning for Con Vell, which maintains 900 miles of cable.",
+      "“You have water, gas and power down there,” he added."], "water, gas", "Piet Kool"),
+    # Verbs of speech beyond "said".
+    (["Crews worked through the night.",
+      "“Keep your hands steady,” instructed Milo Ardo, the crew’s supervisor."],
+     "hands steady", "Milo Ardo"),
+    # The day a name owns is not a name: the clause's subject speaks.
+    (["The leader of the party, Rami Sadeq, condemned Wednesday’s attack, saying in a "
+      "statement that it “will not break our will.”"], "break our will", "Rami Sadeq"),
+    # A passive speech verb: who spoke comes after "by".
+    (["Ana Ruiz spoke first.",
+      "The closures have been described as “reckless” by the transport department."],
+     "reckless", "the transport department"),
+    # A verb joined to an earlier one shares its subject, not the last speaker.
+    (["“This is what he fought for,” Vera Hale told reporters.",
+      "On one forum an unidentified poster put up her picture and wrote they found it "
+      "“rude and tacky.”"], "rude and tacky", "an unidentified poster"),
+    (["In his first post about the pregnancy, Tam Lee even touched on loss and noted "
+      "there should be “zero shame” involved."], "zero shame", "Tam Lee"),
+])
+def test_the_grammar_of_attribution_on_patterns_of_real_reporting(paragraphs, words, speaker):
+    assert speaker_of(draft_of(*paragraphs), words) == speaker
+
 # --- quote marks of every kind used in news --------------------------------------
 
 

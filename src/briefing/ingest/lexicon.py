@@ -33,7 +33,8 @@ accuse accuses accused rule rules ruled
 sigh sighs sighed laugh laughs laughed exclaim exclaims exclaimed retort retorts retorted
 snap snaps snapped interject interjects interjected elaborate elaborates elaborated
 clarify clarifies clarified text texts texted email emails emailed message messages
-messaged tell-tale
+messaged instruct instructs instructed yell yells yelled scream screams screamed
+demand demands demanded beg begs begged tell-tale
 """.split()) - {"tell-tale"}
 
 # Speech verbs that also take the speaker after them when they follow a
@@ -45,7 +46,8 @@ insisted insists responded responds countered counters concluded concludes
 declared declares remarked remarks observed observes quipped joked cautioned
 conceded complained tweeted posted announced stated lamented shouted whispered
 commented stressed emphasised emphasized recounted mused wondered sighed laughed
-exclaimed retorted snapped interjected
+exclaimed retorted snapped interjected instructed yelled screamed demanded begged
+pleaded
 """.split())
 
 # Verbs after which a passive or an idiom means no speaker is named
@@ -57,7 +59,7 @@ AUXILIARIES = frozenset("""
 has have had also later earlier previously then again once further recently
 separately repeatedly publicly privately subsequently initially originally
 would will could should may might must can did does do not never always often
-already just reportedly allegedly apparently simply only
+already just reportedly allegedly apparently simply only even still
 """.split())
 
 # Words that start a modifier, not a noun phrase: "speaking from ...", "who ...".
@@ -150,7 +152,8 @@ administrator administrators fellow fellows deputy deputies lecturer lecturers
 detective detectives constable police policeman policewoman trooper
 specialist specialists substitute co-author winger forward
 singer singers actor actors actress musician musicians artist artists rapper host
-presenter dancer
+presenter dancer scholar scholars supervisor supervisors organiser organisers organizer
+organizers poster posters commenter commenters blogger bloggers writer writers user users
 """.split())
 
 _ROLE_SUFFIXES = ("ologist", "ologists", "ician", "icians", "ist", "ists")

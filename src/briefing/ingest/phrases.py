@@ -49,6 +49,8 @@ _QUANTIFIERS = frozenset("some many most several few other others both all any e
                          "one two three four five six seven eight nine ten dozens "
                          "hundreds thousands".split())
 _LINKS = frozenset(("of", "for", "at", "from"))
+_OPENING_PREPOSITIONS = frozenset("in on at after during before since with from".split())
+_PREPOSITIONS = frozenset("on in with about over under into by to near across".split())
 _BOUNDARY_PUNCT = frozenset(",;:—–()[]" + MASK + "\"“”„«»‘’'")
 _TIME_WORDS = frozenset(WEEKDAYS + MONTHS + "week weekend month year night morning afternoon "
                         "evening day today yesterday".split())
@@ -283,6 +285,8 @@ def _describes(segment: list[Token]) -> bool:
     first = segment[0]
     if first.capitalised and not _POSSESSIVE.search(first.text):
         return False
+    if len(segment) > 2 and first.lower == "one" and segment[1].lower == "of":
+        return True  # "one of the leading voices on …": one of whatever they are
     head = head_word(" ".join(t.text for t in segment if t.is_word))
     return is_person_noun(head) or head in TITLE_WORDS
 
@@ -490,7 +494,8 @@ def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
             break
         if tok.function and lower not in HONORIFICS:
             break
-        if not tok.capitalised and _looks_like_verb(lower) and taken:
+        if not tok.capitalised and _looks_like_verb(lower) and taken and not (
+                i > 0 and segment[i - 1].lower in _DETERMINERS):  # "an unnamed poster"
             break
         taken.insert(0, tok)
         i -= 1
@@ -563,8 +568,8 @@ def head_word(text: str) -> str:
             if words[i - 1] in _QUANTIFIERS or words[i - 1] in NUMBER_WORDS:
                 following: list[str] = []
                 for later in words[i + 1:]:
-                    if later in _LINKS:
-                        break
+                    if later in _LINKS or later in _PREPOSITIONS:
+                        break  # "one of the leading voices on Sudan": voices
                     following.append(later)
                 return _POSSESSIVE.sub("", following[-1]) if following else words[i - 1]
             return _POSSESSIVE.sub("", words[i - 1])
@@ -715,10 +720,23 @@ def main_subject(framed: str, low: int, high: int) -> Phrase | None:
     nouns nearest the participle. The verb is the first lowercase word
     after a name or a person noun that is not a noun itself."""
     toks = _tokens_after(framed, low, high)
+    if toks and toks[0].lower in _OPENING_PREPOSITIONS:
+        # "In his first post about it, Van Der Beek noted": after the comma;
+        # "On one page a poster wrote": from the article.
+        after = next((i + 1 for i, tok in enumerate(toks) if tok.text == ","), None)
+        if after is None:
+            after = next((i for i, tok in enumerate(toks)
+                          if i > 1 and tok.lower in ("a", "an", "the")), 0)
+        toks = toks[after:]
     for index in range(1, len(toks)):
         tok, before = toks[index], toks[index - 1]
+        if (before.text == "," and index >= 2 and toks[index - 2].capitalised
+                and not toks[index - 2].function):
+            before = toks[index - 2]  # "The leader, Rami Sadeq, condemned": after a name
         if not tok.is_word or tok.capitalised or not before.is_word:
             continue
+        if _POSSESSIVE.search(before.text):
+            continue  # "Wednesday’s attack": what the name owns, not its verb
         after_subject = (before.capitalised and not before.function) or is_person_noun(
             before.lower)
         if not after_subject and tok.lower not in AUXILIARIES:

@@ -43,7 +43,7 @@ from briefing.ingest.phrases import (
     subject_before,
     tokens,
 )
-from briefing.ingest.spans import QuoteSpan, find_quotes, frame, sentence_bounds
+from briefing.ingest.spans import MASK, QuoteSpan, find_quotes, frame, sentence_bounds
 
 _NOUN_LIKE_FORMS = frozenset("""
 post posts report reports claim claims note notes comment comments remark remarks
@@ -59,7 +59,8 @@ _NAMING_VERBS = frozenset("call calls called describe describes described dub du
                           "label labels labelled labeled brand brands branded term terms "
                           "termed reject rejects rejected dismiss dismisses dismissed denounce "
                           "denounces denounced accuse accuses accused rule rules "
-                          "ruled".split())
+                          # "which maintains 90,000 miles of cable": not speech
+                          "ruled maintain maintains maintained".split())
 # Verbs by which a study or report "speaks"; like the naming verbs they
 # count only when a quotation follows in the sentence.
 _FINDING_VERBS = frozenset("found finds find showed shows show".split())
@@ -75,6 +76,12 @@ _NOT_SPACE = re.compile(r"\S")
 _MAX_POST_GAP_WORDS = 8
 _AS_SAYING = re.compile(r"(?:\s+[^\s.;:]+){0,10}?\s+as\s+(?:saying|telling|having\s+said)\b")
 _PASSIVE_WORDS = ("was", "were", "is", "are", "been")
+# "has been described as “heartbreaking” by the department": a passive
+# speech verb, the quotation, then who spoke, after "by".
+_BY_AFTER_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?(?:described|called|labell?ed|"
+    r"branded|dubbed|termed|critici[sz]ed|praised|hailed|denounced|condemned)\s+(?:as\s+)?"
+    r"[“\"‘«]" + MASK + r"*[”\"’»][,.]?\s*$")
 # Possessive `*+`: the spaces after the name are taken once for each length
 # the name is tried at, not split every way between the three runs (a
 # paragraph ending in `— a` and 16 KB of spaces took minutes).
@@ -225,6 +232,10 @@ def _events(reading: ParagraphReading) -> list[Event]:
             events.append(Event(tok.start, following.end, "according to",
                                 reading.sentence_of(tok.start)))
             continue
+        if lower == "by" and _BY_AFTER_PASSIVE.search(
+                framed, reading.sentences[reading.sentence_of(tok.start)][0], tok.start):
+            events.append(Event(tok.start, tok.end, "by", reading.sentence_of(tok.start)))
+            continue
         if lower in ("quoted", "cited") and _AS_SAYING.match(
                 framed, tok.end, reading.sentences[reading.sentence_of(tok.start)][1]):
             events.append(Event(tok.start, tok.end, lower, reading.sentence_of(tok.start)))
@@ -322,10 +333,14 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         return object_after(framed, event.end, cut if cut > 0 else end)
     inverted = (quote_before is not None and event.verb in INVERTIBLE_VERBS
                 and not _WORD_CHARACTER.search(framed, low, event.start))
-    if event.verb == "according to" or inverted:
+    if event.verb in ("according to", "by") or inverted:
         return object_after(framed, event.end, high)
-    if event.verb.endswith("ing") and framed[low:event.start].rstrip().endswith(","):
-        # A participle after a comma: its subject is the clause's.
+    before_verb = framed[low:event.start].rstrip()
+    joined = before_verb.endswith(" and") and not any(  # and it is the verb of the quotation
+        tok.lower in SPEECH_VERBS for tok in tokens(framed[event.end:high]))
+    if (event.verb.endswith("ing") and before_verb.endswith(",")) or joined:
+        # A participle after a comma, or a verb joined to an earlier one ("a
+        # poster put up her picture and wrote"): its subject is the clause's.
         main = main_subject(framed, low, event.start)
         if main is not None:
             return main
@@ -377,6 +392,8 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
     speaking = {e.sentence for e in reading.events}
     for match in runs:
         start, end = match.start(), match.end()
+        if _WHICH_AFTER.match(framed, end):
+            continue  # "for Con Edison, which maintains …": a thing, not someone
         sentence = reading.sentence_of(start)
         sentence_start = reading.sentences[sentence][0]
         opens = _NOT_SPACE.search(framed, sentence_start, start) is None
@@ -399,6 +416,9 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
 _PAST_VERB_NEXT = r" [a-z]{2,}ed\b"
 _VERB_NEXT = re.compile(_PAST_VERB_NEXT)
 _SURNAME_THEN_VERB = re.compile(rf"(?<![\w’'])([A-Z][a-z]+)(?={_PAST_VERB_NEXT})")
+
+
+_WHICH_AFTER = re.compile(r",? which\b")
 
 
 def _verb_follows(framed: str, end: int) -> bool:
