@@ -432,6 +432,17 @@ def test_rejected_as_names_who_rejected_it():
 def test_the_grammar_of_attribution_on_patterns_of_real_reporting(paragraphs, words, speaker):
     assert speaker_of(draft_of(*paragraphs), words) == speaker
 
+
+def test_titles_in_quotation_marks_are_not_quotes_but_short_words_said_are():
+    draft = draft_of(
+        "The actor, known for “Dawson’s Creek” and “Star Wars”, left the show on Monday.",
+        "Asked how she would celebrate, Ana Ruiz laughed. “Sleep,” she said.",
+        "The club posted a photo of him with the caption: “Welcome Jose”.")
+    texts = [q.text for q in draft.briefing.quotes]
+    assert "Dawson’s Creek" not in texts and "Star Wars" not in texts
+    assert speaker_of(draft, "Sleep") == "Ana Ruiz"
+    assert "Welcome Jose" in texts
+
 # --- quote marks of every kind used in news --------------------------------------
 
 

@@ -149,7 +149,8 @@ class Reading:
 
     @property
     def quotes(self) -> list[FoundQuote]:
-        return [q for p in self.paragraphs for q in p.quotes]
+        """The quotations, not the titles in quotation marks."""
+        return [q for p in self.paragraphs for q in p.quotes if q.how != _TITLE]
 
 
 def read_quotes(paragraphs: list[str]) -> Reading:
@@ -197,6 +198,12 @@ def _read_paragraph(index: int, text: str, people: People, state: _State) -> Par
     speaking = _Speaking([e for e in reading.events if e.entity is not None])
     for span in spans:
         entity, how = _attribute(reading, span, people, speaker_before, speaking)
+        if (how not in ("after", "colon") and not framed[:span.open].rstrip().endswith(":")
+                and _names_a_title(text[span.start:span.end])):
+            # “Star Wars”, “Black Death”, “DWTS”: a name or a title, not words said
+            reading.quotes.append(FoundQuote(index, span, text[span.start:span.end], None,
+                                             _TITLE))
+            continue
         if entity is not None:
             entity.quoted = True
             state.last_speaker = entity
@@ -541,6 +548,24 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
     if speaker_before is not None:
         return speaker_before.live, "context"
     return None, "none"
+
+
+_TITLE = "title"  # how a FoundQuote that names a title was "attributed"
+_TITLE_WORD = re.compile(r"[\w’'\-]+")
+_TITLE_SMALL_WORDS = frozenset("a an the of and or to in on at for with by from as".split())
+
+
+def _names_a_title(words: str) -> bool:
+    """Up to six words, every one capitalised but the small ones, with no
+    sentence inside: the name of a show, a song, a product or a disease.
+    (Said in so few words, speech opens a sentence: “Sleep,” she said;
+    those keep their verb right after them.)"""
+    bare = words.strip().rstrip(".,!?…")
+    found = _TITLE_WORD.findall(bare)
+    if not found or len(found) > 6 or any(mark in bare for mark in ".!?;:"):
+        return False
+    capitalised = [w for w in found if w.lower() not in _TITLE_SMALL_WORDS]
+    return bool(capitalised) and all(w[0].isupper() or w[0].isdigit() for w in capitalised)
 
 
 _IN_THE_WORDS_OF = re.compile(r"\b(?:in the words of|in (?:his|her|their) own words,?)\s+",
