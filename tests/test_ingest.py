@@ -428,6 +428,13 @@ def test_rejected_as_names_who_rejected_it():
       "“rude and tacky.”"], "rude and tacky", "an unidentified poster"),
     (["In his first post about the pregnancy, Tam Lee even touched on loss and noted "
       "there should be “zero shame” involved."], "zero shame", "Tam Lee"),
+    # "went so far as to call it": the clause's subject speaks.
+    (["Green Bay coach Milo Hart was much less diplomatic, going so far as to call Suh's "
+      "play “ridiculous.”"], "ridiculous", "Milo Hart"),
+    # A place is not a person "he" can mean; "coach Ari Bell" is someone he can.
+    (["Suh skipped his duties, but coach Ari Bell vouched for him in Green Bay.",
+      "“I didn't see it,” Bell said.", "“I get briefed on it,” he said."],
+     "briefed", "Ari Bell"),
 ])
 def test_the_grammar_of_attribution_on_patterns_of_real_reporting(paragraphs, words, speaker):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

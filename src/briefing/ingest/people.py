@@ -236,7 +236,8 @@ class People:
         else:
             display = " ".join(name_tokens)
         gender = _gender(parsed.honorific, given, role)
-        is_person = bool(given or parsed.honorific or role or gender)
+        is_person = bool(given or parsed.honorific or role or gender) and not _is_place(
+            name_tokens)
         return self._add(Entity(display, "person" if is_person else "name", role=role,
                                 gender=gender, surname=surname, given=given,
                                 words=_words(role or "")))
@@ -407,6 +408,20 @@ def _index_keys(entity: Entity) -> frozenset[tuple[object, ...]]:
 def _indexed(entity: Entity) -> tuple[object, ...]:
     """What the indexes depend on, to tell whether an entity must move."""
     return entity.kind, entity.gender, entity.given, len(entity.words), entity.spoke
+
+
+# Words that make two capitalised words a place, not a given name and a
+# surname: "Green Bay", "New Orleans", "Fort Worth", "Hong Kong Island".
+_PLACE_FIRST = frozenset("new los las san santa saint st st. fort port mount lake north "
+                         "south east west upper lower".split())
+_PLACE_LAST = frozenset("bay city county island islands valley beach park street avenue "
+                        "river lake mountains coast heights springs falls harbor harbour "
+                        "bridge square field stadium arena".split())
+
+
+def _is_place(name_tokens: Sequence[str]) -> bool:
+    return len(name_tokens) >= 2 and (name_tokens[0].lower() in _PLACE_FIRST
+                                      or name_tokens[-1].lower() in _PLACE_LAST)
 
 
 def _latest_met(entities: Sequence[Entity]) -> Entity | None:

@@ -49,6 +49,7 @@ _QUANTIFIERS = frozenset("some many most several few other others both all any e
                          "one two three four five six seven eight nine ten dozens "
                          "hundreds thousands".split())
 _LINKS = frozenset(("of", "for", "at", "from"))
+_COPULAS = frozenset("is are was were".split())
 _OPENING_PREPOSITIONS = frozenset("in on at after during before since with from".split())
 _PREPOSITIONS = frozenset("on in with about over under into by to near across".split())
 _BOUNDARY_PUNCT = frozenset(",;:—–()[]" + MASK + "\"“”„«»‘’'")
@@ -742,8 +743,8 @@ def main_subject(framed: str, low: int, high: int) -> Phrase | None:
         if not after_subject and tok.lower not in AUXILIARIES:
             continue
         if is_person_noun(tok.lower) or tok.lower in ORG_NOUNS or (
-                tok.function and tok.lower not in AUXILIARIES):
-            continue
+                tok.function and tok.lower not in AUXILIARIES and tok.lower not in _COPULAS):
+            continue  # ("Mike McCarthy was much less diplomatic, going …": was is the verb)
         phrase = subject_before(framed, low, tok.start)
         return phrase if phrase is not None and not phrase.pronoun else None
     return None

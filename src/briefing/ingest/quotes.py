@@ -64,6 +64,8 @@ _NAMING_VERBS = frozenset("call calls called describe describes described dub du
 # Verbs by which a study or report "speaks"; like the naming verbs they
 # count only when a quotation follows in the sentence.
 _FINDING_VERBS = frozenset("found finds find showed shows show".split())
+# Words before "to" that make "to call", "to say" the subject's own speech.
+_INFINITIVE_LEADS = frozenset("as went goes going continued continues went on".split())
 _NOT_SUBJECT_BEFORE = frozenset("the a an this that its his her their our of to".split())
 _NAME_RUN = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\b[A-Z][\w’'\-]+(?:\s+(?:(?:von|van|der|de|da|del|di|"
@@ -221,8 +223,14 @@ def _resolve_mention(phrase: str, salient: bool, people: People) -> None:
         people.recall(phrase)  # "Rooke defended ...": a known surname
     elif not salient:
         people.mention(phrase)  # "... after Turkish president Recep Tayyip Erdogan spoke"
-    elif _is_lead_description(phrase) or _NAME_RUN.fullmatch(phrase.removesuffix(".")):
-        people.resolve(phrase, speaking=False, salient=True)  # "Mr Erdogan, however, was"
+    elif (_is_lead_description(phrase) or _NAME_RUN.fullmatch(phrase.removesuffix("."))
+          or _ROLE_THEN_NAME.fullmatch(phrase.removesuffix("."))):
+        # "Mr Erdogan, however, was", "but coach Jim Caldwell vouched for him"
+        people.resolve(phrase, speaking=False, salient=True)
+
+
+# A lowercase role, then a name: "coach Jim Caldwell".
+_ROLE_THEN_NAME = re.compile(r"[a-z][a-z\-]+ " + _NAME_RUN.pattern)
 
 
 def _events(reading: ParagraphReading) -> list[Event]:
@@ -261,9 +269,14 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
                toks: list[Token], position: int, reading: ParagraphReading) -> bool:
     sentence = reading.sentence_of(toks[position].start)
     at_start = previous is None or previous.start < reading.sentences[sentence][0]
+    # "went so far as to call it “ridiculous”": speech, by the clause's subject.
+    infinitive = (previous is not None and previous.lower == "to" and position >= 2
+                  and toks[position - 2].lower in _INFINITIVE_LEADS)
     if previous is not None and previous.is_word:
         before = previous.lower
-        if before in PASSIVE_MARKERS or before in _NOT_SUBJECT_BEFORE:
+        if infinitive:
+            pass
+        elif before in PASSIVE_MARKERS or before in _NOT_SUBJECT_BEFORE:
             return False
         if before[0].isdigit() or before in NUMBER_WORDS:
             return False  # "1 in 5 confirmed patients"
@@ -281,7 +294,7 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
         return False
     if verb in ("add", "adds", "added") and next_word in ("to", "up"):
         return False
-    if verb in _NOUN_LIKE_FORMS and not (
+    if verb in _NOUN_LIKE_FORMS and not infinitive and not (
             following is not None and (following.lower in _OBJECT_STARTS
                                        or following.text in "“\"‘«„:,")):
         return False  # "intelligence reports of ...": a noun
@@ -343,7 +356,9 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
     if event.verb in ("according to", "by") or inverted:
         return object_after(framed, event.end, high)
     before_verb = framed[low:event.start].rstrip()
-    joined = before_verb.endswith(" and") and not any(  # and it is the verb of the quotation
+    # Joined to an earlier verb ("… and wrote", "… so far as to call"), and
+    # the verb of the quotation that follows.
+    joined = before_verb.endswith((" and", " to")) and not any(
         tok.lower in SPEECH_VERBS for tok in tokens(framed[event.end:high]))
     if (event.verb.endswith("ing") and before_verb.endswith(",")) or joined:
         # A participle after a comma, or a verb joined to an earlier one ("a
