@@ -435,6 +435,13 @@ def test_rejected_as_names_who_rejected_it():
     (["Suh skipped his duties, but coach Ari Bell vouched for him in Green Bay.",
       "“I didn't see it,” Bell said.", "“I get briefed on it,” he said."],
      "briefed", "Ari Bell"),
+    # What someone is, by the ending of the word: an oceanographer, a photographer.
+    (["“It is more of an inland sea,” Eva Brandt, a physical oceanographer at the "
+      "University of New South Wales in Sydney told reporters."], "inland sea", "Eva Brandt"),
+    # A verb listed after "that": the clause's subject, not who reports it.
+    (["Ari Bell, who was surfing with Tom Holt, told the paper that Holt surfaced after "
+      "several seconds, yelled “shark attack!”, and began paddling to shore."],
+     "shark attack", "Tom Holt"),
 ])
 def test_the_grammar_of_attribution_on_patterns_of_real_reporting(paragraphs, words, speaker):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -156,7 +156,8 @@ presenter dancer scholar scholars supervisor supervisors organiser organisers or
 organizers poster posters commenter commenters blogger bloggers writer writers user users
 """.split())
 
-_ROLE_SUFFIXES = ("ologist", "ologists", "ician", "icians", "ist", "ists")
+_ROLE_SUFFIXES = ("ologist", "ologists", "ician", "icians", "ist", "ists", "grapher", "graphers",
+                  "nomer", "nomers")
 _NOT_ROLES = frozenset("exist exists insist insists persist persists resist resists assist "
                        "assists consist consists subsist list lists wrist wrists twist twists "
                        "mist mists fist fists gist whist".split())

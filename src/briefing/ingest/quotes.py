@@ -360,6 +360,13 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
     # the verb of the quotation that follows.
     joined = before_verb.endswith((" and", " to")) and not any(
         tok.lower in SPEECH_VERBS for tok in tokens(framed[event.end:high]))
+    if event.verb.endswith("ed") and before_verb.endswith(","):
+        # "Walsh added that Swanson surfaced after a while, yelled “…”": the
+        # subject of the clause after "that", whose verbs are listed.
+        that = framed.rfind(" that ", low, event.start)
+        main = main_subject(framed, that + 6, event.start) if that >= 0 else None
+        if main is not None:
+            return main
     if (event.verb.endswith("ing") and before_verb.endswith(",")) or joined:
         # A participle after a comma, or a verb joined to an earlier one ("a
         # poster put up her picture and wrote"): its subject is the clause's.
