@@ -457,6 +457,31 @@ def test_titles_in_quotation_marks_are_not_quotes_but_short_words_said_are():
     assert speaker_of(draft, "Sleep") == "Ana Ruiz"
     assert "Welcome Jose" in texts
 
+
+_LEAD = "Singer Ana Ruiz said on Tuesday that “I just want to perform my songs.”"
+
+
+@pytest.mark.parametrize(("paragraphs", "words", "speaker"), [
+    # What a statement, a post or a letter says is its author's.
+    ([_LEAD, "Vell Music Group released a statement on Friday.",
+      "“We never blocked her,” the statement read."], "never blocked", "Vell Music Group"),
+    ([_LEAD, "A statement from Vell Music Group read: “We never blocked her.”"],
+     "never blocked", "Vell Music Group"),
+    ([_LEAD, "The label released a statement that read: “We never blocked her.”"],
+     "never blocked", "the label"),
+    (["Two soldiers were killed in a crash, the US military said in a statement.",
+      "“The cause is under investigation,” the statement said."], "under investigation",
+     "the US military"),
+    # "the company" is the one just named, though it has not spoken yet.
+    ([_LEAD, "Vell Music Group fired back. “We never blocked her,” the company wrote."],
+     "never blocked", "Vell Music Group"),
+    # "a Tumblr post": a noun, not the verb "post".
+    ([_LEAD, "Vell Music Group claimed in a Tumblr post that “she was given every chance.”"],
+     "every chance", "Vell Music Group"),
+])
+def test_statements_and_posts_speak_for_who_made_them(paragraphs, words, speaker):
+    assert speaker_of(draft_of(*paragraphs), words) == speaker
+
 # --- quote marks of every kind used in news --------------------------------------
 
 

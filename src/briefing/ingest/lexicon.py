@@ -34,7 +34,7 @@ sigh sighs sighed laugh laughs laughed exclaim exclaims exclaimed retort retorts
 snap snaps snapped interject interjects interjected elaborate elaborates elaborated
 clarify clarifies clarified text texts texted email emails emailed message messages
 messaged instruct instructs instructed yell yells yelled scream screams screamed
-demand demands demanded beg begs begged tell-tale
+demand demands demanded beg begs begged read reads tell-tale
 """.split()) - {"tell-tale"}
 
 # Speech verbs that also take the speaker after them when they follow a
@@ -47,7 +47,7 @@ declared declares remarked remarks observed observes quipped joked cautioned
 conceded complained tweeted posted announced stated lamented shouted whispered
 commented stressed emphasised emphasized recounted mused wondered sighed laughed
 exclaimed retorted snapped interjected instructed yelled screamed demanded begged
-pleaded
+pleaded read reads
 """.split())
 
 # Verbs after which a passive or an idiom means no speaker is named

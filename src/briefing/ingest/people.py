@@ -306,8 +306,15 @@ class People:
         if found is not None:
             return found
         if bare and head in _COLLECTIVE_ORGS:  # "the company": the one just named
-            return self._latest([("spoke",)])
+            return self._latest([("spoke",), ("kind", "org", None)], seen=True) or self._latest(
+                [("spoke",)])
         return None
+
+    def author(self) -> Entity | None:
+        """Whose "the statement" or "the post" it is: the institution that
+        spoke or was seen last, else the person."""
+        return self._latest([("spoke",), ("kind", "org", None)], seen=True) or self._latest(
+            [("person",)], seen=True)
 
     # -- the indexes -----------------------------------------------------------
 
@@ -413,7 +420,7 @@ def _indexed(entity: Entity) -> tuple[object, ...]:
 # Words that make two capitalised words a place, not a given name and a
 # surname: "Green Bay", "New Orleans", "Fort Worth", "Hong Kong Island".
 _PLACE_FIRST = frozenset("new los las san santa saint st st. fort port mount lake north "
-                         "south east west upper lower".split())
+                         "south east west upper lower united".split())
 _PLACE_LAST = frozenset("bay city county island islands valley beach park street avenue "
                         "river lake mountains coast heights springs falls harbor harbour "
                         "bridge square field stadium arena".split())
@@ -455,8 +462,8 @@ def _parse(text: str) -> _Parsed:
             run.insert(0, bare)
             continue
         break
-    while run and run[0].lower() in _PARTICLES:
-        run.pop(0)
+    while run and (run[0].lower() in _PARTICLES or run[0].lower() in NUMBER_WORDS):
+        run.pop(0)  # "Two United States service members": a count, not a given name
     if run and len(words) > len(run) and words[-len(run) - 1].lower() in _LINK_WORDS:
         run = []  # "the mayor of Irpin" describes; Irpin is not the speaker
     if len(run) == 1 and run[0] == words[0] and _common_noun(run[0]):

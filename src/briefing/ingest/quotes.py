@@ -26,6 +26,7 @@ from briefing.ingest.lexicon import (
     INVERTIBLE_VERBS,
     NOT_A_NAME,
     NUMBER_WORDS,
+    ORG_NOUNS,
     PASSIVE_MARKERS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -36,6 +37,7 @@ from briefing.ingest.phrases import (
     Phrase,
     Token,
     before_colon,
+    head_word,
     main_subject,
     noun_phrase_ending,
     object_after,
@@ -64,6 +66,7 @@ _NAMING_VERBS = frozenset("call calls called describe describes described dub du
 # Verbs by which a study or report "speaks"; like the naming verbs they
 # count only when a quotation follows in the sentence.
 _FINDING_VERBS = frozenset("found finds find showed shows show".split())
+_DETERMINERS_BEFORE_NOUN = frozenset("a an the his her its their our this that".split())
 # Words before "to" that make "to call", "to say" the subject's own speech.
 _INFINITIVE_LEADS = frozenset("as went goes going continued continues went on".split())
 _NOT_SUBJECT_BEFORE = frozenset("the a an this that its his her their our of to".split())
@@ -274,8 +277,8 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
                   and toks[position - 2].lower in _INFINITIVE_LEADS)
     if previous is not None and previous.is_word:
         before = previous.lower
-        if infinitive:
-            pass
+        if infinitive or (before == "that" and verb in ("read", "reads")):
+            pass  # "… released a statement that read: “…”"
         elif before in PASSIVE_MARKERS or before in _NOT_SUBJECT_BEFORE:
             return False
         if before[0].isdigit() or before in NUMBER_WORDS:
@@ -294,10 +297,19 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
         return False
     if verb in ("add", "adds", "added") and next_word in ("to", "up"):
         return False
+    if verb in _NOUN_LIKE_FORMS and previous is not None and (
+            previous.lower in _DETERMINERS_BEFORE_NOUN or (
+                previous.capitalised and position >= 2
+                and toks[position - 2].lower in _DETERMINERS_BEFORE_NOUN)):
+        return False  # "in a Tumblr post that …": a noun
     if verb in _NOUN_LIKE_FORMS and not infinitive and not (
             following is not None and (following.lower in _OBJECT_STARTS
                                        or following.text in "“\"‘«„:,")):
         return False  # "intelligence reports of ...": a noun
+    if verb in ("read", "reads"):
+        # "A statement … read: “…”", "“…,” the statement read": with a quotation.
+        low, high = reading.sentences[sentence]
+        return any(mark in reading.framed[low:high] for mark in "“\"‘«„")
     if verb in _NAMING_VERBS or verb in _NOUN_LIKE_FORMS or verb in _FINDING_VERBS:
         # Only a speech verb when a quotation follows in the same sentence.
         end = reading.sentences[sentence][1]
@@ -311,7 +323,8 @@ def _resolve_event(reading: ParagraphReading, event: Event, index: int, people: 
     event.phrase = _speaker_phrase(reading, event)
     if event.phrase is None:
         return
-    entity = people.resolve(event.phrase.text, role=event.phrase.role, speaking=True)
+    entity = _document_author(event.phrase.text, people) or people.resolve(
+        event.phrase.text, role=event.phrase.role, speaking=True)
     if entity is None:
         return
     # "Ukraine’s foreign minister said ..." then "“...,” said Dmytro Kuleba":
@@ -327,6 +340,27 @@ def _resolve_event(reading: ParagraphReading, event: Event, index: int, people: 
     state.last_event = event
     state.last_event_paragraph = index
     state.last_speaker = entity
+
+
+def _document_author(phrase: str, people: People) -> Entity | None:
+    """Who wrote what speaks: "a statement from Vell Records read" and
+    "Vell Records’ statement said" are Vell Records' words; "the post
+    said", those of whoever was just spoken of."""
+    if head_word(phrase) not in _DOCUMENT_NOUNS:
+        return None
+    source = _DOCUMENT_SOURCE.search(phrase)
+    if source is not None:
+        return people.resolve(source.group(1), speaking=True)
+    owner = _DOCUMENT_OWNER.match(phrase)
+    if owner is not None:
+        return people.resolve(owner.group(1), speaking=True)
+    return people.author()
+
+
+_DOCUMENT_NOUNS = frozenset("statement statements post posts tweet tweets letter caption note "
+                            "message email release memo".split())
+_DOCUMENT_SOURCE = re.compile(r"\b(?:from|by)\s+(\S.*)$")
+_DOCUMENT_OWNER = re.compile(r"^(?:the\s+)?([A-Z].*?)[’']s?\s+(?:\w+\s+)?\w+$")
 
 
 def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
@@ -356,6 +390,8 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
     if event.verb in ("according to", "by") or inverted:
         return object_after(framed, event.end, high)
     before_verb = framed[low:event.start].rstrip()
+    if event.verb in ("read", "reads") and before_verb.endswith(" that"):
+        return subject_before(framed, low, low + len(before_verb) - 4)  # the statement
     # Joined to an earlier verb ("… and wrote", "… so far as to call"), and
     # the verb of the quotation that follows.
     joined = before_verb.endswith((" and", " to")) and not any(
@@ -480,9 +516,12 @@ def _name_runs(framed: str) -> list[re.Match[str]]:
 
 
 def _is_lead_description(phrase: str) -> bool:
+    """"A government spokesman", "The label": someone, or an institution,
+    that opens a sentence."""
     words = phrase.split()
     return (words[0].lower() in ("a", "an", "the", "two", "three", "four", "several", "some",
-                                 "many", "one") and is_person_noun(words[-1]))
+                                 "many", "one")
+            and (is_person_noun(words[-1]) or words[-1].lower() in ORG_NOUNS))
 
 
 class _Speaking:
