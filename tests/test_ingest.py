@@ -442,6 +442,14 @@ def test_rejected_as_names_who_rejected_it():
     (["Ari Bell, who was surfing with Tom Holt, told the paper that Holt surfaced after "
       "several seconds, yelled “shark attack!”, and began paddling to shore."],
      "shark attack", "Tom Holt"),
+    # "…, said Name" after the words the quotation sits in: the name speaks.
+    (["There has been “very little private investment” in new plants and offices, said "
+      "Joe Sena, a university economist in New Brunswick.",
+      "“We have a lot of empty casinos,” he said."], "empty casinos", "Joe Sena"),
+    # "In New Jersey" opening a sentence is a place: "he" is not it.
+    (["“We have a lot of empty casinos,” said Joe Sena, an economist.",
+      "In New Jersey, two casinos closed.", "“It is a problem,” he said."], "a problem",
+     "Joe Sena"),
 ])
 def test_the_grammar_of_attribution_on_patterns_of_real_reporting(paragraphs, words, speaker):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

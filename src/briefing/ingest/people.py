@@ -225,7 +225,8 @@ class People:
             if role and not match.role:
                 match.role = role
                 match.words |= _words(role)
-            if match.kind == "name" and (parsed.honorific or given or role):
+            if match.kind == "name" and (parsed.honorific or given or role) and not _is_place(
+                    name_tokens):
                 match.kind = "person"
             match.gender = match.gender or _gender(parsed.honorific, given, role)
             if _indexed(match) != before:
@@ -417,6 +418,8 @@ def _indexed(entity: Entity) -> tuple[object, ...]:
     return entity.kind, entity.gender, entity.given, len(entity.words), entity.spoke
 
 
+_OPENING_PREPOSITIONS = frozenset("in on at for from by with after before during since under "
+                                   "over among across near".split())
 # Words that make two capitalised words a place, not a given name and a
 # surname: "Green Bay", "New Orleans", "Fort Worth", "Hong Kong Island".
 _PLACE_FIRST = frozenset("new los las san santa saint st st. fort port mount lake north "
@@ -449,6 +452,9 @@ _ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros)\.$")
 
 def _parse(text: str) -> _Parsed:
     words = text.split()
+    while len(words) > 1 and words[0].lower() in _OPENING_PREPOSITIONS:
+        words.pop(0)  # "In New Jersey" opening a sentence: the place, not a person
+        text = " ".join(words)
     if words and words[-1][:1].isupper() and _POSSESSIVE.search(words[-1]):
         words[-1] = _POSSESSIVE.sub("", words[-1])  # "Sofia Brandt's" names Brandt
         text = " ".join(words)

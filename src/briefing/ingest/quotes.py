@@ -387,6 +387,10 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         return object_after(framed, event.end, cut if cut > 0 else end)
     inverted = (quote_before is not None and event.verb in INVERTIBLE_VERBS
                 and not _WORD_CHARACTER.search(framed, low, event.start))
+    if (not inverted and event.verb in INVERTIBLE_VERBS
+            and framed[low:event.start].rstrip().endswith(",")
+            and _NAME_AFTER_VERB.match(framed, event.end)):
+        inverted = True  # "…, in new manufacturing, said Joseph Seneca, an economist"
     if event.verb in ("according to", "by") or inverted:
         return object_after(framed, event.end, high)
     before_verb = framed[low:event.start].rstrip()
@@ -483,6 +487,7 @@ _VERB_NEXT = re.compile(_PAST_VERB_NEXT)
 _SURNAME_THEN_VERB = re.compile(rf"(?<![\w’'])([A-Z][a-z]+)(?={_PAST_VERB_NEXT})")
 
 
+_NAME_AFTER_VERB = re.compile(r" (?:[A-Z][\w’'\-]+ ){1,3}?[A-Z][\w’'\-]+\b(?! [a-z]+ed\b)")
 _WHICH_AFTER = re.compile(r",? which\b")
 
 
