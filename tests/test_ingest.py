@@ -490,6 +490,12 @@ _LEAD = "Singer Ana Ruiz said on Tuesday that “I just want to perform my songs
 def test_statements_and_posts_speak_for_who_made_them(paragraphs, words, speaker):
     assert speaker_of(draft_of(*paragraphs), words) == speaker
 
+
+def test_a_tennis_scoreline_as_news_writes_it_is_one_figure():
+    draft = draft_of("Lopez and Ruiz defeated Kahn and Rubin 6-4, 7-6 (5) to seal the win, "
+                     "after Nadal beat Kahn 3-6, 6-3, 7-6 (0).")
+    assert [f.text for f in draft.briefing.figures] == ["6-4, 7-6 (5)", "3-6, 6-3, 7-6 (0)"]
+
 # --- quote marks of every kind used in news --------------------------------------
 
 

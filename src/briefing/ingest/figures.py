@@ -53,8 +53,10 @@ _VAGUE = (r"\b(?:(?:tens|hundreds|thousands|millions|billions|dozens|scores)"
           r"|(?:several|a\s+few|many)\s+(?:hundred|thousand|million|billion)\b"
           r"|\ba\s+(?:third|quarter|fifth|tenth)(?=\s+of\b)"
           rf"|{_NUMWORD}-(?:thirds?|quarters?|fifths?|tenths?)\b)")
-# A tennis or cricket scoreline is one figure: "6-4 3-6 6-7(5) 7-5 6-3".
-_SCORES = r"\b\d{1,2}-\d{1,2}(?:\(\d+\))?(?:\s+\d{1,2}-\d{1,2}(?:\(\d+\))?)+(?![\d-])"
+# A tennis or cricket scoreline is one figure: "6-4 3-6 6-7(5) 7-5 6-3",
+# "6-4, 7-6 (5)" as news writes it.
+_SET = r"\d{1,2}-\d{1,2}(?:\s?\(\d+\))?"
+_SCORES = rf"\b{_SET}(?:,?\s+{_SET})+(?![\d-])"
 _TIME_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)"
 # "four hours and 52 minutes", "two years and three months": one duration.
 _DURATION = (rf"\b(?:\d+|{_NUMWORD})\s+{_TIME_UNIT},?\s+and\s+(?:\d+|{_NUMWORD})\s+{_TIME_UNIT}\b"
