@@ -362,7 +362,13 @@ def test_an_age_is_neither_a_role_nor_an_unknown_number():
     ("He released classified material by Wikileaks in 2010.", "2010", "year", True),
     ("It was a three-hour interview.", "three-hour", "duration", True),
     ("The team will have to pay $250,000.", "$250,000", "amount in USD", True),
-    ("Prices rose 5 percent.", "5 percent", "share", True),
+    ("Inflation stood at 5 percent.", "5 percent", "share", True),
+    # A share or an amount that moved: what moved, and which way.
+    ("Japan's Nikkei 225 declined 0.3%, while the Kospi fell 0.5%.", "0.3%",
+     "decline in Japan's Nikkei 225", False),
+    ("The stock added more than 2% after the deal.", "2%", "gain in the stock", False),
+    ("The index slumped 0.2%, but recovered and was last trading up 0.4%.", "0.4%", "share",
+     True),
 ])
 def test_a_figure_label_says_what_it_counts_or_is_plain_and_marked(sentence, figure, label,
                                                                    inferred):

@@ -386,6 +386,10 @@ def _label(reading: ParagraphReading, start: int, end: int, text: str, kind: str
         return _join(right[:noun + more]), True
     if unit == "year" and (happened := _what_happened(reading.text, start)):
         return f"year {happened}", True  # "McDonald joined the band in 1975"
+    if unit == "%" or (unit and unit.isupper()):
+        moved = _movement(reading.text, start)
+        if moved:
+            return moved, True  # "Japan's Nikkei 225 fell 0.3%": fall in Japan's Nikkei 225
     before = _noun_before(reading.text[max(0, start - 60):start].split()[-5:])
     if before and unit not in ("year",) and kind not in ("date", "time"):
         return before, True  # "a fine of $250,000", "a deal worth $600 million"
@@ -467,6 +471,54 @@ def _what_happened(text: str, start: int) -> str:
     return " ".join(clause)
 
 
+# A verb of movement before a share or an amount, and the noun for it.
+_MOVES = {"rose": "rise", "rises": "rise", "risen": "rise", "soared": "rise", "up": "rise",
+          "fell": "fall", "falls": "fall", "fallen": "fall", "eased": "fall", "down": "fall",
+          "gained": "gain", "gains": "gain", "added": "gain", "advanced": "gain",
+          "lost": "loss", "shed": "loss", "dropped": "drop", "drops": "drop",
+          "jumped": "jump", "jumps": "jump", "climbed": "climb", "climbs": "climb",
+          "slipped": "slip", "slid": "slide", "declined": "decline", "declines": "decline",
+          "increased": "increase", "grew": "growth", "surged": "surge", "plunged": "plunge",
+          "tumbled": "tumble", "sank": "fall", "dipped": "dip", "rallied": "rally",
+          "slumped": "slump", "rebounded": "rebound"}
+_MOVE_FILLERS = frozenset("by about nearly almost roughly some more than less over around just "
+                          "as much a further another".split())
+_MOVE_ADVERBS = frozenset("last trading now still currently already".split())
+_SUBJECT_STOPS = frozenset("and but while as after before when which who that with".split())
+
+
+def _movement(text: str, start: int) -> str:
+    """"Coty shares rose 2%" -> "rise in Coty shares": a share or an amount
+    right after a verb of movement, and what moved (the words before the
+    verb, back to the clause's start); else ""."""
+    words = text[max(0, start - _CONTEXT_CHARS):start].split()
+    while words and words[-1].lower() in _MOVE_FILLERS:
+        words.pop()
+    if len(words) < 2 or words[-1].lower() not in _MOVES:
+        return ""
+    move = _MOVES[words.pop().lower()]
+    while words and (words[-1].lower() in _AUX or words[-1].lower() in _MOVE_ADVERBS):
+        words.pop()  # "shares were up", "had fallen", "was last trading up"
+    if not words or words[-1].lower() in _SUBJECT_STOPS:
+        return ""  # "… but recovered and was up 0.4%": the subject is further back
+    subject: list[str] = []
+    for word in reversed(words[-6:]):
+        bare = word.rstrip(",;:")
+        if bare != word or word.lower() in _SUBJECT_STOPS or not any(c.isalnum() for c in word):
+            break
+        subject.insert(0, word)
+    while subject and subject[0].lower() in FUNCTION_WORDS and subject[0].lower() != "the":
+        subject.pop(0)
+    if len(subject) < 2 and (not subject or subject[0].lower() == "the"):
+        return ""
+    if any(word.lower() in PRONOUNS_NOT_NAMING for word in subject):
+        return ""
+    if subject[0] == "The":
+        subject[0] = "the"
+    return f"{move} in {' '.join(subject)}"
+
+
+PRONOUNS_NOT_NAMING = frozenset("it they he she this that which".split())
 _OF_WORDS = frozenset("of worth totalling totaling valued".split())
 
 
