@@ -344,7 +344,7 @@ def test_an_age_is_neither_a_role_nor_an_unknown_number():
     draft = draft_of("“I could not stand,” wrote 43-year-old Martin Taylor of Aberdeen.")
     assert [(p.name, p.role) for p in draft.briefing.people] == [("Martin Taylor", None)]
     age = next(f for f in draft.briefing.figures if f.text == "43-year-old")
-    assert (age.label, age.label_inferred) == ("age", False)
+    assert (age.label, age.label_inferred) == ("Martin Taylor’s age", False)
 
 
 @pytest.mark.parametrize(("sentence", "figure", "label", "inferred"), [
@@ -363,6 +363,12 @@ def test_an_age_is_neither_a_role_nor_an_unknown_number():
     ("It was a three-hour interview.", "three-hour", "duration", True),
     ("The team will have to pay $250,000.", "$250,000", "amount in USD", True),
     ("Inflation stood at 5 percent.", "5 percent", "share", True),
+    # How old, and who.
+    ("A jury took ten minutes before convicting Webb, 51, of kidnapping.", "51",
+     "Webb’s age", False),
+    ("The 48-year-old Australian was evicted in April.", "48-year-old",
+     "age of the Australian", False),
+    ("Prices in Paris, 12, were up.", "12", "number", True),
     # A share or an amount that moved: what moved, and which way.
     ("Japan's Nikkei 225 declined 0.3%, while the Kospi fell 0.5%.", "0.3%",
      "decline in Japan's Nikkei 225", False),

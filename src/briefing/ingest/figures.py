@@ -27,6 +27,7 @@ from briefing.ingest.lexicon import (
     NUMBER_WORDS,
     ONE_COUNTS,
     WEEKDAYS,
+    is_person_noun,
 )
 from briefing.ingest.people import Entity
 from briefing.ingest.quotes import Event, ParagraphReading
@@ -372,8 +373,18 @@ def _label(reading: ParagraphReading, start: int, end: int, text: str, kind: str
     "date", "share"), marked as not found: a window of the words around it
     ("share: inflation, which stood at … in April") read as a label and was
     one only by chance."""
-    if re.search(r"\d-years?-old\b", text):
-        return "age", True  # "43-year-old": how old someone is
+    if re.search(r"\d-years?[- ]old\b", text):
+        # "43-year-old": how old someone is, and who, when the words after say
+        whom = _AGE_OF.match(reading.text, end)
+        words = whom.group(1).split() if whom else []
+        if words and words[-1].islower() and not is_person_noun(words[-1]):
+            words.pop()  # "the 48-year-old Australian was evicted": the Australian
+        if len(words) >= 2 and all(word[0].isupper() for word in words):
+            return f"{' '.join(words)}’s age", True  # "43-year-old Martin Taylor"
+        return (f"age of the {' '.join(words)}" if words else "age"), True
+    whose = _whose_age(reading.text, start, end, text)
+    if whose:
+        return whose, True  # "convicting Webb, 51, of kidnapping": Webb's age
     if re.search(r"-(?:second|minute|hour|day|week|month|year|game|match)s?$", text.lower()):
         return "duration", False  # "three-hour", "four-game": how long something was
     counted = _counted_phrase(text) if unit not in ("%", "year") else ""
@@ -402,6 +413,27 @@ def _label(reading: ParagraphReading, start: int, end: int, text: str, kind: str
     elif unit and unit.isupper():
         plain = f"amount in {unit}"
     return plain or "number", False
+
+
+# After "43-year-old": who is that old ("man", "Fort Worth girl").
+_AGE_OF = re.compile(r"\s+((?:[A-Z][\w’'\-]*\s+){0,2}[a-z][a-z\-]+|[A-Z][a-z]+)\b")
+# Before ", 51,": a name ("Webb") or what someone is ("star").
+_BEFORE_AGE = re.compile(r"(?:([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})|\b([a-z]{3,}))\s*,\s*$")
+
+
+def _whose_age(text: str, start: int, end: int, figure: str) -> str:
+    """"Webb, 51, of Fort Worth" -> "Webb's age": a bare number from 1 to
+    120 between commas after a name or a person noun; else ""."""
+    if not figure.isdigit() or not 0 < int(figure) <= 120 or not text.startswith(",", end):
+        return ""
+    before = _BEFORE_AGE.search(text, max(0, start - 60), start)
+    if before is None or text[max(0, before.start() - 4):before.start()].strip().lower() in (
+            "in", "at", "of", "to", "on", "om"):  # "Prices in Paris, 12,": a place
+        return ""
+    if before.group(1):
+        return f"{before.group(1)}’s age"
+    noun = before.group(2)
+    return f"the {noun}’s age" if is_person_noun(noun) else ""
 
 
 def _counted_phrase(text: str) -> str:
