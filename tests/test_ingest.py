@@ -363,6 +363,10 @@ def test_an_age_is_neither_a_role_nor_an_unknown_number():
     ("It was a three-hour interview.", "three-hour", "duration", True),
     ("The team will have to pay $250,000.", "$250,000", "amount in USD", True),
     ("Inflation stood at 5 percent.", "5 percent", "share", True),
+    ("It is preparing for its planned 2024 crewed moon shot.", "2024",
+     "year of the planned crewed moon shot", False),
+    ("He was accused following a Wikileaks conference in Stockholm in 2010.", "2010",
+     "year of the Wikileaks conference in Stockholm", False),
     # How old, and who.
     ("A jury took ten minutes before convicting Webb, 51, of kidnapping.", "51",
      "Webb’s age", False),

@@ -397,6 +397,8 @@ def _label(reading: ParagraphReading, start: int, end: int, text: str, kind: str
         return _join(right[:noun + more]), True
     if unit == "year" and (happened := _what_happened(reading.text, start)):
         return f"year {happened}", True  # "McDonald joined the band in 1975"
+    if unit == "year" and (event := _year_of(reading.text, start, end)):
+        return f"year of the {event}", True  # "a conference in Stockholm in 2010"
     if unit == "%" or (unit and unit.isupper()):
         moved = _movement(reading.text, start)
         if moved:
@@ -551,6 +553,37 @@ def _movement(text: str, start: int) -> str:
 
 
 PRONOUNS_NOT_NAMING = frozenset("it they he she this that which".split())
+_DETERMINERS = frozenset("a an the its his her their our this".split())
+
+
+def _year_of(text: str, start: int, end: int) -> str:
+    """What a year is the year of: the noun phrase it ends ("a Wikileaks
+    conference in Stockholm in 2010") or starts ("its planned 2024 crewed
+    moon shot"), without its determiner; else ""."""
+    after = re.match(r"\s+((?:[a-z][a-z\-]+\s+){0,3}[a-z][a-z\-]+)", text[end:end + 60])
+    if after:
+        words = after.group(1).split()
+        cut = next((i for i, w in enumerate(words) if w in FUNCTION_WORDS or w in _AUX), None)
+        words = words[:cut]
+        if words:
+            before = text[max(0, start - 40):start].split()
+            adjectives = []
+            for word in reversed(before):  # "its planned 2024 …": planned
+                if word.lower() in _DETERMINERS or not word.isalpha() or not word.islower():
+                    break
+                adjectives.insert(0, word)
+            if "year" in adjectives:
+                adjectives = []  # "fiscal year 2019 sales": the year is the noun
+            return " ".join([*adjectives[-2:], *words])
+    left = text[max(0, start - _CONTEXT_CHARS):start].split()
+    if not left or left[-1].lower() not in _WHEN_WORDS:
+        return ""
+    clause = _clause_words(" ".join(left[:-1]), forward=False, limit=7)
+    at = max((i for i, w in enumerate(clause) if w.lower() in _DETERMINERS), default=-1)
+    phrase = clause[at + 1:] if at >= 0 else []
+    return " ".join(phrase) if phrase and not _past(phrase[0]) else ""
+
+
 _OF_WORDS = frozenset("of worth totalling totaling valued".split())
 
 
