@@ -466,6 +466,11 @@ def test_rejected_as_names_who_rejected_it():
     (["“We have a lot of empty casinos,” said Joe Sena, an economist.",
       "In New Jersey, two casinos closed.", "“It is a problem,” he said."], "a problem",
      "Joe Sena"),
+    # "is alleging": a speech verb in the progressive, its subject before "is".
+    (["Lon Rene is alleging the club's “inept” security was negligent."], "inept", "Lon Rene"),
+    # "as the paper put it": the paper's words.
+    (["Lobbyists are waging a “continuing assault” on the law, as the Daily Ledger put it "
+      "on Tuesday."], "continuing assault", "the Daily Ledger"),
 ])
 def test_the_grammar_of_attribution_on_patterns_of_real_reporting(paragraphs, words, speaker):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -34,7 +34,8 @@ sigh sighs sighed laugh laughs laughed exclaim exclaims exclaimed retort retorts
 snap snaps snapped interject interjects interjected elaborate elaborates elaborated
 clarify clarifies clarified text texts texted email emails emailed message messages
 messaged instruct instructs instructed yell yells yelled scream screams screamed
-demand demands demanded beg begs begged read reads tell-tale
+demand demands demanded beg begs begged read reads alleging claiming arguing insisting
+stating noting declaring tell-tale
 """.split()) - {"tell-tale"}
 
 # Speech verbs that also take the speaker after them when they follow a

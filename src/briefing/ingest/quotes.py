@@ -66,6 +66,8 @@ _NAMING_VERBS = frozenset("call calls called describe describes described dub du
 # Verbs by which a study or report "speaks"; like the naming verbs they
 # count only when a quotation follows in the sentence.
 _FINDING_VERBS = frozenset("found finds find showed shows show".split())
+_PROGRESSIVE = frozenset("is are was were been".split())
+_PROGRESSIVE_END = re.compile(r"\s(?:is|are|was|were|been)$")
 _DETERMINERS_BEFORE_NOUN = frozenset("a an the his her its their our this that".split())
 # Words before "to" that make "to call", "to say" the subject's own speech.
 _INFINITIVE_LEADS = frozenset("as went goes going continued continues went on".split())
@@ -254,6 +256,13 @@ def _events(reading: ParagraphReading) -> list[Event]:
                 framed, reading.sentences[reading.sentence_of(tok.start)][0], tok.start):
             events.append(Event(tok.start, tok.end, "by", reading.sentence_of(tok.start)))
             continue
+        if (lower == "put" and position + 1 < len(toks) and toks[position + 1].lower == "it"
+                and position >= 2 and any(t.lower == "as" for t in toks[max(0, position - 6):
+                                                                         position])):
+            # "…," as the New York Times put it: what the Times wrote.
+            events.append(Event(tok.start, toks[position + 1].end, "put it",
+                                reading.sentence_of(tok.start)))
+            continue
         if lower in ("quoted", "cited") and _AS_SAYING.match(
                 framed, tok.end, reading.sentences[reading.sentence_of(tok.start)][1]):
             events.append(Event(tok.start, tok.end, lower, reading.sentence_of(tok.start)))
@@ -277,8 +286,9 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
                   and toks[position - 2].lower in _INFINITIVE_LEADS)
     if previous is not None and previous.is_word:
         before = previous.lower
-        if infinitive or (before == "that" and verb in ("read", "reads")):
-            pass  # "… released a statement that read: “…”"
+        if infinitive or (before == "that" and verb in ("read", "reads")) or (
+                verb.endswith("ing") and before in _PROGRESSIVE):
+            pass  # "… a statement that read: “…”", "Rene is alleging the club's “inept” …"
         elif before in PASSIVE_MARKERS or before in _NOT_SUBJECT_BEFORE:
             return False
         if before[0].isdigit() or before in NUMBER_WORDS:
@@ -394,6 +404,9 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
     if event.verb in ("according to", "by") or inverted:
         return object_after(framed, event.end, high)
     before_verb = framed[low:event.start].rstrip()
+    progressive = _PROGRESSIVE_END.search(before_verb) if event.verb.endswith("ing") else None
+    if progressive is not None:  # "London Rene is alleging": the subject before "is"
+        return subject_before(framed, low, low + progressive.start())
     if event.verb in ("read", "reads") and before_verb.endswith(" that"):
         return subject_before(framed, low, low + len(before_verb) - 4)  # the statement
     # Joined to an earlier verb ("… and wrote", "… so far as to call"), and
