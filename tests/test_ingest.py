@@ -517,6 +517,12 @@ def test_a_tennis_scoreline_as_news_writes_it_is_one_figure():
                      "after Nadal beat Kahn 3-6, 6-3, 7-6 (0).")
     assert [f.text for f in draft.briefing.figures] == ["6-4, 7-6 (5)", "3-6, 6-3, 7-6 (0)"]
 
+
+def test_an_amount_that_gives_no_number_is_not_a_figure():
+    draft = draft_of("Tens of thousands of people fled and scores of fires broke out, "
+                     "but half a dozen shops and a third of the homes stayed open.")
+    assert [f.text for f in draft.briefing.figures] == ["half a dozen", "a third"]
+
 # --- quote marks of every kind used in news --------------------------------------
 
 

@@ -2,11 +2,13 @@
 
 A figure is a number in digits or words with what belongs to it: a currency
 and magnitude ("$1.5 billion"), a percentage ("3.2%"), a date ("March
-10th"), a year ("2014"), a range or score ("3-1"), vague counts ("tens of
-thousands"), a qualifier before it ("more than two weeks") and the noun it
-counts after it ("26 buses", "41 Ukrainian military sites"). Not figures:
-ordinals, "one" as a pronoun, and numbers that are part of a name ("G7",
-"COVID-19", "Article 5", "Boeing 737").
+10th"), a year ("2014"), a range or score ("3-1"), a fraction or a dozen
+("a third", "half a dozen"), a qualifier before it ("more than two weeks")
+and the noun it counts after it ("26 buses", "41 Ukrainian military sites").
+Not figures: ordinals, "one" as a pronoun, numbers that are part of a name
+("G7", "COVID-19", "Article 5", "Boeing 737"), and amounts that give no
+number ("tens of thousands", "several million"), as the real corpus is
+annotated (benchmarks/real_corpus/README.md).
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ _MONTH = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(
 _DATE = (rf"(?:(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
          rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+\d{{4}})?\b"
          rf"|(?:{_MONTH})\s+\d{{4}}\b)")
+# Vague amounts that give no number ("tens of thousands", "scores of",
+# "several million"), unlike "a dozen", "a third" or "two-thirds".
+_NO_NUMBER = re.compile(r"(?:tens|hundreds|thousands|millions|billions|dozens|scores|several"
+                        r"|a\s+few|many)\b", re.IGNORECASE)
 _TIME = r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b"
 _VAGUE = (r"\b(?:(?:tens|hundreds|thousands|millions|billions|dozens|scores)"
           r"(?:\s+of\s+(?:thousands|millions|billions))?(?=\s+of\b)"
@@ -144,6 +150,8 @@ def _figure(reading: ParagraphReading, index: int, match: re.Match[str],
     start, end, core = match.start(), match.end(), match.group()
     value: int | float | None = None
     unit: str | None = None
+    if kind == "vague" and _NO_NUMBER.match(core):
+        return None  # "thousands of", "several million": how many, nobody says
     if kind == "ordinal":
         if not _ORDINAL_NOUN.search(core):
             return None  # "the 21st century", "14th in the league"
