@@ -523,6 +523,12 @@ def test_an_amount_that_gives_no_number_is_not_a_figure():
                      "but half a dozen shops and a third of the homes stayed open.")
     assert [f.text for f in draft.briefing.figures] == ["half a dozen", "a third"]
 
+
+def test_an_emergency_number_or_an_address_is_not_a_figure():
+    draft = draft_of("She called 911 from the 23300 block of Main Avenue, near 1225 N. Rampart "
+                     "St., where 40 people live by a 112-metre tower.")
+    assert [f.text for f in draft.briefing.figures] == ["40 people", "112-metre"]
+
 # --- quote marks of every kind used in news --------------------------------------
 
 

@@ -49,6 +49,9 @@ _MONTH = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(
 _DATE = (rf"(?:(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
          rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+\d{{4}})?\b"
          rf"|(?:{_MONTH})\s+\d{{4}}\b)")
+_ADDRESS_AFTER = re.compile(
+    r"\s+(?:block\b|(?:[NSEW]\.\s+)?(?:[A-Z][a-z]+\s+){1,3}"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl)\b)")
 # Vague amounts that give no number ("tens of thousands", "scores of",
 # "several million"), unlike "a dozen", "a third" or "two-thirds".
 _NO_NUMBER = re.compile(r"(?:tens|hundreds|thousands|millions|billions|dozens|scores|several"
@@ -218,6 +221,9 @@ def _is_figure(text: str, start: int, end: int, core: str) -> bool:
         return False
     if re.match(r"(?:st|nd|rd|th)\b", text[end:end + 3]):
         return False  # ordinals
+    if (core in ("911", "999", "112") and not after.isalnum() and after != "-") or (
+            _ADDRESS_AFTER.match(text, end)):
+        return False  # "called 911", "the 23300 block", "1225 N. Rampart St.": not amounts
     words = core.split()
     if not any(ch.isdigit() for ch in core):
         first = words[0]
