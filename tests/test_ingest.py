@@ -529,6 +529,13 @@ def test_an_emergency_number_or_an_address_is_not_a_figure():
                      "St., where 40 people live by a 112-metre tower.")
     assert [f.text for f in draft.briefing.figures] == ["40 people", "112-metre"]
 
+
+def test_a_tours_list_of_dates_is_a_schedule_not_figures():
+    draft = draft_of("The tour opens on June 19 in Charlotte.",
+                     "June 19 – Charlotte, NC @ PNC Music Pavilion",
+                     "June 20 – Raleigh, NC @ Walnut Creek")
+    assert [(f.text, f.paragraph) for f in draft.briefing.figures] == [("June 19", 1)]
+
 # --- quote marks of every kind used in news --------------------------------------
 
 

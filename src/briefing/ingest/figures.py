@@ -49,6 +49,7 @@ _MONTH = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(
 _DATE = (rf"(?:(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
          rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+\d{{4}})?\b"
          rf"|(?:{_MONTH})\s+\d{{4}}\b)")
+_SCHEDULE_LINE = re.compile(rf"(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*[–—\-:]\s")
 _ADDRESS_AFTER = re.compile(
     r"\s+(?:block\b|(?:[NSEW]\.\s+)?(?:[A-Z][a-z]+\s+){1,3}"
     r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl)\b)")
@@ -128,6 +129,9 @@ def read_figures(readings: list[ParagraphReading]) -> list[FoundFigure]:
     figures: list[FoundFigure] = []
     previous: list[FoundFigure] = []
     for index, reading in enumerate(readings):
+        if _SCHEDULE_LINE.match(reading.text) and len(reading.text.split()) <= 16:
+            previous = []
+            continue  # "June 20 – Raleigh, NC @ Walnut Creek": a tour's list of dates
         skip = _dateline_end(reading.text) if index == 0 else 0
         speech = _Speech(reading)
         found = [f for f in (_figure(reading, index, m, speech)
