@@ -91,6 +91,11 @@ PARAGRAPH_SHAPES: dict[str, Callable[[int], str]] = {
     "participles-after-commas": lambda n: repeat("aa, saying ", n, PLAIN),
     "appositive-chains": lambda n: repeat("Aa Bb, a fellow at Cc, Dd, said ", n, PLAIN),
     "hyphenated-numbers": lambda n: repeat("a-1 ", n, PLAIN),
+    "joined-verbs": lambda n: repeat("a poster went on to call it and wrote ", n, PLAIN),
+    "passive-by": lambda n: repeat("was described as “a” by Aa ", n, PLAIN),
+    "said-after-commas": lambda n: repeat("in a plant, said Aa Bb, ", n, PLAIN),
+    "statements-read": lambda n: repeat("a statement from Aa Bb that read ", n, PLAIN),
+    "moves-and-ages": lambda n: repeat("Aa Bb, 51, rose 5% in 2010 ", n, PLAIN),
     "dash-then-spaces": lambda n: PLAIN + '"a" - a' + " " * n + "x",
 }
 SHAPES = {**ARTICLE_SHAPES, **PARAGRAPH_SHAPES}

@@ -70,7 +70,7 @@ _PROGRESSIVE = frozenset("is are was were been".split())
 _PROGRESSIVE_END = re.compile(r"\s(?:is|are|was|were|been)$")
 _DETERMINERS_BEFORE_NOUN = frozenset("a an the his her its their our this that".split())
 # Words before "to" that make "to call", "to say" the subject's own speech.
-_INFINITIVE_LEADS = frozenset("as went goes going continued continues went on".split())
+_INFINITIVE_LEADS = frozenset("as went goes going continued continues on".split())
 _NOT_SUBJECT_BEFORE = frozenset("the a an this that its his her their our of to".split())
 _NAME_RUN = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\b[A-Z][\w’'\-]+(?:\s+(?:(?:von|van|der|de|da|del|di|"
@@ -252,8 +252,10 @@ def _events(reading: ParagraphReading) -> list[Event]:
             events.append(Event(tok.start, following.end, "according to",
                                 reading.sentence_of(tok.start)))
             continue
-        if lower == "by" and _BY_AFTER_PASSIVE.search(
-                framed, reading.sentences[reading.sentence_of(tok.start)][0], tok.start):
+        if lower == "by" and framed[max(0, tok.start - 3):tok.start].rstrip(" ,.")[-1:] in (
+                "”\"’»") and _BY_AFTER_PASSIVE.search(
+                    framed, max(reading.sentences[reading.sentence_of(tok.start)][0],
+                                tok.start - _TAIL), tok.start):
             events.append(Event(tok.start, tok.end, "by", reading.sentence_of(tok.start)))
             continue
         if (lower == "put" and position + 1 < len(toks) and toks[position + 1].lower == "it"
@@ -397,26 +399,29 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         return object_after(framed, event.end, cut if cut > 0 else end)
     inverted = (quote_before is not None and event.verb in INVERTIBLE_VERBS
                 and not _WORD_CHARACTER.search(framed, low, event.start))
-    if (not inverted and event.verb in INVERTIBLE_VERBS
-            and framed[low:event.start].rstrip().endswith(",")
+    # What stands right before the verb (a bounded tail: a sentence of
+    # thousands of verbs must not be copied for each of them).
+    tail = max(low, event.start - _TAIL)
+    before_verb = framed[tail:event.start].rstrip()
+    if (not inverted and event.verb in INVERTIBLE_VERBS and before_verb.endswith(",")
             and _NAME_AFTER_VERB.match(framed, event.end)):
         inverted = True  # "…, in new manufacturing, said Joseph Seneca, an economist"
     if event.verb in ("according to", "by") or inverted:
         return object_after(framed, event.end, high)
-    before_verb = framed[low:event.start].rstrip()
     progressive = _PROGRESSIVE_END.search(before_verb) if event.verb.endswith("ing") else None
     if progressive is not None:  # "London Rene is alleging": the subject before "is"
-        return subject_before(framed, low, low + progressive.start())
+        return subject_before(framed, low, tail + progressive.start())
     if event.verb in ("read", "reads") and before_verb.endswith(" that"):
-        return subject_before(framed, low, low + len(before_verb) - 4)  # the statement
+        return subject_before(framed, low, tail + len(before_verb) - 4)  # the statement
     # Joined to an earlier verb ("… and wrote", "… so far as to call"), and
     # the verb of the quotation that follows.
     joined = before_verb.endswith((" and", " to")) and not any(
-        tok.lower in SPEECH_VERBS for tok in tokens(framed[event.end:high]))
+        tok.lower in SPEECH_VERBS for tok in tokens(framed[event.end:min(high,
+                                                                         event.end + _TAIL)]))
     if event.verb.endswith("ed") and before_verb.endswith(","):
         # "Walsh added that Swanson surfaced after a while, yelled “…”": the
         # subject of the clause after "that", whose verbs are listed.
-        that = framed.rfind(" that ", low, event.start)
+        that = framed.rfind(" that ", tail, event.start)
         main = main_subject(framed, that + 6, event.start) if that >= 0 else None
         if main is not None:
             return main
@@ -500,6 +505,7 @@ _VERB_NEXT = re.compile(_PAST_VERB_NEXT)
 _SURNAME_THEN_VERB = re.compile(rf"(?<![\w’'])([A-Z][a-z]+)(?={_PAST_VERB_NEXT})")
 
 
+_TAIL = 240  # characters before a speech verb that can say who its subject is
 _NAME_AFTER_VERB = re.compile(r" (?:[A-Z][\w’'\-]+ ){1,3}?[A-Z][\w’'\-]+\b(?! [a-z]+ed\b)")
 _WHICH_AFTER = re.compile(r",? which\b")
 
