@@ -63,6 +63,11 @@ would will could should may might must can did does do not never always often
 already just reportedly allegedly apparently simply only even still
 """.split())
 
+# Prepositions that can open a sentence before its subject ("In New Jersey,
+# …", "In his first post, Van Der Beek noted"): never part of a name.
+OPENING_PREPOSITIONS = frozenset("in on at for from by with after before during since under "
+                                 "over among across near".split())
+
 # Words that start a modifier, not a noun phrase: "speaking from ...", "who ...".
 MODIFIER_STARTS = frozenset("""
 who whom whose which that where after before during since until

@@ -28,6 +28,7 @@ from briefing.ingest.lexicon import (
     MALE_NAMES,
     NOT_A_NAME,
     NUMBER_WORDS,
+    OPENING_PREPOSITIONS,
     ORG_NOUNS,
     PERSON_NOUNS,
     PLURAL_NOUNS,
@@ -418,8 +419,6 @@ def _indexed(entity: Entity) -> tuple[object, ...]:
     return entity.kind, entity.gender, entity.given, len(entity.words), entity.spoke
 
 
-_OPENING_PREPOSITIONS = frozenset("in on at for from by with after before during since under "
-                                   "over among across near".split())
 # Words that make two capitalised words a place, not a given name and a
 # surname: "Green Bay", "New Orleans", "Fort Worth", "Hong Kong Island".
 _PLACE_FIRST = frozenset("new los las san santa saint st st. fort port mount lake north "
@@ -452,7 +451,7 @@ _ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros)\.$")
 
 def _parse(text: str) -> _Parsed:
     words = text.split()
-    while len(words) > 1 and words[0].lower() in _OPENING_PREPOSITIONS:
+    while len(words) > 1 and words[0].lower() in OPENING_PREPOSITIONS:
         words.pop(0)  # "In New Jersey" opening a sentence: the place, not a person
         text = " ".join(words)
     if words and words[-1][:1].isupper() and _POSSESSIVE.search(words[-1]):

@@ -24,6 +24,7 @@ from briefing.ingest.lexicon import (
     MONTHS,
     NOT_A_NAME,
     NUMBER_WORDS,
+    OPENING_PREPOSITIONS,
     ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
@@ -50,7 +51,6 @@ _QUANTIFIERS = frozenset("some many most several few other others both all any e
                          "hundreds thousands".split())
 _LINKS = frozenset(("of", "for", "at", "from"))
 _COPULAS = frozenset("is are was were".split())
-_OPENING_PREPOSITIONS = frozenset("in on at after during before since with from".split())
 _PREPOSITIONS = frozenset("on in with about over under into by to near across".split())
 _BOUNDARY_PUNCT = frozenset(",;:—–()[]" + MASK + "\"“”„«»‘’'")
 _TIME_WORDS = frozenset(WEEKDAYS + MONTHS + "week weekend month year night morning afternoon "
@@ -721,7 +721,7 @@ def main_subject(framed: str, low: int, high: int) -> Phrase | None:
     nouns nearest the participle. The verb is the first lowercase word
     after a name or a person noun that is not a noun itself."""
     toks = _tokens_after(framed, low, high)
-    if toks and toks[0].lower in _OPENING_PREPOSITIONS:
+    if toks and toks[0].lower in OPENING_PREPOSITIONS:
         # "In his first post about it, Van Der Beek noted": after the comma;
         # "On one page a poster wrote": from the article.
         after = next((i + 1 for i, tok in enumerate(toks) if tok.text == ","), None)
