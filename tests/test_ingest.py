@@ -367,6 +367,7 @@ def test_an_age_is_neither_a_role_nor_an_unknown_number():
      "year of the planned crewed moon shot", False),
     ("He was accused following a Wikileaks conference in Stockholm in 2010.", "2010",
      "year of the Wikileaks conference in Stockholm", False),
+    ("Since 2015 prices have risen.", "2015", "year", True),
     # How old, and who.
     ("A jury took ten minutes before convicting Webb, 51, of kidnapping.", "51",
      "Webb’s age", False),

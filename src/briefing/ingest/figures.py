@@ -447,9 +447,11 @@ def _whose_age(text: str, start: int, end: int, figure: str) -> str:
     if not figure.isdigit() or not 0 < int(figure) <= 120 or not text.startswith(",", end):
         return ""
     before = _BEFORE_AGE.search(text, max(0, start - 60), start)
-    if before is None or text[max(0, before.start() - 4):before.start()].strip().lower() in (
-            "in", "at", "of", "to", "on", "om"):  # "Prices in Paris, 12,": a place
+    if before is None:
         return ""
+    word_before = re.search(r"(\w+)\s*$", text[max(0, before.start() - 12):before.start()])
+    if word_before and word_before.group(1).lower() in ("in", "at", "of", "to", "on", "from"):
+        return ""  # "Prices in Paris, 12,": a place
     if before.group(1):
         return f"{before.group(1)}’s age"
     noun = before.group(2)
@@ -563,14 +565,15 @@ def _movement(text: str, start: int) -> str:
         subject.pop(0)
     if len(subject) < 2 and (not subject or subject[0].lower() == "the"):
         return ""
-    if any(word.lower() in PRONOUNS_NOT_NAMING for word in subject):
+    if any(word.lower() in _PRONOUNS_NOT_NAMING for word in subject):
         return ""
     if subject[0] == "The":
         subject[0] = "the"
     return f"{move} in {' '.join(subject)}"
 
 
-PRONOUNS_NOT_NAMING = frozenset("it they he she this that which".split())
+_PRONOUNS_NOT_NAMING = frozenset("it they he she this that which".split())
+_OWNER = re.compile(r"\w[’']s?$")
 _DETERMINERS = frozenset("a an the its his her their our this".split())
 
 
@@ -583,13 +586,17 @@ def _year_of(text: str, start: int, end: int) -> str:
         words = after.group(1).split()
         cut = next((i for i, w in enumerate(words) if w in FUNCTION_WORDS or w in _AUX), None)
         words = words[:cut]
-        if words:
-            before = text[max(0, start - 40):start].split()
-            adjectives = []
-            for word in reversed(before):  # "its planned 2024 …": planned
-                if word.lower() in _DETERMINERS or not word.isalpha() or not word.islower():
-                    break
-                adjectives.insert(0, word)
+        before = text[max(0, start - 40):start].split()
+        adjectives: list[str] = []
+        for word in reversed(before):  # "its planned 2024 …": planned
+            if word.lower() in _DETERMINERS or not word.isalpha() or not word.islower():
+                break
+            adjectives.insert(0, word)
+        # The year modifies a noun after a determiner or a possessive ("its
+        # planned 2024 moon shot", "the agency’s 2020 budget"), not "since 2015 prices".
+        rest = before[:len(before) - len(adjectives)]
+        owned = bool(rest) and (rest[-1].lower() in _DETERMINERS or _OWNER.search(rest[-1]))
+        if words and owned:
             if "year" in adjectives:
                 adjectives = []  # "fiscal year 2019 sales": the year is the noun
             return " ".join([*adjectives[-2:], *words])
