@@ -488,6 +488,16 @@ def test_titles_in_quotation_marks_are_not_quotes_but_short_words_said_are():
     assert "Welcome Jose" in texts
 
 
+def test_a_term_in_quotation_marks_is_not_a_quote_but_a_word_someone_used_is():
+    draft = draft_of(
+        "“People think it is all safe, but it is not,” said Piet Kool, an engineer.",
+        "Winter, from rock salt to “freeze-thaw” cycles, makes the problems worse.",
+        "In an interview, Kool was quoted calling the mayor a “failed” leader.")
+    texts = [q.text for q in draft.briefing.quotes]
+    assert "freeze-thaw" not in texts
+    assert speaker_of(draft, "failed") == "Piet Kool"
+
+
 _LEAD = "Singer Ana Ruiz said on Tuesday that “I just want to perform my songs.”"
 
 

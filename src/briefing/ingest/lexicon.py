@@ -35,7 +35,7 @@ snap snaps snapped interject interjects interjected elaborate elaborates elabora
 clarify clarifies clarified text texts texted email emails emailed message messages
 messaged instruct instructs instructed yell yells yelled scream screams screamed
 demand demands demanded beg begs begged read reads alleging claiming arguing insisting
-stating noting declaring tell-tale
+stating noting declaring calling describing dubbing labelling labeling branding tell-tale
 """.split()) - {"tell-tale"}
 
 # Speech verbs that also take the speaker after them when they follow a

@@ -62,7 +62,8 @@ _NAMING_VERBS = frozenset("call calls called describe describes described dub du
                           "termed reject rejects rejected dismiss dismisses dismissed denounce "
                           "denounces denounced accuse accuses accused rule rules "
                           # "which maintains 90,000 miles of cable": not speech
-                          "ruled maintain maintains maintained".split())
+                          "ruled maintain maintains maintained calling describing dubbing "
+                          "labelling labeling branding".split())
 # Verbs by which a study or report "speaks"; like the naming verbs they
 # count only when a quotation follows in the sentence.
 _FINDING_VERBS = frozenset("found finds find showed shows show".split())
@@ -205,8 +206,10 @@ def _read_paragraph(index: int, text: str, people: People, state: _State) -> Par
     speaking = _Speaking([e for e in reading.events if e.entity is not None])
     for span in spans:
         entity, how = _attribute(reading, span, people, speaker_before, speaking)
+        words = text[span.start:span.end]
         if (how not in ("after", "colon") and not framed[:span.open].rstrip().endswith(":")
-                and _names_a_title(text[span.start:span.end])):
+                and _names_a_title(words)) or (how in ("context", "none")
+                                               and _is_a_term(words, reading, span)):
             # “Star Wars”, “Black Death”, “DWTS”: a name or a title, not words said
             reading.quotes.append(FoundQuote(index, span, text[span.start:span.end], None,
                                              _TITLE))
@@ -651,6 +654,18 @@ def _names_a_title(words: str) -> bool:
         return False
     capitalised = [w for w in found if w.lower() not in _TITLE_SMALL_WORDS]
     return bool(capitalised) and all(w[0].isupper() or w[0].isdigit() for w in capitalised)
+
+
+def _is_a_term(words: str, reading: ParagraphReading, span: QuoteSpan) -> bool:
+    """A word or three in lowercase, no sentence in them, and no speech verb
+    in their sentence: a term in quotation marks (“freeze-thaw” cycles, a
+    “de-confliction zone”), not someone's words."""
+    bare = words.strip()
+    if not bare or len(bare.split()) > 3 or bare[0].isupper() or any(
+            mark in bare for mark in ".!?"):
+        return False
+    sentence = reading.sentence_of(span.open)
+    return not any(event.sentence == sentence for event in reading.events)
 
 
 _IN_THE_WORDS_OF = re.compile(r"\b(?:in the words of|in (?:his|her|their) own words,?)\s+",
