@@ -547,6 +547,19 @@ def test_a_tours_list_of_dates_is_a_schedule_not_figures():
                      "June 20 – Raleigh, NC @ Walnut Creek")
     assert [(f.text, f.paragraph) for f in draft.briefing.figures] == [("June 19", 1)]
 
+
+def test_a_theme_is_named_for_what_it_is_about_not_who_speaks_in_it():
+    draft = draft_of(
+        "The city council met on Monday to debate the budget for parks and libraries.",
+        "The budget for parks rose, the council said, and libraries will open longer hours.",
+        "Council members argued over the parks budget for three hours before voting.",
+        "Patrick McHugh, who runs the water utility, said the pipes under the parks are old.",
+        "Patrick McHugh said his crews replace pipes every winter when the ground freezes.",
+        "The pipes crack in freezing weather, Patrick McHugh said, and crews must dig them up.",
+        "Patrick McHugh added that the frozen pipes cost the utility millions each year.")
+    titles = [section.title for section in draft.briefing.sections]
+    assert len(titles) == 2 and "Patrick McHugh" not in titles and "pipes" in titles[1]
+
 # --- quote marks of every kind used in news --------------------------------------
 
 

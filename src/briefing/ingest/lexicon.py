@@ -158,8 +158,9 @@ administrator administrators fellow fellows deputy deputies lecturer lecturers
 detective detectives constable police policeman policewoman trooper
 specialist specialists substitute co-author winger forward
 singer singers actor actors actress musician musicians artist artists rapper host
-presenter dancer scholar scholars supervisor supervisors organiser organisers organizer
-organizers poster posters commenter commenters blogger bloggers writer writers user users
+presenter dancer ranger rangers scholar scholars supervisor supervisors organiser
+organisers organizer organizers poster posters commenter commenters blogger bloggers
+writer writers user users
 """.split())
 
 _ROLE_SUFFIXES = ("ologist", "ologists", "ician", "icians", "ist", "ists", "grapher", "graphers",

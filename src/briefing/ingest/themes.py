@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from briefing.ingest.lexicon import FEMALE_NAMES, MALE_NAMES, is_person_noun
 from briefing.model import MAX_SECTIONS as FORMAT_SECTIONS
 
 MAX_SECTIONS = 5
@@ -333,6 +334,8 @@ def _name(bag: Counter[str], spread: Counter[str], themes: int,
                     continue  # "Mayer hinted", "Launched Disney": a clause, not a name
                 if not _ends_a_name(run[-1].group()):
                     continue  # "Jordan’s", "geopolitical": more is to come
+                if _names_a_person(run):
+                    continue  # "Patrick McHugh", "Ranger Jamie Werner": who, not what
                 content = [s for s in stems if s not in _STOPWORDS]
                 score = sum(weight(s) for s in content) / (1 + 0.6 * (len(run) - 1))
                 # Two words name a theme better than one ("Hostage swap"), and
@@ -346,6 +349,15 @@ def _name(bag: Counter[str], spread: Counter[str], themes: int,
         return None
     phrase = best[1]
     return phrase[0].upper() + phrase[1:]
+
+
+def _names_a_person(run: list[re.Match[str]]) -> bool:
+    """Capitalised words with a given name among them: a person, not a theme."""
+    words = [w.group() for w in run]
+    while words and words[0].islower() and is_person_noun(words[0]):
+        words.pop(0)  # "ranger Jamie Werner"
+    return len(words) >= 2 and all(w[0].isupper() for w in words) and any(
+        w.lower() in MALE_NAMES or w.lower() in FEMALE_NAMES for w in words[:-1])
 
 
 def _ends_a_name(word: str) -> bool:
