@@ -507,6 +507,8 @@ _LEAD = "Singer Ana Ruiz said on Tuesday that “I just want to perform my songs
       "“We never blocked her,” the statement read."], "never blocked", "Vell Music Group"),
     ([_LEAD, "A statement from Vell Music Group read: “We never blocked her.”"],
      "never blocked", "Vell Music Group"),
+    ([_LEAD, "Vell Music Group’s statement said: “We never blocked her.”"],
+     "never blocked", "Vell Music Group"),
     ([_LEAD, "The label released a statement that read: “We never blocked her.”"],
      "never blocked", "the label"),
     (["Two soldiers were killed in a crash, the US military said in a statement.",

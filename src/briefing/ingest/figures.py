@@ -20,6 +20,7 @@ from itertools import accumulate
 
 from briefing.ingest.lexicon import (
     COUNT_STOPS,
+    DETERMINERS,
     FUNCTION_WORDS,
     IRREGULAR_PLURALS,
     MAGNITUDES,
@@ -574,7 +575,6 @@ def _movement(text: str, start: int) -> str:
 
 _PRONOUNS_NOT_NAMING = frozenset("it they he she this that which".split())
 _OWNER = re.compile(r"\w[’']s?$")
-_DETERMINERS = frozenset("a an the its his her their our this".split())
 
 
 def _year_of(text: str, start: int, end: int) -> str:
@@ -589,13 +589,13 @@ def _year_of(text: str, start: int, end: int) -> str:
         before = text[max(0, start - 40):start].split()
         adjectives: list[str] = []
         for word in reversed(before):  # "its planned 2024 …": planned
-            if word.lower() in _DETERMINERS or not word.isalpha() or not word.islower():
+            if word.lower() in DETERMINERS or not word.isalpha() or not word.islower():
                 break
             adjectives.insert(0, word)
         # The year modifies a noun after a determiner or a possessive ("its
         # planned 2024 moon shot", "the agency’s 2020 budget"), not "since 2015 prices".
         rest = before[:len(before) - len(adjectives)]
-        owned = bool(rest) and (rest[-1].lower() in _DETERMINERS or _OWNER.search(rest[-1]))
+        owned = bool(rest) and (rest[-1].lower() in DETERMINERS or _OWNER.search(rest[-1]))
         if words and owned:
             if "year" in adjectives:
                 adjectives = []  # "fiscal year 2019 sales": the year is the noun
@@ -604,7 +604,7 @@ def _year_of(text: str, start: int, end: int) -> str:
     if not left or left[-1].lower() not in _WHEN_WORDS:
         return ""
     clause = _clause_words(" ".join(left[:-1]), forward=False, limit=7)
-    at = max((i for i, w in enumerate(clause) if w.lower() in _DETERMINERS), default=-1)
+    at = max((i for i, w in enumerate(clause) if w.lower() in DETERMINERS), default=-1)
     phrase = clause[at + 1:] if at >= 0 else []
     return " ".join(phrase) if phrase and not _past(phrase[0]) else ""
 

@@ -63,6 +63,9 @@ would will could should may might must can did does do not never always often
 already just reportedly allegedly apparently simply only even still
 """.split())
 
+# Words that open a noun phrase ("the", "a", "its"): one list for every rule.
+DETERMINERS = frozenset("the a an this that these those his her its their our".split())
+
 # Prepositions that can open a sentence before its subject ("In New Jersey,
 # …", "In his first post, Van Der Beek noted"): never part of a name.
 OPENING_PREPOSITIONS = frozenset("in on at for from by with after before during since under "

@@ -18,6 +18,7 @@ from functools import lru_cache
 from briefing.ingest.lexicon import (
     ABBREVIATIONS,
     AUXILIARIES,
+    DETERMINERS,
     FUNCTION_WORDS,
     HONORIFICS,
     MODIFIER_STARTS,
@@ -45,7 +46,6 @@ MAX_CONTEXT_TOKENS = 128
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w’'\-]*[^\W_])?(?:(?<=s)['’](?!\w))?"
                     r"|[^\s\w]")
-_DETERMINERS = frozenset("the a an this that these those his her its their our".split())
 _QUANTIFIERS = frozenset("some many most several few other others both all any each "
                          "one two three four five six seven eight nine ten dozens "
                          "hundreds thousands".split())
@@ -215,7 +215,7 @@ def subject_before(framed: str, low: int, verb_start: int) -> Phrase | None:
         phrase_tokens = _headed(segment)
         whole = bool(phrase_tokens) and phrase_tokens[0] is segment[0]
         phrase = _phrase(framed, phrase_tokens) if phrase_tokens else None
-    if phrase is None and len(segments) >= 2 and segment[0].lower in _DETERMINERS:
+    if phrase is None and len(segments) >= 2 and segment[0].lower in DETERMINERS:
         # "The defence ministry in Ridova, the capital of ..., said": the
         # appositive names no one; the noun phrase before it does.
         before = _before_relative(segments[-2])
@@ -438,7 +438,7 @@ def _segments(toks: list[Token]) -> list[list[Token]]:
 
 def _is_modifier(segment: list[Token]) -> bool:
     first = segment[0].lower
-    if first in _DETERMINERS and len(segment) > 1 and segment[1].is_word and not (
+    if first in DETERMINERS and len(segment) > 1 and segment[1].is_word and not (
             segment[1].function):
         return False  # "That city’s mayor": a determiner, not a relative pronoun
     if first in MODIFIER_STARTS:
@@ -450,7 +450,7 @@ def _is_modifier(segment: list[Token]) -> bool:
     if len(segment) == 1 and first in NOT_A_NAME:
         return True
     return segment[0].capitalised and first.endswith("ing") and len(segment) > 1 and (
-        segment[1].lower in _DETERMINERS or segment[1].lower in MODIFIER_STARTS)
+        segment[1].lower in DETERMINERS or segment[1].lower in MODIFIER_STARTS)
 
 
 def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
@@ -467,7 +467,7 @@ def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
                 i -= 1
                 continue
             break
-        if lower in _DETERMINERS or (lower in _QUANTIFIERS and taken):
+        if lower in DETERMINERS or (lower in _QUANTIFIERS and taken):
             taken.insert(0, tok)
             i -= 1
             if i >= 1 and segment[i].lower in _LINKS and _nounish(segment[i - 1]):
@@ -496,7 +496,7 @@ def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
         if tok.function and lower not in HONORIFICS:
             break
         if not tok.capitalised and _looks_like_verb(lower) and taken and not (
-                i > 0 and segment[i - 1].lower in _DETERMINERS):  # "an unnamed poster"
+                i > 0 and segment[i - 1].lower in DETERMINERS):  # "an unnamed poster"
             break
         taken.insert(0, tok)
         i -= 1
@@ -611,7 +611,7 @@ def _is_role(toks: list[Token]) -> bool:
     if not words or len(words) > MAX_PHRASE_WORDS:
         return False
     head = head_word(" ".join(w.text for w in words))
-    return (is_person_noun(head) or head in TITLE_WORDS or words[0].lower in _DETERMINERS
+    return (is_person_noun(head) or head in TITLE_WORDS or words[0].lower in DETERMINERS
             or any(_POSSESSIVE.search(w.text) for w in words)) and words[0].lower not in (
         "who", "which")
 
@@ -650,13 +650,13 @@ def object_after(framed: str, verb_end: int, high: int) -> Phrase | None:
                 i += 1
                 continue
             break
-        if lower in _DETERMINERS and taken:
+        if lower in DETERMINERS and taken:
             if taken[-1].lower in _LINKS:
                 taken.append(tok)
                 i += 1
                 continue
             break
-        if tok.function and lower not in _DETERMINERS and lower not in PRONOUNS:
+        if tok.function and lower not in DETERMINERS and lower not in PRONOUNS:
             break
         if lower in PRONOUNS and taken and not tok.acronym:
             break
@@ -667,7 +667,7 @@ def object_after(framed: str, verb_end: int, high: int) -> Phrase | None:
         i += 1
         if (lower in PRONOUNS and not tok.acronym) or len(taken) >= MAX_PHRASE_WORDS:
             break
-    while taken and (taken[-1].lower in _LINKS or taken[-1].lower in _DETERMINERS):
+    while taken and (taken[-1].lower in _LINKS or taken[-1].lower in DETERMINERS):
         taken.pop()
     if not taken:
         return None

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from briefing.ingest.lexicon import (
     AUXILIARIES,
+    DETERMINERS,
     INVERTIBLE_VERBS,
     NOT_A_NAME,
     NUMBER_WORDS,
@@ -69,7 +70,6 @@ _NAMING_VERBS = frozenset("call calls called describe describes described dub du
 _FINDING_VERBS = frozenset("found finds find showed shows show".split())
 _PROGRESSIVE = frozenset("is are was were been".split())
 _PROGRESSIVE_END = re.compile(r"\s(?:is|are|was|were|been)$")
-_DETERMINERS_BEFORE_NOUN = frozenset("a an the his her its their our this that".split())
 # Words before "to" that make "to call", "to say" the subject's own speech.
 _INFINITIVE_LEADS = frozenset("as went goes going continued continues on".split())
 _NOT_SUBJECT_BEFORE = frozenset("the a an this that its his her their our of to".split())
@@ -313,9 +313,9 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
     if verb in ("add", "adds", "added") and next_word in ("to", "up"):
         return False
     if verb in _NOUN_LIKE_FORMS and previous is not None and (
-            previous.lower in _DETERMINERS_BEFORE_NOUN or (
+            previous.lower in DETERMINERS or (
                 previous.capitalised and position >= 2
-                and toks[position - 2].lower in _DETERMINERS_BEFORE_NOUN)):
+                and toks[position - 2].lower in DETERMINERS)):
         return False  # "in a Tumblr post that …": a noun
     if verb in _NOUN_LIKE_FORMS and not infinitive and not (
             following is not None and (following.lower in _OBJECT_STARTS

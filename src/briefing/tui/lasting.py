@@ -23,5 +23,6 @@ import gc
 def freeze_what_lasts() -> None:
     """Call when what is alive is what lasts. Frozen objects are still
     freed when nothing refers to them; only a cycle among them is never
-    collected: what is garbage at that moment (a frame's few thousand cached strips) stays, once."""
+    collected: what is garbage at that moment (a frame's few thousand
+    cached strips) stays, once."""
     gc.freeze()
