@@ -69,7 +69,7 @@ _NAMING_VERBS = frozenset("call calls called describe describes described dub du
 # count only when a quotation follows in the sentence.
 _FINDING_VERBS = frozenset("found finds find showed shows show".split())
 _PROGRESSIVE = frozenset("is are was were been".split())
-_PROGRESSIVE_END = re.compile(r"\s(?:is|are|was|were|been)$")
+_PROGRESSIVE_END = re.compile(rf"\s(?:{'|'.join(_PROGRESSIVE)})$")
 # Words before "to" that make "to call", "to say" the subject's own speech.
 _INFINITIVE_LEADS = frozenset("as went goes going continued continues on".split())
 _NOT_SUBJECT_BEFORE = frozenset("the a an this that its his her their our of to".split())
