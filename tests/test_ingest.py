@@ -472,6 +472,13 @@ def test_rejected_as_names_who_rejected_it():
     # "as the paper put it": the paper's words.
     (["Lobbyists are waging a “continuing assault” on the law, as the Daily Ledger put it "
       "on Tuesday."], "continuing assault", "the Daily Ledger"),
+    # "envoy to <place> <name>": the place is what the role is of, not a given
+    # name; a name whose family name comes first is that person when used alone.
+    (["Vietnam’s envoy to Japan Tran Vanh has said talks would go on.",
+      "Tran said the fleet “will stay where it is” for now."], "will stay", "Tran Vanh"),
+    # A person the story calls by a given name is the one it named in full.
+    (["Marta Ruiz, 9, lost her home in the flood.",
+      "“I miss my dog,” Marta said."], "miss my dog", "Marta Ruiz"),
 ])
 def test_the_grammar_of_attribution_on_patterns_of_real_reporting(paragraphs, words, speaker):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

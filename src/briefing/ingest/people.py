@@ -249,6 +249,10 @@ class People:
         have one, is the same or an initial of it."""
         if not given:
             keys: list[tuple[object, ...]] = [("surname", surname)]
+            found = self._latest(keys)
+            # A name whose family name comes first ("Liu Xiaming ... Liu
+            # said"), or a person the story calls by a given name.
+            return found if found is not None else self._latest([("first", surname)])
         elif len(given) <= 2:  # an initial matches any given name it starts
             keys = [("given", surname, None), ("initial", surname, given[0])]
         else:  # a given name matches itself and initials
@@ -405,6 +409,8 @@ def _index_keys(entity: Entity) -> frozenset[tuple[object, ...]]:
     if kind in ("person", "name") and entity.surname is not None:
         surname, given = entity.surname, entity.given
         keys.add(("surname", surname))
+        if given and entity.kind == "person":
+            keys.add(("first", given))
         if not given:
             keys.add(("given", surname, None))
         else:

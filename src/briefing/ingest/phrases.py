@@ -19,8 +19,10 @@ from briefing.ingest.lexicon import (
     ABBREVIATIONS,
     AUXILIARIES,
     DETERMINERS,
+    FEMALE_NAMES,
     FUNCTION_WORDS,
     HONORIFICS,
+    MALE_NAMES,
     MODIFIER_STARTS,
     MONTHS,
     NOT_A_NAME,
@@ -504,7 +506,23 @@ def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
             break
     while taken and (taken[0].lower in _LINKS or not taken[0].is_word):
         taken.pop(0)
+    if i >= 1 and segment[i].lower == "to" and is_person_noun(segment[i - 1].lower):
+        taken = _name_after_place(taken)
     return taken, i < 0
+
+
+def _name_after_place(taken: list[Token]) -> list[Token]:
+    """"(ambassador) to Britain Liu Xiaming": the place the role is of,
+    then the name. A run of three or more capitalised words with no title
+    in it is taken to end in a name of two, or of what starts at a known
+    given name."""
+    if len(taken) < 3 or not all(t.is_word and t.capitalised for t in taken) or any(
+            t.lower in TITLE_WORDS or t.lower in HONORIFICS or t.lower in ORG_NOUNS
+            for t in taken):
+        return taken
+    given = next((k for k in range(1, len(taken) - 1)
+                  if taken[k].lower in MALE_NAMES or taken[k].lower in FEMALE_NAMES), None)
+    return taken[given:] if given is not None else taken[-2:]
 
 
 def noun_phrase_ending(framed: str, low: int, end: int) -> list[Token]:
