@@ -479,6 +479,16 @@ def test_rejected_as_names_who_rejected_it():
     # A person the story calls by a given name is the one it named in full.
     (["Marta Ruiz, 9, lost her home in the flood.",
       "“I miss my dog,” Marta said."], "miss my dog", "Marta Ruiz"),
+    # "the Department of Conservation" is one name: not a department of nowhere.
+    (["Storms and “a rapidly falling tide” are thought to play a part, according to the "
+      "Coastal Department of Conservation."], "falling tide",
+     "the Coastal Department of Conservation"),
+    # A quotation standing alone after a paragraph about someone quoted before
+    # is theirs, not that of whoever spoke last.
+    (["“The sea is hurting,” says Rua Tane, an elder of the tribe.",
+      "The strandings were called “tragic” by the parks agency.",
+      "But for Tane and his family the deaths are personal.",
+      "“Our ancestors tell us to listen.”"], "ancestors tell us", "Rua Tane"),
 ])
 def test_the_grammar_of_attribution_on_patterns_of_real_reporting(paragraphs, words, speaker):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

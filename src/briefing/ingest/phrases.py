@@ -652,6 +652,7 @@ def object_after(framed: str, verb_end: int, high: int) -> Phrase | None:
         auxiliaries += 1
     toks = toks[auxiliaries:]
     taken: list[Token] = []
+    named_of = False
     i = 0
     while i < len(toks):
         tok = toks[i]
@@ -667,7 +668,15 @@ def object_after(framed: str, verb_end: int, high: int) -> Phrase | None:
                 taken.append(tok)
                 i += 1
                 continue
+            if (lower == "of" and taken and taken[-1].capitalised and taken[-1].lower in ORG_NOUNS
+                    and i + 1 < len(toks) and toks[i + 1].capitalised):
+                taken.append(tok)  # "the Department of Conservation": one name
+                i += 1
+                named_of = True
+                continue
             break
+        if named_of and not tok.capitalised:
+            break  # "Federal Reserve Bank of Dallas research": the bank
         if lower in DETERMINERS and taken:
             if taken[-1].lower in _LINKS:
                 taken.append(tok)

@@ -176,6 +176,11 @@ class _State:
     last_speaker: Entity | None = None
     last_event: Event | None = None
     last_event_paragraph: int = -1
+    # One who was quoted before, named in a paragraph that quotes no one
+    # ("But for Parata and his family the deaths are personal."): a
+    # quotation standing alone after it is theirs, not the last speaker's.
+    narrated: Entity | None = None
+    quoted: dict[str, Entity] = field(default_factory=dict)  # by surname, the latest
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +197,8 @@ def _read_paragraph(index: int, text: str, people: People, state: _State) -> Par
     framed = frame(text, spans)
     reading = ParagraphReading(text, spans, framed, sentence_bounds(text, framed, spans))
     reading.events = _events(reading)
-    speaker_before = state.last_speaker
+    speaker_before = state.narrated or state.last_speaker
+    state.narrated = None
 
     # Speech verbs and names in passing, in reading order, so that "he" and
     # "the official" mean whom the text has just spoken of.
@@ -217,13 +223,27 @@ def _read_paragraph(index: int, text: str, people: People, state: _State) -> Par
         if entity is not None:
             entity.quoted = True
             state.last_speaker = entity
+            if entity.kind == "person" and entity.surname:
+                state.quoted[entity.surname] = entity
         reading.quotes.append(FoundQuote(index, span, text[span.start:span.end], entity, how))
+    if not reading.events and not reading.spans:
+        state.narrated = _narrated(text, state.quoted)
     if reading.events:
         last = max(reading.events, key=lambda e: e.start)
         quote_after = any(q.span.open > last.start for q in reading.quotes)
         if last.entity is not None and not quote_after:
             state.last_speaker = last.entity.live
     return reading
+
+
+def _narrated(text: str, quoted: dict[str, Entity]) -> Entity | None:
+    """The one person quoted before whom a paragraph names, if exactly one."""
+    found = {entity.live for word in _CAPITALISED.findall(text)
+             if (entity := quoted.get(word.lower())) is not None}
+    return found.pop() if len(found) == 1 else None
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w\-]+")
 
 
 def _resolve_mention(phrase: str, salient: bool, people: People) -> None:
