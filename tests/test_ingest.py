@@ -489,6 +489,10 @@ def test_rejected_as_names_who_rejected_it():
       "The strandings were called “tragic” by the parks agency.",
       "But for Tane and his family the deaths are personal.",
       "“Our ancestors tell us to listen.”"], "ancestors tell us", "Rua Tane"),
+    # "the airline" is not "the navy" that spoke just before it.
+    (["The navy said 40 bodies had been recovered.",
+      "The airline said in a statement that families would be met by “a dedicated team of "
+      "care providers”."], "care providers", "the airline"),
 ])
 def test_the_grammar_of_attribution_on_patterns_of_real_reporting(paragraphs, words, speaker):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -312,8 +312,11 @@ class People:
         if found is not None:
             return found
         if bare and head in _COLLECTIVE_ORGS:  # "the company": the one just named
-            return self._latest([("spoke",), ("kind", "org", None)], seen=True) or self._latest(
+            found = self._latest([("spoke",), ("kind", "org", None)], seen=True) or self._latest(
                 [("spoke",)])
+            if found is not None and found.described and found.head not in forms:
+                return None  # "the airline" is not "the navy" that spoke before it
+            return found
         return None
 
     def author(self) -> Entity | None:
