@@ -571,6 +571,13 @@ def test_a_tours_list_of_dates_is_a_schedule_not_figures():
     assert [(f.text, f.paragraph) for f in draft.briefing.figures] == [("June 19", 1)]
 
 
+def test_the_pages_published_line_is_not_a_figure():
+    draft = draft_of("The girl, 8, was found on Nov. 18 in a motel.",
+                     "(Published Monday, Nov. 18, 2019)",
+                     "Updated at 10:42 p.m. CST on Nov. 19, 2019")
+    assert [(f.text, f.paragraph) for f in draft.briefing.figures] == [("8", 1), ("Nov. 18", 1)]
+
+
 def test_a_theme_is_named_for_what_it_is_about_not_who_speaks_in_it():
     draft = draft_of(
         "The city council met on Monday to debate the budget for parks and libraries.",

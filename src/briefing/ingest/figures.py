@@ -51,6 +51,9 @@ _DATE = (rf"(?:(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
          rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+\d{{4}})?\b"
          rf"|(?:{_MONTH})\s+\d{{4}}\b)")
 _SCHEDULE_LINE = re.compile(rf"(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*[–—\-:]\s")
+# A page's own line of when it was published: "(Published Monday, Nov. 18, 2019)".
+_PUBLISHED_LINE = re.compile(r"\(?(?:First\s+)?(?:Published|Updated|Posted|Last\s+updated)\b",
+                             re.IGNORECASE)
 _ADDRESS_AFTER = re.compile(
     r"\s+(?:block\b|(?:[NSEW]\.\s+)?(?:[A-Z][a-z]+\s+){1,3}"
     r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl)\b)")
@@ -133,6 +136,9 @@ def read_figures(readings: list[ParagraphReading]) -> list[FoundFigure]:
         if _SCHEDULE_LINE.match(reading.text) and len(reading.text.split()) <= 16:
             previous = []
             continue  # "June 20 – Raleigh, NC @ Walnut Creek": a tour's list of dates
+        if _PUBLISHED_LINE.match(reading.text) and len(reading.text.split()) <= 12:
+            previous = []
+            continue  # the page's date, not the story's
         skip = _dateline_end(reading.text) if index == 0 else 0
         speech = _Speech(reading)
         found = [f for f in (_figure(reading, index, m, speech)
