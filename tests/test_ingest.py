@@ -349,7 +349,8 @@ def test_an_age_is_neither_a_role_nor_an_unknown_number():
 
 @pytest.mark.parametrize(("sentence", "figure", "label", "inferred"), [
     # What the sentence says a number counts...
-    ("The US has 13,000 US troops in Afghanistan.", "13,000", "troops in Afghanistan", False),
+    ("The US has 13,000 US troops in Afghanistan.", "13,000", "US troops in Afghanistan",
+     False),
     ("Two United States service members died.", "Two", "United States service members",
      False),
     ("The team got a fine of $250,000.", "$250,000", "fine", False),
@@ -569,6 +570,19 @@ def test_a_tours_list_of_dates_is_a_schedule_not_figures():
                      "June 19 – Charlotte, NC @ PNC Music Pavilion",
                      "June 20 – Raleigh, NC @ Walnut Creek")
     assert [(f.text, f.paragraph) for f in draft.briefing.figures] == [("June 19", 1)]
+
+
+def test_a_count_is_labelled_by_its_noun_not_by_the_words_that_follow_it():
+    draft = draft_of("The case was brought against five publishers and Apple last year.",
+                     "Two gunmen died in the raid.",
+                     "On board were 155 Indonesians and a crew of seven.",
+                     "He has added 80 jobs to his Albuquerque company.",
+                     "The group released three of its commanders.",
+                     "Some 400 residents -- most of them elderly -- were moved.")
+    assert [(f.text, f.label) for f in draft.briefing.figures] == [
+        ("five publishers", "publishers"), ("Two gunmen", "gunmen died in the raid"),
+        ("155 Indonesians", "Indonesians"), ("seven", "crew"), ("80 jobs", "jobs"),
+        ("three", "commanders"), ("Some 400 residents", "residents")]
 
 
 def test_the_pages_published_line_is_not_a_figure():

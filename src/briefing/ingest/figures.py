@@ -302,7 +302,8 @@ def _counted(text: str, end: int) -> tuple[int, str | None]:
     # Trim back to the last word that can be a counted noun.
     while words:
         last = words[-1].group().lower()
-        if words[-1].group()[0].isupper() or last.endswith(("ed", "ing", "ly")):
+        if (words[-1].group()[0].isupper() and not _PEOPLES.search(words[-1].group())) or (
+                last.endswith(("ed", "ing", "ly"))):
             words.pop()
             continue
         break
@@ -311,7 +312,7 @@ def _counted(text: str, end: int) -> tuple[int, str | None]:
     for cut in range(len(words), 0, -1):
         last = words[cut - 1].group().lower().rstrip("’'")
         if last in IRREGULAR_PLURALS or last in MEASURE_UNITS or (
-                last.endswith("s") and not last.endswith("ss")):
+                last.endswith("s") and not last.endswith("ss")) or _MEN.search(last):
             return words[cut - 1].end(), last
     first = words[0].group().lower()
     if first in ONE_COUNTS or first in MEASURE_UNITS or first in (
@@ -319,6 +320,12 @@ def _counted(text: str, end: int) -> tuple[int, str | None]:
             "man", "woman"):
         return words[0].end(), first
     return end, None
+
+
+# Counted nouns the plural rule above misses: "two gunmen", "155 Indonesians".
+_MEN = re.compile(r"(?:gun|police|fire|fisher|service|congress|spokes|sales|business|tradesmen|"
+                  r"chair|crafts|country|states)men$")
+_PEOPLES = re.compile(r"^[A-Z][a-z]+(?:ians|ans|ons|ites)$")
 
 
 def _value(core: str) -> tuple[int | float | None, str | None]:
@@ -416,6 +423,11 @@ def _label(reading: ParagraphReading, start: int, end: int, text: str, kind: str
     right = _clause_words(reading.text[end:end + _CONTEXT_CHARS], forward=True)
     if counted:
         return _join([counted, *right[:6]]), True
+    if right and right[0].lower() == "of" and kind == "core":
+        # "three of its commanders": the commanders
+        right = right[1:]
+        while right and right[0].lower() in DETERMINERS:
+            right = right[1:]
     if unit is None and (noun := _noun_after(right)):
         # "13,000 US troops in Afghanistan": the noun, and where or of what.
         more = 3 if noun < len(right) and right[noun].lower() in _PLACE_WORDS else 0
@@ -483,7 +495,12 @@ def _counted_phrase(text: str) -> str:
 
 _CONTEXT_CHARS = 160
 _TRAILING_WORDS = 5
-_CLAUSE_BREAK = re.compile(r"[,.;:!?“”\"()—–]|\b(?:but|while|which|who)\b|\S*\d\S*")
+_CLAUSE_BREAK = re.compile(r"[,.;:!?“”\"()—–]|--|\b(?:but|while|which|who)\b|\S*\d\S*")
+
+
+# Words after a count that begin something other than what it counts.
+_NOT_OF_THE_COUNT = frozenset("and or nor but to than as his her their its our my your the a an "
+                              "this that these those".split())
 
 
 def _clause_words(text: str, *, forward: bool, limit: int = 7) -> list[str]:
@@ -494,6 +511,11 @@ def _clause_words(text: str, *, forward: bool, limit: int = 7) -> list[str]:
         while words and words[0].lower() in _AUX:
             words.pop(0)
         words = words[:limit]
+        if words and words[0].lower() in _NOT_OF_THE_COUNT:
+            return []  # "five publishers and Apple", "80 jobs to his company"
+        while words and words[-1].lower() in FUNCTION_WORDS:
+            words.pop()
+        return words
     else:
         words = _CLAUSE_BREAK.split(text)[-1].split()[-limit:]
     while words and words[0].lower() in FUNCTION_WORDS:
