@@ -490,6 +490,19 @@ def test_rejected_as_names_who_rejected_it():
       "The strandings were called “tragic” by the parks agency.",
       "But for Tane and his family the deaths are personal.",
       "“Our ancestors tell us to listen.”"], "ancestors tell us", "Rua Tane"),
+    # Initials are part of a name: "C. Eugene Steuerle", "William G. Gale".
+    (["“It is something to worry about,” said C. Dale Rourke, a fellow at the institute."],
+     "worry about", "C. Dale Rourke"),
+    (["“We exported a crisis,” said Walter G. Hale, a senior fellow."], "exported a crisis",
+     "Walter G. Hale"),
+    # "To Lorenz’s delight", "As Lorenz recalled": Lorenz, not "To Lorenz".
+    (["Ida Moor ran the machine. To Tate’s delight, Moor kept the tapes.",
+      "“He got a kick out of it,” she said."], "kick out of it", "Ida Moor"),
+    # A name before "has" is who the sentence is about: "he" means him.
+    (["From the deck of his schooner at Pike Terminal in Seattle, skipper Wade Rossi has "
+      "better insight than most into Whole Foods Market.",
+      "While he does not buy fish much, Rossi, 43 years a fisherman, keeps an eye on it.",
+      "“It is pure white,” he said."], "pure white", "Wade Rossi"),
     # "the airline" is not "the navy" that spoke just before it.
     (["The navy said 40 bodies had been recovered.",
       "The airline said in a statement that families would be met by “a dedicated team of "

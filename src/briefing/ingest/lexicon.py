@@ -69,7 +69,7 @@ DETERMINERS = frozenset("the a an this that these those his her its their our".s
 # Prepositions that can open a sentence before its subject ("In New Jersey,
 # …", "In his first post, Van Der Beek noted"): never part of a name.
 OPENING_PREPOSITIONS = frozenset("in on at for from by with after before during since under "
-                                 "over among across near".split())
+                                 "over among across near to as like unlike".split())
 
 # Words that start a modifier, not a noun phrase: "speaking from ...", "who ...".
 MODIFIER_STARTS = frozenset("""

@@ -524,7 +524,9 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
 # A past-tense verb right after a name: "…, Simmons teed up McDonald’s
 # cameo" is about Simmons, whom a later "he" most likely means.
 _PAST_VERB_NEXT = r" [a-z]{2,}ed\b"
-_VERB_NEXT = re.compile(_PAST_VERB_NEXT)
+# Or an auxiliary: "…, skipper Wade Bassi has better insight than most".
+_VERB_NEXT = re.compile(
+    rf"{_PAST_VERB_NEXT}| (?:{'|'.join(sorted(AUXILIARIES | PASSIVE_MARKERS))})\b")
 _SURNAME_THEN_VERB = re.compile(rf"(?<![\w’'])([A-Z][a-z]+)(?={_PAST_VERB_NEXT})")
 
 
