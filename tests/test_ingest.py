@@ -503,6 +503,14 @@ def test_rejected_as_names_who_rejected_it():
       "better insight than most into Whole Foods Market.",
       "While he does not buy fish much, Rossi, 43 years a fisherman, keeps an eye on it.",
       "“It is pure white,” he said."], "pure white", "Wade Rossi"),
+    # "Name, the Virginia Democrat, called": the name; "he" later is him too.
+    (["In an interview, Mr. Lund insisted that the jury was still out.",
+      "Mr. Warden, the Ohio Democrat, called the bill “the worst we have passed.” In 2009, "
+      "however, he called another “a responsible mix.”"], "responsible mix", "Mr Warden"),
+    # A speech participle opening the sentence (after a dateline): the main
+    # clause's subject said it.
+    (["DOVER (Aug. 13) -- Declaring “the soul of the corps” is at stake, Defense "
+      "Secretary Rob Yates has ordered a review."], "soul of the corps", "Rob Yates"),
     # "the airline" is not "the navy" that spoke just before it.
     (["The navy said 40 bodies had been recovered.",
       "The airline said in a statement that families would be met by “a dedicated team of "

@@ -610,10 +610,16 @@ def _appositive(framed: str, left: list[Token], right: list[Token]) -> Phrase | 
     return Phrase(phrase.text, phrase.start, phrase.end, clean_role(framed, role))
 
 
+_PARTY_OR_PEOPLE = re.compile(r"^(?:Democrat|Republican|Conservative|Tory|Labour|Briton|Scot|"
+                              r"[A-Z][a-z]+(?:ian|ese))$")
+
+
 def _has_name(toks: list[Token]) -> bool:
     words = [t for t in toks if t.is_word]
     if words and words[0].lower in ("a", "an"):
         return False  # "a Democrat", "an Australian": what someone is
+    if len(words) >= 2 and words[0].lower == "the" and _PARTY_OR_PEOPLE.search(words[-1].text):
+        return False  # "the Virginia Democrat", "the Italian": what someone is
     capitals = [t for t in words if t.capitalised and t.lower not in NOT_A_NAME
                 and t.lower not in TITLE_WORDS and not _POSSESSIVE.search(t.text)
                 and t.lower not in _TIME_WORDS]

@@ -292,7 +292,8 @@ def _events(reading: ParagraphReading) -> list[Event]:
                 framed, tok.end, reading.sentences[reading.sentence_of(tok.start)][1]):
             events.append(Event(tok.start, tok.end, lower, reading.sentence_of(tok.start)))
             continue
-        if (lower not in SPEECH_VERBS and lower not in _FINDING_VERBS) or not word[0].islower():
+        if (lower not in SPEECH_VERBS and lower not in _FINDING_VERBS) or (
+                not word[0].islower() and not _opening_participle(lower, tok.start, reading)):
             continue
         previous = toks[position - 1] if position else None
         following = toks[position + 1] if position + 1 < len(toks) else None
@@ -300,6 +301,23 @@ def _events(reading: ParagraphReading) -> list[Event]:
             continue
         events.append(Event(tok.start, tok.end, lower, reading.sentence_of(tok.start)))
     return events
+
+
+def _opening_participle(verb: str, start: int, reading: ParagraphReading) -> bool:
+    """"Declaring “…” is at stake, Robert Gates has ordered": a speech verb
+    in -ing that opens its sentence."""
+    return verb.endswith("ing") and _opens_sentence(
+        reading.framed, reading.sentences[reading.sentence_of(start)][0], start)
+
+
+def _opens_sentence(framed: str, low: int, start: int) -> bool:
+    """Nothing but spaces, or a dateline ("WASHINGTON (Aug. 13) --"), stands
+    between `low` and `start`."""
+    before = framed[low:start]
+    return not before.strip() or (len(before) <= 60 and _DATELINE.fullmatch(before) is not None)
+
+
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.’' ,\-]*(?:\([^()]{1,30}\))?\s*(?:--|—|–|-)\s*")
 
 
 def _is_speech(verb: str, previous: Token | None, following: Token | None,
@@ -446,6 +464,15 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         # subject of the clause after "that", whose verbs are listed.
         that = framed.rfind(" that ", tail, event.start)
         main = main_subject(framed, that + 6, event.start) if that >= 0 else None
+        if main is not None:
+            return main
+    if event.verb.endswith("ing") and _opens_sentence(framed, low, event.start):
+        # "Declaring “…” is at stake, Defense Secretary Robert Gates has
+        # ordered": a participle opening its sentence says what the main
+        # clause's subject, after the comma, said.
+        end = reading.sentences[event.sentence][1]
+        comma = framed.find(",", event.end, end)
+        main = main_subject(framed, comma + 1, end) if comma >= 0 else None
         if main is not None:
             return main
     if (event.verb.endswith("ing") and before_verb.endswith(",")) or joined:
