@@ -511,6 +511,12 @@ def test_rejected_as_names_who_rejected_it():
     # clause's subject said it.
     (["DOVER (Aug. 13) -- Declaring “the soul of the corps” is at stake, Defense "
       "Secretary Rob Yates has ordered a review."], "soul of the corps", "Rob Yates"),
+    # A quotation with no verb of its own, after a sentence about someone,
+    # is theirs, not the last speaker's.
+    (["“We exported a crisis,” said Walter Hale, a senior fellow.",
+      "Carl Shultz, chairman of the council in the 1970s, once summed up the danger with a "
+      "metaphor. “It is not the wolf at the door, but termites in the woodwork.”"],
+     "termites", "Carl Shultz"),
     # "the airline" is not "the navy" that spoke just before it.
     (["The navy said 40 bodies had been recovered.",
       "The airline said in a statement that families would be met by “a dedicated team of "

@@ -203,15 +203,21 @@ def _read_paragraph(index: int, text: str, people: People, state: _State) -> Par
     # Speech verbs and names in passing, in reading order, so that "he" and
     # "the official" mean whom the text has just spoken of.
     items: list[Event | _Mention] = [*reading.events, *_mentions(reading)]
+    # People the paragraph is about, where it names them ("Charles Schultze
+    # … once summed up the danger with a metaphor. “…”").
+    subjects: list[tuple[int, Entity]] = []
     for item in sorted(items, key=lambda i: i.start):
         if isinstance(item, Event):
             _resolve_event(reading, item, index, people, state)
         else:
-            _resolve_mention(text[item.start:item.end].strip(), item.salient, people)
+            mentioned = _resolve_mention(text[item.start:item.end].strip(), item.salient, people)
+            if mentioned is not None and mentioned.kind == "person":
+                subjects.append((item.start, mentioned))
 
     speaking = _Speaking([e for e in reading.events if e.entity is not None])
     for span in spans:
-        entity, how = _attribute(reading, span, people, speaker_before, speaking)
+        about = next((e for at, e in reversed(subjects) if at < span.open), None)
+        entity, how = _attribute(reading, span, people, about or speaker_before, speaking)
         words = text[span.start:span.end]
         if (how not in ("after", "colon") and not framed[:span.open].rstrip().endswith(":")
                 and _names_a_title(words)) or (how in ("context", "none")
@@ -246,15 +252,18 @@ def _narrated(text: str, quoted: dict[str, Entity]) -> Entity | None:
 _CAPITALISED = re.compile(r"\b[A-Z][\w\-]+")
 
 
-def _resolve_mention(phrase: str, salient: bool, people: People) -> None:
+def _resolve_mention(phrase: str, salient: bool, people: People) -> Entity | None:
+    """Who a name in passing names, when the sentence is about them."""
     if " " not in phrase:
-        people.recall(phrase)  # "Rooke defended ...": a known surname
-    elif not salient:
+        return people.recall(phrase)  # "Rooke defended ...": a known surname
+    if not salient:
         people.mention(phrase)  # "... after Turkish president Recep Tayyip Erdogan spoke"
-    elif (_is_lead_description(phrase) or _NAME_RUN.fullmatch(phrase.removesuffix("."))
-          or _ROLE_THEN_NAME.fullmatch(phrase.removesuffix("."))):
+        return None
+    if (_is_lead_description(phrase) or _NAME_RUN.fullmatch(phrase.removesuffix("."))
+            or _ROLE_THEN_NAME.fullmatch(phrase.removesuffix("."))):
         # "Mr Erdogan, however, was", "but coach Jim Caldwell vouched for him"
-        people.resolve(phrase, speaking=False, salient=True)
+        return people.resolve(phrase, speaking=False, salient=True)
+    return None
 
 
 # A lowercase role, then a name: "coach Jim Caldwell".
