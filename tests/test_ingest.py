@@ -517,6 +517,11 @@ def test_rejected_as_names_who_rejected_it():
       "Carl Shultz, chairman of the council in the 1970s, once summed up the danger with a "
       "metaphor. “It is not the wolf at the door, but termites in the woodwork.”"],
      "termites", "Carl Shultz"),
+    # "In Dr. Shadlen’s words, “…”": his; and "Dr" alone is no one.
+    (["Dr. Shadlen and colleagues started from a hypothesis.",
+      "The researchers wondered whether the threshold is responsible.",
+      "In Dr. Shadlen's words, “Could the moment be tied to awareness?”"],
+     "tied to awareness", "Dr Shadlen"),
     # "the airline" is not "the navy" that spoke just before it.
     (["The navy said 40 bodies had been recovered.",
       "The airline said in a statement that families would be met by “a dedicated team of "

@@ -165,6 +165,8 @@ class People:
         if not text:
             return None
         lower = text.lower()
+        if lower in HONORIFICS or lower + "." in HONORIFICS:
+            return None  # "Dr" cut from "Dr. Shadlen" names no one
         if lower in PRONOUNS:
             entity = self.pronoun(lower)
         else:

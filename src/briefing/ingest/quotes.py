@@ -682,6 +682,12 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
             entity = people.resolve(phrase.text, speaking=True)
             if entity is not None:
                 return entity, "colon"
+    # 3b. "In Dr. Shadlen’s words, “…”".
+    words_of = _IN_WHOSE_WORDS.search(reading.framed, max(start, span.open - 100), span.open)
+    if words_of is not None:
+        entity = people.resolve(words_of.group(1), speaking=True)
+        if entity is not None:
+            return entity, "colon"
     # 4. Later in its sentence.
     if after is not None and after.sentence == close_sentence:
         return after.entity, "sentence"
@@ -726,6 +732,8 @@ def _is_a_term(words: str, reading: ParagraphReading, span: QuoteSpan) -> bool:
     return not any(event.sentence == sentence for event in reading.events)
 
 
+_IN_WHOSE_WORDS = re.compile(
+    r"\b[Ii]n\s+([A-Z][^,;:“”\"]{0,60}?)[’']s?\s+(?:own\s+)?words\s*[,:]?\s*$")
 _IN_THE_WORDS_OF = re.compile(r"\b(?:in the words of|in (?:his|her|their) own words,?)\s+",
                               re.IGNORECASE)
 
