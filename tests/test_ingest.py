@@ -327,6 +327,12 @@ def test_a_source_relayed_via_a_paper_is_still_the_speaker():
     assert speaker_of(draft, "asked for it") == "Ana Ruiz"
 
 
+def test_words_a_paper_reported_someone_said_are_theirs_not_the_papers():
+    draft = draft_of("Chief executive Jon Mack said in a memo that the “gap between the brands "
+                     "has narrowed” as prices fell, the Daily Ledger reported this year.")
+    assert speaker_of(draft, "gap between the brands") == "Jon Mack"
+
+
 def test_he_means_the_surname_that_did_something_not_the_name_in_passing():
     """"…, Simmons teed up McDonald’s cameo. “…,” he said": he is Simmons."""
     draft = draft_of(

@@ -647,6 +647,11 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
     # closing sentence or later, the last before it in its opening one or earlier.
     after = speaking.first_starting_from(span.outer_end)
     before = speaking.last_ending_by(span.open)
+    # 0. Relayed: "Mackey said in a memo that the “…” as prices fell, Yahoo
+    # Finance reported": the words are the one who said them, not the relayer's.
+    if (after is not None and after.verb in _RELAYING_VERBS and before is not None
+            and before.sentence == sentence and before.verb not in _RELAYING_VERBS):
+        return before.entity, "before"
     # 1. Right after the quotation.
     if after is not None and after.start < next_open and after.sentence <= close_sentence + 1:
         gap = tokens(reading.framed, span.outer_end, after.start)
@@ -702,6 +707,7 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
     return None, "none"
 
 
+_RELAYING_VERBS = frozenset(("reported", "reports", "according to"))
 _TITLE = "title"  # how a FoundQuote that names a title was "attributed"
 _TITLE_WORD = re.compile(r"[\w’'\-]+")
 _TITLE_SMALL_WORDS = frozenset("a an the of and or to in on at for with by from as".split())
