@@ -623,6 +623,19 @@ def test_a_count_is_labelled_by_its_noun_not_by_the_words_that_follow_it():
         ("three", "commanders"), ("Some 400 residents", "residents")]
 
 
+def test_a_year_opening_a_sentence_after_a_quotation_is_a_figure():
+    draft = draft_of("In 2013, the senator called the debt “the issue of our era.” By 2017, as "
+                     "leader, he passed the cut. “It is done.” In 2009, he had voted no.")
+    assert [f.text for f in draft.briefing.figures] == ["2013", "2017", "2009"]
+
+
+def test_a_decade_or_a_century_is_a_figure_but_roughly_one_is_not():
+    draft = draft_of("A decade ago the mill closed after a half-century of work; for nearly "
+                     "a decade nothing opened, and a century-old church stands empty.")
+    assert [(f.text, f.label) for f in draft.briefing.figures] == [
+        ("A decade", "duration"), ("a half-century", "duration")]
+
+
 def test_the_pages_published_line_is_not_a_figure():
     draft = draft_of("The girl, 8, was found on Nov. 18 in a motel.",
                      "(Published Monday, Nov. 18, 2019)",

@@ -65,6 +65,7 @@ _TIME = r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\
 _VAGUE = (r"\b(?:(?:tens|hundreds|thousands|millions|billions|dozens|scores)"
           r"(?:\s+of\s+(?:thousands|millions|billions))?(?=\s+of\b)"
           r"|(?:half\s+)?a\s+dozen\b|a\s+(?:hundred|thousand|million|billion|trillion)\b"
+          r"|\ba\s+(?:decade|century)\b(?!-)|\b(?:a\s+)?(?:quarter|half)[-\s]century\b(?!-)"
           r"|(?:several|a\s+few|many)\s+(?:hundred|thousand|million|billion)\b"
           r"|\ba\s+(?:third|quarter|fifth|tenth)(?=\s+of\b)"
           rf"|{_NUMWORD}-(?:thirds?|quarters?|fifths?|tenths?)\b)")
@@ -82,6 +83,7 @@ _FIGURE = re.compile(
     rf"|(?P<scores>{_SCORES})|(?P<rank>(?-i:\bNo\.\s?\d+\b))|(?P<duration>{_DURATION})"
     rf"|(?P<core>(?<![\w$£€¥₹]){_CORE}(?:\s?[-–]\s?{_CORE})?)",
     re.IGNORECASE)
+_ERA = re.compile(r"(?:decade|century)$", re.IGNORECASE)
 _TO_RANGE = re.compile(rf"\s+to\s+{_CORE}\b", re.IGNORECASE)
 _DATELINE = re.compile(
     rf"\s*[A-Z][A-Z.'’ \-]{{1,40}}(?:,\s*[A-Z][A-Za-z.' ]{{1,30}})?,\s*{_DATE}"
@@ -166,6 +168,8 @@ def _figure(reading: ParagraphReading, index: int, match: re.Match[str],
     unit: str | None = None
     if kind == "vague" and _NO_NUMBER.match(core):
         return None  # "thousands of", "several million": how many, nobody says
+    if kind == "vague" and _ERA.search(core) and _MODIFIER.search(text, max(0, start - 24), start):
+        return None  # "a decade" is one; "nearly a decade", "more than a decade", roughly none
     if kind == "ordinal":
         if not _ORDINAL_NOUN.search(core):
             return None  # "the 21st century", "14th in the league"
@@ -260,6 +264,8 @@ def _is_figure(text: str, start: int, end: int, core: str) -> bool:
 
 def _sentence_start(text: str, at: int) -> bool:
     while at and text[at - 1] in " “\"‘'(":
+        at -= 1
+    if at and text[at - 1] in "”’":  # after a quotation that ends a sentence: “… era.” By 2017
         at -= 1
     return not at or text[at - 1] in ".!?:;—–"
 
@@ -417,7 +423,8 @@ def _label(reading: ParagraphReading, start: int, end: int, text: str, kind: str
     whose = _whose_age(reading.text, start, end, text)
     if whose:
         return whose, True  # "convicting Webb, 51, of kidnapping": Webb's age
-    if re.search(r"-(?:second|minute|hour|day|week|month|year|game|match)s?$", text.lower()):
+    if re.search(r"-(?:second|minute|hour|day|week|month|year|game|match)s?$|\b(?:decade|century)$",
+                 text.lower()):
         return "duration", False  # "three-hour", "four-game": how long something was
     counted = _counted_phrase(text) if unit not in ("%", "year") else ""
     right = _clause_words(reading.text[end:end + _CONTEXT_CHARS], forward=True)
