@@ -528,6 +528,21 @@ def test_rejected_as_names_who_rejected_it():
       "The researchers wondered whether the threshold is responsible.",
       "In Dr. Shadlen's words, “Could the moment be tied to awareness?”"],
      "tied to awareness", "Dr Shadlen"),
+    # "Though Trump’s inauguration …, she said": not a "Though Trump".
+    (["Fed Chair Janet Yale said rates would rise.",
+      "Though Trump's inauguration is a month away, she said “some of the participants” "
+      "had shifted."], "some of the participants", "Janet Yale"),
+    # "answered": a speech verb; "reported the Washington Post": a paper, named,
+    # not "the post" someone wrote.
+    (["One Nevada Democrat asked simply, “Who cares?” An Iowa Republican seemingly "
+      "answered that question: “Nobody cares.”"], "Nobody cares", "an Iowa Republican"),
+    (["“Who cares?” asked a Nevada Democrat.",
+      "A team of analysts “has been prepared to deliver briefings,” reported the Daily Post."],
+     "deliver briefings", "the Daily Post"),
+    # "continued to describe": the subject of "continued".
+    (["“It did not mention the stimulus,” said Aron Kohl, a strategist.",
+      "The central bank continued to describe that pace as “gradual,” keeping policy loose."],
+     "gradual", "the central bank"),
     # "the airline" is not "the navy" that spoke just before it.
     (["The navy said 40 bodies had been recovered.",
       "The airline said in a statement that families would be met by “a dedicated team of "

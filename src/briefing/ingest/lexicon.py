@@ -36,6 +36,7 @@ clarify clarifies clarified text texts texted email emails emailed message messa
 messaged instruct instructs instructed yell yells yelled scream screams screamed
 demand demands demanded beg begs begged read reads alleging claiming arguing insisting
 stating noting declaring calling describing dubbing labelling labeling branding tell-tale
+answer answers answered
 """.split()) - {"tell-tale"}
 
 # Speech verbs that also take the speaker after them when they follow a
@@ -48,7 +49,7 @@ declared declares remarked remarks observed observes quipped joked cautioned
 conceded complained tweeted posted announced stated lamented shouted whispered
 commented stressed emphasised emphasized recounted mused wondered sighed laughed
 exclaimed retorted snapped interjected instructed yelled screamed demanded begged
-pleaded read reads
+pleaded read reads answered reported
 """.split())
 
 # Verbs after which a passive or an idiom means no speaker is named

@@ -49,6 +49,8 @@ _ROLE_ENDINGS = ("er", "or", "ist", "ent", "ant", "ian")
 _WHAT_THEY_DO = frozenset("singer actor actress musician artist rapper host presenter dancer "
                           "star".split())
 _QUANTITY_WORDS = frozenset("one some many several both other others most".split())
+_OPENING_CONJUNCTIONS = frozenset("though although while when whereas if because unless until "
+                                  "once but and yet".split())
 _LINK_WORDS = frozenset("of for at from in on to by with".split())
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,6}$")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -462,8 +464,11 @@ _ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros)\.$")
 
 def _parse(text: str) -> _Parsed:
     words = text.split()
-    while len(words) > 1 and words[0].lower() in OPENING_PREPOSITIONS:
-        words.pop(0)  # "In New Jersey" opening a sentence: the place, not a person
+    while len(words) > 1 and (words[0].lower() in OPENING_PREPOSITIONS
+                              or words[0].lower() in _OPENING_CONJUNCTIONS):
+        # "In New Jersey" opening a sentence: the place, not a person;
+        # "Though Trump's inauguration": Trump.
+        words.pop(0)
         text = " ".join(words)
     if words and words[-1][:1].isupper() and _POSSESSIVE.search(words[-1]):
         words[-1] = _POSSESSIVE.sub("", words[-1])  # "Sofia Brandt's" names Brandt
