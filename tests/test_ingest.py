@@ -543,6 +543,14 @@ def test_rejected_as_names_who_rejected_it():
     (["“It did not mention the stimulus,” said Aron Kohl, a strategist.",
       "The central bank continued to describe that pace as “gradual,” keeping policy loose."],
      "gradual", "the central bank"),
+    # "All told" is not speech; "as one executive said" is the executive's.
+    (["All told, this wastes time. Worse, as one executive said, “I distrust most of them.”"],
+     "distrust most", "one executive"),
+    # Any verb in the past between a quotation and its speaker says how it was said.
+    (["Don Trask shared his branding advice on Monday.",
+      "“What do I know about branding, maybe nothing,” Trask simpered in a tweet.",
+      "“If I were the maker, I would rebrand the plane,” he advised."], "rebrand the plane",
+     "Don Trask"),
     # "the airline" is not "the navy" that spoke just before it.
     (["The navy said 40 bodies had been recovered.",
       "The airline said in a statement that families would be met by “a dedicated team of "

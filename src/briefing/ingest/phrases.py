@@ -288,6 +288,8 @@ def _describes(segment: list[Token]) -> bool:
     first = segment[0]
     if first.capitalised and not _POSSESSIVE.search(first.text):
         return False
+    if first.lower in ("as", "when", "while", "because", "if", "since"):
+        return False  # "Worse, as one executive said": a clause, with its own subject
     if len(segment) > 2 and first.lower == "one" and segment[1].lower == "of":
         return True  # "one of the leading voices on …": one of whatever they are
     head = head_word(" ".join(t.text for t in segment if t.is_word))

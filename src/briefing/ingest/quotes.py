@@ -301,15 +301,32 @@ def _events(reading: ParagraphReading) -> list[Event]:
                 framed, tok.end, reading.sentences[reading.sentence_of(tok.start)][1]):
             events.append(Event(tok.start, tok.end, lower, reading.sentence_of(tok.start)))
             continue
+        if _verb_after_quotation(lower, tok.start, reading.text):
+            events.append(Event(tok.start, tok.end, lower, reading.sentence_of(tok.start)))
+            continue
         if (lower not in SPEECH_VERBS and lower not in _FINDING_VERBS) or (
                 not word[0].islower() and not _opening_participle(lower, tok.start, reading)):
             continue
         previous = toks[position - 1] if position else None
         following = toks[position + 1] if position + 1 < len(toks) else None
+        if lower == "told" and previous is not None and previous.lower == "all":
+            continue  # "All told, …": in all
         if not _is_speech(lower, previous, following, toks, position, reading):
             continue
         events.append(Event(tok.start, tok.end, lower, reading.sentence_of(tok.start)))
     return events
+
+
+def _verb_after_quotation(word: str, start: int, text: str) -> bool:
+    """"“…,” Trump simpered", "“…,” he advised": a verb in the past right
+    after a quotation and its speaker says how it was said, whatever the verb."""
+    if word in SPEECH_VERBS or not word.endswith("ed") or len(word) < 5 or not word.islower():
+        return False
+    return _QUOTATION_THEN_SPEAKER.search(text, max(0, start - 60), start) is not None
+
+
+_QUOTATION_THEN_SPEAKER = re.compile(
+    r"[,?!…][”\"]\s+(?:(?:[A-Z][\w.’'\-]*\s+){1,3}|(?:he|she|they|we|I)\s+)$")
 
 
 def _opening_participle(verb: str, start: int, reading: ParagraphReading) -> bool:
