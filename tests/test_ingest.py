@@ -659,6 +659,13 @@ def test_a_decade_or_a_century_is_a_figure_but_roughly_one_is_not():
         ("A decade", "duration"), ("a half-century", "duration")]
 
 
+@pytest.mark.parametrize("opening", ["VARNO, May 14 (Wirewatch) -", "VARNO (May 14) --",
+                                     "May 14, 2015 --"])
+def test_the_date_of_a_dateline_is_not_a_figure(opening):
+    draft = draft_of(f"{opening} Shells hit 4 towns on May 12.")
+    assert [f.text for f in draft.briefing.figures] == ["4 towns", "May 12"]
+
+
 def test_the_pages_published_line_is_not_a_figure():
     draft = draft_of("The girl, 8, was found on Nov. 18 in a motel.",
                      "(Published Monday, Nov. 18, 2019)",

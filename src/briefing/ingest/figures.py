@@ -85,9 +85,11 @@ _FIGURE = re.compile(
     re.IGNORECASE)
 _ERA = re.compile(r"(?:decade|century)$", re.IGNORECASE)
 _TO_RANGE = re.compile(rf"\s+to\s+{_CORE}\b", re.IGNORECASE)
+# "VARNO, May 14 (Wirewatch) -", "WASHINGTON (Aug. 13) --", "April 17, 2015 --".
 _DATELINE = re.compile(
-    rf"\s*[A-Z][A-Z.'’ \-]{{1,40}}(?:,\s*[A-Z][A-Za-z.' ]{{1,30}})?,\s*{_DATE}"
-    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]")
+    rf"\s*(?:[A-Z][A-Z.'’ \-]{{1,40}}(?:,\s*[A-Z][A-Za-z.' ]{{1,30}})?,\s*{_DATE}"
+    r"\s*(?:\([^)]{1,40}\))?"
+    rf"|[A-Z][A-Z.'’ \-]{{1,40}}\(\s*{_DATE}\s*\)|{_DATE})\s*(?:--|[-–—])")
 _ONE_IN = re.compile(rf"\s+in\s+(?:\d+|{_NUMWORD})\b", re.IGNORECASE)
 _MODIFIER = re.compile(
     r"(?:more than|less than|fewer than|at least|at most|up to|as many as|as much as|"
