@@ -666,6 +666,12 @@ def test_the_date_of_a_dateline_is_not_a_figure(opening):
     assert [f.text for f in draft.briefing.figures] == ["4 towns", "May 12"]
 
 
+def test_the_date_under_an_embedded_post_is_not_a_figure():
+    draft = draft_of("The launch failed on September 1.",
+                     "— Elan Moss (@elanmoss) September 9, 2016")
+    assert [(f.text, f.paragraph) for f in draft.briefing.figures] == [("September 1", 1)]
+
+
 def test_the_pages_published_line_is_not_a_figure():
     draft = draft_of("The girl, 8, was found on Nov. 18 in a motel.",
                      "(Published Monday, Nov. 18, 2019)",

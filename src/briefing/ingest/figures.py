@@ -54,6 +54,7 @@ _SCHEDULE_LINE = re.compile(rf"(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*[
 # A page's own line of when it was published: "(Published Monday, Nov. 18, 2019)".
 _PUBLISHED_LINE = re.compile(r"\(?(?:First\s+)?(?:Published|Updated|Posted|Last\s+updated)\b",
                              re.IGNORECASE)
+_TWEET_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*\S*\s*\d")
 _ADDRESS_AFTER = re.compile(
     r"\s+(?:block\b|(?:[NSEW]\.\s+)?(?:[A-Z][a-z]+\s+){1,3}"
     r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl)\b)")
@@ -140,6 +141,9 @@ def read_figures(readings: list[ParagraphReading]) -> list[FoundFigure]:
         if _SCHEDULE_LINE.match(reading.text) and len(reading.text.split()) <= 16:
             previous = []
             continue  # "June 20 – Raleigh, NC @ Walnut Creek": a tour's list of dates
+        if _TWEET_SIGNATURE.search(reading.text) and len(reading.text.split()) <= 12:
+            previous = []
+            continue  # "— Elon Musk (@elonmusk) September 9, 2016": an embedded post's date
         if _PUBLISHED_LINE.match(reading.text) and len(reading.text.split()) <= 12:
             previous = []
             continue  # the page's date, not the story's
