@@ -375,6 +375,10 @@ def test_an_age_is_neither_a_role_nor_an_unknown_number():
     ("He was accused following a Wikileaks conference in Stockholm in 2010.", "2010",
      "year of the Wikileaks conference in Stockholm", False),
     ("Since 2015 prices have risen.", "2015", "year", True),
+    # A clause cut short by the window is not a label: "year Wednesday and signaled …".
+    ("WASHINGTON The Federal Reserve raised interest rates on Wednesday and signaled a "
+     "faster pace of increases in 2017 as bankers adapted.", "2017",
+     "year of the faster pace of increases", False),
     # How old, and who.
     ("A jury took ten minutes before convicting Webb, 51, of kidnapping.", "51",
      "Webb’s age", False),

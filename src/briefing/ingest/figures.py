@@ -556,6 +556,11 @@ def _what_happened(text: str, start: int) -> str:
     if left.split()[-1:] and left.split()[-1].lower() not in _WHEN_WORDS:
         return ""
     clause = _clause_words(left, forward=False, limit=9)
+    if len(_CLAUSE_BREAK.split(left)[-1].split()) > 9:
+        # Cut short, it may start mid-phrase ("Wednesday and signaled a faster
+        # pace of increases"): from its last "and", whose verb then opens it.
+        joined = [k for k, word in enumerate(clause) if word.lower() in ("and", "but", "or")]
+        clause = clause[joined[-1] + 1:] if joined else clause
     while clause and clause[0].lower() in ("after", "before", "when", "as", "and", "then"):
         clause.pop(0)
     # Something, then what it did: "classified material by …" is no clause.
