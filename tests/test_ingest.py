@@ -585,6 +585,13 @@ def test_a_term_in_quotation_marks_is_not_a_quote_but_a_word_someone_used_is():
     assert speaker_of(draft, "failed") == "Piet Kool"
 
 
+def test_the_name_of_a_source_in_quotation_marks_is_not_a_quote():
+    draft = draft_of("The chair said “some of the participants” had shifted. Five of 17 "
+                     "members raised their outlook, according to the new “dot plot” of "
+                     "projections.")
+    assert [q.text for q in draft.briefing.quotes] == ["some of the participants"]
+
+
 _LEAD = "Singer Ana Ruiz said on Tuesday that “I just want to perform my songs.”"
 
 
