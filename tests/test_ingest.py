@@ -213,6 +213,16 @@ def test_control_characters_are_dropped_with_a_warning():
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", draft.toml)
 
 
+def test_an_agencys_closing_credits_are_left_out_and_said_so():
+    text = ("Rates rise\n\nThe bank raised rates on Wednesday.\n\nIt sees 3 more hikes.\n\n"
+            "(Reporting by Ann Saphir; Editing by Paul Simao)\n")
+    draft = draft_from_text(text, source="article.txt")
+    paragraphs = [p for s in draft.briefing.sections for p in s.paragraphs]
+    assert paragraphs == ["The bank raised rates on Wednesday.", "It sees 3 more hikes."]
+    assert draft.warnings == ['article.txt:7: left out the credits "(Reporting by Ann Saphir; '
+                              'Editing by Paul Simao)"']
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("", "the article is empty"),
     ("  \n\n \n", "the article is empty"),

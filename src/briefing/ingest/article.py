@@ -31,6 +31,8 @@ _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 _QUOTE_MARKER = re.compile(r"^\s{0,3}>\s?")
 _REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+_CREDITS = re.compile(r"\(?(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Research)"
+                      r"\s+by\b", re.IGNORECASE)
 _BYLINE = re.compile(
     r"^(?:by|BY|By)\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,8}\s*$")
 _TERMINAL = ".!?:;,…"
@@ -123,6 +125,10 @@ def parse_article(text: str, *, source: str) -> Article:
             continue
         if not paragraphs and _BYLINE.match(joined):
             notes.append(f"{name}:{block.line}: left out the byline \"{joined}\"")
+            continue
+        if is_last and paragraphs and _CREDITS.match(joined) and len(joined) <= 400:
+            # "(Reporting by …; Editing by …)": the agency's credits, not the story
+            notes.append(f"{name}:{block.line}: left out the credits \"{joined}\"")
             continue
         if (not paragraphs and standfirst is None and not is_last
                 and _is_standfirst(block, joined, markdown)):
