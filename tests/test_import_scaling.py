@@ -97,6 +97,9 @@ PARAGRAPH_SHAPES: dict[str, Callable[[int], str]] = {
     "statements-read": lambda n: repeat("a statement from Aa Bb that read ", n, PLAIN),
     "moves-and-ages": lambda n: repeat("Aa Bb, 51, rose 5% in 2010 ", n, PLAIN),
     "dash-then-spaces": lambda n: PLAIN + '"a" - a' + " " * n + "x",
+    # Names the sentence is about, each before a quotation with no verb.
+    "named-then-quoted": lambda n: repeat("Ann Lee, a doctor, wept. “a.” ", n, PLAIN),
+    "verbs-after-quotations": lambda n: repeat("“a,” Ann Lee simpered. ", n, PLAIN),
 }
 SHAPES = {**ARTICLE_SHAPES, **PARAGRAPH_SHAPES}
 

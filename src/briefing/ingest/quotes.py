@@ -215,8 +215,10 @@ def _read_paragraph(index: int, text: str, people: People, state: _State) -> Par
                 subjects.append((item.start, mentioned))
 
     speaking = _Speaking([e for e in reading.events if e.entity is not None])
+    subject_starts = [at for at, _ in subjects]  # in order: by bisection, not a scan per quote
     for span in spans:
-        about = next((e for at, e in reversed(subjects) if at < span.open), None)
+        named = bisect_left(subject_starts, span.open)
+        about = subjects[named - 1][1] if named else None
         entity, how = _attribute(reading, span, people, about or speaker_before, speaking)
         words = text[span.start:span.end]
         if (how not in ("after", "colon") and not framed[:span.open].rstrip().endswith(":")
