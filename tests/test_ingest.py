@@ -565,6 +565,11 @@ def test_rejected_as_names_who_rejected_it():
       "“What do I know about branding, maybe nothing,” Trask simpered in a tweet.",
       "“If I were the maker, I would rebrand the plane,” he advised."], "rebrand the plane",
      "Don Trask"),
+    # "Orbit Sciences": a company by its name's last word, so not whom "he" means.
+    (["“We will fly again,” said Elan Moss, the chief executive.",
+      "Orbit Sciences took a year to return to flight after its rocket exploded.",
+      "“It is the most difficult failure we have had,” he said."], "most difficult",
+     "Elan Moss"),
     # "the airline" is not "the navy" that spoke just before it.
     (["The navy said 40 bodies had been recovered.",
       "The airline said in a statement that families would be met by “a dedicated team of "

@@ -62,7 +62,14 @@ _COLLECTIVE_ORGS = frozenset("company firm group bank carmaker retailer lender i
                              "broadcaster newspaper operator utility manufacturer maker "
                              "giant startup".split())
 _ORG_NAME_WORDS = ORG_NOUNS | frozenset("journal times post news herald guardian telegraph "
-                                        "tribune gazette inc corp ltd plc llc ag sa".split())
+                                        "tribune gazette inc corp ltd plc llc ag sa "
+                                        # "Orbital Sciences", "Big Machine Records"
+                                        "sciences systems technologies industries holdings "
+                                        "resources airlines airways motors pharmaceuticals "
+                                        "entertainment records recordings media partners "
+                                        "foundation laboratories labs communications enterprises "
+                                        "ventures securities insurance brands foods pictures "
+                                        "energy".split())
 
 
 @dataclass(eq=False)
