@@ -600,6 +600,34 @@ def test_a_term_in_quotation_marks_is_not_a_quote_but_a_word_someone_used_is():
     assert speaker_of(draft, "failed") == "Piet Kool"
 
 
+@pytest.mark.parametrize(("paragraphs", "words", "speaker"), [
+    (["“We will fly again,” said NASA Administrator Jim Brede."], "fly again", "Jim Brede"),
+    (["In 2013, senator Mitch Connell of Kentucky called the debt “the issue of our era.”"],
+     "issue of our era", "Mitch Connell"),
+    (["Ola Munn starred in the film.", "Not Munn, who said she was “never so happy.”"],
+     "never so happy", "Ola Munn"),
+])
+def test_a_speakers_name_is_the_name_without_role_place_or_adverb(paragraphs, words, speaker):
+    assert speaker_of(draft_of(*paragraphs), words) == speaker
+
+
+@pytest.mark.parametrize("phrase", ["April", "Tuesday", "Dr", "Fearing negative publicity"])
+def test_a_month_a_title_alone_or_a_participle_names_no_speaker(phrase):
+    from briefing.ingest.people import People
+
+    people = People()
+    assert people.resolve("Ana Ruiz") is not None  # someone to mistake it for
+    assert people.resolve(phrase) is None
+
+
+def test_an_institution_named_with_of_keeps_its_capitals_a_description_does_not():
+    from briefing.ingest.people import People
+
+    people = People()
+    assert people.resolve("Bank of England").name == "Bank of England"
+    assert people.resolve("The mayor of Irpin").name == "the mayor of Irpin"
+
+
 def test_the_name_of_a_source_in_quotation_marks_is_not_a_quote():
     draft = draft_of("The chair said “some of the participants” had shifted. Five of 17 "
                      "members raised their outlook, according to the new “dot plot” of "

@@ -123,7 +123,7 @@ pope king queen prince princess sheikh emir sultan crown speaker leader
 representative rep rep. congressman congresswoman councillor councilman
 councilwoman mp minister-president premier president-designate
 head coach manager captain founder co-founder editor correspondent analyst
-economist strategist adviser advisor aide chairmen chancellor-elect
+economist strategist adviser advisor aide chairmen chancellor-elect administrator ombudsman
 ch supt insp det sgt pc dc dci dsi ds di acting assistant
 """.split())
 

@@ -26,6 +26,7 @@ from briefing.ingest.lexicon import (
     GENDERED_NOUNS,
     HONORIFICS,
     MALE_NAMES,
+    MONTHS,
     NOT_A_NAME,
     NUMBER_WORDS,
     OPENING_PREPOSITIONS,
@@ -35,6 +36,7 @@ from briefing.ingest.lexicon import (
     PRONOUNS,
     SPEECH_VERBS,
     TITLE_WORDS,
+    WEEKDAYS,
     is_person_noun,
 )
 from briefing.ingest.phrases import head_word
@@ -50,7 +52,9 @@ _WHAT_THEY_DO = frozenset("singer actor actress musician artist rapper host pres
                           "star".split())
 _QUANTITY_WORDS = frozenset("one some many several both other others most".split())
 _OPENING_CONJUNCTIONS = frozenset("though although while when whereas if because unless until "
-                                  "once but and yet".split())
+                                  "once but and yet not even only also just perhaps".split())
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_PARTICIPLE_OPENING = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 _LINK_WORDS = frozenset("of for at from in on to by with".split())
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,6}$")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -174,8 +178,10 @@ class People:
         if not text:
             return None
         lower = text.lower()
-        if lower in HONORIFICS or lower + "." in HONORIFICS:
-            return None  # "Dr" cut from "Dr. Shadlen" names no one
+        if lower in HONORIFICS or lower + "." in HONORIFICS or lower in _DATE_WORDS:
+            return None  # "Dr" cut from "Dr. Shadlen", "April": no one
+        if _PARTICIPLE_OPENING.match(text):
+            return None  # "Fearing negative publicity, …": what someone did, not who
         if lower in PRONOUNS:
             entity = self.pronoun(lower)
         else:
@@ -493,6 +499,9 @@ def _parse(text: str) -> _Parsed:
     while run and (run[0].lower() in _PARTICLES or run[0].lower() in NUMBER_WORDS):
         run.pop(0)  # "Two United States service members": a count, not a given name
     if run and len(words) > len(run) and words[-len(run) - 1].lower() in _LINK_WORDS:
+        before = _parse(" ".join(words[:-len(run) - 1])) if len(words) > len(run) + 2 else None
+        if before is not None and len(before.name) >= 2:
+            return before  # "senator Mitch McConnell of Kentucky": McConnell
         run = []  # "the mayor of Irpin" describes; Irpin is not the speaker
     if len(run) == 1 and run[0] == words[0] and _common_noun(run[0]):
         run = []  # "Officials said", "Police said": a description, capitalised
@@ -548,7 +557,9 @@ def _role_word(word: str) -> bool:
     lower = word.lower()
     if lower in FEMALE_NAMES or lower in MALE_NAMES:
         return False
-    return _common_noun(word) or (len(lower) > 5 and lower.endswith(_ROLE_ENDINGS))
+    last = lower.rsplit("-", 1)[-1]  # "Singer-guitarists Tom Johnston"
+    return _common_noun(word) or any(
+        len(w) > 5 and w.endswith(_ROLE_ENDINGS) for w in (lower, last, last.removesuffix("s")))
 
 
 def _is_name_word(word: str) -> bool:
@@ -597,7 +608,8 @@ def _display(text: str) -> str:
     first, _, rest = text.partition(" ")
     lowered = (_LEADING_DETERMINER.match(first) or first.lower() in NUMBER_WORDS
                or first.lower() in _QUANTITY_WORDS
-               or (_common_noun(first) and first[1:].islower()))
+               or (_common_noun(first) and first[1:].islower()
+                   and not re.match(r"(?:of|for) (?:the )?[A-Z]", rest)))  # "Bank of England"
     if lowered and not (len(first) > 1 and first.isupper()):
         return (first.lower() + " " + rest).strip()
     return text
