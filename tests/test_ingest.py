@@ -628,6 +628,15 @@ def test_an_institution_named_with_of_keeps_its_capitals_a_description_does_not(
     assert people.resolve("The mayor of Irpin").name == "the mayor of Irpin"
 
 
+def test_a_cross_reference_to_another_article_is_not_a_quote_nor_april_a_speaker():
+    draft = draft_of("Ada Lin started a small company, Lumen Biosciences, in 2013.",
+                     "In April of this year, Zhang won a patent (see “Broad Institute Gets "
+                     "Patent on Gene-Editing Method”). It was “a shock,” said Lin.")
+    assert [(q.text, q.speaker_name) for q in draft.briefing.quotes] == [
+        ("a shock", "Ada Lin")]
+    assert "April" not in [p.name for p in draft.briefing.people]
+
+
 def test_the_name_of_a_source_in_quotation_marks_is_not_a_quote():
     draft = draft_of("The chair said “some of the participants” had shifted. Five of 17 "
                      "members raised their outlook, according to the new “dot plot” of "

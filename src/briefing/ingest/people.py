@@ -186,6 +186,8 @@ class People:
             entity = self.pronoun(lower)
         else:
             parsed = _parse(text)
+            if parsed.text.lower().rstrip(".") in _DATE_WORDS:
+                return None  # "In April, he won": a month
             entity = self._named(parsed, role) if parsed.name else self._described(parsed, role)
         if entity is None:
             return None

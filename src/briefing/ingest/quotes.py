@@ -225,7 +225,8 @@ def _read_paragraph(index: int, text: str, people: People, state: _State) -> Par
                 and _names_a_title(words)) or (how in ("context", "none")
                                                and _is_a_term(words, reading, span)) or (
                 len(words.split()) <= 4 and _SOURCE_NAMED_BEFORE.search(
-                    framed, max(0, span.open - 40), span.open) is not None):
+                    framed, max(0, span.open - 40), span.open) is not None) or (
+                _SEE_BEFORE.search(framed, max(0, span.open - 12), span.open) is not None):
             # “Star Wars”, “Black Death”, “DWTS”: a name or a title, not words said
             reading.quotes.append(FoundQuote(index, span, text[span.start:span.end], None,
                                              _TITLE))
@@ -745,6 +746,8 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
 # names the source, it is not what anyone said.
 _SOURCE_NAMED_BEFORE = re.compile(r"\baccording to\s+(?:(?:the|a|an|its|their)\s+)?"
                                   r"(?:[\w\-]+\s+)?$", re.IGNORECASE)
+# "(see “Broad Institute Gets Patent …”)": the title of another article.
+_SEE_BEFORE = re.compile(r"\(\s*see\s+(?:also\s+)?$", re.IGNORECASE)
 _RELAYING_VERBS = frozenset(("reported", "reports", "according to"))
 _TITLE = "title"  # how a FoundQuote that names a title was "attributed"
 _TITLE_WORD = re.compile(r"[\w’'\-]+")
