@@ -213,6 +213,22 @@ def test_control_characters_are_dropped_with_a_warning():
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", draft.toml)
 
 
+def test_a_crosshead_in_capitals_with_a_full_stop_inside_is_a_crosshead():
+    text = ("Auto show\n\nCarmakers showed new SUVs on Wednesday.\n\n"
+            "VOLKSWAGEN ID. SPACE CONCEPT\n\nThe wagon goes 300 miles on a charge.\n\n"
+            "It will cost $44,000, the company says.\n")
+    draft = draft_from_text(text, source="article.txt")
+    paragraphs = [p for s in draft.briefing.sections for p in s.paragraphs]
+    assert "VOLKSWAGEN ID. SPACE CONCEPT" not in paragraphs
+    assert [s.title for s in draft.briefing.sections][-1] == "VOLKSWAGEN ID. SPACE CONCEPT"
+
+
+def test_that_before_a_plural_begins_a_clause_it_is_not_part_of_the_claimant():
+    draft = draft_of("Sales will rise in the next two years that industry analysts say will "
+                     "bring 300,000 buyers.")
+    assert {f.claimed_by for f in draft.briefing.figures} == {"industry-analysts"}
+
+
 def test_an_agencys_closing_credits_are_left_out_and_said_so():
     text = ("Rates rise\n\nThe bank raised rates on Wednesday.\n\nIt sees 3 more hikes.\n\n"
             "(Reporting by Ann Saphir; Editing by Paul Simao)\n")

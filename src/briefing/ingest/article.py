@@ -281,8 +281,11 @@ def _is_crosshead(block: _Block, text: str) -> bool:
     if re.fullmatch(r"\*\*[^*]+\*\*|__[^_]+__", block.lines[0].strip()):
         return True
     bare = _bare(text)
-    if text.count("“") > text.count("”") or re.search(r"[.!?][”\"’]?\s", text):
-        return False  # a quotation going on in the next paragraph, or sentences
+    if text.count("“") > text.count("”") or (
+            re.search(r"[.!?][”\"’]?\s", text) and not text.isupper()):
+        # a quotation going on in the next paragraph, or sentences; but not "VOLKSWAGEN
+        # ID. SPACE VIZZION CONCEPT", a crosshead in capitals
+        return False
     return bool(bare) and bare[-1] not in _TERMINAL and not bare[0].islower()
 
 

@@ -471,6 +471,9 @@ def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
                 i -= 1
                 continue
             break
+        if lower in ("that", "this") and taken and taken[-1].lower.endswith("s") and not (
+                taken[-1].lower.endswith("ss")):
+            break  # "… years that industry analysts say": "that" begins a clause
         if lower in DETERMINERS or (lower in _QUANTIFIERS and taken):
             taken.insert(0, tok)
             i -= 1
