@@ -586,6 +586,19 @@ def test_rejected_as_names_who_rejected_it():
       "Orbit Sciences took a year to return to flight after its rocket exploded.",
       "“It is the most difficult failure we have had,” he said."], "most difficult",
      "Elan Moss"),
+    # "Name of the Place’s University": the name, not the university.
+    (["“These findings could be significant” for standards, Joost van Hoef of the "
+      "Netherlands’ Fontys University of Applied Sciences writes."], "findings could be",
+     "Joost van Hoef"),
+    # "President George W. Bush" is one name, not a "George" that "he" can mean.
+    (["Such one-offs make things worse, according to H. David Rosen, an attorney.",
+      "He pointed to a tax holiday under President George W. Bush, which backfired.",
+      "“It just encouraged companies to send more money abroad,” he said."],
+     "send more money", "H. David Rosen"),
+    # "La La Land" is a film, not whom "he" means.
+    (["Ryan Gosling says fatherhood changed him.",
+      "He went on to star in La La Land, the musical.",
+      "“I wish I had spent time on dance,” he said."], "spent time on dance", "Ryan Gosling"),
     # "the airline" is not "the navy" that spoke just before it.
     (["The navy said 40 bodies had been recovered.",
       "The airline said in a statement that families would be met by “a dedicated team of "

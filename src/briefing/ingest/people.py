@@ -54,6 +54,9 @@ _QUANTITY_WORDS = frozenset("one some many several both other others most".split
 _OPENING_CONJUNCTIONS = frozenset("though although while when whereas if because unless until "
                                   "once but and yet not even only also just perhaps".split())
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# A name, then where the person is from: "Joost van Hoof of Fontys University".
+_NAME_OF = re.compile(r"((?:[A-Z][\w’'\-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-]+|[A-Z]\.|van|von|de|der|"
+                      r"den|la|le|du|da|di|del|bin|al|el)){1,4})\s+(?:of|at|from)\s+\S")
 _PARTICIPLE_OPENING = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 _LINK_WORDS = frozenset("of for at from in on to by with".split())
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,6}$")
@@ -312,6 +315,9 @@ class People:
             kind = "org"
         elif plural:
             kind = "group"
+        elif parsed.determiner is None and all(w[:1].isupper() for w in text.split()) and (
+                not is_person_noun(head)):
+            kind = "name"  # "La La Land": the name of something, not whom "he" means
         else:
             kind = "person"
         display = _display(text)
@@ -485,6 +491,11 @@ def _parse(text: str) -> _Parsed:
         # "Though Trump's inauguration": Trump.
         words.pop(0)
         text = " ".join(words)
+    named_of = _NAME_OF.match(text)
+    if named_of and not _is_org(named_of.group(1).split()):
+        name = _parse(named_of.group(1))  # "Joost van Hoof of the Netherlands’ Fontys …"
+        if len(name.name) >= 2:
+            return name
     if words and words[-1][:1].isupper() and _POSSESSIVE.search(words[-1]):
         words[-1] = _POSSESSIVE.sub("", words[-1])  # "Sofia Brandt's" names Brandt
         text = " ".join(words)
@@ -498,6 +509,8 @@ def _parse(text: str) -> _Parsed:
             run.insert(0, bare)
             continue
         break
+    if len(run) >= 3 and run[0].lower() == run[1].lower():
+        run = []  # "La La Land", "Duran Duran …": a title or a band, not a person
     while run and (run[0].lower() in _PARTICLES or run[0].lower() in NUMBER_WORDS):
         run.pop(0)  # "Two United States service members": a count, not a given name
     if run and len(words) > len(run) and words[-len(run) - 1].lower() in _LINK_WORDS:

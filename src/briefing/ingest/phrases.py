@@ -477,15 +477,21 @@ def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
         if lower in DETERMINERS or (lower in _QUANTIFIERS and taken):
             taken.insert(0, tok)
             i -= 1
-            if i >= 1 and segment[i].lower in _LINKS and _nounish(segment[i - 1]):
-                continue  # "the head of the agency": go on to "the head"
+            if i >= 1 and segment[i].lower in _LINKS and (_nounish(segment[i - 1]) or (
+                    segment[i].lower == "of" and segment[i - 1].capitalised
+                    and segment[i - 1].lower not in ORG_NOUNS)):
+                # "the head of the agency": go on to "the head"; "Joost van Hoof of
+                # the Netherlands’ Fontys University": to the name
+                continue
             break
         if lower in _LINKS:
             left = segment[i - 1] if i > 0 else None
             if taken and left is not None and (_nounish(left) or (
                     i == 1 and is_person_noun(left.lower))  # "Analysts at ING"
-                    or (lower == "of" and left.capitalised and taken[0].capitalised
-                        and not left.function)):  # "the University of Lenz"
+                    or (lower == "of" and left.capitalised and not left.function and (
+                        taken[0].capitalised or (taken[0].lower == "the" and len(taken) > 1
+                                                 and taken[1].capitalised)))):
+                # "the University of Lenz", "Joost van Hoof of the Netherlands’ …"
                 taken.insert(0, tok)
                 i -= 1
                 continue

@@ -73,9 +73,9 @@ _PROGRESSIVE_END = re.compile(rf"\s(?:{'|'.join(_PROGRESSIVE)})$")
 # Words before "to" that make "to call", "to say" the subject's own speech.
 _INFINITIVE_LEADS = frozenset("as went goes going continued continues on".split())
 _NOT_SUBJECT_BEFORE = frozenset("the a an this that its his her their our of to".split())
-_NAME_RUN = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\b[A-Z][\w’'\-]+(?:\s+(?:(?:von|van|der|de|da|del|di|"
-    r"bin|al|le|la)\s+)?[A-Z][\w’'\-]+){1,3}")
+_NAME_RUN = re.compile(  # "President George W. Bush": a middle initial is in the name
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?(?:(?:von|van|der|"
+    r"de|da|del|di|bin|al|le|la)\s+)?[A-Z][\w’'\-]+){1,3}")
 _NAME_RUN_HONORIFICS = frozenset(("Mr", "Mrs", "Ms", "Dr", "Prof"))
 _CAPITAL = re.compile(r"\b[A-Z]")
 _WORD_TAIL = re.compile(r"[\w’'\-]*")
