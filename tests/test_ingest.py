@@ -655,6 +655,9 @@ def test_an_institution_named_with_of_keeps_its_capitals_a_description_does_not(
     people = People()
     assert people.resolve("Bank of England").name == "Bank of England"
     assert people.resolve("The mayor of Irpin").name == "the mayor of Irpin"
+    # The institution, not the words about it before; "Co." names a company.
+    assert people.resolve("plans for a new Air Force One").name == "Air Force One"
+    assert people.resolve("Boeing Co.").kind == "org"
 
 
 def test_a_cross_reference_to_another_article_is_not_a_quote_nor_april_a_speaker():

@@ -69,7 +69,7 @@ _COLLECTIVE_ORGS = frozenset("company firm group bank carmaker retailer lender i
                              "broadcaster newspaper operator utility manufacturer maker "
                              "giant startup".split())
 _ORG_NAME_WORDS = ORG_NOUNS | frozenset("journal times post news herald guardian telegraph "
-                                        "tribune gazette inc corp ltd plc llc ag sa "
+                                        "tribune gazette inc corp co ltd plc llc ag sa "
                                         # "Orbital Sciences", "Big Machine Records"
                                         "sciences systems technologies industries holdings "
                                         "resources airlines airways motors pharmaceuticals "
@@ -233,7 +233,9 @@ class People:
             found = _latest_met(self._orgs_by_surname.get(key, ()))
             if found is not None:
                 return found
-            display = _display(parsed.text)
+            # "the Federal Reserve" as written; "plans for a new Air Force One" is
+            # Air Force One, with words about it before.
+            display = _display(parsed.text) if not parsed.role else " ".join(name_tokens)
             return self._add(Entity(display, "org", role=role, surname=key,
                                     head=surname, words=_words(display)))
         match = self._by_surname(surname, given)
