@@ -92,7 +92,7 @@ def _draft(text: str, *, source: str, warnings: list[str], published: date | Non
     if len(paragraphs) > MAX_PARAGRAPHS:
         raise BriefingError.single(source, f"the article has {len(paragraphs):,} paragraphs; a "
                                    f"briefing holds at most {MAX_PARAGRAPHS:,}")
-    reading = read_quotes(paragraphs)
+    reading = read_quotes(paragraphs, article.crossheads_before)
     figures = read_figures(reading.paragraphs)
     sections = _within_limits(group(paragraphs, article.crossheads_before))
     quotes = reading.quotes

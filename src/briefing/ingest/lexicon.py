@@ -164,7 +164,7 @@ specialist specialists substitute co-author winger forward
 singer singers actor actors actress musician musicians artist artists rapper host
 presenter dancer ranger rangers scholar scholars supervisor supervisors organiser
 organisers organizer organizers poster posters commenter commenters blogger bloggers
-writer writers user users
+writer writers user users star stars celebrity celebrities comedian comedians
 """.split())
 
 _ROLE_SUFFIXES = ("ologist", "ologists", "ician", "icians", "ist", "ists", "grapher", "graphers",

@@ -570,6 +570,9 @@ def _phrase(framed: str, toks: list[Token], role: str | None = None) -> Phrase |
     return Phrase(text, start, end, role)
 
 
+_CLAUSE_INSIDE = frozenset("will would should could can must might shall".split())
+
+
 def _names_someone(toks: list[Token]) -> bool:
     """Whether a phrase can name a speaker: a pronoun, a proper name, or a
     description headed by a person or institution noun."""
@@ -578,6 +581,8 @@ def _names_someone(toks: list[Token]) -> bool:
         return False
     if len(words) == 1 and words[0].lower in PRONOUNS:
         return True
+    if any(w.lower in _CLAUSE_INSIDE for w in words[1:]):
+        return False  # "stars in the hopes that the press … will help": a clause, no one
     if all(w.lower in NOT_A_NAME or w.lower in _TIME_WORDS for w in words):
         return False
     if any(w.capitalised and w.lower not in NOT_A_NAME and w.lower not in _TIME_WORDS

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from briefing.ingest.lexicon import (
@@ -161,12 +162,17 @@ class Reading:
         return [q for p in self.paragraphs for q in p.quotes if q.how != _TITLE]
 
 
-def read_quotes(paragraphs: list[str]) -> Reading:
-    """Find every quotation and its speaker, paragraph by paragraph."""
+def read_quotes(paragraphs: list[str], crossheads: Mapping[int, str] | None = None) -> Reading:
+    """Find every quotation and its speaker, paragraph by paragraph. A
+    crosshead that is a name ("Garth Brooks" over what he said) is who the
+    paragraphs under it are about."""
     people = People()
     state = _State()
     readings = []
     for index, text in enumerate(paragraphs):
+        crosshead = (crossheads or {}).get(index, "")
+        if _NAME_RUN.fullmatch(crosshead) and len(crosshead.split()) <= 4:
+            people.resolve(crosshead, speaking=False, salient=True)
         readings.append(_read_paragraph(index, text, people, state))
     return Reading(people, readings)
 
