@@ -801,6 +801,27 @@ def test_a_theme_is_named_for_what_it_is_about_not_who_speaks_in_it():
     titles = [section.title for section in draft.briefing.sections]
     assert len(titles) == 2 and "Patrick McHugh" not in titles and "pipes" in titles[1]
 
+
+def test_a_theme_is_not_named_after_a_speakers_surname_nor_their_words():
+    from briefing.ingest.themes import group
+
+    paragraphs = ["The council met on Monday to debate the budget for parks.",
+                  "The budget for parks rose, and libraries will open longer hours.",
+                  "Members argued over the parks budget for three hours.",
+                  "It was Lederman. Then Lederman, again.",
+                  "“We’ll always be here,” said Lederman.",
+                  "And Lederman, too, with hoses. So Lederman."]
+    plain = [s.title for s in group(paragraphs)]
+    known = [s.title for s in group(paragraphs, people=["Rachel Lederman"])]
+    assert plain[1] == "Lederman"  # what the words alone give
+    assert all("Lederman" not in t and "We’ll" not in t for t in known)
+
+
+def test_a_surname_of_two_words_is_the_person_named_in_full_before():
+    draft = draft_of("“We are peaceful,” said Linda Black Elk, a botanist.",
+                     "“They are experimenting on us,” Black Elk said.")
+    assert speaker_of(draft, "experimenting on us") == "Linda Black Elk"
+
 # --- quote marks of every kind used in news --------------------------------------
 
 

@@ -94,7 +94,9 @@ def _draft(text: str, *, source: str, warnings: list[str], published: date | Non
                                    f"briefing holds at most {MAX_PARAGRAPHS:,}")
     reading = read_quotes(paragraphs, article.crossheads_before)
     figures = read_figures(reading.paragraphs)
-    sections = _within_limits(group(paragraphs, article.crossheads_before))
+    people = [e.name for e in reading.people.entities
+              if e.kind == "person" and not e.described and e.merged_into is None]
+    sections = _within_limits(group(paragraphs, article.crossheads_before, people))
     quotes = reading.quotes
     name = visible(source, one_line=True)
     for kind, entries, limit in (("quotes", quotes, MAX_QUOTES), ("figures", figures, MAX_FIGURES)):

@@ -239,6 +239,13 @@ class People:
             return self._add(Entity(display, "org", role=role, surname=key,
                                     head=surname, words=_words(display)))
         match = self._by_surname(surname, given)
+        if match is None and given and not parsed.honorific:
+            # "Linda Black Elk", then "Black Elk": a surname of two words
+            same = self._latest([("surname", surname)])
+            tail = " " + " ".join(name_tokens).lower()
+            if same is not None and same.name.lower().endswith(tail) and (
+                    same.name.lower().removesuffix(tail) in FEMALE_NAMES | MALE_NAMES):
+                match = same
         if match is not None:
             before = _indexed(match)
             if len(name_tokens) > len(match.name.split()) and not match.described and (

@@ -170,10 +170,13 @@ class Section:
     paragraphs: list[int]  # no summary: one that repeats the first paragraph is shown twice
 
 
-def group(paragraphs: Sequence[str], crossheads: Mapping[int, str] | None = None) -> list[Section]:
+def group(paragraphs: Sequence[str], crossheads: Mapping[int, str] | None = None,
+          people: Iterable[str] = ()) -> list[Section]:
     """Themed sections covering every paragraph exactly once, in article
     order. `crossheads` maps a paragraph's index to the crosshead just
-    before it."""
+    before it; `people`, the names of the people in the story, which name
+    no theme ("Lederman" is who, not what)."""
+    names = frozenset(word.lower() for name in people for word in name.split())
     if not paragraphs:
         return []
     crossheads = {i: text for i, text in (crossheads or {}).items()
@@ -194,7 +197,8 @@ def group(paragraphs: Sequence[str], crossheads: Mapping[int, str] | None = None
     sections: list[Section] = []
     taken: set[str] = set()
     for number, ((first, end), bag) in enumerate(zip(bounds, bags, strict=True)):
-        title = (crossheads.get(first) or _name(bag, spread, len(bags), paragraphs[first:end])
+        title = (crossheads.get(first)
+                 or _name(bag, spread, len(bags), paragraphs[first:end], names)
                  or "The story")
         title = " ".join(title.split())
         if len(title) > MAX_TITLE_CHARS:
@@ -308,7 +312,7 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
 
 
 def _name(bag: Counter[str], spread: Counter[str], themes: int,
-          texts: Sequence[str]) -> str | None:
+          texts: Sequence[str], people: frozenset[str] = frozenset()) -> str | None:
     """The phrase (1 to MAX_TITLE_WORDS words, as written) most this theme's
     own: its words frequent here and rare in the other themes (`spread`:
     how many of the `themes` use each word)."""
@@ -330,12 +334,15 @@ def _name(bag: Counter[str], spread: Counter[str], themes: int,
                 stems = all_stems[i:i + size]
                 if stems[0] in _STOPWORDS or stems[-1] in _STOPWORDS or len(stems[-1]) < 3:
                     continue
+                if any(_CONTRACTION.search(w.group()) for w in run):
+                    continue  # "We’ll always": someone speaking, not a name for a theme
                 if _verb_like(run[0].group()) or _verb_like(run[-1].group()):
                     continue  # "Mayer hinted", "Launched Disney": a clause, not a name
                 if not _ends_a_name(run[-1].group()):
                     continue  # "Jordan’s", "geopolitical": more is to come
-                if _names_a_person(run):
-                    continue  # "Patrick McHugh", "Ranger Jamie Werner": who, not what
+                if _names_a_person(run) or all(
+                        w.group()[0].isupper() and w.group().lower() in people for w in run):
+                    continue  # "Patrick McHugh", "Ranger Jamie Werner", "Lederman": who
                 content = [s for s in stems if s not in _STOPWORDS]
                 score = sum(weight(s) for s in content) / (1 + 0.6 * (len(run) - 1))
                 # Two words name a theme better than one ("Hostage swap"), and
@@ -349,6 +356,9 @@ def _name(bag: Counter[str], spread: Counter[str], themes: int,
         return None
     phrase = best[1]
     return phrase[0].upper() + phrase[1:]
+
+
+_CONTRACTION = re.compile(r"[’'](?:ll|re|ve|m|d)$|n[’']t$", re.IGNORECASE)
 
 
 def _names_a_person(run: list[re.Match[str]]) -> bool:
