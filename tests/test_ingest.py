@@ -244,6 +244,13 @@ def test_a_clause_before_a_verb_is_no_one():
     assert all("hopes" not in p.name for p in draft.briefing.people)
 
 
+def test_an_institution_is_the_subject_of_the_verbs_it_heads():
+    # "The ministry denied that its forces … and said …": the ministry says it.
+    draft = draft_of("Valdoria’s defence ministry denied that its forces had fired on Varno "
+                     "and said Kestrian units had shelled two villages, wounding six soldiers.")
+    assert {f.claimed_by for f in draft.briefing.figures} == {"valdoria-defence-ministry"}
+
+
 def test_an_agencys_closing_credits_are_left_out_and_said_so():
     text = ("Rates rise\n\nThe bank raised rates on Wednesday.\n\nIt sees 3 more hikes.\n\n"
             "(Reporting by Ann Saphir; Editing by Paul Simao)\n")

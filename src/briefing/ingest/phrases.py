@@ -790,7 +790,7 @@ def main_subject(framed: str, low: int, high: int) -> Phrase | None:
         if _POSSESSIVE.search(before.text):
             continue  # "Wednesday’s attack": what the name owns, not its verb
         after_subject = (before.capitalised and not before.function) or is_person_noun(
-            before.lower)
+            before.lower) or before.lower in ORG_NOUNS  # "The central bank continued"
         if not after_subject and tok.lower not in AUXILIARIES:
             continue
         if is_person_noun(tok.lower) or tok.lower in ORG_NOUNS or (

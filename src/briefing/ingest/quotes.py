@@ -513,13 +513,6 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         main = main_subject(framed, comma + 1, end) if comma >= 0 else None
         if main is not None:
             return main
-    to_verb = _VERB_THEN_TO.search(before_verb)
-    if to_verb is not None:
-        # "The central bank continued to describe it as “gradual”": the
-        # subject of the verb before "to".
-        phrase = subject_before(framed, low, tail + to_verb.start(1))
-        if phrase is not None:
-            return phrase
     if (event.verb.endswith("ing") and before_verb.endswith(",")) or joined:
         # A participle after a comma, or a verb joined to an earlier one ("a
         # poster put up her picture and wrote"): its subject is the clause's.
@@ -527,11 +520,6 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         if main is not None:
             return main
     return subject_before(framed, low, event.start)
-
-
-# "continued to", "refuses to", "went on to": a verb, then the speech verb.
-_VERB_THEN_TO = re.compile(r"(?:^|\s)((?:[a-z]+ed|[a-z]+s|went on|goes on|go on|want|wants|"
-                           r"tried|tries|seem|seems|appear|appears)) to$")
 
 
 def _passive_start(framed: str, low: int, end: int) -> int | None:
