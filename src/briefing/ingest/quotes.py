@@ -69,8 +69,6 @@ _NAMING_VERBS = frozenset("call calls called describe describes described dub du
 # Verbs by which a study or report "speaks"; like the naming verbs they
 # count only when a quotation follows in the sentence.
 _FINDING_VERBS = frozenset("found finds find showed shows show".split())
-_PROGRESSIVE = frozenset("is are was were been".split())
-_PROGRESSIVE_END = re.compile(rf"\s(?:{'|'.join(_PROGRESSIVE)})$")
 # Words before "to" that make "to call", "to say" the subject's own speech.
 _INFINITIVE_LEADS = frozenset("as went goes going continued continues on".split())
 _NOT_SUBJECT_BEFORE = frozenset("the a an this that its his her their our of to".split())
@@ -84,7 +82,9 @@ _WORD_CHARACTER = re.compile(r"\w")
 _NOT_SPACE = re.compile(r"\S")
 _MAX_POST_GAP_WORDS = 8
 _AS_SAYING = re.compile(r"(?:\s+[^\s.;:]+){0,10}?\s+as\s+(?:saying|telling|having\s+said)\b")
+# "was" before a passive ("was quoted as saying") or a progressive ("is alleging").
 _PASSIVE_WORDS = ("was", "were", "is", "are", "been")
+_PROGRESSIVE_END = re.compile(rf"\s(?:{'|'.join(_PASSIVE_WORDS)})$")
 # "has been described as “heartbreaking” by the department": a passive
 # speech verb, the quotation, then who spoke, after "by".
 _BY_AFTER_PASSIVE = re.compile(
@@ -367,7 +367,7 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
     if previous is not None and previous.is_word:
         before = previous.lower
         if infinitive or (before == "that" and verb in ("read", "reads")) or (
-                verb.endswith("ing") and before in _PROGRESSIVE):
+                verb.endswith("ing") and before in _PASSIVE_WORDS):
             pass  # "… a statement that read: “…”", "Rene is alleging the club's “inept” …"
         elif before in PASSIVE_MARKERS or before in _NOT_SUBJECT_BEFORE:
             return False
