@@ -242,6 +242,13 @@ marta agnieszka katarzyna magdalena ewa eva petra jana lena nina vera zoe chloe
 ella lucy molly ruby freya amelia isla mia ava harper evie poppy daisy jane kate
 """.split())
 
+
+def is_given_name(word: str) -> bool:
+    """A first name from the lists ("Linda", "Garth"): what makes capitalised
+    words a person's name rather than a place, a title or a thing."""
+    word = word.lower()
+    return word in FEMALE_NAMES or word in MALE_NAMES
+
 MALE_NAMES = frozenset("""
 james robert john michael david william richard joseph thomas charles christopher
 daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian

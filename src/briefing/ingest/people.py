@@ -37,6 +37,7 @@ from briefing.ingest.lexicon import (
     SPEECH_VERBS,
     TITLE_WORDS,
     WEEKDAYS,
+    is_given_name,
     is_person_noun,
 )
 from briefing.ingest.phrases import head_word
@@ -244,7 +245,7 @@ class People:
             same = self._latest([("surname", surname)])
             tail = " " + " ".join(name_tokens).lower()
             if same is not None and same.name.lower().endswith(tail) and (
-                    same.name.lower().removesuffix(tail) in FEMALE_NAMES | MALE_NAMES):
+                    is_given_name(same.name.lower().removesuffix(tail))):
                 match = same
         if match is not None:
             before = _indexed(match)
@@ -579,7 +580,7 @@ def _role_word(word: str) -> bool:
     """A capitalised first word that says what someone is: "Commuter Priya
     Shah", "Pensioner Jo Bell" (not a given name such as Peter)."""
     lower = word.lower()
-    if lower in FEMALE_NAMES or lower in MALE_NAMES:
+    if is_given_name(lower):
         return False
     last = lower.rsplit("-", 1)[-1]  # "Singer-guitarists Tom Johnston"
     return _common_noun(word) or any(

@@ -19,10 +19,8 @@ from briefing.ingest.lexicon import (
     ABBREVIATIONS,
     AUXILIARIES,
     DETERMINERS,
-    FEMALE_NAMES,
     FUNCTION_WORDS,
     HONORIFICS,
-    MALE_NAMES,
     MODIFIER_STARTS,
     MONTHS,
     NOT_A_NAME,
@@ -33,6 +31,7 @@ from briefing.ingest.lexicon import (
     PRONOUNS,
     TITLE_WORDS,
     WEEKDAYS,
+    is_given_name,
     is_person_noun,
 )
 from briefing.ingest.spans import MASK
@@ -532,7 +531,7 @@ def _name_after_place(taken: list[Token]) -> list[Token]:
             for t in taken):
         return taken
     given = next((k for k in range(1, len(taken) - 1)
-                  if taken[k].lower in MALE_NAMES or taken[k].lower in FEMALE_NAMES), None)
+                  if is_given_name(taken[k].lower)), None)
     return taken[given:] if given is not None else taken[-2:]
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from briefing.ingest.lexicon import FEMALE_NAMES, MALE_NAMES, is_person_noun
+from briefing.ingest.lexicon import is_given_name, is_person_noun
 from briefing.model import MAX_SECTIONS as FORMAT_SECTIONS
 
 MAX_SECTIONS = 5
@@ -367,7 +367,7 @@ def _names_a_person(run: list[re.Match[str]]) -> bool:
     while words and words[0].islower() and is_person_noun(words[0]):
         words.pop(0)  # "ranger Jamie Werner"
     return len(words) >= 2 and all(w[0].isupper() for w in words) and any(
-        w.lower() in MALE_NAMES or w.lower() in FEMALE_NAMES for w in words[:-1])
+        is_given_name(w) for w in words[:-1])
 
 
 def _ends_a_name(word: str) -> bool:
