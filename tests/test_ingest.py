@@ -676,6 +676,8 @@ def test_an_institution_named_with_of_keeps_its_capitals_a_description_does_not(
 
     people = People()
     assert people.resolve("Bank of England").name == "Bank of England"
+    assert people.resolve("Federal Reserve Bank of Dallas").name == (
+        "Federal Reserve Bank of Dallas")
     assert people.resolve("The mayor of Irpin").name == "the mayor of Irpin"
     # The institution, not the words about it before; "Co." names a company.
     assert people.resolve("plans for a new Air Force One").name == "Air Force One"

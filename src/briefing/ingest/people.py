@@ -55,9 +55,6 @@ _QUANTITY_WORDS = frozenset("one some many several both other others most".split
 _OPENING_CONJUNCTIONS = frozenset("though although while when whereas if because unless until "
                                   "once but and yet not even only also just perhaps".split())
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
-# A name, then where the person is from: "Joost van Hoof of Fontys University".
-_NAME_OF = re.compile(r"((?:[A-Z][\w’'\-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-]+|[A-Z]\.|van|von|de|der|"
-                      r"den|la|le|du|da|di|del|bin|al|el)){1,4})\s+(?:of|at|from)\s+\S")
 _PARTICIPLE_OPENING = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 _LINK_WORDS = frozenset("of for at from in on to by with".split())
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,6}$")
@@ -493,7 +490,7 @@ def _tidy(text: str) -> str:
 _ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Co|Corp|Ltd|Bros)\.$")
 
 
-def _parse(text: str) -> _Parsed:
+def _parse(text: str, *, places: bool = True) -> _Parsed:
     words = text.split()
     while len(words) > 1 and (words[0].lower() in OPENING_PREPOSITIONS
                               or words[0].lower() in _OPENING_CONJUNCTIONS):
@@ -501,11 +498,9 @@ def _parse(text: str) -> _Parsed:
         # "Though Trump's inauguration": Trump.
         words.pop(0)
         text = " ".join(words)
-    named_of = _NAME_OF.match(text)
-    if named_of and not _is_org(named_of.group(1).split()):
-        name = _parse(named_of.group(1))  # "Joost van Hoof of the Netherlands’ Fontys …"
-        if len(name.name) >= 2:
-            return name
+    named = _named_before_place(words) if places else None
+    if named is not None:
+        return named
     if words and words[-1][:1].isupper() and _POSSESSIVE.search(words[-1]):
         words[-1] = _POSSESSIVE.sub("", words[-1])  # "Sofia Brandt's" names Brandt
         text = " ".join(words)
@@ -524,9 +519,6 @@ def _parse(text: str) -> _Parsed:
     while run and (run[0].lower() in _PARTICLES or run[0].lower() in NUMBER_WORDS):
         run.pop(0)  # "Two United States service members": a count, not a given name
     if run and len(words) > len(run) and words[-len(run) - 1].lower() in _LINK_WORDS:
-        before = _parse(" ".join(words[:-len(run) - 1])) if len(words) > len(run) + 2 else None
-        if before is not None and len(before.name) >= 2:
-            return before  # "senator Mitch McConnell of Kentucky": McConnell
         run = []  # "the mayor of Irpin" describes; Irpin is not the speaker
     if len(run) == 1 and run[0] == words[0] and _common_noun(run[0]):
         run = []  # "Officials said", "Police said": a description, capitalised
@@ -564,6 +556,19 @@ def _parse(text: str) -> _Parsed:
     if name and all(w.lower() in NOT_A_NAME for w in name):
         name = []
     return _Parsed(name, role if name else None, honorific, determiner, text)
+
+
+def _named_before_place(words: list[str]) -> _Parsed | None:
+    """A person named before where they are from or work: "senator Mitch
+    McConnell of Kentucky", "Joost van Hoof of the Netherlands’ Fontys
+    University" (not "the Federal Reserve Bank of Dallas", an institution's
+    name, nor "the mayor of Irpin", who names no one)."""
+    for k in range(2, len(words) - 1):
+        if words[k].lower() in _LINK_WORDS:
+            before = _parse(" ".join(words[:k]), places=False)
+            if len(before.name) >= 2 and not _is_org(before.name):
+                return before
+    return None
 
 
 _GENERATIONS = frozenset(("jr", "sr", "ii", "iii", "iv"))
