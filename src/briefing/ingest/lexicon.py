@@ -242,13 +242,6 @@ marta agnieszka katarzyna magdalena ewa eva petra jana lena nina vera zoe chloe
 ella lucy molly ruby freya amelia isla mia ava harper evie poppy daisy jane kate
 """.split())
 
-
-def is_given_name(word: str) -> bool:
-    """A first name from the lists ("Linda", "Garth"): what makes capitalised
-    words a person's name rather than a place, a title or a thing."""
-    word = word.lower()
-    return word in FEMALE_NAMES or word in MALE_NAMES
-
 MALE_NAMES = frozenset("""
 james robert john michael david william richard joseph thomas charles christopher
 daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian
@@ -269,6 +262,14 @@ hans klaus jurgen friedrich wolfgang lars sven erik anders mikael jan piotr
 tomasz krzysztof pavel jakub lukas tom tim jim bob ben sam dan ted bill mike
 nick chris steve harry oliver jamie liam connor callum rory sean
 """.split())
+
+
+def is_given_name(word: str) -> bool:
+    """A first name from the lists ("Linda", "Garth"): what makes capitalised
+    words a person's name rather than a place, a title or a thing."""
+    word = word.lower()
+    return word in FEMALE_NAMES or word in MALE_NAMES
+
 
 MONTHS = ("january february march april may june july august september october "
           "november december").split()
