@@ -84,7 +84,7 @@ _FIGURE = re.compile(
     rf"|(?P<scores>{_SCORES})|(?P<rank>(?-i:\bNo\.\s?\d+\b))|(?P<duration>{_DURATION})"
     rf"|(?P<core>(?<![\w$£€¥₹]){_CORE}(?:\s?[-–]\s?{_CORE})?)",
     re.IGNORECASE)
-_ERA = re.compile(r"(?:decade|century)$", re.IGNORECASE)
+_ERA = re.compile(r"\b(?:decade|century)$", re.IGNORECASE)
 _TO_RANGE = re.compile(rf"\s+to\s+{_CORE}\b", re.IGNORECASE)
 # "VARNO, May 14 (Wirewatch) -", "WASHINGTON (Aug. 13) --", "April 17, 2015 --".
 _DATELINE = re.compile(
@@ -138,15 +138,9 @@ def read_figures(readings: list[ParagraphReading]) -> list[FoundFigure]:
     figures: list[FoundFigure] = []
     previous: list[FoundFigure] = []
     for index, reading in enumerate(readings):
-        if _SCHEDULE_LINE.match(reading.text) and len(reading.text.split()) <= 16:
+        if _dates_not_the_storys(reading.text):
             previous = []
-            continue  # "June 20 – Raleigh, NC @ Walnut Creek": a tour's list of dates
-        if _TWEET_SIGNATURE.search(reading.text) and len(reading.text.split()) <= 12:
-            previous = []
-            continue  # "— Elon Musk (@elonmusk) September 9, 2016": an embedded post's date
-        if _PUBLISHED_LINE.match(reading.text) and len(reading.text.split()) <= 12:
-            previous = []
-            continue  # the page's date, not the story's
+            continue
         skip = _dateline_end(reading.text) if index == 0 else 0
         speech = _Speech(reading)
         found = [f for f in (_figure(reading, index, m, speech)
@@ -156,6 +150,17 @@ def read_figures(readings: list[ParagraphReading]) -> list[FoundFigure]:
         figures.extend(found)
         previous = found
     return figures
+
+
+def _dates_not_the_storys(text: str) -> bool:
+    """A short line whose dates are not the story's figures: a tour's list
+    ("June 20 – Raleigh, NC @ Walnut Creek"), the date under an embedded
+    post ("— Elon Musk (@elonmusk) September 9, 2016"), the page's own
+    "(Published Monday, Nov. 18, 2019)"."""
+    words = len(text.split())
+    return bool((words <= 16 and _SCHEDULE_LINE.match(text))
+                or (words <= 12 and (_TWEET_SIGNATURE.search(text)
+                                     or _PUBLISHED_LINE.match(text))))
 
 
 def _dateline_end(text: str) -> int:
@@ -429,8 +434,8 @@ def _label(reading: ParagraphReading, start: int, end: int, text: str, kind: str
     whose = _whose_age(reading.text, start, end, text)
     if whose:
         return whose, True  # "convicting Webb, 51, of kidnapping": Webb's age
-    if re.search(r"-(?:second|minute|hour|day|week|month|year|game|match)s?$|\b(?:decade|century)$",
-                 text.lower()):
+    if re.search(r"-(?:second|minute|hour|day|week|month|year|game|match)s?$", text.lower()) or (
+            _ERA.search(text)):
         return "duration", False  # "three-hour", "four-game": how long something was
     counted = _counted_phrase(text) if unit not in ("%", "year") else ""
     right = _clause_words(reading.text[end:end + _CONTEXT_CHARS], forward=True)
@@ -512,8 +517,7 @@ _CLAUSE_BREAK = re.compile(r"[,.;:!?“”\"()—–]|--|\b(?:but|while|which|wh
 
 
 # Words after a count that begin something other than what it counts.
-_NOT_OF_THE_COUNT = frozenset("and or nor but to than as his her their its our my your the a an "
-                              "this that these those".split())
+_NOT_OF_THE_COUNT = DETERMINERS | frozenset("and or nor but to than as my your".split())
 
 
 def _clause_words(text: str, *, forward: bool, limit: int = 7) -> list[str]:
