@@ -340,8 +340,7 @@ def _name(bag: Counter[str], spread: Counter[str], themes: int,
                     continue  # "Mayer hinted", "Launched Disney": a clause, not a name
                 if not _ends_a_name(run[-1].group()):
                     continue  # "Jordan’s", "geopolitical": more is to come
-                if _names_a_person(run) or all(
-                        w.group()[0].isupper() and w.group().lower() in people for w in run):
+                if _names_a_person(run, people):
                     continue  # "Patrick McHugh", "Ranger Jamie Werner", "Lederman": who
                 content = [s for s in stems if s not in _STOPWORDS]
                 score = sum(weight(s) for s in content) / (1 + 0.6 * (len(run) - 1))
@@ -361,8 +360,11 @@ def _name(bag: Counter[str], spread: Counter[str], themes: int,
 _CONTRACTION = re.compile(r"[’'](?:ll|re|ve|m|d)$|n[’']t$", re.IGNORECASE)
 
 
-def _names_a_person(run: list[re.Match[str]]) -> bool:
-    """Capitalised words with a given name among them: a person, not a theme."""
+def _names_a_person(run: list[re.Match[str]], people: frozenset[str] = frozenset()) -> bool:
+    """Capitalised words with a given name among them, or all of them words
+    of the names of `people`: a person, not a theme."""
+    if all(w.group()[0].isupper() and w.group().lower() in people for w in run):
+        return True
     words = [w.group() for w in run]
     while words and words[0].islower() and is_person_noun(words[0]):
         words.pop(0)  # "ranger Jamie Werner"
