@@ -226,14 +226,7 @@ def _read_paragraph(index: int, text: str, people: People, state: _State) -> Par
         named = bisect_left(subject_starts, span.open)
         about = subjects[named - 1][1] if named else None
         entity, how = _attribute(reading, span, people, about or speaker_before, speaking)
-        words = text[span.start:span.end]
-        if (how not in ("after", "colon") and not framed[:span.open].rstrip().endswith(":")
-                and _names_a_title(words)) or (how in ("context", "none")
-                                               and _is_a_term(words, reading, span)) or (
-                len(words.split()) <= 4 and _SOURCE_NAMED_BEFORE.search(
-                    framed, max(0, span.open - 40), span.open) is not None) or (
-                _SEE_BEFORE.search(framed, max(0, span.open - 12), span.open) is not None):
-            # “Star Wars”, “Black Death”, “DWTS”: a name or a title, not words said
+        if _names_something(reading, span, how):
             reading.quotes.append(FoundQuote(index, span, text[span.start:span.end], None,
                                              _TITLE))
             continue
@@ -746,6 +739,19 @@ _RELAYING_VERBS = frozenset(("reported", "reports", "according to"))
 _TITLE = "title"  # how a FoundQuote that names a title was "attributed"
 _TITLE_WORD = re.compile(r"[\w’'\-]+")
 _TITLE_SMALL_WORDS = frozenset("a an the of and or to in on at for with by from as".split())
+
+
+def _names_something(reading: ParagraphReading, span: QuoteSpan, how: str) -> bool:
+    """Words in quotation marks that name something, not words said: a
+    title (“Star Wars”, “DWTS”), a term (“freeze-thaw” cycles), a source
+    (according to the new “dot plot”), another article ((see “…”))."""
+    words, framed = reading.text[span.start:span.end], reading.framed
+    return ((how not in ("after", "colon") and not framed[:span.open].rstrip().endswith(":")
+             and _names_a_title(words))
+            or (how in ("context", "none") and _is_a_term(words, reading, span))
+            or (len(words.split()) <= 4 and _SOURCE_NAMED_BEFORE.search(
+                framed, max(0, span.open - 40), span.open) is not None)
+            or _SEE_BEFORE.search(framed, max(0, span.open - 12), span.open) is not None)
 
 
 def _names_a_title(words: str) -> bool:
