@@ -625,6 +625,18 @@ def test_rejected_as_names_who_rejected_it():
     (["The navy said 40 bodies had been recovered.",
       "The airline said in a statement that families would be met by “a dedicated team of "
       "care providers”."], "care providers", "the airline"),
+    # A title shortened with a full stop is part of the name after the verb.
+    (["“It is a scare tactic,” said Rep. Ada B. Crane, Md., the ranking member."],
+     "scare tactic", "Ada B. Crane"),
+    (["“We will not wait,” added Sen. Omar Tull, the chairman."], "will not wait", "Omar Tull"),
+    (["“The bridge stays shut,” said Gov. Lena Park. “Until it is safe.”"], "Until it is safe",
+     "Lena Park"),
+    # An insider, a staffer, a critic: people who speak, whoever they told.
+    (["Olsen and Fry split in July.",
+      "“Both of their families are upset,” an insider told Us at the time."],
+     "families are upset", "an insider"),
+    (["“We were never told,” one critic told the Ledger. “Not once.”"], "Not once",
+     "one critic"),
 ])
 def test_the_grammar_of_attribution_on_patterns_of_real_reporting(paragraphs, words, speaker):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -113,7 +113,8 @@ PRONOUNS = {
 # ("Foreign Secretary Liz Truss", "Chief Executive Tim Cook").
 TITLE_WORDS = frozenset("""
 president vice-president vice prime minister secretary foreign home defence defense
-chancellor senator sen sen. governor gov gov. mayor general gen gen. lieutenant
+chancellor senator sen sen. representative rep rep. governor gov gov. mayor general gen gen.
+lieutenant
 lt lt. colonel col col. major maj captain capt commander cmdr cdr admiral adm sergeant sgt
 chief executive ceo cfo coo cto chair chairman chairwoman chairperson director
 deputy spokesman spokeswoman spokesperson ambassador envoy commissioner
@@ -165,6 +166,10 @@ singer singers actor actors actress musician musicians artist artists rapper hos
 presenter dancer ranger rangers scholar scholars supervisor supervisors organiser
 organisers organizer organizers poster posters commenter commenters blogger bloggers
 writer writers user users star stars celebrity celebrities comedian comedians
+insider insiders pal pals confidant confidante onlooker onlookers bystander bystanders
+eyewitness eyewitnesses staffer staffers ally allies critic critics supporter supporters
+opponent opponents passenger passengers customer customers viewer viewers agent agents
+coworker coworkers co-worker co-workers teammate teammates costar costars co-star co-stars
 """.split())
 
 _ROLE_SUFFIXES = ("ologist", "ologists", "ician", "icians", "ist", "ists", "grapher", "graphers",
@@ -207,6 +212,9 @@ farmers drivers volunteers activists campaigners protesters members traders
 investors bankers negotiators observers investigators engineers rescuers
 firefighters paramedics medics patients parents relatives colleagues partners fans
 voters candidates people authorities police villagers journalists academics
+insiders pals onlookers bystanders eyewitnesses staffers allies critics supporters
+opponents passengers customers viewers agents coworkers co-workers teammates costars
+co-stars
 executives strategists commanders officers soldiers forces
 """.split())
 

@@ -679,10 +679,11 @@ def object_after(framed: str, verb_end: int, high: int) -> Phrase | None:
         tok = toks[i]
         lower = tok.lower
         if not tok.is_word:
+            shortened = taken and (taken[-1].lower in TITLE_WORDS or (
+                len(taken[-1].text) == 1 and taken[-1].text.isupper()))
             if tok.text == "." and taken and (taken[-1].lower in HONORIFICS or (
-                    len(taken[-1].text) == 1 and taken[-1].text.isupper()
-                    and i + 1 < len(toks) and toks[i + 1].capitalised)):
-                i += 1  # "Mr. Gale", "C. Eugene Steuerle", "William G. Gale"
+                    shortened and i + 1 < len(toks) and toks[i + 1].capitalised)):
+                i += 1  # "Mr. Gale", "Sen. Chuck Schumer", "C. Eugene Steuerle"
                 continue
             break
         if lower in _LINKS:
