@@ -637,6 +637,14 @@ def test_rejected_as_names_who_rejected_it():
      "families are upset", "an insider"),
     (["“We were never told,” one critic told the Ledger. “Not once.”"], "Not once",
      "one critic"),
+    # Any verb of speech, in the present too, right after a quotation and
+    # before its speaker: "admits Groene", "jokes Groene", "reveals Groene".
+    (["“We got funding with crappy prototypes,” admits Rolf Green, head of design."],
+     "crappy prototypes", "Rolf Green"),
+    (["Rolf Green met Ada Hull.", "“Do something crazy,” jokes Hull."], "something crazy",
+     "Ada Hull"),
+    (["Rolf Green met Ada Hull.", "“Nadella spends time in the studio,” reveals Green."],
+     "time in the studio", "Rolf Green"),
 ])
 def test_the_grammar_of_attribution_on_patterns_of_real_reporting(paragraphs, words, speaker):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

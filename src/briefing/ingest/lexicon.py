@@ -36,7 +36,7 @@ clarify clarifies clarified text texts texted email emails emailed message messa
 messaged instruct instructs instructed yell yells yelled scream screams screamed
 demand demands demanded beg begs begged read reads alleging claiming arguing insisting
 stating noting declaring calling describing dubbing labelling labeling branding tell-tale
-answer answers answered
+answer answers answered reveal reveals revealed
 """.split()) - {"tell-tale"}
 
 # Speech verbs that also take the speaker after them when they follow a
@@ -50,6 +50,12 @@ conceded complained tweeted posted announced stated lamented shouted whispered
 commented stressed emphasised emphasized recounted mused wondered sighed laughed
 exclaimed retorted snapped interjected instructed yelled screamed demanded begged
 pleaded read reads answered reported
+admits admitted concedes jokes quips reveals revealed acknowledges acknowledged agrees agreed
+confirms confirmed claims claimed boasts boasted predicts predicted suggests suggested
+laments shouts whispers sighs laughs exclaims retorts snaps interjects elaborates elaborated
+clarifies clarified muses wonders recounts comments stresses emphasises emphasizes states
+announces tweets posts complains cautions vows vowed maintains maintained urges urged
+reiterates reiterated testified pleads answers
 """.split())
 
 # Verbs after which a passive or an idiom means no speaker is named

@@ -350,6 +350,9 @@ def _opens_sentence(framed: str, low: int, start: int) -> bool:
 _DATELINE = re.compile(r"\s*[A-Z][A-Z.’' ,\-]*(?:\([^()]{1,30}\))?\s*(?:--|—|–|-)\s*")
 
 
+_CLOSING_MARKS = ("”", "\"", "’", "»")
+
+
 def _is_speech(verb: str, previous: Token | None, following: Token | None,
                toks: list[Token], position: int, reading: ParagraphReading) -> bool:
     sentence = reading.sentence_of(toks[position].start)
@@ -380,6 +383,10 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
         return False
     if verb in ("add", "adds", "added") and next_word in ("to", "up"):
         return False
+    start = toks[position].start
+    if verb in _NOUN_LIKE_FORMS and reading.framed[max(0, start - 3):start].rstrip().endswith(
+            _CLOSING_MARKS):
+        return True  # "“…,” jokes Groene": right after a quotation, a verb
     if verb in _NOUN_LIKE_FORMS and previous is not None and (
             previous.lower in DETERMINERS or (
                 previous.capitalised and position >= 2
