@@ -661,6 +661,15 @@ def test_titles_in_quotation_marks_are_not_quotes_but_short_words_said_are():
     assert "Welcome Jose" in texts
 
 
+def test_a_title_between_a_determiner_and_its_noun_is_not_a_quote_whatever_verb_follows():
+    draft = draft_of(
+        "Vega and Kors split in July, but the “Bad Romance” singer later clarified that it "
+        "was only a break. “We are soulmates,” she wrote.")
+    texts = [q.text for q in draft.briefing.quotes]
+    assert "We are soulmates" in texts
+    assert "Bad Romance" not in texts
+
+
 def test_a_term_in_quotation_marks_is_not_a_quote_but_a_word_someone_used_is():
     draft = draft_of(
         "“People think it is all safe, but it is not,” said Piet Kool, an engineer.",

@@ -753,12 +753,20 @@ def _names_something(reading: ParagraphReading, span: QuoteSpan, how: str) -> bo
     title (“Star Wars”, “DWTS”), a term (“freeze-thaw” cycles), a source
     (according to the new “dot plot”), another article ((see “…”))."""
     words, framed = reading.text[span.start:span.end], reading.framed
-    return ((how not in ("after", "colon") and not framed[:span.open].rstrip().endswith(":")
-             and _names_a_title(words))
+    attributive = (_DETERMINER_BEFORE.search(framed, max(0, span.open - 12), span.open)
+                   and _NOUN_AFTER.match(framed, span.outer_end))
+    return ((((how not in ("after", "colon") and not framed[:span.open].rstrip().endswith(":"))
+              or attributive) and _names_a_title(words))
             or (how in ("context", "none") and _is_a_term(words, reading, span))
             or (len(words.split()) <= 4 and _SOURCE_NAMED_BEFORE.search(
                 framed, max(0, span.open - 40), span.open) is not None)
             or _SEE_BEFORE.search(framed, max(0, span.open - 12), span.open) is not None)
+
+
+# "the “Bad Romance” singer": a title between a determiner and its noun,
+# whatever verb of speech comes after the noun.
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|[’']s)\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z][a-z\-]+\b")
 
 
 def _names_a_title(words: str) -> bool:
