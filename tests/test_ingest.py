@@ -645,6 +645,13 @@ def test_rejected_as_names_who_rejected_it():
      "Ada Hull"),
     (["Rolf Green met Ada Hull.", "“Nadella spends time in the studio,” reveals Green."],
      "time in the studio", "Rolf Green"),
+    # A known person named alone in a sentence that quotes no one is whom
+    # a later "he" means, not the last speaker.
+    (["“It was crude,” admits Ralf Groene.",
+      "“We are not here to show off,” says Andy Hill. “It is important.” It is a belief "
+      "shared by Groene, too.",
+      "“If the work is not good inside, the product fails,” he says."], "product fails",
+     "Ralf Groene"),
 ])
 def test_the_grammar_of_attribution_on_patterns_of_real_reporting(paragraphs, words, speaker):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

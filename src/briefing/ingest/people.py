@@ -407,13 +407,15 @@ class People:
         Erdogan spoke to ..."): known for later references, not a speaker."""
         return self.resolve(text, role=role, speaking=False, salient=False)
 
-    def recall(self, word: str) -> Entity | None:
+    def recall(self, word: str, *, person: bool = False) -> Entity | None:
         """A known surname opening a sentence ("Rooke defended ..."): that
-        person is now the one a later "he" or "she" most likely means."""
+        person is now the one a later "he" or "she" most likely means.
+        With `person`, only someone known to be a person."""
         surname = _POSSESSIVE.sub("", word.strip(" “\"‘'")).lower()
         entity = self._latest([("surname", surname)])
-        if entity is not None:
-            self._saw(entity)
+        if entity is None or (person and entity.kind != "person"):
+            return None
+        self._saw(entity)
         return entity
 
     def adopt_role(self, named: Entity, description: Entity) -> None:

@@ -196,6 +196,7 @@ class _Mention:
     start: int
     end: int
     salient: bool
+    person_only: bool = False  # a word that may be a surname, if of a known person
 
 
 def _read_paragraph(index: int, text: str, people: People, state: _State) -> ParagraphReading:
@@ -216,7 +217,9 @@ def _read_paragraph(index: int, text: str, people: People, state: _State) -> Par
         if isinstance(item, Event):
             _resolve_event(reading, item, index, people, state)
         else:
-            mentioned = _resolve_mention(text[item.start:item.end].strip(), item.salient, people)
+            phrase = text[item.start:item.end].strip()
+            mentioned = (people.recall(phrase, person=True) if item.person_only
+                         else _resolve_mention(phrase, item.salient, people))
             if mentioned is not None and mentioned.kind == "person":
                 subjects.append((item.start, mentioned))
 
@@ -583,7 +586,20 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         if framed.startswith(".", end) and framed[end - 3:end] in (" Jr", " Sr"):
             end += 1  # "Olaf Brand Jr., 55": the name as written
         found.append(_Mention(start, end, salient))
+    # A known surname alone in a sentence that quotes no one and names no one
+    # else ("It's a belief that's reflected by Groene, too."): whom a later
+    # "he" means.
+    for sentence, (low, high) in enumerate(reading.sentences):
+        if sentence in speaking or sentence in per_sentence:
+            continue
+        words = [m for m in _MIDDLE_CAPITALISED.finditer(framed, low, high)
+                 if m.group().lower() not in NOT_A_NAME]
+        if len(words) == 1:
+            found.append(_Mention(words[0].start(), words[0].end(), True, person_only=True))
     return found
+
+
+_MIDDLE_CAPITALISED = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w\-]*\b(?![’']s\b)")
 
 
 # A past-tense verb right after a name: "…, Simmons teed up McDonald’s
