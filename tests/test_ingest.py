@@ -645,6 +645,13 @@ def test_rejected_as_names_who_rejected_it():
      "Ada Hull"),
     (["Rolf Green met Ada Hull.", "“Nadella spends time in the studio,” reveals Green."],
      "time in the studio", "Rolf Green"),
+    # "He" is not the woman the story has just named: given names say who is
+    # who, for the commonest names and their short forms.
+    (["Another witness, Polly Shep, told the jury Dylann Ruff stood over her with his gun "
+      "and asked her if she had been shot. When she said no, Ruff told her: “I am not going "
+      "to.”",
+      "In an interview, Ruff said of Shep, “I did not shoot her.”",
+      "He also said: “I am guilty.”"], "I am guilty", "Dylann Ruff"),
     # A known person named alone in a sentence that quotes no one is whom
     # a later "he" means, not the last speaker.
     (["“It was crude,” admits Ralf Groene.",

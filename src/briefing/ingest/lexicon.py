@@ -254,6 +254,30 @@ claudia sabine ingrid astrid hanna anne annette nadia yasmin zainab mei li ling
 yuki keiko hana sakura aiko jin-hee min-ji ji-woo camila valentina gabriela
 marta agnieszka katarzyna magdalena ewa eva petra jana lena nina vera zoe chloe
 ella lucy molly ruby freya amelia isla mia ava harper evie poppy daisy jane kate
+polly felicia debbie jenny jennie jill joanne joanna josephine kathy katie kay kristen
+kristin kristina krista lana laurie leah lillian lily lindsay lindsey lorraine lori
+louise lynn mandy marcia margo marianne marina marjorie marsha maureen melanie melinda
+meredith miranda monica monique nora norma paula pauline peggy penny phyllis priscilla
+rachael regina renee rita roberta robin rosa rosemary roxanne ruth sally selena serena
+sheila sherry shelley sonia stacy stacey stella sue susie suzanne sylvia tamara tammy
+tanya tara tessa tiffany tina tracy trudy valerie vanessa veronica vicki vickie virginia
+wanda wendy whitney yvonne abby adele adriana agnes aileen alexandra alicia alison
+allison alyssa angelina anita annie antoinette arlene audrey barbra becky belinda
+bernadette beth bethany betsy bonnie bridget britney brooke camille candace carla carly
+caroline carolina cassandra cathy cecilia celeste celine charlene christie cindy claire
+clara colleen connie courtney dana darlene deanna deirdre delores dolores dominique
+dorothy edith eileen elaine eleanor elise eliza ellen eloise erica erika erin esther
+ethel felicity fiona florence gabrielle gail georgia geraldine gillian gina gwen gwyneth
+hailey haley harriet hayley heidi helena hilary holly ida imogen irene isabelle ivanka
+jackie janine jasmine jeanette jeanne jenna jessie jo jocelyn jodi jolene josie juanita
+julianne juliet justine kara karina katrina keira kelli kerry kristy kylie lacey latoya
+laverne lea lila liza lois lola loretta lorna lucille lucinda luisa lydia mabel
+madeleine mae maggie marcy margarita mariah marion marlene martina maxine maya michaela
+mildred millie mindy miriam mona nadine naomi natasha nell nellie nichole nicola nikki
+noelle paige pam patsy patti penelope piper rebekah rhonda rochelle rosalind rosie
+roseanne sabrina sadie sandy sasha scarlett shannon shania sheryl simone sonya sophie
+susanna suzy tabitha tamika tania teri thelma tonya tori tricia vivian vivienne wilma
+yolanda zelda
 """.split())
 
 MALE_NAMES = frozenset("""
@@ -275,6 +299,27 @@ giuseppe marco luca matteo giorgio mario pierre jean-luc francois jacques
 hans klaus jurgen friedrich wolfgang lars sven erik anders mikael jan piotr
 tomasz krzysztof pavel jakub lukas tom tim jim bob ben sam dan ted bill mike
 nick chris steve harry oliver jamie liam connor callum rory sean
+dylann jimmy tommy johnny danny eddie freddie frankie kenny ricky robbie timmy abe al
+alec alfred allen alvin andre andy angelo archie arnold arturo barry bart basil bernard
+bert blake brad bradley brendan brent brett brock bruno bryce byron calvin cameron cecil
+cedric chad chadwick charlie chester clarence clark claude clayton clifford clint
+clinton clyde cody colin conor conrad corey cory craig curtis dale dallas damian damon
+dane darius darnell darrell darren dave davey derek desmond devin dexter dominic donnie
+doug duane dustin dwayne dwight ed edgar edmund eduardo edwin eli elias elliot elliott
+elmer elon elvis emil emilio enrique ernest ernie ervin esteban evan everett fabian
+felix fernando floyd forrest francis franklin fred frederick gavin geoff geoffrey gerard
+gilbert glenn gordon graham greg gregg gus harvey hector herbert herman homer horace
+howard hubert hugh hugo ian isaac jake jared jarrod jay jeff jeffery jerome jimmie joel
+joey johnnie jon jonah jonas josh julian julius karl ken kent kirk kurt lee leo leon
+leonard leroy lester lewis lincoln lloyd lonnie lou lowell luke luther lyle malcolm marc
+marcus marshall martin marvin matt maurice melvin micah mick mickey milton mitch
+mitchell mohamed monty morris moses murray myron nathaniel ned neil nelson norman oscar
+otis owen percy perry pete phil pierce preston quentin quincy randall randolph reggie
+reginald rick rickey rodney roland ron ronnie ross ruben rudy rupert russ sal salvador
+sammy saul seth shane shaun sheldon sherman sid sidney simon spencer stan stanley stefan
+stuart sylvester teddy terrence theodore todd tony travis trevor troy tyrone vernon
+victor vince virgil wallace walt warren wes wesley wilbur wilfred willard willis wilson
+winston zach zack
 """.split())
 
 
