@@ -652,6 +652,12 @@ def test_rejected_as_names_who_rejected_it():
       "to.”",
       "In an interview, Ruff said of Shep, “I did not shoot her.”",
       "He also said: “I am guilty.”"], "I am guilty", "Dylann Ruff"),
+    # "He" after "an unnamed source" is the man the story has just named, not
+    # the source, who may be anyone.
+    (["John Lemond", "We do not know if John Lemond was asked, but the singer made his "
+      "position clear.",
+      "“They are calling everyone in town,” an unnamed source told the site. “Artists tend "
+      "to reject hate,” he told the BBC."], "reject hate", "John Lemond"),
     # A known person named alone in a sentence that quotes no one is whom
     # a later "he" means, not the last speaker.
     (["“It was crude,” admits Ralf Groene.",

@@ -51,6 +51,7 @@ _PERSON_ANAPHOR = re.compile(r"^[Tt]he\s+(?:\d+-year-old|[A-Z][\w’'\-]*)(?:\s+
 _ROLE_ENDINGS = ("er", "or", "ist", "ent", "ant", "ian")
 _WHAT_THEY_DO = frozenset("singer actor actress musician artist rapper host presenter dancer "
                           "star".split())
+_SHE_LOOKBACK = 1  # paragraphs back that "she" may mean a woman named, past someone since
 _QUANTITY_WORDS = frozenset("one some many several both other others most".split())
 _OPENING_CONJUNCTIONS = frozenset("though although while when whereas if because unless until "
                                   "once but and yet not even only also just perhaps".split())
@@ -91,6 +92,8 @@ class Entity:
     words: set[str] = field(default_factory=set)
     definite: bool = False
     last_seen: int = -1
+    seen_in: int = -1  # the paragraph it was last seen in
+    named_gender: bool = False  # the gender is the name's or the title's, not a guess
     spoke: bool = False
     quoted: bool = False
     described: bool = False  # named by a description, not a proper name
@@ -157,6 +160,7 @@ class People:
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
+        self.paragraph = 0  # the paragraph being read
         self._clock = 0
         self._met: dict[Entity, int] = {}
         self._indexes: dict[tuple[object, ...], _Recency] = {}
@@ -206,6 +210,13 @@ class People:
             keys = [("kind", "person", gender), ("kind", "person", None)] if gender else [
                 ("person",)]
             entity = self._latest(keys, seen=True)
+            if gender and entity is not None and entity.gender is None and entity.described:
+                # "he" means the man named in this paragraph or the last, not
+                # "an unnamed source" seen since, who may be anyone.
+                known = self._latest([("kind", "person", gender)], seen=True)
+                if known is not None and known.named_gender and (
+                        known.seen_in >= self.paragraph - _SHE_LOOKBACK):
+                    entity = known
             if entity is not None and gender and entity.gender is None:
                 entity.gender = gender
                 self._reindex(entity)
@@ -258,7 +269,10 @@ class People:
             if match.kind == "name" and (parsed.honorific or given or role) and not _is_place(
                     name_tokens):
                 match.kind = "person"
-            match.gender = match.gender or _gender(parsed.honorific, given, role)
+            if match.gender is None or not match.named_gender:
+                named = _gender(parsed.honorific, given, role)
+                if named is not None:
+                    match.gender, match.named_gender = named, True
             if _indexed(match) != before:
                 self._reindex(match)
             return match
@@ -270,8 +284,8 @@ class People:
         is_person = bool(given or parsed.honorific or role or gender) and not _is_place(
             name_tokens)
         return self._add(Entity(display, "person" if is_person else "name", role=role,
-                                gender=gender, surname=surname, given=given,
-                                words=_words(role or "")))
+                                gender=gender, named_gender=gender is not None,
+                                surname=surname, given=given, words=_words(role or "")))
 
     def _by_surname(self, surname: str, given: str | None) -> Entity | None:
         """The person of that surname seen last whose given name, if both
@@ -330,7 +344,9 @@ class People:
         display = _display(text)
         definite = parsed.determiner in ("the", "this", "that") or bool(
             re.search(r"\w[’']s\b", text))
-        return self._add(Entity(display, kind, role=role, gender=_gender(None, None, text),
+        gender = _gender(None, None, text)
+        return self._add(Entity(display, kind, role=role, gender=gender,
+                                named_gender=gender is not None,
                                 head=head, words=_words(text) | _words(role or ""),
                                 definite=definite, described=True))
 
@@ -384,6 +400,7 @@ class People:
 
     def _saw(self, entity: Entity) -> None:
         entity.last_seen = self.tick()
+        entity.seen_in = self.paragraph
         rank = self._rank(entity)
         for key in self._index_keys[entity]:
             self._indexes[key].put(entity, rank)

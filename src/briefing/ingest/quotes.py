@@ -173,6 +173,7 @@ def read_quotes(paragraphs: list[str], crossheads: Mapping[int, str] | None = No
         crosshead = (crossheads or {}).get(index, "")
         if _NAME_RUN.fullmatch(crosshead) and len(crosshead.split()) <= 4:
             people.resolve(crosshead, speaking=False, salient=True)
+        people.paragraph = index
         readings.append(_read_paragraph(index, text, people, state))
     return Reading(people, readings)
 
