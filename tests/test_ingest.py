@@ -658,6 +658,14 @@ def test_rejected_as_names_who_rejected_it():
       "position clear.",
       "“They are calling everyone in town,” an unnamed source told the site. “Artists tend "
       "to reject hate,” he told the BBC."], "reject hate", "John Lemond"),
+    # The author of a statement "condemning" something; "asserted", "slammed".
+    (["County sheriff Kyle Kirch released a statement condemning “paid agitators” without "
+      "evidence. The department has not responded."], "paid agitators", "Kyle Kirch"),
+    (["In a statement, the sheriff said protesters were “evil agitators”. The police chief, "
+      "Jason Zieg, has asserted that officers “can use whatever force necessary”."],
+     "whatever force", "Jason Zieg"),
+    (["Ada Hull met the board.", "Senator Ray Voss slammed the “reckless” plan."], "reckless",
+     "Ray Voss"),
     # A known person named alone in a sentence that quotes no one is whom
     # a later "he" means, not the last speaker.
     (["“It was crude,” admits Ralf Groene.",

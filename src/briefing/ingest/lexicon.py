@@ -37,6 +37,13 @@ messaged instruct instructs instructed yell yells yelled scream screams screamed
 demand demands demanded beg begs begged read reads alleging claiming arguing insisting
 stating noting declaring calling describing dubbing labelling labeling branding tell-tale
 answer answers answered reveal reveals revealed
+assert asserts asserted asserting proclaim proclaims proclaimed disclose discloses disclosed
+assure assures assured gush gushes gushed tease teases teased mutter mutters muttered
+murmur murmurs murmured grumble grumbles grumbled hint hints hinted speculate speculates
+speculated condemn condemns condemned condemning criticise criticises criticised
+criticize criticizes criticized slam slams slammed blast blasts blasted praise praises
+praised hail hails hailed characterise characterises characterised characterize
+characterizes characterized remind reminds reminded threaten threatens threatened
 """.split()) - {"tell-tale"}
 
 # Speech verbs that also take the speaker after them when they follow a
@@ -56,6 +63,8 @@ laments shouts whispers sighs laughs exclaims retorts snaps interjects elaborate
 clarifies clarified muses wonders recounts comments stresses emphasises emphasizes states
 announces tweets posts complains cautions vows vowed maintains maintained urges urged
 reiterates reiterated testified pleads answers
+asserts asserted proclaims proclaimed gushes gushed teases teased mutters muttered
+murmurs murmured grumbles grumbled hinted speculated assured
 """.split())
 
 # Verbs after which a passive or an idiom means no speaker is named

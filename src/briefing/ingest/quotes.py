@@ -65,7 +65,12 @@ _NAMING_VERBS = frozenset("call calls called describe describes described dub du
                           "denounces denounced accuse accuses accused rule rules "
                           # "which maintains 90,000 miles of cable": not speech
                           "ruled maintain maintains maintained calling describing dubbing "
-                          "labelling labeling branding".split())
+                          "labelling labeling branding condemn condemns condemned condemning "
+                          "criticise criticises criticised criticize criticizes criticized "
+                          "slam slams slammed blast blasts blasted praise praises praised hail "
+                          "hails hailed characterise characterises characterised characterize "
+                          "characterizes characterized remind reminds reminded threaten "
+                          "threatens threatened".split())
 # Verbs by which a study or report "speaks"; like the naming verbs they
 # count only when a quotation follows in the sentence.
 _FINDING_VERBS = frozenset("found finds find showed shows show".split())
@@ -517,7 +522,10 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         main = main_subject(framed, comma + 1, end) if comma >= 0 else None
         if main is not None:
             return main
-    if (event.verb.endswith("ing") and before_verb.endswith(",")) or joined:
+    # "Kirch released a statement condemning “…”": the statement's author.
+    of_a_document = event.verb.endswith("ing") and before_verb.rsplit(" ", 1)[-1].lower() in (
+        _DOCUMENT_NOUNS)
+    if (event.verb.endswith("ing") and before_verb.endswith(",")) or joined or of_a_document:
         # A participle after a comma, or a verb joined to an earlier one ("a
         # poster put up her picture and wrote"): its subject is the clause's.
         main = main_subject(framed, low, event.start)
