@@ -666,6 +666,12 @@ def test_rejected_as_names_who_rejected_it():
      "whatever force", "Jason Zieg"),
     (["Ada Hull met the board.", "Senator Ray Voss slammed the “reckless” plan."], "reckless",
      "Ray Voss"),
+    # A name deep in a sentence whose subject opens it is not what "the
+    # company" means next: the subject is.
+    (["Trump’s tweet could start a negotiation with Boeing Co.",
+      "Boeing is in the early stages of building Air Force One’s replacement. The company "
+      "said it is under contract “to help determine the capabilities of the aircraft”."],
+     "capabilities of the aircraft", "Boeing Co"),
     # A known person named alone in a sentence that quotes no one is whom
     # a later "he" means, not the last speaker.
     (["“It was crude,” admits Ralf Groene.",

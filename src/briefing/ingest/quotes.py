@@ -26,8 +26,10 @@ from briefing.ingest.lexicon import (
     AUXILIARIES,
     DETERMINERS,
     INVERTIBLE_VERBS,
+    MODIFIER_STARTS,
     NOT_A_NAME,
     NUMBER_WORDS,
+    OPENING_PREPOSITIONS,
     ORG_NOUNS,
     PASSIVE_MARKERS,
     SPEECH_VERBS,
@@ -557,7 +559,8 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
     found: list[_Mention] = []
     framed = reading.framed
     starts = {start for start, _ in reading.sentences}
-    for start, _ in reading.sentences:
+    led: set[int] = set()  # sentences whose subject opens them
+    for number, (start, _) in enumerate(reading.sentences):
         lead = _LEAD.match(framed, start)
         if lead is None:
             continue
@@ -569,6 +572,8 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
             found.append(_Mention(lead.start(1), lead.end(2), True))  # "A government spokesman"
         elif word.lower() not in NOT_A_NAME:
             found.append(_Mention(lead.start(1), lead.end(1), True))  # "Rooke defended ..."
+            if word.lower() not in OPENING_PREPOSITIONS and word.lower() not in MODIFIER_STARTS:
+                led.add(number)
     # A known surname alone before its verb: "…, Simmons teed up …".
     found += [_Mention(m.start(1), m.end(1), True) for m in _SURNAME_THEN_VERB.finditer(framed)]
     runs = _name_runs(framed)
@@ -588,7 +593,8 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         # quotes nobody ("Among them was Irina Mazur, 52"), is who the text
         # is now about.
         salient = (start in starts or opens or _verb_follows(framed, end)
-                   or (per_sentence[sentence] == 1 and sentence not in speaking))
+                   or (per_sentence[sentence] == 1 and sentence not in speaking
+                       and sentence not in led))
         phrase = noun_phrase_ending(framed, sentence_start, end)
         if phrase:
             start = min(start, phrase[0].start)
