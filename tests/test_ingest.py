@@ -223,6 +223,20 @@ def test_a_crosshead_in_capitals_with_a_full_stop_inside_is_a_crosshead():
     assert [s.title for s in draft.briefing.sections][-1] == "VOLKSWAGEN ID. SPACE CONCEPT"
 
 
+def test_an_article_with_crossheads_is_divided_where_its_author_divided_it():
+    harbour = [f"The harbour board met the fishermen on day {n} about the harbour fees, the "
+               f"harbour moorings and the fishing boats." for n in range(1, 5)]
+    school = [f"The school council told parents on day {n} that school buses, school meals "
+              f"and teachers would cost more." for n in range(1, 5)]
+    budget = [f"The town budget for year {n} sets taxes and the budget reserve." for n in
+              range(1, 4)]
+    text = "\n\n".join(["Town news", *harbour, *school, "## The budget", *budget]) + "\n"
+    draft = draft_from_text(text, source="article.md")
+    sections = draft.briefing.sections
+    assert [len(s.paragraphs) for s in sections] == [8, 3]
+    assert sections[1].title == "The budget"
+
+
 def test_that_before_a_plural_begins_a_clause_it_is_not_part_of_the_claimant():
     draft = draft_of("Sales will rise in the next two years that industry analysts say will "
                      "bring 300,000 buyers.")

@@ -30,6 +30,7 @@ from briefing.model import MAX_SECTIONS as FORMAT_SECTIONS
 MAX_SECTIONS = 5
 MIN_PARAGRAPHS = 3  # in a theme found from the words (crossheads may make shorter ones)
 PARAGRAPHS_PER_THEME = 4  # about, in an article without crossheads
+LONG_PASSAGE = 12  # paragraphs between crossheads that are divided further
 WINDOW = 3  # paragraphs compared either side of a gap
 MAX_TITLE_WORDS = 4
 MAX_WORD = 30  # characters: a longer "word" names nothing
@@ -181,14 +182,16 @@ def group(paragraphs: Sequence[str], crossheads: Mapping[int, str] | None = None
         return []
     crossheads = {i: text for i, text in (crossheads or {}).items()
                   if 0 < i < len(paragraphs) and text.strip()}
-    # The author's crossheads first; a long passage between them is divided
-    # where its words change, as an article without any is.
+    # The author's crossheads first; only a long passage between them is
+    # divided where its words change, as an article without any is (the
+    # author chose the parts: a reader expects those, not more).
     parts = [0, *sorted(crossheads), len(paragraphs)]
     starts: list[int] = []
     for first, end in pairwise(parts):
         if first:
             starts.append(first)
-        starts += [first + gap for gap in _cohesion_breaks(paragraphs[first:end])]
+        if not crossheads or end - first >= LONG_PASSAGE:
+            starts += [first + gap for gap in _cohesion_breaks(paragraphs[first:end])]
     if len(starts) >= FORMAT_SECTIONS:  # an article of hundreds of crossheads
         starts = starts[:: math.ceil(len(starts) / (FORMAT_SECTIONS - 10))]
     bounds = list(zip([0, *starts], [*starts, len(paragraphs)], strict=True))
