@@ -686,6 +686,9 @@ def test_rejected_as_names_who_rejected_it():
       "Boeing is in the early stages of building Air Force One’s replacement. The company "
       "said it is under contract “to help determine the capabilities of the aircraft”."],
      "capabilities of the aircraft", "Boeing Co"),
+    # A participle after "X told Y," is X's: the subject of "told", not its object.
+    (["“We are not asking that,” Ada Prell told Sam Alden, asserting that the interest "
+      "reaches “more broadly to other agencies.”"], "more broadly", "Ada Prell"),
     # A known person named alone in a sentence that quotes no one is whom
     # a later "he" means, not the last speaker.
     (["“It was crude,” admits Ralf Groene.",

@@ -29,6 +29,7 @@ from briefing.ingest.lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PRONOUNS,
+    SPEECH_VERBS,
     TITLE_WORDS,
     WEEKDAYS,
     is_given_name,
@@ -794,7 +795,8 @@ def main_subject(framed: str, low: int, high: int) -> Phrase | None:
         if not after_subject and tok.lower not in AUXILIARIES:
             continue
         if is_person_noun(tok.lower) or tok.lower in ORG_NOUNS or (
-                tok.function and tok.lower not in AUXILIARIES and tok.lower not in _COPULAS):
+                tok.function and tok.lower not in AUXILIARIES and tok.lower not in _COPULAS
+                and tok.lower not in SPEECH_VERBS):  # "Prelogar told Alito, asserting …"
             continue  # ("Mike McCarthy was much less diplomatic, going …": was is the verb)
         phrase = subject_before(framed, low, tok.start)
         return phrase if phrase is not None and not phrase.pronoun else None
