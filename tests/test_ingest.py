@@ -689,6 +689,12 @@ def test_rejected_as_names_who_rejected_it():
     # A participle after "X told Y," is X's: the subject of "told", not its object.
     (["“We are not asking that,” Ada Prell told Sam Alden, asserting that the interest "
       "reaches “more broadly to other agencies.”"], "more broadly", "Ada Prell"),
+    # A question, then a quotation standing alone: the answer, by the one
+    # who spoke before the questioner.
+    (["“That can be true,” Ada Prell said, “but the risk is far greater.”",
+      "“But there is some risk,” Sam Alden interjected. “Do you dispute that?”",
+      "“There can be a very minimal risk for some people.”"], "very minimal risk",
+     "Ada Prell"),
     # A known person named alone in a sentence that quotes no one is whom
     # a later "he" means, not the last speaker.
     (["“It was crude,” admits Ralf Groene.",

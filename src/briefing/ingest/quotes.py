@@ -195,6 +195,11 @@ class _State:
     # quotation standing alone after it is theirs, not the last speaker's.
     narrated: Entity | None = None
     quoted: dict[str, Entity] = field(default_factory=dict)  # by surname, the latest
+    # Dialogue: the one quoted before the last speaker, and whether the last
+    # quotation asked something (an answer standing alone is the other's).
+    last_quoted: Entity | None = None
+    other_speaker: Entity | None = None
+    asked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +218,8 @@ def _read_paragraph(index: int, text: str, people: People, state: _State) -> Par
     reading = ParagraphReading(text, spans, framed, sentence_bounds(text, framed, spans))
     reading.events = _events(reading)
     speaker_before = state.narrated or state.last_speaker
+    if state.narrated is None and state.asked and state.other_speaker is not None:
+        speaker_before = state.other_speaker  # “…?” the judge asked. / “…”: the reply
     state.narrated = None
 
     # Speech verbs and names in passing, in reading order, so that "he" and
@@ -243,7 +250,10 @@ def _read_paragraph(index: int, text: str, people: People, state: _State) -> Par
             continue
         if entity is not None:
             entity.quoted = True
-            state.last_speaker = entity
+            if state.last_quoted is not None and entity is not state.last_quoted.live:
+                state.other_speaker = state.last_quoted.live
+            state.last_quoted = state.last_speaker = entity
+            state.asked = reading.text[span.start:span.end].rstrip().endswith("?")
             if entity.kind == "person" and entity.surname:
                 state.quoted[entity.surname] = entity
         reading.quotes.append(FoundQuote(index, span, text[span.start:span.end], entity, how))
