@@ -695,6 +695,11 @@ def test_rejected_as_names_who_rejected_it():
       "“But there is some risk,” Sam Alden interjected. “Do you dispute that?”",
       "“There can be a very minimal risk for some people.”"], "very minimal risk",
      "Ada Prell"),
+    # A clause that ends in a colon before a quotation: its subject speaks, if
+    # it names someone ("New signs … spelled out: “…”" is no one).
+    (["“There is blood on many hands,” Pat Lyle said.",
+      "Former mayor Rudy Gale echoed the sentiment, but laid blame on the president: “We "
+      "have had four months of propaganda.”"], "four months of propaganda", "Rudy Gale"),
     # A known person named alone in a sentence that quotes no one is whom
     # a later "he" means, not the last speaker.
     (["“It was crude,” admits Ralf Groene.",

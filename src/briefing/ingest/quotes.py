@@ -751,8 +751,10 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
         words_of = _IN_THE_WORDS_OF.search(reading.framed, low, colon)
         if words_of is not None:  # "… in the words of the patient: “…”"
             low = words_of.end()
+        # `Kuleba: “…”`, `Engineer Dana Pirelli, who …, was blunt: “…”`, and
+        # `Rudy Giuliani echoed the sentiment, but laid blame on Obama: “…”`.
         phrase = before_colon(reading.framed, low, colon) or sentence_subject(
-            reading.framed, start, colon)
+            reading.framed, start, colon) or _someone(main_subject(reading.framed, low, colon))
         if phrase is not None:
             entity = people.resolve(phrase.text, speaking=True)
             if entity is not None:
@@ -787,6 +789,17 @@ _RELAYING_VERBS = frozenset(("reported", "reports", "according to"))
 _TITLE = "title"  # how a FoundQuote that names a title was "attributed"
 _TITLE_WORD = re.compile(r"[\w’'\-]+")
 _TITLE_SMALL_WORDS = frozenset("a an the of and or to in on at for with by from as".split())
+
+
+def _someone(phrase: Phrase | None) -> Phrase | None:
+    """The phrase if it surely names someone: a full name ("Rudy Giuliani")
+    or a description of a person ("the mayor"), not a capitalised word that
+    opens a sentence ("New signs … spelled out: “…”")."""
+    if phrase is None:
+        return None
+    words = phrase.text.split()
+    named = sum(1 for word in words if word[:1].isupper()) >= 2
+    return phrase if named or is_person_noun(head_word(phrase.text) or "") else None
 
 
 def _names_something(reading: ParagraphReading, span: QuoteSpan, how: str) -> bool:
