@@ -700,6 +700,12 @@ def test_rejected_as_names_who_rejected_it():
     (["“There is blood on many hands,” Pat Lyle said.",
       "Former mayor Rudy Gale echoed the sentiment, but laid blame on the president: “We "
       "have had four months of propaganda.”"], "four months of propaganda", "Rudy Gale"),
+    # A participle that brings in a quotation: "telling his lawyer to “…”".
+    (["Judge Arthur Engel, who has clashed with Trump, tried to stop the speeches, telling "
+      "his lawyer to “control your client” and threatening to remove him."],
+     "control your client", "Arthur Engel"),
+    (["Fact checker David Emmet posted to Twitter asking if there were “any calm voters?”"],
+     "any calm voters", "David Emmet"),
     # A known person named alone in a sentence that quotes no one is whom
     # a later "he" means, not the last speaker.
     (["“It was crude,” admits Ralf Groene.",

@@ -44,6 +44,10 @@ speculated condemn condemns condemned condemning criticise criticises criticised
 criticize criticizes criticized slam slams slammed blast blasts blasted praise praises
 praised hail hails hailed characterise characterises characterised characterize
 characterizes characterized remind reminds reminded threaten threatens threatened
+telling adding asking explaining warning urging suggesting admitting conceding
+acknowledging recalling responding replying answering announcing confirming denying
+complaining joking quipping boasting stressing emphasising emphasizing promising vowing
+predicting writing tweeting posting
 """.split()) - {"tell-tale"}
 
 # Speech verbs that also take the speaker after them when they follow a

@@ -57,7 +57,7 @@ estimate estimates promise promises counter counters state states term terms lab
 labels brand brands tweet tweets joke jokes quip quips vow vows pledge pledges plead
 stress stresses call dub dubs describe continue continues reply replies respond
 text texts email emails message messages snap snaps sigh sighs laugh laughs wonder
-wonders muse muses
+wonders muse muses telling warning writing posting promising tweeting answering
 """.split())
 _OBJECT_STARTS = frozenset("the a an its his her their our this that these those it he she "
                            "they we i you him them us me on in for".split())
@@ -76,6 +76,14 @@ _NAMING_VERBS = frozenset("call calls called describe describes described dub du
 # Verbs by which a study or report "speaks"; like the naming verbs they
 # count only when a quotation follows in the sentence.
 _FINDING_VERBS = frozenset("found finds find showed shows show".split())
+# Participles that speak only to bring in a quotation ("telling his lawyer
+# to “control your client”"), not "the agency announcing an emergency".
+_QUOTING_PARTICIPLES = frozenset("""
+telling adding asking explaining warning urging suggesting admitting conceding
+acknowledging recalling responding replying answering announcing confirming denying
+complaining joking quipping boasting stressing emphasising emphasizing promising vowing
+predicting writing tweeting posting
+""".split())
 # Words before "to" that make "to call", "to say" the subject's own speech.
 _INFINITIVE_LEADS = frozenset("as went goes going continued continues on".split())
 _NOT_SUBJECT_BEFORE = frozenset("the a an this that its his her their our of to".split())
@@ -397,12 +405,12 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
     if at_start and verb.endswith("ed"):
         return False  # "Asked whether ..., Biden replied"
     next_word = following.lower if following is not None and following.is_word else ""
-    if verb in ("add", "adds", "added") and (
+    if verb in ("add", "adds", "added", "adding") and (
             next_word[:1].isdigit() or (following is not None and following.text in "$£€¥")):
         return False  # "Fjord Bank added 3.9%": a number, not words
     if verb.startswith("continu") and next_word in ("to", "with", "on", "in", "until", "at"):
         return False
-    if verb in ("add", "adds", "added") and next_word in ("to", "up"):
+    if verb in ("add", "adds", "added", "adding") and next_word in ("to", "up"):
         return False
     start = toks[position].start
     if verb in _NOUN_LIKE_FORMS and reading.framed[max(0, start - 3):start].rstrip().endswith(
@@ -421,7 +429,8 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
         # "A statement … read: “…”", "“…,” the statement read": with a quotation.
         low, high = reading.sentences[sentence]
         return any(mark in reading.framed[low:high] for mark in "“\"‘«„")
-    if verb in _NAMING_VERBS or verb in _NOUN_LIKE_FORMS or verb in _FINDING_VERBS:
+    if (verb in _NAMING_VERBS or verb in _NOUN_LIKE_FORMS or verb in _FINDING_VERBS
+            or verb in _QUOTING_PARTICIPLES):
         # Only a speech verb when a quotation follows in the same sentence.
         end = reading.sentences[sentence][1]
         window = reading.framed[toks[position].end:min(end, toks[position].end + 120)]
@@ -431,6 +440,14 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
 
 def _resolve_event(reading: ParagraphReading, event: Event, index: int, people: People,
                    state: _State) -> None:
+    previous = state.last_event
+    if (event.verb in _QUOTING_PARTICIPLES and previous is not None
+            and previous.entity is not None and state.last_event_paragraph == index
+            and previous.sentence == event.sentence):
+        event.entity = previous.entity  # "Emery posted to Twitter asking if …": Emery
+        state.last_event = event
+        state.last_speaker = event.entity
+        return
     event.phrase = _speaker_phrase(reading, event)
     if event.phrase is None:
         return
@@ -537,7 +554,11 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
     # "Kirch released a statement condemning “…”": the statement's author.
     of_a_document = event.verb.endswith("ing") and before_verb.rsplit(" ", 1)[-1].lower() in (
         _DOCUMENT_NOUNS)
-    if (event.verb.endswith("ing") and before_verb.endswith(",")) or joined or of_a_document:
+    # "Emery posted to Twitter asking if …": a participle with no comma
+    # before it is the clause's subject's too, as "…, saying" is.
+    trailing = event.verb in _QUOTING_PARTICIPLES and progressive is None
+    if (event.verb.endswith("ing") and before_verb.endswith(",")) or joined or of_a_document or (
+            trailing):
         # A participle after a comma, or a verb joined to an earlier one ("a
         # poster put up her picture and wrote"): its subject is the clause's.
         main = main_subject(framed, low, event.start)
