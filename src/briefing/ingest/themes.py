@@ -332,10 +332,10 @@ def _name(bag: Counter[str], spread: Counter[str], themes: int,
                 run = words[i:i + size]
                 if len(run) < size or _breaks(text, run) or len(run[-1].group()) > MAX_WORD:
                     break
-                if _cuts_a_name(text, words, i, i + size):
-                    continue
                 stems = all_stems[i:i + size]
                 if stems[0] in _STOPWORDS or stems[-1] in _STOPWORDS or len(stems[-1]) < 3:
+                    continue  # the cheapest test first: most runs end here
+                if _cuts_a_name(text, words, i, i + size):
                     continue
                 if any(_CONTRACTION.search(w.group()) for w in run):
                     continue  # "We’ll always": someone speaking, not a name for a theme
