@@ -706,6 +706,13 @@ def test_rejected_as_names_who_rejected_it():
      "control your client", "Arthur Engel"),
     (["Fact checker David Emmet posted to Twitter asking if there were “any calm voters?”"],
      "any calm voters", "David Emmet"),
+    # The subject after a phrase that sets the scene ("In 2009, Matie, …,
+    # trundled up") is whom a later "he" means.
+    (["Matiullah Matie runs a building firm.",
+      "Among the first appointments was Hazrat Omar Zakhil, a minister. Zakhil, who denies "
+      "any wrongdoing, now has oversight.",
+      "In 2009, Matie, then in his late 20s, rode up to the Marine compound on a donkey. “Out "
+      "of control mines,” he recalls."], "Out of control mines", "Matiullah Matie"),
     # A known person named alone in a sentence that quotes no one is whom
     # a later "he" means, not the last speaker.
     (["“It was crude,” admits Ralf Groene.",

@@ -591,10 +591,15 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
     framed = reading.framed
     starts = {start for start, _ in reading.sentences}
     led: set[int] = set()  # sentences whose subject opens them
-    for number, (start, _) in enumerate(reading.sentences):
+    for number, (start, end) in enumerate(reading.sentences):
         lead = _LEAD.match(framed, start)
         if lead is None:
             continue
+        opening = _OPENING_PHRASE.match(framed, start, end)
+        if opening is not None and lead.group(1).lower() in OPENING_PREPOSITIONS:
+            # "In 2009, Matie, then in his late 20s, trundled up": the subject
+            # after the phrase that sets the scene.
+            lead = _LEAD.match(framed, opening.end()) or lead
         word = lead.group(1)
         described = lead.group(2)
         if described and described.split()[0] in AUXILIARIES | PASSIVE_MARKERS:
@@ -645,6 +650,7 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
     return found
 
 
+_OPENING_PHRASE = re.compile(r"[^,“”\"]{1,40}?,\s+(?=[A-Z])")
 _MIDDLE_CAPITALISED = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w\-]*\b(?![’']s\b)")
 
 
