@@ -713,6 +713,15 @@ def test_rejected_as_names_who_rejected_it():
       "any wrongdoing, now has oversight.",
       "In 2009, Matie, then in his late 20s, rode up to the Marine compound on a donkey. “Out "
       "of control mines,” he recalls."], "Out of control mines", "Matiullah Matie"),
+    # "NASA climatologist Gavin Schmidt likened …": whom "he" means next.
+    (["NASA climatologist Gavin Schmit likened the threshold to a speed limit: going over "
+      "it does not ensure disaster. “The faster you go, the worse it is,” he said."],
+     "faster you go", "Gavin Schmit"),
+    # "James Hall with the New York Police Department said": Hall, not the department.
+    (["Crowds gathered for the Thanksgiving Day Parade.",
+      "“We will decide tomorrow,” Patrol Chief James Hale with the New York Police "
+      "Department said Wednesday.",
+      "“It looks good,” he said."], "It looks good", "James Hale"),
     # A known person named alone in a sentence that quotes no one is whom
     # a later "he" means, not the last speaker.
     (["“It was crude,” admits Ralf Groene.",

@@ -483,6 +483,10 @@ def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
                 # "the head of the agency": go on to "the head"; "Joost van Hoof of
                 # the Netherlands’ Fontys University": to the name
                 continue
+            if _affiliated(segment, i, taken):
+                taken = []  # "James Hall with the New York Police Department": Hall
+                i -= 1
+                continue
             break
         if lower in _LINKS:
             left = segment[i - 1] if i > 0 else None
@@ -496,6 +500,10 @@ def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
                 i -= 1
                 continue
             break
+        if _affiliated(segment, i, taken):
+            taken = []  # "Carla Diaz with Reuters": Diaz
+            i -= 1
+            continue
         if lower == "in" and taken and taken[0].capitalised and i > 0 and (
                 is_person_noun(segment[i - 1].lower) or segment[i - 1].lower in ORG_NOUNS):
             # "the defence ministry in Ridova", "officials in Kyiv"
@@ -520,6 +528,16 @@ def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
     if i >= 1 and segment[i].lower == "to" and is_person_noun(segment[i - 1].lower):
         taken = _name_after_place(taken)
     return taken, i < 0
+
+
+def _affiliated(segment: list[Token], i: int, taken: list[Token]) -> bool:
+    """Whether `segment[i]` is the "with" of "Patrol Chief James Hall with
+    the New York Police Department said": a name, then whom it works for,
+    whose name the speaker is not."""
+    return (i >= 1 and segment[i].lower == "with" and bool(taken)
+            and segment[i - 1].capitalised and not segment[i - 1].function
+            and (taken[0].capitalised or (taken[0].lower == "the" and len(taken) > 1
+                                          and taken[1].capitalised)))
 
 
 def _name_after_place(taken: list[Token]) -> list[Token]:

@@ -293,7 +293,8 @@ def _resolve_mention(phrase: str, salient: bool, people: People) -> Entity | Non
         people.mention(phrase)  # "... after Turkish president Recep Tayyip Erdogan spoke"
         return None
     if (_is_lead_description(phrase) or _NAME_RUN.fullmatch(phrase.removesuffix("."))
-            or _ROLE_THEN_NAME.fullmatch(phrase.removesuffix("."))):
+            or _ROLE_THEN_NAME.fullmatch(phrase.removesuffix("."))
+            or _affiliation_role_name(phrase.removesuffix("."))):
         # "Mr Erdogan, however, was", "but coach Jim Caldwell vouched for him"
         return people.resolve(phrase, speaking=False, salient=True)
     return None
@@ -301,6 +302,14 @@ def _resolve_mention(phrase: str, salient: bool, people: People) -> Entity | Non
 
 # A lowercase role, then a name: "coach Jim Caldwell".
 _ROLE_THEN_NAME = re.compile(r"[a-z][a-z\-]+ " + _NAME_RUN.pattern)
+# And after whom they work for: "NASA climatologist Gavin Schmidt".
+_EMPLOYER_ROLE_NAME = re.compile(r"(?:[A-Z][\w’'\-]*\s+){1,4}([a-z][a-z\-]+)\s+"
+                                 + _NAME_RUN.pattern)
+
+
+def _affiliation_role_name(phrase: str) -> bool:
+    match = _EMPLOYER_ROLE_NAME.fullmatch(phrase)
+    return match is not None and is_person_noun(match.group(1))
 
 
 def _events(reading: ParagraphReading) -> list[Event]:
