@@ -722,6 +722,10 @@ def test_rejected_as_names_who_rejected_it():
       "“We will decide tomorrow,” Patrol Chief James Hale with the New York Police "
       "Department said Wednesday.",
       "“It looks good,” he said."], "It looks good", "James Hale"),
+    # "says the guy", "a shopper said": people too.
+    (["People in the bazaar recognize Mati Lahr at once.",
+      "“I have bought 100 SIM cards but no one buys,” says the guy, a retailer of his."],
+     "no one buys", "the guy"),
     # A known person named alone in a sentence that quotes no one is whom
     # a later "he" means, not the last speaker.
     (["“It was crude,” admits Ralf Groene.",

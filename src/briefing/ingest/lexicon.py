@@ -189,6 +189,13 @@ insider insiders pal pals confidant confidante onlooker onlookers bystander byst
 eyewitness eyewitnesses staffer staffers ally allies critic critics supporter supporters
 opponent opponents passenger passengers customer customers viewer viewers agent agents
 coworker coworkers co-worker co-workers teammate teammates costar costars co-star co-stars
+guy guys gentleman folks kid kids teen teens teenager teenagers youth mom dad mum
+grandmother grandfather uncle aunt niece nephew sister brother cousin widow widower
+shopper shoppers buyer buyers seller sellers vendor vendors visitor visitors commuter
+commuters homeowner homeowners tenant tenants landlord landlords parishioner parishioners
+worshipper worshippers congregant congregants demonstrator demonstrators marcher marchers
+attendee attendees spectator spectators diner diners patron patrons guest guests caller
+callers listener listeners reader readers
 """.split())
 
 _ROLE_SUFFIXES = ("ologist", "ologists", "ician", "icians", "ist", "ists", "grapher", "graphers",
@@ -233,7 +240,9 @@ firefighters paramedics medics patients parents relatives colleagues partners fa
 voters candidates people authorities police villagers journalists academics
 insiders pals onlookers bystanders eyewitnesses staffers allies critics supporters
 opponents passengers customers viewers agents coworkers co-workers teammates costars
-co-stars
+co-stars guys folks kids teens teenagers shoppers buyers sellers vendors visitors commuters
+homeowners tenants landlords parishioners worshippers congregants demonstrators marchers
+attendees spectators diners patrons guests callers listeners readers
 executives strategists commanders officers soldiers forces
 """.split())
 
@@ -245,6 +254,7 @@ GENDERED_NOUNS = {
     "spokesman": "m", "chairman": "m", "businessman": "m", "congressman": "m",
     "councilman": "m", "policeman": "m", "father": "m", "husband": "m", "son": "m",
     "brother": "m", "grandfather": "m", "man": "m", "boy": "m", "king": "m",
+    "guy": "m", "gentleman": "m", "dad": "m", "mom": "f", "mum": "f",
     "prince": "m", "actor": "m", "widower": "m", "uncle": "m", "nephew": "m",
 }
 
