@@ -726,6 +726,14 @@ def test_rejected_as_names_who_rejected_it():
     (["People in the bazaar recognize Mati Lahr at once.",
       "“I have bought 100 SIM cards but no one buys,” says the guy, a retailer of his."],
      "no one buys", "the guy"),
+    # "An international body of bank regulators that …": "regulators" is not
+    # a verb, and the body is not whom "he" means.
+    (["“It leaves a small cushion,” Hoeng said.",
+      "An international body of bank regulators that sets standards, known as the Basel "
+      "Committee, recently announced a ratio.",
+      "Hoeng added that the bill may not end the problem.",
+      "“The simple truth is, it will not go away easily,” he said."], "go away easily",
+     "Hoeng"),
     # A known person named alone in a sentence that quotes no one is whom
     # a later "he" means, not the last speaker.
     (["“It was crude,” admits Ralf Groene.",
@@ -777,6 +785,20 @@ def test_a_term_in_quotation_marks_is_not_a_quote_but_a_word_someone_used_is():
 ])
 def test_a_speakers_name_is_the_name_without_role_place_or_adverb(paragraphs, words, speaker):
     assert speaker_of(draft_of(*paragraphs), words) == speaker
+
+
+@pytest.mark.parametrize(("phrase", "name", "role"), [
+    ("Federal Reserve Bank of Kansas City President Thomas M. Hoenig", "Thomas M. Hoenig",
+     "Federal Reserve Bank of Kansas City President"),
+    ("University of Texas professor Ann Lee", "Ann Lee", "University of Texas professor"),
+])
+def test_a_title_after_an_institution_of_a_place_starts_the_name(phrase, name, role):
+    from briefing.ingest.people import People
+
+    person = People().resolve(phrase)
+    assert person is not None
+    assert (person.name, person.kind, person.role) == (name, "person", role)
+    assert People().resolve("the mayor of Irpin").name == "the mayor of Irpin"
 
 
 @pytest.mark.parametrize("phrase", ["April", "Tuesday", "Dr", "Fearing negative publicity"])

@@ -537,8 +537,12 @@ def _parse(text: str, *, places: bool = True) -> _Parsed:
         run = []  # "La La Land", "Duran Duran …": a title or a band, not a person
     while run and (run[0].lower() in _PARTICLES or run[0].lower() in NUMBER_WORDS):
         run.pop(0)  # "Two United States service members": a count, not a given name
-    if run and len(words) > len(run) and words[-len(run) - 1].lower() in _LINK_WORDS:
-        run = []  # "the mayor of Irpin" describes; Irpin is not the speaker
+    if run and len(words) > len(run) and words[-len(run) - 1].lower() in _LINK_WORDS and not any(
+            word.lower().rstrip(".") in TITLE_WORDS for word in run[:-1]):
+        # "the mayor of Irpin" describes; Irpin is not the speaker. But in
+        # "Federal Reserve Bank of Kansas City President Thomas M. Hoenig" a
+        # title inside the run says where the name starts.
+        run = []
     if len(run) == 1 and run[0] == words[0] and _common_noun(run[0]):
         run = []  # "Officials said", "Police said": a description, capitalised
     if run and determiner in ("a", "an"):

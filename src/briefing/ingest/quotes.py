@@ -32,6 +32,7 @@ from briefing.ingest.lexicon import (
     OPENING_PREPOSITIONS,
     ORG_NOUNS,
     PASSIVE_MARKERS,
+    PERSON_NOUNS,
     SPEECH_VERBS,
     TITLE_WORDS,
     is_person_noun,
@@ -613,6 +614,8 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         described = lead.group(2)
         if described and described.split()[0] in AUXILIARIES | PASSIVE_MARKERS:
             described = None  # "Carlineo was arrested": a name, then its verb
+        if described and _NOUN_NOT_VERB.match(framed, lead.end(2)):
+            continue  # "An international body of bank regulators that …": no verb yet
         if described:
             found.append(_Mention(lead.start(1), lead.end(2), True))  # "A government spokesman"
         elif word.lower() not in NOT_A_NAME:
@@ -659,6 +662,8 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
     return found
 
 
+_NOUN_NOT_VERB = re.compile(r"\s+(?:" + "|".join(sorted(
+    w for w in PERSON_NOUNS | ORG_NOUNS if w.endswith("s") and w.isalpha())) + r")\b")
 _OPENING_PHRASE = re.compile(r"[^,“”\"]{1,40}?,\s+(?=[A-Z])")
 _MIDDLE_CAPITALISED = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w\-]*\b(?![’']s\b)")
 
