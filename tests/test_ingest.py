@@ -791,6 +791,7 @@ def test_a_speakers_name_is_the_name_without_role_place_or_adverb(paragraphs, wo
     ("Federal Reserve Bank of Kansas City President Thomas M. Hoenig", "Thomas M. Hoenig",
      "Federal Reserve Bank of Kansas City President"),
     ("University of Texas professor Ann Lee", "Ann Lee", "University of Texas professor"),
+    ("Verizon CIO Shaygan Kheradpir", "Shaygan Kheradpir", "Verizon CIO"),
 ])
 def test_a_title_after_an_institution_of_a_place_starts_the_name(phrase, name, role):
     from briefing.ingest.people import People

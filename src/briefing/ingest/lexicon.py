@@ -135,7 +135,7 @@ president vice-president vice prime minister secretary foreign home defence defe
 chancellor senator sen sen. representative rep rep. governor gov gov. mayor general gen gen.
 lieutenant
 lt lt. colonel col col. major maj captain capt commander cmdr cdr admiral adm sergeant sgt
-chief executive ceo cfo coo cto chair chairman chairwoman chairperson director
+chief executive ceo cfo coo cto cio cmo chair chairman chairwoman chairperson director
 deputy spokesman spokeswoman spokesperson ambassador envoy commissioner
 secretary-general president-elect attorney judge justice inspector superintendent
 detective officer constable professor prof prof. dr dr. doctor rev reverend father
