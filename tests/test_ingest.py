@@ -757,6 +757,15 @@ def test_titles_in_quotation_marks_are_not_quotes_but_short_words_said_are():
     assert "Welcome Jose" in texts
 
 
+def test_a_name_after_a_verb_in_the_past_is_the_name_and_he_is_never_a_thing():
+    draft = draft_of(
+        "The most persuasive answer came from Vadim Makar, a bearded figure who heads the "
+        "hacking lab. Such flaws may suggest that systems are not ready.",
+        "“It is a chicken-and-egg problem,” he said. “So, folks, deploy more,” Makar said.")
+    assert speaker_of(draft, "deploy more") == "Vadim Makar"
+    assert speaker_of(draft, "chicken-and-egg") != "Such flaws"
+
+
 def test_a_title_between_a_determiner_and_its_noun_is_not_a_quote_whatever_verb_follows():
     draft = draft_of(
         "Vega and Kors split in July, but the “Bad Romance” singer later clarified that it "

@@ -71,6 +71,14 @@ asserts asserted proclaims proclaimed gushes gushed teases teased mutters mutter
 murmurs murmured grumbles grumbled hinted speculated assured
 """.split())
 
+# The commonest verbs whose past tense does not end in -ed: what ends a
+# noun phrase read backwards ("this dilemma came from Vadim Makarov").
+IRREGULAR_PAST = frozenset("""
+came went took made gave got saw knew thought found left held brought began ran stood
+spoke wrote became sent kept felt met paid sold built won lost led fell grew drove rose
+told said
+""".split())
+
 # Verbs after which a passive or an idiom means no speaker is named
 # ("was told", "is said to be"); checked on the word before the verb.
 PASSIVE_MARKERS = frozenset("is are was were be been being get got gets".split())

@@ -52,6 +52,7 @@ _ROLE_ENDINGS = ("er", "or", "ist", "ent", "ant", "ian")
 _WHAT_THEY_DO = frozenset("singer actor actress musician artist rapper host presenter dancer "
                           "star".split())
 _SHE_LOOKBACK = 1  # paragraphs back that "she" may mean a woman named, past someone since
+_PRONOUN_LOOKBACK = 4  # people, back from the latest, that "he" is tried on
 _QUANTITY_WORDS = frozenset("one some many several both other others most".split())
 _OPENING_CONJUNCTIONS = frozenset("though although while when whereas if because unless until "
                                   "once but and yet not even only also just perhaps".split())
@@ -147,6 +148,15 @@ class _Recency:
             return None
         return heap[0][2]
 
+    def firsts(self, count: int, *, seen: bool = False) -> list[Entity]:
+        """Up to `count` entities in the order `first` gives them."""
+        taken: list[tuple[tuple[int, int], int, Entity]] = []
+        while len(taken) < count and self.first(seen=seen) is not None:
+            taken.append(heapq.heappop(self._heap))
+        for item in taken:
+            heapq.heappush(self._heap, item)
+        return [entity for _, _, entity in taken]
+
 
 class People:
     """The entities of one article, in the order the article met them.
@@ -209,7 +219,12 @@ class People:
         if number == "one":
             keys = [("kind", "person", gender), ("kind", "person", None)] if gender else [
                 ("person",)]
-            entity = self._latest(keys, seen=True)
+            # Someone: not "Such vulnerabilities" that "may suggest" something.
+            candidates = sorted((entity for key in keys if key in self._indexes
+                                 for entity in self._indexes[key].firsts(_PRONOUN_LOOKBACK,
+                                                                         seen=True)),
+                                key=self._rank)
+            entity = next((e for e in candidates if _someone(e)), None)
             if gender and entity is not None and entity.gender is None and entity.described:
                 # "he" means the man named in this paragraph or the last, not
                 # "an unnamed source" seen since, who may be anyone.
@@ -626,6 +641,15 @@ def _is_org(name_tokens: list[str]) -> bool:
     if any(w.lower().strip(".") in _ORG_NAME_WORDS for w in name_tokens):
         return True
     return len(name_tokens) == 1 and bool(_ACRONYM.match(name_tokens[0]))
+
+
+def _someone(entity: Entity) -> bool:
+    """Whether "he" or "she" can mean the entity: a person named, or
+    described by a word for a person ("the pastor", "a witness")."""
+    head = entity.head.lower()
+    return not entity.described or not head or (
+        is_person_noun(head) or head in GENDERED_NOUNS or head in TITLE_WORDS
+        or head.endswith(_ROLE_ENDINGS) or head in _WHAT_THEY_DO)
 
 
 def _same_given(a: str, b: str) -> bool:

@@ -21,6 +21,7 @@ from briefing.ingest.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
     HONORIFICS,
+    IRREGULAR_PAST,
     MODIFIER_STARTS,
     MONTHS,
     NOT_A_NAME,
@@ -562,7 +563,8 @@ def noun_phrase_ending(framed: str, low: int, end: int) -> list[Token]:
 
 
 def _nounish(tok: Token) -> bool:
-    return tok.is_word and not tok.capitalised and not tok.function
+    return (tok.is_word and not tok.capitalised and not tok.function
+            and tok.lower not in IRREGULAR_PAST)  # "this dilemma came from …"
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -570,7 +572,7 @@ def _looks_like_verb(word: str) -> bool:
     or -ing verb that is not a known person noun."""
     if is_person_noun(word) or word in ORG_NOUNS or word in TITLE_WORDS:
         return False
-    return word.endswith(("ed", "ing")) and len(word) > 4
+    return (word.endswith(("ed", "ing")) and len(word) > 4) or word in IRREGULAR_PAST
 
 
 def _phrase(framed: str, toks: list[Token], role: str | None = None) -> Phrase | None:
