@@ -734,6 +734,11 @@ def test_rejected_as_names_who_rejected_it():
       "Hoeng added that the bill may not end the problem.",
       "“The simple truth is, it will not go away easily,” he said."], "go away easily",
      "Hoeng"),
+    # "Franzese I’d be …": "I’d" is no part of a name.
+    (["Mark Zuckerman spoke in 2005 on a clip shot by Ray Hafner and Derek Franzo. If I were "
+      "Hafner and Franzo I’d be showing it.",
+      "When asked what was next the Facebook founder said, “There does not have to be more.”"],
+     "have to be more", "Mark Zuckerman"),
     # A known person named alone in a sentence that quotes no one is whom
     # a later "he" means, not the last speaker.
     (["“It was crude,” admits Ralf Groene.",

@@ -630,9 +630,12 @@ def _role_word(word: str) -> bool:
         len(w) > 5 and w.endswith(_ROLE_ENDINGS) for w in (lower, last, last.removesuffix("s")))
 
 
+_I_CONTRACTED = re.compile(r"I[’'][a-z]+$")
+
+
 def _is_name_word(word: str) -> bool:
-    if not word or not word[0].isupper() or _POSSESSIVE.search(word):
-        return False
+    if not word or not word[0].isupper() or _POSSESSIVE.search(word) or _I_CONTRACTED.match(word):
+        return False  # "Sofia's", "I’d"
     lower = word.lower().rstrip(".")
     return lower in HONORIFICS or lower not in NOT_A_NAME
 

@@ -90,7 +90,7 @@ _INFINITIVE_LEADS = frozenset("as went goes going continued continues on".split(
 _NOT_SUBJECT_BEFORE = frozenset("the a an this that its his her their our of to".split())
 _NAME_RUN = re.compile(  # "President George W. Bush": a middle initial is in the name
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?(?:(?:von|van|der|"
-    r"de|da|del|di|bin|al|le|la)\s+)?[A-Z][\w’'\-]+){1,3}")
+    r"de|da|del|di|bin|al|le|la)\s+)?(?!I[’'][a-z])[A-Z][\w’'\-]+){1,3}")  # not "I’d"
 _NAME_RUN_HONORIFICS = frozenset(("Mr", "Mrs", "Ms", "Dr", "Prof"))
 _CAPITAL = re.compile(r"\b[A-Z]")
 _WORD_TAIL = re.compile(r"[\w’'\-]*")
