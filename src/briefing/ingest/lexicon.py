@@ -7,6 +7,15 @@ said otherwise; lookups lowercase the word first.
 
 from __future__ import annotations
 
+# Participles that speak only to bring in a quotation ("telling his lawyer
+# to “control your client”"), not "the agency announcing an emergency".
+QUOTING_PARTICIPLES = frozenset("""
+telling adding asking explaining warning urging suggesting admitting conceding
+acknowledging recalling responding replying answering announcing confirming denying
+complaining joking quipping boasting stressing emphasising emphasizing promising vowing
+predicting writing tweeting posting
+""".split())
+
 # Verbs that attribute words to a speaker ("said X", "X told reporters").
 SPEECH_VERBS = frozenset("""
 say says said saying tell tells told add adds added state states stated
@@ -44,11 +53,8 @@ speculated condemn condemns condemned condemning criticise criticises criticised
 criticize criticizes criticized slam slams slammed blast blasts blasted praise praises
 praised hail hails hailed characterise characterises characterised characterize
 characterizes characterized remind reminds reminded threaten threatens threatened
-telling adding asking explaining warning urging suggesting admitting conceding
-acknowledging recalling responding replying answering announcing confirming denying
-complaining joking quipping boasting stressing emphasising emphasizing promising vowing
-predicting writing tweeting posting
-""".split()) - {"tell-tale"}
+""".split()) - {"tell-tale"} | QUOTING_PARTICIPLES
+
 
 # Speech verbs that also take the speaker after them when they follow a
 # quotation directly: `"...," said Kuleba`, `"...?" asked the judge`.

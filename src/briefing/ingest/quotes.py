@@ -33,6 +33,7 @@ from briefing.ingest.lexicon import (
     ORG_NOUNS,
     PASSIVE_MARKERS,
     PERSON_NOUNS,
+    QUOTING_PARTICIPLES,
     SPEECH_VERBS,
     TITLE_WORDS,
     is_person_noun,
@@ -77,14 +78,7 @@ _NAMING_VERBS = frozenset("call calls called describe describes described dub du
 # Verbs by which a study or report "speaks"; like the naming verbs they
 # count only when a quotation follows in the sentence.
 _FINDING_VERBS = frozenset("found finds find showed shows show".split())
-# Participles that speak only to bring in a quotation ("telling his lawyer
-# to “control your client”"), not "the agency announcing an emergency".
-_QUOTING_PARTICIPLES = frozenset("""
-telling adding asking explaining warning urging suggesting admitting conceding
-acknowledging recalling responding replying answering announcing confirming denying
-complaining joking quipping boasting stressing emphasising emphasizing promising vowing
-predicting writing tweeting posting
-""".split())
+
 # Words before "to" that make "to call", "to say" the subject's own speech.
 _INFINITIVE_LEADS = frozenset("as went goes going continued continues on".split())
 _NOT_SUBJECT_BEFORE = frozenset("the a an this that its his her their our of to".split())
@@ -440,7 +434,7 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
         low, high = reading.sentences[sentence]
         return any(mark in reading.framed[low:high] for mark in "“\"‘«„")
     if (verb in _NAMING_VERBS or verb in _NOUN_LIKE_FORMS or verb in _FINDING_VERBS
-            or verb in _QUOTING_PARTICIPLES):
+            or verb in QUOTING_PARTICIPLES):
         # Only a speech verb when a quotation follows in the same sentence.
         end = reading.sentences[sentence][1]
         window = reading.framed[toks[position].end:min(end, toks[position].end + 120)]
@@ -451,7 +445,7 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
 def _resolve_event(reading: ParagraphReading, event: Event, index: int, people: People,
                    state: _State) -> None:
     previous = state.last_event
-    if (event.verb in _QUOTING_PARTICIPLES and previous is not None
+    if (event.verb in QUOTING_PARTICIPLES and previous is not None
             and previous.entity is not None and state.last_event_paragraph == index
             and previous.sentence == event.sentence):
         event.entity = previous.entity  # "Emery posted to Twitter asking if …": Emery
@@ -566,7 +560,7 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         _DOCUMENT_NOUNS)
     # "Emery posted to Twitter asking if …": a participle with no comma
     # before it is the clause's subject's too, as "…, saying" is.
-    trailing = event.verb in _QUOTING_PARTICIPLES and progressive is None
+    trailing = event.verb in QUOTING_PARTICIPLES and progressive is None
     if (event.verb.endswith("ing") and before_verb.endswith(",")) or joined or of_a_document or (
             trailing):
         # A participle after a comma, or a verb joined to an earlier one ("a
@@ -794,8 +788,9 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
             low = words_of.end()
         # `Kuleba: “…”`, `Engineer Dana Pirelli, who …, was blunt: “…”`, and
         # `Rudy Giuliani echoed the sentiment, but laid blame on Obama: “…”`.
-        phrase = before_colon(reading.framed, low, colon) or sentence_subject(
-            reading.framed, start, colon) or _someone(main_subject(reading.framed, low, colon))
+        phrase = (before_colon(reading.framed, low, colon)
+                  or sentence_subject(reading.framed, start, colon)
+                  or _surely_someone(main_subject(reading.framed, low, colon)))
         if phrase is not None:
             entity = people.resolve(phrase.text, speaking=True)
             if entity is not None:
@@ -832,7 +827,7 @@ _TITLE_WORD = re.compile(r"[\w’'\-]+")
 _TITLE_SMALL_WORDS = frozenset("a an the of and or to in on at for with by from as".split())
 
 
-def _someone(phrase: Phrase | None) -> Phrase | None:
+def _surely_someone(phrase: Phrase | None) -> Phrase | None:
     """The phrase if it surely names someone: a full name ("Rudy Giuliani")
     or a description of a person ("the mayor"), not a capitalised word that
     opens a sentence ("New signs … spelled out: “…”")."""
