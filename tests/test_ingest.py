@@ -899,6 +899,13 @@ def test_an_emergency_number_or_an_address_is_not_a_figure():
     assert [f.text for f in draft.briefing.figures] == ["40 people", "112-metre"]
 
 
+def test_at_one_point_is_when_not_a_score():
+    draft = draft_of("At one point, Kise called the answers “brilliant.”",
+                     "The Lakers won by one point after scoring 40 points.")
+    assert [(f.text, f.anchor.paragraph) for f in draft.briefing.figures] == [
+        ("one point", 1), ("40 points", 1)]
+
+
 def test_a_tours_list_of_dates_is_a_schedule_not_figures():
     draft = draft_of("The tour opens on June 19 in Charlotte.",
                      "June 19 – Charlotte, NC @ PNC Music Pavilion",

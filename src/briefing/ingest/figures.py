@@ -195,6 +195,8 @@ def _figure(reading: ParagraphReading, index: int, match: re.Match[str],
         word = core.lower()
         if word in ("one", "zero") and (not unit or (word == "one" and unit not in ONE_COUNTS)):
             return None  # "one of them", "one source", "almost to zero"
+        if word == "one" and unit == "point" and _AT_BEFORE.search(text, max(0, start - 4), start):
+            return None  # "At one point, Kise called …": when, not a score
     elif kind == "rank":
         value = int(re.search(r"\d+", core).group())  # type: ignore[union-attr]
     if kind in ("core", "vague", "duration"):
@@ -205,6 +207,9 @@ def _figure(reading: ParagraphReading, index: int, match: re.Match[str],
     label, found = _label(reading, start, end, figure_text, kind, unit)
     return FoundFigure(index, start, end, figure_text, label, value, unit,
                        speech.claimant(start, end), "reported", found)
+
+
+_AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
 
 
 def _extend(text: str, start: int, end: int,
