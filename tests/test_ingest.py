@@ -762,6 +762,17 @@ def test_titles_in_quotation_marks_are_not_quotes_but_short_words_said_are():
     assert "Welcome Jose" in texts
 
 
+def test_a_he_given_to_someone_whose_name_says_nothing_is_marked_as_inferred():
+    draft = draft_of(
+        "“Prices will rise,” said Mary Dunn, an economist. “Not soon,” she added.",
+        "Roof Tanner, who ran the shop, sat down. “We will close,” he said.",
+        "“It is over,” said Tom Hale. “Quite over,” he said.")
+    inferred = {q.text: (q.speaker_name, q.speaker_inferred) for q in draft.briefing.quotes}
+    assert inferred["Not soon"] == ("Mary Dunn", False)  # "she": Mary, by her name
+    assert inferred["Quite over"] == ("Tom Hale", False)
+    assert inferred["We will close"] == ("Roof Tanner", True)  # "he": the last of no known gender
+
+
 def test_a_name_after_a_verb_in_the_past_is_the_name_and_he_is_never_a_thing():
     draft = draft_of(
         "The most persuasive answer came from Vadim Makar, a bearded figure who heads the "

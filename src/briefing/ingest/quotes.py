@@ -122,6 +122,7 @@ class Event:
     sentence: int
     phrase: Phrase | None = None
     entity: Entity | None = None
+    guessed: bool = False  # its "he" or "she" went to someone of no known gender
 
 
 @dataclass
@@ -131,6 +132,7 @@ class FoundQuote:
     text: str
     entity: Entity | None
     how: str
+    guessed: bool = False  # a "he" or "she" that could be someone else
 
 
 @dataclass
@@ -246,7 +248,8 @@ def _read_paragraph(index: int, text: str, people: People, state: _State) -> Par
     for span in spans:
         named = bisect_left(subject_starts, span.open)
         about = subjects[named - 1][1] if named else None
-        entity, how = _attribute(reading, span, people, about or speaker_before, speaking)
+        entity, how, guessed = _attribute(reading, span, people, about or speaker_before,
+                                          speaking)
         if _names_something(reading, span, how):
             reading.quotes.append(FoundQuote(index, span, text[span.start:span.end], None,
                                              _TITLE))
@@ -259,7 +262,8 @@ def _read_paragraph(index: int, text: str, people: People, state: _State) -> Par
             state.asked = reading.text[span.start:span.end].rstrip().endswith("?")
             if entity.kind == "person" and entity.surname:
                 state.quoted[entity.surname] = entity
-        reading.quotes.append(FoundQuote(index, span, text[span.start:span.end], entity, how))
+        reading.quotes.append(FoundQuote(index, span, text[span.start:span.end], entity, how,
+                                         guessed))
     if not reading.events and not reading.spans:
         state.narrated = _narrated(text, state.quoted)
     if reading.events:
@@ -449,6 +453,7 @@ def _resolve_event(reading: ParagraphReading, event: Event, index: int, people: 
             and previous.entity is not None and state.last_event_paragraph == index
             and previous.sentence == event.sentence):
         event.entity = previous.entity  # "Emery posted to Twitter asking if …": Emery
+        event.guessed = previous.guessed
         state.last_event = event
         state.last_speaker = event.entity
         return
@@ -459,6 +464,7 @@ def _resolve_event(reading: ParagraphReading, event: Event, index: int, people: 
         event.phrase.text, role=event.phrase.role, speaking=True)
     if entity is None:
         return
+    event.guessed = people.guessed
     # "Ukraine’s foreign minister said ..." then "“...,” said Dmytro Kuleba":
     # a name without a role right after a definite description takes it.
     previous = state.last_event.entity if state.last_event is not None else None
@@ -735,14 +741,18 @@ class _Speaking:
 
 
 def _attribute(reading: ParagraphReading, span: QuoteSpan, people: People,
-               speaker_before: Entity | None, speaking: _Speaking) -> tuple[Entity | None, str]:
-    entity, how = _attribution(reading, span, people, speaker_before, speaking)
-    return (entity.live if entity is not None else None), how
+               speaker_before: Entity | None,
+               speaking: _Speaking) -> tuple[Entity | None, str, bool]:
+    """Who said it, how that was found, and whether it is a guess: a "he"
+    or "she" that went to someone whose name does not say which."""
+    entity, how, event = _attribution(reading, span, people, speaker_before, speaking)
+    guessed = event is not None and event.guessed
+    return (entity.live if entity is not None else None), how, guessed
 
 
 def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
                  speaker_before: Entity | None,
-                 speaking: _Speaking) -> tuple[Entity | None, str]:
+                 speaking: _Speaking) -> tuple[Entity | None, str, Event | None]:
     sentence = reading.sentence_of(span.open)
     close_sentence = reading.sentence_of(max(span.open, span.outer_end - 1))
     next_span = bisect_right(reading.span_opens, span.open)
@@ -756,24 +766,24 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
     # Finance reported": the words are the one who said them, not the relayer's.
     if (after is not None and after.verb in _RELAYING_VERBS and before is not None
             and before.sentence == sentence and before.verb not in _RELAYING_VERBS):
-        return before.entity, "before"
+        return before.entity, "before", before
     # 1. Right after the quotation.
     if after is not None and after.start < next_open and after.sentence <= close_sentence + 1:
         gap = tokens(reading.framed, span.outer_end, after.start)
         if len([t for t in gap if t.is_word]) <= _MAX_POST_GAP_WORDS and (
                 after.sentence == close_sentence or _ends_with_attribution(reading, span,
                                                                            after, gap)):
-            return after.entity, "after"
+            return after.entity, "after", after
     # 1b. `"..." — John Smith` at the end of a paragraph.
     if span.closed and next_open == len(reading.text):
         dashed = _DASH_NAME.match(reading.framed, span.outer_end)
         if dashed and len(dashed.group(1).split()) <= 8 and dashed.group(1)[0].isupper():
             entity = people.resolve(dashed.group(1), speaking=True)
             if entity is not None:
-                return entity, "after"
+                return entity, "after", None
     # 2. Before it, in its sentence.
     if before is not None and before.sentence == sentence:
-        return before.entity, "before"
+        return before.entity, "before", before
     # 3. A name before a colon.
     start = reading.sentences[sentence][0]
     colon = span.open  # the last character before the quotation but spaces
@@ -794,25 +804,25 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
         if phrase is not None:
             entity = people.resolve(phrase.text, speaking=True)
             if entity is not None:
-                return entity, "colon"
+                return entity, "colon", None
     # 3b. "In Dr. Shadlen’s words, “…”".
     words_of = _IN_WHOSE_WORDS.search(reading.framed, max(start, span.open - 100), span.open)
     if words_of is not None:
         entity = people.resolve(words_of.group(1), speaking=True)
         if entity is not None:
-            return entity, "colon"
+            return entity, "colon", None
     # 4. Later in its sentence.
     if after is not None and after.sentence == close_sentence:
-        return after.entity, "sentence"
+        return after.entity, "sentence", after
     # 5. Elsewhere in the paragraph.
     if before is not None:
-        return before.entity, "paragraph"
+        return before.entity, "paragraph", before
     if after is not None and after.sentence <= close_sentence + 1:
-        return after.entity, "paragraph"
+        return after.entity, "paragraph", after
     # 6. Whoever was speaking before.
     if speaker_before is not None:
-        return speaker_before.live, "context"
-    return None, "none"
+        return speaker_before.live, "context", None
+    return None, "none", None
 
 
 # "according to the new “dot plot” of rate projections": the quotation
