@@ -773,6 +773,14 @@ def test_a_he_given_to_someone_whose_name_says_nothing_is_marked_as_inferred():
     assert inferred["We will close"] == ("Roof Tanner", True)  # "he": the last of no known gender
 
 
+def test_the_guy_who_spoke_before_gives_the_next_name_no_role():
+    draft = draft_of(
+        "Mati Lahr runs a phone shop in the bazaar.",
+        "“No one buys,” says the guy, a retailer. Lahr tells him to be patient. “Sure,” Lahr "
+        "says.")
+    assert ("Mati Lahr", None) in people(draft).values()
+
+
 def test_a_name_after_a_verb_in_the_past_is_the_name_and_he_is_never_a_thing():
     draft = draft_of(
         "The most persuasive answer came from Vadim Makar, a bearded figure who heads the "

@@ -471,13 +471,19 @@ def _resolve_event(reading: ParagraphReading, event: Event, index: int, people: 
     if (previous is not None and index - state.last_event_paragraph <= 1
             and entity.kind == "person" and not entity.described and not entity.role
             and previous.described and previous.definite and previous.kind == "person"
-            and not previous.quoted
+            and not previous.quoted and previous.head not in _NO_ROLE
             and (is_person_noun(previous.head) or previous.head in TITLE_WORDS)):
         people.adopt_role(entity, previous)
     event.entity = entity
     state.last_event = event
     state.last_event_paragraph = index
     state.last_speaker = entity
+
+
+# Words for a person that say nothing of what they do: "the guy" who spoke
+# before "Matie tells him" gives Matie no role.
+_NO_ROLE = frozenset("man woman men women guy guys boy girl kid kids child children person "
+                     "people gentleman lady teen teenager youth folks".split())
 
 
 def _document_author(phrase: str, people: People) -> Entity | None:
