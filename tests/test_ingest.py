@@ -739,6 +739,9 @@ def test_rejected_as_names_who_rejected_it():
       "Hafner and Franzo I’d be showing it.",
       "When asked what was next the Facebook founder said, “There does not have to be more.”"],
      "have to be more", "Mark Zuckerman"),
+    # "Name, Employer CEO and a founding member of X, said": the name.
+    (["Jim Cantor, Vector Space CEO and a founding member of SpaceX, said “it hurts.”"],
+     "it hurts", "Jim Cantor"),
     # A known person named alone in a sentence that quotes no one is whom
     # a later "he" means, not the last speaker.
     (["“It was crude,” admits Ralf Groene.",

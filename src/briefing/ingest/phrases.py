@@ -288,7 +288,11 @@ def _describes(segment: list[Token]) -> bool:
         return False
     first = segment[0]
     if first.capitalised and not _POSSESSIVE.search(first.text):
-        return False
+        # "Vector Space Systems CEO and a founding member of SpaceX": an
+        # employer and a title; "General Mark Milley": a name.
+        before_and = next((k for k, t in enumerate(segment) if t.lower == "and"), len(segment))
+        last = segment[before_and - 1]
+        return last.lower in TITLE_WORDS and last.lower not in HONORIFICS and before_and > 1
     if first.lower in ("as", "when", "while", "because", "if", "since"):
         return False  # "Worse, as one executive said": a clause, with its own subject
     if len(segment) > 2 and first.lower == "one" and segment[1].lower == "of":
