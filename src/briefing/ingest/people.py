@@ -171,9 +171,6 @@ class People:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self.paragraph = 0  # the paragraph being read
-        # Whether the last phrase resolved was a "he" or "she" given to
-        # someone whose name or title does not say which: recency alone.
-        self.guessed = False
         self._clock = 0
         self._met: dict[Entity, int] = {}
         self._indexes: dict[tuple[object, ...], _Recency] = {}
@@ -192,7 +189,6 @@ class People:
     def resolve(self, text: str, *, role: str | None = None, speaking: bool = True,
                 salient: bool = True) -> Entity | None:
         """The entity a phrase names (created if new), marked as seen now."""
-        self.guessed = False
         text = _tidy(text)
         if not text:
             return None
@@ -236,7 +232,6 @@ class People:
                 if known is not None and known.named_gender and (
                         known.seen_in >= self.paragraph - _SHE_LOOKBACK):
                     entity = known
-            self.guessed = bool(gender) and entity is not None and not entity.named_gender
             if entity is not None and gender and entity.gender is None:
                 entity.gender = gender
                 self._reindex(entity)
@@ -649,6 +644,13 @@ def _is_org(name_tokens: list[str]) -> bool:
     if any(w.lower().strip(".") in _ORG_NAME_WORDS for w in name_tokens):
         return True
     return len(name_tokens) == 1 and bool(_ACRONYM.match(name_tokens[0]))
+
+
+def is_guess(phrase: str, entity: Entity) -> bool:
+    """Whether `entity`, resolved from `phrase`, is a guess: a "he" or "she"
+    given to someone whose name or title does not say which (recency alone)."""
+    gender, number = PRONOUNS.get(_tidy(phrase).lower(), (None, None))
+    return number == "one" and gender is not None and not entity.named_gender
 
 
 def _someone(entity: Entity) -> bool:

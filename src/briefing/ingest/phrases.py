@@ -497,9 +497,8 @@ def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
             left = segment[i - 1] if i > 0 else None
             if taken and left is not None and (_nounish(left) or (
                     i == 1 and is_person_noun(left.lower))  # "Analysts at ING"
-                    or (lower == "of" and left.capitalised and not left.function and (
-                        taken[0].capitalised or (taken[0].lower == "the" and len(taken) > 1
-                                                 and taken[1].capitalised)))):
+                    or (lower == "of" and left.capitalised and not left.function
+                        and _opens_with_a_name(taken))):
                 # "the University of Lenz", "Joost van Hoof of the Netherlands’ …"
                 taken.insert(0, tok)
                 i -= 1
@@ -539,10 +538,15 @@ def _affiliated(segment: list[Token], i: int, taken: list[Token]) -> bool:
     """Whether `segment[i]` is the "with" of "Patrol Chief James Hall with
     the New York Police Department said": a name, then whom it works for,
     whose name the speaker is not."""
-    return (i >= 1 and segment[i].lower == "with" and bool(taken)
-            and segment[i - 1].capitalised and not segment[i - 1].function
-            and (taken[0].capitalised or (taken[0].lower == "the" and len(taken) > 1
-                                          and taken[1].capitalised)))
+    return (i >= 1 and segment[i].lower == "with" and _opens_with_a_name(taken)
+            and segment[i - 1].capitalised and not segment[i - 1].function)
+
+
+def _opens_with_a_name(taken: list[Token]) -> bool:
+    """"New York Police Department", "the Netherlands’ Fontys University":
+    a capitalised word first, or after "the"."""
+    return bool(taken) and (taken[0].capitalised or (
+        taken[0].lower == "the" and len(taken) > 1 and taken[1].capitalised))
 
 
 def _name_after_place(taken: list[Token]) -> list[Token]:

@@ -38,7 +38,7 @@ from briefing.ingest.lexicon import (
     TITLE_WORDS,
     is_person_noun,
 )
-from briefing.ingest.people import Entity, People
+from briefing.ingest.people import Entity, People, is_guess
 from briefing.ingest.phrases import (
     Phrase,
     Token,
@@ -246,24 +246,23 @@ def _read_paragraph(index: int, text: str, people: People, state: _State) -> Par
     speaking = _Speaking([e for e in reading.events if e.entity is not None])
     subject_starts = [at for at, _ in subjects]  # in order: by bisection, not a scan per quote
     for span in spans:
+        words = text[span.start:span.end]
         named = bisect_left(subject_starts, span.open)
         about = subjects[named - 1][1] if named else None
         entity, how, guessed = _attribute(reading, span, people, about or speaker_before,
                                           speaking)
         if _names_something(reading, span, how):
-            reading.quotes.append(FoundQuote(index, span, text[span.start:span.end], None,
-                                             _TITLE))
+            reading.quotes.append(FoundQuote(index, span, words, None, _TITLE))
             continue
         if entity is not None:
             entity.quoted = True
             if state.last_quoted is not None and entity is not state.last_quoted.live:
                 state.other_speaker = state.last_quoted.live
             state.last_quoted = state.last_speaker = entity
-            state.asked = reading.text[span.start:span.end].rstrip().endswith("?")
+            state.asked = words.rstrip().endswith("?")
             if entity.kind == "person" and entity.surname:
                 state.quoted[entity.surname] = entity
-        reading.quotes.append(FoundQuote(index, span, text[span.start:span.end], entity, how,
-                                         guessed))
+        reading.quotes.append(FoundQuote(index, span, words, entity, how, guessed))
     if not reading.events and not reading.spans:
         state.narrated = _narrated(text, state.quoted)
     if reading.events:
@@ -311,6 +310,9 @@ def _affiliation_role_name(phrase: str) -> bool:
     return match is not None and is_person_noun(match.group(1))
 
 
+_CLOSING_MARKS = ("”", "\"", "’", "»")
+
+
 def _events(reading: ParagraphReading) -> list[Event]:
     framed = reading.framed
     toks = tokens(framed)
@@ -325,8 +327,8 @@ def _events(reading: ParagraphReading) -> list[Event]:
             events.append(Event(tok.start, following.end, "according to",
                                 reading.sentence_of(tok.start)))
             continue
-        if lower == "by" and framed[max(0, tok.start - 3):tok.start].rstrip(" ,.")[-1:] in (
-                "”\"’»") and _BY_AFTER_PASSIVE.search(
+        if lower == "by" and framed[max(0, tok.start - 3):tok.start].rstrip(" ,.").endswith(
+                _CLOSING_MARKS) and _BY_AFTER_PASSIVE.search(
                     framed, max(reading.sentences[reading.sentence_of(tok.start)][0],
                                 tok.start - _TAIL), tok.start):
             events.append(Event(tok.start, tok.end, "by", reading.sentence_of(tok.start)))
@@ -385,9 +387,6 @@ def _opens_sentence(framed: str, low: int, start: int) -> bool:
 
 
 _DATELINE = re.compile(r"\s*[A-Z][A-Z.’' ,\-]*(?:\([^()]{1,30}\))?\s*(?:--|—|–|-)\s*")
-
-
-_CLOSING_MARKS = ("”", "\"", "’", "»")
 
 
 def _is_speech(verb: str, previous: Token | None, following: Token | None,
@@ -464,7 +463,7 @@ def _resolve_event(reading: ParagraphReading, event: Event, index: int, people: 
         event.phrase.text, role=event.phrase.role, speaking=True)
     if entity is None:
         return
-    event.guessed = people.guessed
+    event.guessed = is_guess(event.phrase.text, entity)
     # "Ukraine’s foreign minister said ..." then "“...,” said Dmytro Kuleba":
     # a name without a role right after a definite description takes it.
     previous = state.last_event.entity if state.last_event is not None else None
