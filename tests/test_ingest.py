@@ -935,6 +935,23 @@ def test_a_tours_list_of_dates_is_a_schedule_not_figures():
     assert [(f.text, f.paragraph) for f in draft.briefing.figures] == [("June 19", 1)]
 
 
+def test_a_list_of_dates_in_any_common_form_is_a_schedule_not_figures():
+    draft = draft_of("The band plays 30 shows this summer.",
+                     "Sat., June 9 West Palm Beach, Fla. (Coral Sky Amphitheatre)",
+                     "6/10 Tampa, Fla. (MidFlorida Amphitheatre)",
+                     "14 June: Alpharetta, Ga., Ameris Bank Amphitheatre",
+                     "Tickets cost $45 and go on sale Friday.")
+    assert [f.text for f in draft.briefing.figures] == ["30 shows", "$45"]
+
+
+def test_a_timeline_of_dated_sentences_keeps_its_figures():
+    draft = draft_of("March 3: Officials confirm 14 cases in the county.",
+                     "March 5: Two schools close for five days.",
+                     "March 9: The state reports 120 cases.")
+    assert [f.text for f in draft.briefing.figures] == [
+        "March 3", "14 cases", "March 5", "Two schools", "five days", "March 9", "120 cases"]
+
+
 def test_a_count_is_labelled_by_its_noun_not_by_the_words_that_follow_it():
     draft = draft_of("The case was brought against five publishers and Apple last year.",
                      "Two gunmen died in the raid.",

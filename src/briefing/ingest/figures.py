@@ -50,7 +50,13 @@ _MONTH = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(
 _DATE = (rf"(?:(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
          rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+\d{{4}})?\b"
          rf"|(?:{_MONTH})\s+\d{{4}}\b)")
-_SCHEDULE_LINE = re.compile(rf"(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*[–—\-:]\s")
+_WEEKDAY = "|".join(d.capitalize() for d in WEEKDAYS) + "|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
+# A line that opens with a date: "June 20 –", "Sat., June 9", "14 June:", "6/10".
+_LISTED_DATE = re.compile(
+    rf"(?:(?:{_WEEKDAY})\.?,?\s+)?(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b)")
+_SENTENCE_END = re.compile(r"(\S*)[.!?][\"”’)]*$")
+_ABBREVIATED = re.compile(r"[A-Z][a-z]{0,4}|(?:[A-Z]\.)+[A-Z]")  # "Fla", "Calif", "D.C"
 # A page's own line of when it was published: "(Published Monday, Nov. 18, 2019)".
 _PUBLISHED_LINE = re.compile(r"\(?(?:First\s+)?(?:Published|Updated|Posted|Last\s+updated)\b",
                              re.IGNORECASE)
@@ -153,14 +159,23 @@ def read_figures(readings: list[ParagraphReading]) -> list[FoundFigure]:
 
 
 def _dates_not_the_storys(text: str) -> bool:
-    """A short line whose dates are not the story's figures: a tour's list
-    ("June 20 – Raleigh, NC @ Walnut Creek"), the date under an embedded
-    post ("— Elon Musk (@elonmusk) September 9, 2016"), the page's own
-    "(Published Monday, Nov. 18, 2019)"."""
+    """A short line whose dates are not the story's figures: a line of a
+    tour's list, which opens with a date and is not a sentence ("June 20 –
+    Raleigh, NC @ Walnut Creek", "Sat., June 9 Tampa, Fla."; a timeline's
+    "March 3: Officials confirm 14 cases." is reporting), the date under an
+    embedded post ("— Elon Musk (@elonmusk) September 9, 2016"), the page's
+    own "(Published Monday, Nov. 18, 2019)"."""
     words = len(text.split())
-    return bool((words <= 16 and _SCHEDULE_LINE.match(text))
+    return bool((words <= 16 and _LISTED_DATE.match(text)
+                 and not _reads_as_a_sentence(text))
                 or (words <= 12 and (_TWEET_SIGNATURE.search(text)
                                      or _PUBLISHED_LINE.match(text))))
+
+
+def _reads_as_a_sentence(text: str) -> bool:
+    """Ends as a sentence does, not on an abbreviation ("… Tampa, Fla.")."""
+    end = _SENTENCE_END.search(text.rstrip())
+    return end is not None and not _ABBREVIATED.fullmatch(end.group(1).rsplit(" ", 1)[-1])
 
 
 def _dateline_end(text: str) -> int:
