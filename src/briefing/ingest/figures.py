@@ -50,7 +50,8 @@ _MONTH = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(
 _DATE = (rf"(?:(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
          rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?:,?\s+\d{{4}})?\b"
          rf"|(?:{_MONTH})\s+\d{{4}}\b)")
-_WEEKDAY = "|".join(d.capitalize() for d in WEEKDAYS) + "|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun"
+_WEEKDAY = "|".join([d.capitalize() for d in WEEKDAYS]
+                    + "Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split())
 # A line that opens with a date: "June 20 –", "Sat., June 9", "14 June:", "6/10".
 _LISTED_DATE = re.compile(
     rf"(?:(?:{_WEEKDAY})\.?,?\s+)?(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
