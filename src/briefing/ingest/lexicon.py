@@ -117,6 +117,10 @@ according speaking writing asked adding citing referring noting pointing via
 NOT_A_NAME = frozenset("""
 however meanwhile still yet instead separately later earlier nevertheless moreover
 furthermore indeed now then today yesterday tonight overall so but and or also
+next finally ultimately eventually initially previously subsequently similarly likewise
+additionally lastly afterward afterwards again recently thus therefore hence besides
+otherwise regardless nonetheless accordingly consequently notably reportedly allegedly
+fortunately unfortunately ironically interestingly importantly surprisingly apparently
 monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
 this that these those there here it its he she they we i you his her their our my
