@@ -683,7 +683,9 @@ _SURNAME_THEN_VERB = re.compile(rf"(?<![\w’'])([A-Z][a-z]+)(?={_PAST_VERB_NEXT
 
 
 _TAIL = 240  # characters before a speech verb that can say who its subject is
-_NAME_AFTER_VERB = re.compile(r" (?:[A-Z][\w’'\-]+ ){1,3}?[A-Z][\w’'\-]+\b(?! [a-z]+ed\b)")
+# "said Joseph Seneca", or one name set off by commas ("The plan, said Nagel, …").
+_NAME_AFTER_VERB = re.compile(r" (?:(?:[A-Z][\w’'\-]+ ){1,3}?[A-Z][\w’'\-]+\b(?! [a-z]+ed\b)"
+                              r"|[A-Z][\w\-]+,)")
 _WHICH_AFTER = re.compile(r",? which\b")
 
 
