@@ -1074,6 +1074,36 @@ def test_a_quotation_running_over_paragraphs_is_its_speakers_in_each():
         ("into a second paragraph, as quotations do.", "Ana Ruiz")]
 
 
+def test_a_sentence_adverb_before_a_comma_is_not_a_speaker():
+    draft = draft_of("The hearing went badly for the firm.",
+                     "Next, the lawyer for the firm accused the court of bias, claiming "
+                     "it had asked “questions no one should answer.”",
+                     "Finally, the judge ruled, saying “the case is closed.”")
+    assert speaker_of(draft, "questions no one") == "the lawyer for the firm"
+    assert speaker_of(draft, "the case is closed") == "the judge"
+
+
+def test_one_name_set_off_by_commas_after_said_is_the_speaker():
+    draft = draft_of("Brian Kessel ran the task force for a decade.",
+                     "The task force, said Kessel, “was about new partnerships.”",
+                     "Dana Levin, in a statement, said Ruiz’ “vision saved the company.”")
+    assert speaker_of(draft, "new partnerships") == "Brian Kessel"
+    assert speaker_of(draft, "vision saved") == "Dana Levin"
+
+
+def test_an_abbreviation_in_capitals_is_part_of_a_name_not_a_particle():
+    draft = draft_of("The shelter opened in 2002.",
+                     "That year, the LA Times reported that “it was the biggest in the state.”")
+    assert speaker_of(draft, "the biggest") == "the LA Times"
+
+
+def test_the_subject_of_a_relative_clause_is_who_calls_something_a_name():
+    draft = draft_of("Ola Berg worked with Mia Roth at Fernworks.",
+                     "Roth was watched too, as was Fernworks, which Tomas Vidal described "
+                     "as “a nest of hackers.”")
+    assert speaker_of(draft, "a nest of hackers") == "Tomas Vidal"
+
+
 # --- measured quality -------------------------------------------------------------
 
 

@@ -323,8 +323,20 @@ def _before_relative(segment: list[Token]) -> list[Token]:
         if tok.lower in _RELATIVES:
             if tok.lower == "whose" and index + 1 < len(segment):
                 return segment[index + 1:]  # "the port whose mayor said": the mayor
+            if tok.lower in ("which", "whom") and _is_subject(segment[index + 1:]):
+                return segment[index + 1:]  # "ThoughtWorks, which Morales called": Morales
             return segment[:index]
     return segment
+
+
+def _is_subject(toks: list[Token]) -> bool:
+    """A name or a described someone, all of a relative clause before its
+    verb: "Morales", "the spy" (not "later", "was")."""
+    if not toks or len(toks) > 5 or not all(tok.is_word for tok in toks):
+        return False
+    if all(tok.capitalised and not tok.function for tok in toks):
+        return True
+    return toks[0].lower in DETERMINERS and not any(tok.function for tok in toks[1:])
 
 
 def _whose(framed: str, segment: list[Token]) -> Phrase | None:
