@@ -1104,6 +1104,13 @@ def test_the_subject_of_a_relative_clause_is_who_calls_something_a_name():
     assert speaker_of(draft, "a nest of hackers") == "Tomas Vidal"
 
 
+def test_a_quotation_someone_is_recalled_mentioning_is_theirs():
+    draft = draft_of("Lena Ortiz spoke to the court about the embassy.",
+                     "A former guard recalled Victor Hale mentioning that “the visitors were "
+                     "restless” that week.")
+    assert speaker_of(draft, "the visitors were restless") == "Victor Hale"
+
+
 # --- measured quality -------------------------------------------------------------
 
 

@@ -13,7 +13,7 @@ QUOTING_PARTICIPLES = frozenset("""
 telling adding asking explaining warning urging suggesting admitting conceding
 acknowledging recalling responding replying answering announcing confirming denying
 complaining joking quipping boasting stressing emphasising emphasizing promising vowing
-predicting writing tweeting posting
+predicting writing tweeting posting mentioning
 """.split())
 
 # Verbs that attribute words to a speaker ("said X", "X told reporters").
@@ -53,6 +53,7 @@ speculated condemn condemns condemned condemning criticise criticises criticised
 criticize criticizes criticized slam slams slammed blast blasts blasted praise praises
 praised hail hails hailed characterise characterises characterised characterize
 characterizes characterized remind reminds reminded threaten threatens threatened
+mention mentions mentioned
 """.split()) - {"tell-tale"} | QUOTING_PARTICIPLES
 
 
