@@ -450,7 +450,9 @@ def _resolve_event(reading: ParagraphReading, event: Event, index: int, people: 
     previous = state.last_event
     if (event.verb in QUOTING_PARTICIPLES and previous is not None
             and previous.entity is not None and state.last_event_paragraph == index
-            and previous.sentence == event.sentence):
+            and previous.sentence == event.sentence
+            # "recalled Victor Hale mentioning": the participle has its own subject
+            and not _ONLY_A_NAME.fullmatch(reading.framed, previous.end, event.start)):
         event.entity = previous.entity  # "Emery posted to Twitter asking if …": Emery
         event.guessed = previous.guessed
         state.last_event = event
@@ -572,6 +574,10 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
     # "Emery posted to Twitter asking if …": a participle with no comma
     # before it is the clause's subject's too, as "…, saying" is.
     trailing = event.verb in QUOTING_PARTICIPLES and progressive is None
+    heard = _HEARD_SAYING.search(before_verb) if trailing else None
+    if heard is not None and heard.group(1).lower() in _HEARING_VERBS:
+        # "A guard recalled Victor Hale mentioning “…”": the one recalled.
+        return subject_before(framed, tail + heard.start(2), event.start)
     if (event.verb.endswith("ing") and before_verb.endswith(",")) or joined or of_a_document or (
             trailing):
         # A participle after a comma, or a verb joined to an earlier one ("a
@@ -687,6 +693,10 @@ _TAIL = 240  # characters before a speech verb that can say who its subject is
 _NAME_AFTER_VERB = re.compile(r" (?:(?:[A-Z][\w’'\-]+ ){1,3}?[A-Z][\w’'\-]+\b(?! [a-z]+ed\b)"
                               r"|[A-Z][\w\-]+,)")
 _WHICH_AFTER = re.compile(r",? which\b")
+_ONLY_A_NAME = re.compile(r"\s+(?:[A-Z][\w’'\-.]*\s+){1,4}")
+_HEARD_SAYING = re.compile(r"\b([a-z]+)\s+((?:[A-Z][\w’'\-.]*\s*){1,4})$")
+_HEARING_VERBS = SPEECH_VERBS | frozenset(
+    "remember remembers remembered hear hears heard overheard see sees saw".split())
 
 
 def _verb_follows(framed: str, end: int) -> bool:
