@@ -952,6 +952,13 @@ def test_a_timeline_of_dated_sentences_keeps_its_figures():
         "March 3", "14 cases", "March 5", "Two schools", "five days", "March 9", "120 cases"]
 
 
+def test_a_label_cut_short_ends_on_a_word_that_says_something():
+    draft = draft_of("He faces six counts of aggravated sexual assault of a child.",
+                     "The city has 4,300 miles of gas mains in and around the centre.")
+    assert [f.label for f in draft.briefing.figures] == [
+        "counts of aggravated sexual assault", "miles of gas mains"]
+
+
 def test_a_count_is_labelled_by_its_noun_not_by_the_words_that_follow_it():
     draft = draft_of("The case was brought against five publishers and Apple last year.",
                      "Two gunmen died in the raid.",

@@ -641,7 +641,7 @@ def _movement(text: str, start: int) -> str:
         return ""
     if subject[0] == "The":
         subject[0] = "the"
-    return f"{move} in {' '.join(subject)}"
+    return _join([move, "in", *subject])
 
 
 _PRONOUNS_NOT_NAMING = frozenset("it they he she this that which".split())
@@ -721,7 +721,12 @@ def _noun_after(words: list[str]) -> int:
 
 
 def _join(words: list[str]) -> str:
-    return " ".join(w for w in words if w).strip()[:200]
+    """A label of these words, without function words left dangling where a
+    clause was cut short ("counts of aggravated sexual assault of a")."""
+    words = [w for w in words if w]
+    while len(words) > 1 and words[-1].lower() in FUNCTION_WORDS:
+        words.pop()
+    return " ".join(words).strip()[:200]
 
 
 class _Speech:
