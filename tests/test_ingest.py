@@ -959,6 +959,13 @@ def test_a_label_cut_short_ends_on_a_word_that_says_something():
         "counts of aggravated sexual assault", "miles of gas mains"]
 
 
+def test_a_year_is_labelled_by_the_clause_since_or_when_brings_in():
+    draft = draft_of("The airline had flown without a crash since its budget arm began in 2002.",
+                     "Voters heard the mayor when she first ran in 2016.")
+    assert [(f.text, f.label) for f in draft.briefing.figures] == [
+        ("2002", "year its budget arm began"), ("2016", "year she first ran")]
+
+
 def test_a_count_is_labelled_by_its_noun_not_by_the_words_that_follow_it():
     draft = draft_of("The case was brought against five publishers and Apple last year.",
                      "Two gunmen died in the raid.",

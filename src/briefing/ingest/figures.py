@@ -573,6 +573,9 @@ def _past(word: str) -> bool:
     return (word.endswith("ed") and word.islower() and len(word) > 3) or word in _PAST_FORMS
 
 
+_WHEN_LINKS = frozenset("after before when since until because".split())
+
+
 def _what_happened(text: str, start: int) -> str:
     """"McDonald joined the band in 1975" -> "McDonald joined the band": the
     clause a year ends, when it says something happened (it has a verb in
@@ -586,7 +589,10 @@ def _what_happened(text: str, start: int) -> str:
         # pace of increases"): from its last "and", whose verb then opens it.
         joined = [k for k, word in enumerate(clause) if word.lower() in ("and", "but", "or")]
         clause = clause[joined[-1] + 1:] if joined else clause
-    while clause and clause[0].lower() in ("after", "before", "when", "as", "and", "then"):
+    # "a crash since its operations began in 2002": what "since" brings in.
+    linked = [k for k, word in enumerate(clause) if word.lower() in _WHEN_LINKS]
+    clause = clause[linked[-1] + 1:] if linked else clause
+    while clause and clause[0].lower() in ("and", "then"):
         clause.pop(0)
     # Something, then what it did: "classified material by …" is no clause.
     if len(clause) < 2 or _past(clause[0]) or not any(_past(word) for word in clause[1:]):
