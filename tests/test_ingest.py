@@ -966,6 +966,14 @@ def test_a_year_is_labelled_by_the_clause_since_or_when_brings_in():
         ("2002", "year its budget arm began"), ("2016", "year she first ran")]
 
 
+def test_the_rest_of_a_number_is_not_what_it_counts():
+    draft = draft_of("More than two dozen people were treated.",
+                     "The rally was held on March 3, 2016, and began at 9 a.m. sharp.")
+    assert [(f.text, f.label) for f in draft.briefing.figures] == [
+        ("More than two dozen people", "people treated"),
+        ("March 3, 2016", "date"), ("9 a.m.", "time")]
+
+
 def test_a_count_is_labelled_by_its_noun_not_by_the_words_that_follow_it():
     draft = draft_of("The case was brought against five publishers and Apple last year.",
                      "Two gunmen died in the raid.",

@@ -520,12 +520,16 @@ def _counted_phrase(text: str) -> str:
     """The words after the number: "Ukrainian military sites" in "41 Ukrainian
     military sites", "years" in "more than two weeks"."""
     words = text.split()
-    numeric = ("hundred", "thousand", "million", "billion", "trillion", "and")
+    # Part of the number, not what it counts: "two dozen people", "1 p.m.",
+    # "April 15, 2019".
+    numeric = ("hundred", "thousand", "million", "billion", "trillion", "and", "dozen",
+               "a.m.", "p.m.")
     for i, word in enumerate(words):
         lower = word.lower().split("-")[0]
         if any(ch.isdigit() for ch in word) or lower in NUMBER_WORDS or lower in numeric:
             rest = words[i + 1:]
-            while rest and (rest[0].lower() in numeric or rest[0].lower() in NUMBER_WORDS):
+            while rest and (rest[0].lower() in numeric or rest[0].lower() in NUMBER_WORDS
+                            or any(ch.isdigit() for ch in rest[0])):
                 rest = rest[1:]
             if rest:
                 return " ".join(rest)
