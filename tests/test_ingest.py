@@ -974,6 +974,12 @@ def test_the_rest_of_a_number_is_not_what_it_counts():
         ("March 3, 2016", "date"), ("9 a.m.", "time")]
 
 
+def test_light_years_measure_distance_not_time():
+    draft = draft_of("The simulated cube is some 230 million light-years wide.")
+    assert [(f.text, f.label) for f in draft.briefing.figures] == [
+        ("some 230 million light-years", "light-years wide")]
+
+
 def test_a_count_is_labelled_by_its_noun_not_by_the_words_that_follow_it():
     draft = draft_of("The case was brought against five publishers and Apple last year.",
                      "Two gunmen died in the raid.",

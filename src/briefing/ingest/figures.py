@@ -455,7 +455,8 @@ def _label(reading: ParagraphReading, start: int, end: int, text: str, kind: str
     whose = _whose_age(reading.text, start, end, text)
     if whose:
         return whose, True  # "convicting Webb, 51, of kidnapping": Webb's age
-    if re.search(r"-(?:second|minute|hour|day|week|month|year|game|match)s?$", text.lower()) or (
+    if re.search(r"(?<!light)-(?:second|minute|hour|day|week|month|year|game|match)s?$",
+                 text.lower()) or (
             _ERA.search(text)):
         return "duration", False  # "three-hour", "four-game": how long something was
     counted = _counted_phrase(text) if unit not in ("%", "year") else ""
