@@ -1139,6 +1139,15 @@ def test_a_quotation_someone_is_recalled_mentioning_is_theirs():
     assert speaker_of(draft, "the visitors were restless") == "Victor Hale"
 
 
+def test_a_name_for_something_in_quotation_marks_is_not_a_quote():
+    draft = draft_of("Dr Ines Park treated the farmer last spring.",
+                     "His illness is known as “hay lung,” Park said, and in birds it is "
+                     "called “pigeon lung.”",
+                     "The firm lost the right to use the word “Spark” in its name.",
+                     "Park called the delay “a failure of nerve.”")
+    assert [q.text for q in draft.briefing.quotes] == ["a failure of nerve."]
+
+
 # --- measured quality -------------------------------------------------------------
 
 

@@ -877,7 +877,19 @@ def _names_something(reading: ParagraphReading, span: QuoteSpan, how: str) -> bo
             or (how in ("context", "none") and _is_a_term(words, reading, span))
             or (len(words.split()) <= 4 and _SOURCE_NAMED_BEFORE.search(
                 framed, max(0, span.open - 40), span.open) is not None)
-            or _SEE_BEFORE.search(framed, max(0, span.open - 12), span.open) is not None)
+            or _SEE_BEFORE.search(framed, max(0, span.open - 12), span.open) is not None
+            or (len(words.split()) <= 5 and _TERM_INTRODUCED.search(
+                framed, max(0, span.open - 40), span.open) is not None))
+
+
+# "a condition known as “feather duvet lung”", "the word “We”", "the technique
+# called “mental chronometry”", "it is called “…”": a name for something.
+# ("which he called “a failure”" is his words: a subject before the verb.)
+_TERM_INTRODUCED = re.compile(
+    r"(?:\b(?:known|referred\s+to)\s+as|\bso-called|\bthe\s+(?:term|phrase|words?|slogan|"
+    r"hashtag|nickname)|\b(?:is|are|was|were|be|been|being|it[’']s|technique|condition|"
+    r"process|method|phenomenon)\s+(?:now\s+|often\s+|also\s+|sometimes\s+|instead\s+)?"
+    r"(?:called|dubbed|termed|named|nicknamed))\s*$")
 
 
 # "the “Bad Romance” singer": a title between a determiner and its noun,
