@@ -1148,6 +1148,16 @@ def test_a_name_for_something_in_quotation_marks_is_not_a_quote():
     assert [q.text for q in draft.briefing.quotes] == ["a failure of nerve."]
 
 
+def test_an_organisation_named_short_is_the_organisation_and_its_statement_its_words():
+    draft = draft_of("The singer said the label had blocked her from singing her old songs.",
+                     "Hollow Creek Label Group released a statement on Friday.",
+                     "According to a statement from Hollow Creek, “we will not be silent.”",
+                     "The statement continued: “We have shared everything with the press.”",
+                     "“We hope she will join us,” Hollow Creek said.")
+    assert {speaker_of(draft, words) for words in ("not be silent", "shared everything",
+                                                   "join us")} == {"Hollow Creek Label Group"}
+
+
 # --- measured quality -------------------------------------------------------------
 
 

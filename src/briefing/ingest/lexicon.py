@@ -16,6 +16,10 @@ complaining joking quipping boasting stressing emphasising emphasizing promising
 predicting writing tweeting posting mentioning
 """.split())
 
+# What someone writes, which speaks for its author ("the statement read").
+DOCUMENT_NOUNS = frozenset("statement statements post posts tweet tweets letter caption note "
+                           "message email release memo".split())
+
 # Verbs that attribute words to a speaker ("said X", "X told reporters").
 SPEECH_VERBS = frozenset("""
 say says said saying tell tells told add adds added state states stated

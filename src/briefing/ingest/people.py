@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing.ingest.lexicon import (
+    DOCUMENT_NOUNS,
     FEMALE_NAMES,
     GENDERED_NOUNS,
     HONORIFICS,
@@ -270,6 +271,14 @@ class People:
             if same is not None and same.name.lower().endswith(tail) and (
                     is_given_name(same.name.lower().removesuffix(tail))):
                 match = same
+        if match is None and not parsed.honorific and not role and not is_given_name(
+                name_tokens[0].lower()):
+            # "Big Machine Label Group", then "Big Machine": the organisation.
+            prefix = " ".join(name_tokens).lower() + " "
+            shortened = _latest_met([org for key, orgs in self._orgs_by_surname.items()
+                                     if key.startswith(prefix) for org in orgs])
+            if shortened is not None:
+                return shortened
         if match is not None:
             before = _indexed(match)
             if len(name_tokens) > len(match.name.split()) and not match.described and (
@@ -321,7 +330,9 @@ class People:
     def _described(self, parsed: _Parsed, role: str | None) -> Entity | None:
         text = parsed.text
         head = head_word(text)
-        if not head:
+        if not head or (head in DOCUMENT_NOUNS and head in text.split()):
+            # "a statement from X" is X's, never a speaker itself (but "the
+            # Washington Post" is a name).
             return None
         plural = head in PLURAL_NOUNS or _counted(text)
         if parsed.institution:

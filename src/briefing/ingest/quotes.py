@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from briefing.ingest.lexicon import (
     AUXILIARIES,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     INVERTIBLE_VERBS,
     MODIFIER_STARTS,
     NOT_A_NAME,
@@ -492,7 +493,7 @@ def _document_author(phrase: str, people: People) -> Entity | None:
     "Vell Records’ statement said" are Vell Records' words; "the post
     said", those of whoever was just spoken of."""
     head = head_word(phrase)
-    if head not in _DOCUMENT_NOUNS or not re.search(rf"\b{re.escape(head)}\b", phrase):
+    if head not in DOCUMENT_NOUNS or not re.search(rf"\b{re.escape(head)}\b", phrase):
         return None  # not "the Washington Post": a name, and its own speaker
     source = _DOCUMENT_SOURCE.search(phrase)
     if source is not None:
@@ -503,8 +504,6 @@ def _document_author(phrase: str, people: People) -> Entity | None:
     return people.author()
 
 
-_DOCUMENT_NOUNS = frozenset("statement statements post posts tweet tweets letter caption note "
-                            "message email release memo".split())
 _DOCUMENT_SOURCE = re.compile(r"\b(?:from|by)\s+(\S.*)$")
 _DOCUMENT_OWNER = re.compile(r"^(?:the\s+)?([A-Z].*?)[’']s?\s+(?:\w+\s+)?\w+$")
 
@@ -570,7 +569,7 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
             return main
     # "Kirch released a statement condemning “…”": the statement's author.
     of_a_document = event.verb.endswith("ing") and before_verb.rsplit(" ", 1)[-1].lower() in (
-        _DOCUMENT_NOUNS)
+        DOCUMENT_NOUNS)
     # "Emery posted to Twitter asking if …": a participle with no comma
     # before it is the clause's subject's too, as "…, saying" is.
     trailing = event.verb in QUOTING_PARTICIPLES and progressive is None
