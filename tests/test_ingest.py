@@ -1158,6 +1158,15 @@ def test_an_organisation_named_short_is_the_organisation_and_its_statement_its_w
                                                    "join us")} == {"Hollow Creek Label Group"}
 
 
+def test_what_a_statement_was_posted_on_does_not_speak_for_it():
+    draft = draft_of("Hollow Creek Label Group released a statement on Friday.",
+                     "“The truth is, she owes us millions,” the statement, posted on the "
+                     "label's website, read.",
+                     "The statement went on to say, “we have worked with her team.”")
+    assert speaker_of(draft, "we have worked") == "Hollow Creek Label Group"
+    assert "the label's website" not in {p.name for p in draft.briefing.people}
+
+
 # --- measured quality -------------------------------------------------------------
 
 

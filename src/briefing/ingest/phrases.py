@@ -457,6 +457,10 @@ def _segments(toks: list[Token]) -> list[list[Token]]:
     return segments
 
 
+_PARTICIPLES = frozenset("written seen shown given sent made taken known held led put set "
+                         "spoken drawn read shared found built sold won".split())
+
+
 def _is_modifier(segment: list[Token]) -> bool:
     first = segment[0].lower
     if first in DETERMINERS and len(segment) > 1 and segment[1].is_word and not (
@@ -468,6 +472,9 @@ def _is_modifier(segment: list[Token]) -> bool:
         return True  # an age: "Smith, 45, said"
     if first.endswith("ing") and first not in PERSON_NOUNS and not segment[0].capitalised:
         return True
+    if (len(segment) > 1 and not segment[0].capitalised and segment[1].lower in MODIFIER_STARTS
+            and (first.endswith("ed") or first in _PARTICIPLES)):
+        return True  # "the statement, posted on the label's website, read"
     if len(segment) == 1 and first in NOT_A_NAME:
         return True
     return segment[0].capitalised and first.endswith("ing") and len(segment) > 1 and (
