@@ -1167,6 +1167,15 @@ def test_what_a_statement_was_posted_on_does_not_speak_for_it():
     assert "the label's website" not in {p.name for p in draft.briefing.people}
 
 
+def test_a_quotation_mark_typed_twice_opens_the_quotation_once():
+    draft = draft_of("The board met on Monday.",
+                     "\"\"Her years of service were outstanding,\" Ruth Lane said.",
+                     "Then Lane weighed in. “”This is a very unfair vote,” she said.")
+    assert [(q.text, q.speaker_name) for q in draft.briefing.quotes] == [
+        ("Her years of service were outstanding", "Ruth Lane"),
+        ("This is a very unfair vote", "Ruth Lane")]
+
+
 # --- measured quality -------------------------------------------------------------
 
 

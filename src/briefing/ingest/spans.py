@@ -80,8 +80,8 @@ def _doubled_singles(text: str) -> str:
 
 def _span(text: str, open_: int, close: int, closed: bool, *, single: bool) -> QuoteSpan | None:
     start, end = open_ + 1, close
-    while start < end and text[start].isspace():
-        start += 1
+    while start < end and (text[start].isspace() or text[start] in _DOUBLE_ANY):
+        start += 1  # (a mark typed twice is not part of the words)
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
         end -= 1
     if end <= start:
@@ -109,6 +109,8 @@ def _double_spans(text: str) -> list[tuple[int, int, bool]]:
             opened = i
             continue
         # A quotation is open: does this mark close it?
+        if i == opened + 1 and not after.isspace():
+            continue  # `""Tim's …` or `“”This is …`: a mark typed twice opens once
         closes = char in _DOUBLE_CLOSE or char == '"'
         if char in _DOUBLE_OPEN and char != "“":
             closes = False
