@@ -1176,6 +1176,22 @@ def test_a_quotation_mark_typed_twice_opens_the_quotation_once():
         ("This is a very unfair vote", "Ruth Lane")]
 
 
+def test_words_closed_by_a_mark_that_nothing_opened_are_still_a_quote():
+    draft = draft_of("The hinge took three years to build.",
+                     "We just needed time to get the mechanism right,\" admits Ana Holt, "
+                     "who led the work.",
+                     "\"It was hard,\" says Holt. You put a cup on it and it has to hold.\" "
+                     "The team tried other designs.",
+                     "“Sales are slow,” said Tom Reyes, a dealer. ‘We still have a lot of "
+                     "stock.’’")
+    assert [(q.text, q.speaker_name) for q in draft.briefing.quotes] == [
+        ("We just needed time to get the mechanism right", "Ana Holt"),
+        ("It was hard", "Ana Holt"),
+        ("You put a cup on it and it has to hold.", "Ana Holt"),
+        ("Sales are slow", "Tom Reyes"),
+        ("We still have a lot of stock.", "Tom Reyes")]
+
+
 # --- measured quality -------------------------------------------------------------
 
 

@@ -49,8 +49,9 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     (no outer spaces, no trailing comma)."""
     text = _doubled_singles(text)
     doubles = _double_spans(text)
-    spans = [_span(text, o, c, closed, single=False) for o, c, closed in doubles]
-    taken = [(o, c) for o, c, _ in doubles]
+    spans = [_span(text, o, c, closed, single=False, marked=marked)
+             for o, c, closed, marked in doubles]
+    taken = [(o, c) for o, c, _, _ in doubles]
     for o, c, closed in _single_spans(text, taken):
         spans.append(_span(text, o, c, closed, single=True))
     spans = [s for s in spans if s is not None and _WORD.search(text, s.start, s.end)]
@@ -78,8 +79,9 @@ def _doubled_singles(text: str) -> str:
     return _DOUBLED.sub(double, text)
 
 
-def _span(text: str, open_: int, close: int, closed: bool, *, single: bool) -> QuoteSpan | None:
-    start, end = open_ + 1, close
+def _span(text: str, open_: int, close: int, closed: bool, *, single: bool,
+          marked: bool = True) -> QuoteSpan | None:
+    start, end = (open_ + 1 if marked else open_), close
     while start < end and (text[start].isspace() or text[start] in _DOUBLE_ANY):
         start += 1  # (a mark typed twice is not part of the words)
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
@@ -89,9 +91,12 @@ def _span(text: str, open_: int, close: int, closed: bool, *, single: bool) -> Q
     return QuoteSpan(open_, close, start, end, closed, single)
 
 
-def _double_spans(text: str) -> list[tuple[int, int, bool]]:
-    spans: list[tuple[int, int, bool]] = []
+def _double_spans(text: str) -> list[tuple[int, int, bool, bool]]:
+    """(open, close, closed, marked) of each double-quoted span; `marked` is
+    False for words whose opening mark is missing (see `_unopened`)."""
+    spans: list[tuple[int, int, bool, bool]] = []
     opened: int | None = None
+    after_mark = 0  # where text after the last quotation mark starts
     length = len(text)
     for i, char in enumerate(text):
         if char not in _DOUBLE_ANY:
@@ -101,11 +106,16 @@ def _double_spans(text: str) -> list[tuple[int, int, bool]]:
         if char == '"' and i and text[i - 1].isdigit() and opened is None:
             continue  # 6'2" or a 12" single: a measure, not a quote mark
         if opened is None:
-            if char in _DOUBLE_CLOSE and not (before in _OPENING_CONTEXT and not after.isspace()):
-                continue  # a stray closing mark
-            if after.isspace() and char == '"' and i + 1 < length and not (
-                    before.isspace() and text[i + 1:i + 3].strip()[:1].isupper()):
-                continue  # `word" `: a closing mark; but `. " The`: an opening one
+            stray = (char in _DOUBLE_CLOSE and not (before in _OPENING_CONTEXT
+                                                     and not after.isspace())) or (
+                after.isspace() and char == '"' and i + 1 < length and not (
+                    before.isspace() and text[i + 1:i + 3].strip()[:1].isupper()))
+            if stray:  # a closing mark (`word" `), but `. " The` opens
+                unopened = _unopened(text, after_mark, i)
+                if unopened is not None:
+                    spans.append((unopened, i, True, False))
+                after_mark = i + 1  # (each stretch of text is read once)
+                continue
             opened = i
             continue
         # A quotation is open: does this mark close it?
@@ -118,11 +128,30 @@ def _double_spans(text: str) -> list[tuple[int, int, bool]]:
             # A misused opening mark closes when it looks like a closing one.
             closes = not before.isspace() and (after.isspace() or after in ".,;:!?)—–")
         if closes:
-            spans.append((opened, i, True))
+            spans.append((opened, i, True, True))
             opened = None
+            after_mark = i + 1
     if opened is not None and _WORD.search(text, opened):
-        spans.append((opened, length, False))
+        spans.append((opened, length, False, True))
     return spans
+
+
+_SENTENCE_END = re.compile(r"[.!?…][”\"’']?\s+(?=[‘']?[A-Z])")
+
+
+def _unopened(text: str, low: int, close: int) -> int | None:
+    """Where the words closed at `close` start when their opening mark is
+    missing (a typo, or a drop cap the page set apart): `…things," admits
+    Groene` closes a quotation that no mark opened. Only after the
+    quotation's own punctuation, and from the start of its sentence."""
+    if close == low or text[close - 1] not in ",.!?…":
+        return None
+    start = low
+    for end in _SENTENCE_END.finditer(text, low, close):
+        start = end.end()
+    while start < close and (text[start].isspace() or text[start] in "‘'"):
+        start += 1  # (a single opening mark closed by a double one: ‘…’’)
+    return start if len(text[start:close].split()) >= 3 else None
 
 
 def _single_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
@@ -223,7 +252,7 @@ def frame(text: str, spans: list[QuoteSpan]) -> str:
         return text
     chars = list(text)
     for span in spans:
-        for k in range(span.open + 1, span.close):
+        for k in range(min(span.open + 1, span.start), span.close):
             chars[k] = MASK
     return "".join(chars)
 
