@@ -1192,6 +1192,13 @@ def test_words_closed_by_a_mark_that_nothing_opened_are_still_a_quote():
         ("We still have a lot of stock.", "Tom Reyes")]
 
 
+def test_a_surname_that_is_also_a_name_particle_is_the_person_it_names():
+    draft = draft_of("“Streets matter,” spokesman Omar Della told reporters.",
+                     "Historian Bruce Hale disagreed in a lecture last week.",
+                     "“This shows the right is minimising it,” said Della.")
+    assert speaker_of(draft, "minimising it") == "Omar Della"
+
+
 # --- measured quality -------------------------------------------------------------
 
 

@@ -561,10 +561,11 @@ def _parse(text: str, *, places: bool = True) -> _Parsed:
         break
     if len(run) >= 3 and run[0].lower() == run[1].lower():
         run = []  # "La La Land", "Duran Duran …": a title or a band, not a person
-    while run and ((run[0].lower() in _PARTICLES and not run[0].isupper())
+    while run and ((len(run) > 1 and run[0].lower() in _PARTICLES and not run[0].isupper())
                    or run[0].lower() in NUMBER_WORDS):
         # "Two United States service members": a count, not a given name
-        # ("LA Times": capitals are an abbreviation, not a particle).
+        # ("LA Times": capitals are an abbreviation, not a particle; "Della"
+        # alone is a surname).
         run.pop(0)
     if run and len(words) > len(run) and words[-len(run) - 1].lower() in _LINK_WORDS and not any(
             word.lower().rstrip(".") in TITLE_WORDS for word in run[:-1]):
