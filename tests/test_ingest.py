@@ -1199,6 +1199,13 @@ def test_a_surname_that_is_also_a_name_particle_is_the_person_it_names():
     assert speaker_of(draft, "minimising it") == "Omar Della"
 
 
+def test_a_title_before_what_someone_does_is_not_their_quote():
+    draft = draft_of("“Harbour” director Mina Sato said no one could predict the awards.",
+                     "“Absolutely,” coach Tim Lane said.")
+    assert [(q.text, q.speaker_name) for q in draft.briefing.quotes] == [
+        ("Absolutely", "Tim Lane")]
+
+
 # --- measured quality -------------------------------------------------------------
 
 

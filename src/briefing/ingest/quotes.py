@@ -869,8 +869,13 @@ def _names_something(reading: ParagraphReading, span: QuoteSpan, how: str) -> bo
     title (“Star Wars”, “DWTS”), a term (“freeze-thaw” cycles), a source
     (according to the new “dot plot”), another article ((see “…”))."""
     words, framed = reading.text[span.start:span.end], reading.framed
+    noun_after = _NOUN_AFTER.match(framed, span.outer_end)
     attributive = (_DETERMINER_BEFORE.search(framed, max(0, span.open - 12), span.open)
-                   and _NOUN_AFTER.match(framed, span.outer_end))
+                   and noun_after) or (
+        # "“Parasite” director Bong Joon Ho said": the title of someone's
+        # work before what they do (not "“Absolutely,” coach Lane said").
+        noun_after is not None and span.closed and reading.text[span.close - 1] not in ",.!?"
+        and is_person_noun(noun_after.group().strip()))
     return ((((how not in ("after", "colon") and not framed[:span.open].rstrip().endswith(":"))
               or attributive) and _names_a_title(words))
             or (how in ("context", "none") and _is_a_term(words, reading, span))
