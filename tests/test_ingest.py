@@ -1206,6 +1206,12 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("Absolutely", "Tim Lane")]
 
 
+def test_remembers_after_a_quotation_brings_in_its_speaker():
+    draft = draft_of("The first step was moving 60 wild goats.",
+                     "“Those goats were so smart,” remembers Ana Ruiz, who led the team.")
+    assert speaker_of(draft, "so smart") == "Ana Ruiz"
+
+
 # --- measured quality -------------------------------------------------------------
 
 

@@ -57,7 +57,7 @@ speculated condemn condemns condemned condemning criticise criticises criticised
 criticize criticizes criticized slam slams slammed blast blasts blasted praise praises
 praised hail hails hailed characterise characterises characterised characterize
 characterizes characterized remind reminds reminded threaten threatens threatened
-mention mentions mentioned
+mention mentions mentioned remember remembers remembered
 """.split()) - {"tell-tale"} | QUOTING_PARTICIPLES
 
 
@@ -71,7 +71,7 @@ declared declares remarked remarks observed observes quipped joked cautioned
 conceded complained tweeted posted announced stated lamented shouted whispered
 commented stressed emphasised emphasized recounted mused wondered sighed laughed
 exclaimed retorted snapped interjected instructed yelled screamed demanded begged
-pleaded read reads answered reported
+pleaded read reads answered reported remembers remembered
 admits admitted concedes jokes quips reveals revealed acknowledges acknowledged agrees agreed
 confirms confirmed claims claimed boasts boasted predicts predicted suggests suggested
 laments shouts whispers sighs laughs exclaims retorts snaps interjects elaborates elaborated
