@@ -1212,6 +1212,14 @@ def test_remembers_after_a_quotation_brings_in_its_speaker():
     assert speaker_of(draft, "so smart") == "Ana Ruiz"
 
 
+def test_one_name_ending_the_sentence_after_says_is_the_one_who_says_it():
+    draft = draft_of("“I am thrilled,” says Maura Quinn, a radio astronomer.",
+                     "The array is sensitive, says Laura Pike, an astronomer in Bonn.",
+                     "It will help a hunt for ripples across the Galaxy, says Quinn. "
+                     "“That is where it will shine,” she says.")
+    assert speaker_of(draft, "where it will shine") == "Maura Quinn"
+
+
 # --- measured quality -------------------------------------------------------------
 
 

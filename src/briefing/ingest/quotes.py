@@ -688,9 +688,10 @@ _SURNAME_THEN_VERB = re.compile(rf"(?<![\w’'])([A-Z][a-z]+)(?={_PAST_VERB_NEXT
 
 
 _TAIL = 240  # characters before a speech verb that can say who its subject is
-# "said Joseph Seneca", or one name set off by commas ("The plan, said Nagel, …").
+# "said Joseph Seneca", or one name set off by commas or ending the sentence
+# ("The plan, said Nagel, …", "…, says McLaughlin.").
 _NAME_AFTER_VERB = re.compile(r" (?:(?:[A-Z][\w’'\-]+ ){1,3}?[A-Z][\w’'\-]+\b(?! [a-z]+ed\b)"
-                              r"|[A-Z][\w\-]+,)")
+                              r"|[A-Z][\w\-]+(?:,|\.(?:\s|$)))")
 _WHICH_AFTER = re.compile(r",? which\b")
 _ONLY_A_NAME = re.compile(r"\s+(?:[A-Z][\w’'\-.]*\s+){1,4}")
 _HEARD_SAYING = re.compile(r"\b([a-z]+)\s+((?:[A-Z][\w’'\-.]*\s*){1,4})$")
