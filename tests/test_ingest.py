@@ -980,6 +980,14 @@ def test_light_years_measure_distance_not_time():
         ("some 230 million light-years", "light-years wide")]
 
 
+def test_half_and_a_third_as_quantities_are_figures_but_not_a_half_of_a_game():
+    draft = draft_of("It will cut emissions by more than half, to a level roughly a third less.",
+                     "The region has nearly half of the cases and half as many doctors.",
+                     "The second half of the match was dull, and a third party objected.")
+    assert [f.text for f in draft.briefing.figures] == [
+        "more than half", "roughly a third", "nearly half", "half"]
+
+
 def test_a_count_is_labelled_by_its_noun_not_by_the_words_that_follow_it():
     draft = draft_of("The case was brought against five publishers and Apple last year.",
                      "Two gunmen died in the raid.",

@@ -75,7 +75,13 @@ _VAGUE = (r"\b(?:(?:tens|hundreds|thousands|millions|billions|dozens|scores)"
           r"|(?:half\s+)?a\s+dozen\b|a\s+(?:hundred|thousand|million|billion|trillion)\b"
           r"|\ba\s+(?:decade|century)\b(?!-)|\b(?:a\s+)?(?:quarter|half)[-\s]century\b(?!-)"
           r"|(?:several|a\s+few|many)\s+(?:hundred|thousand|million|billion)\b"
-          r"|\ba\s+(?:third|quarter|fifth|tenth)(?=\s+of\b)"
+          r"|\ba\s+(?:third|quarter|fifth|tenth)(?=\s+(?:of|less|more|fewer|lower|higher)\b"
+          r"|[.,;])"
+          # "nearly half of the cases", "more than half by 2030", "half as much"
+          r"|(?:(?<=than\s)|(?<=nearly\s)|(?<=almost\s)|(?<=about\s)|(?<=roughly\s)"
+          r"|(?<=over\s)|(?<=around\s))half\b(?![-\s]+(?:an?|century|decade)\b)"
+          r"|(?<!first\s)(?<!second\s)(?<!other\s)(?<!the\s)(?<!latter\s)"
+          r"\bhalf(?=\s+(?:of|the|as|its|their|his|her)\s)"
           rf"|{_NUMWORD}-(?:thirds?|quarters?|fifths?|tenths?)\b)")
 # A tennis or cricket scoreline is one figure: "6-4 3-6 6-7(5) 7-5 6-3",
 # "6-4, 7-6 (5)" as news writes it.
