@@ -1062,6 +1062,19 @@ def test_a_theme_is_not_named_after_a_speakers_surname_nor_their_words():
     assert all("Lederman" not in t and "We’ll" not in t for t in known)
 
 
+def test_a_theme_named_with_accented_letters_keeps_them_whole():
+    from briefing.ingest.themes import group
+
+    paragraphs = ["Fires burned across the forest state for a week.",
+                  "Smoke from the forest fires drifted for days.",
+                  "Farmers set the forest fires to clear land.",
+                  "In São Paulo the sky went dark at three in the afternoon.",
+                  "A São Paulo resident filmed the dark sky over the city.",
+                  "São Paulo schools kept children indoors under the dark sky."]
+    titles = [s.title for s in group(paragraphs)]
+    assert len(titles) == 2 and titles[1].startswith("São Paulo")
+
+
 def test_a_surname_of_two_words_is_the_person_named_in_full_before():
     draft = draft_of("“We are peaceful,” said Linda Black Elk, a botanist.",
                      "“They are experimenting on us,” Black Elk said.")

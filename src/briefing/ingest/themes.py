@@ -141,7 +141,8 @@ THEMES: tuple[Theme, ...] = (
 )
 
 _WORDS = re.compile(r"[a-z0-9][a-z0-9\-]*")
-_TOKENS = re.compile(r"[A-Za-z][A-Za-z’'\-]*[A-Za-z]|[A-Za-z]")
+# Words in any alphabet's letters ("São Paulo", "Müller"), inner ’ ' - kept.
+_TOKENS = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'\-])*[^\W\d_]|[^\W\d_]")
 # Words that say nothing of what a passage is about.
 _STOPWORDS = frozenset("""
 a about above after again against all almost also although always am among an and another
