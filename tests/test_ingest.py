@@ -1075,6 +1075,13 @@ def test_a_theme_named_with_accented_letters_keeps_them_whole():
     assert len(titles) == 2 and titles[1].startswith("São Paulo")
 
 
+def test_di_in_a_name_is_a_particle_and_a_rank_only_in_capitals():
+    draft = draft_of("“It is over,” Paolo Di Canio told reporters.",
+                     "“We have a suspect,” said DI Jane Hart.")
+    assert speaker_of(draft, "It is over") == "Paolo Di Canio"
+    assert speaker_of(draft, "a suspect") == "Jane Hart"
+
+
 def test_a_surname_of_two_words_is_the_person_named_in_full_before():
     draft = draft_of("“We are peaceful,” said Linda Black Elk, a botanist.",
                      "“They are experimenting on us,” Black Elk said.")

@@ -581,6 +581,8 @@ def _parse(text: str, *, places: bool = True) -> _Parsed:
     cut = -1
     for k, word in enumerate(run):
         lower = word.lower().rstrip(".")
+        if lower in _POLICE_RANKS and not word.isupper():
+            continue  # "DI Jane Hart" is a rank, "Angel Di Maria" a name
         if lower in TITLE_WORDS or lower + "." in HONORIFICS or lower in HONORIFICS:
             cut = k
     if cut < 0 and len(run) >= 3 and _role_word(run[0]):
@@ -646,6 +648,11 @@ def _role_word(word: str) -> bool:
 
 
 _I_CONTRACTED = re.compile(r"I[’'][a-z]+$")
+
+
+# Police ranks, written in capitals ("DI Jane Hart", "PC Tom Bell"); "Di"
+# is part of a name ("Angel Di Maria").
+_POLICE_RANKS = frozenset("di ds dc pc dci dsi".split())
 
 
 def _is_name_word(word: str) -> bool:
