@@ -1082,6 +1082,13 @@ def test_di_in_a_name_is_a_particle_and_a_rank_only_in_capitals():
     assert speaker_of(draft, "a suspect") == "Jane Hart"
 
 
+def test_a_title_like_word_before_jr_is_part_of_the_name():
+    draft = draft_of("“I have a dream,” said Martin Luther King Jr.",
+                     "“We will act,” said Pope Francis.")
+    assert [q.speaker_name for q in draft.briefing.quotes] == [
+        "Martin Luther King Jr.", "Francis"]
+
+
 def test_a_surname_of_two_words_is_the_person_named_in_full_before():
     draft = draft_of("“We are peaceful,” said Linda Black Elk, a botanist.",
                      "“They are experimenting on us,” Black Elk said.")

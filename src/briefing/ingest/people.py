@@ -583,6 +583,8 @@ def _parse(text: str, *, places: bool = True) -> _Parsed:
         lower = word.lower().rstrip(".")
         if lower in _POLICE_RANKS and not word.isupper():
             continue  # "DI Jane Hart" is a rank, "Angel Di Maria" a name
+        if run[k + 1:] and all(w.lower().rstrip(".,") in _GENERATIONS for w in run[k + 1:]):
+            break  # "Martin Luther King Jr.": no name follows "King"
         if lower in TITLE_WORDS or lower + "." in HONORIFICS or lower in HONORIFICS:
             cut = k
     if cut < 0 and len(run) >= 3 and _role_word(run[0]):
