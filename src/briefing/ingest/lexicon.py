@@ -232,8 +232,8 @@ def is_person_noun(word: str) -> bool:
     """A noun for a person: from the list, or by suffix (astrobiologist,
     physician, economist)."""
     word = word.lower()
-    if word in PERSON_NOUNS:
-        return True
+    if word in PERSON_NOUNS or ("-" in word and word.replace("-", "") in PERSON_NOUNS):
+        return True  # ("team-mate" as "teammate")
     return len(word) > 5 and word.endswith(_ROLE_SUFFIXES) and word not in _NOT_ROLES
 
 # Nouns that head an institution that can speak ("the ministry said").
