@@ -1089,6 +1089,21 @@ def test_a_title_like_word_before_jr_is_part_of_the_name():
         "Martin Luther King Jr.", "Francis"]
 
 
+def test_a_hyphenated_word_for_a_person_introduces_the_name_after_it():
+    draft = draft_of("The club trained on Monday.",
+                     "His City team-mate Rafe Sterling shared his worries on his channel.",
+                     "The England forward, 25, said: “It must be safe for everyone.”")
+    assert speaker_of(draft, "safe for everyone") == "Rafe Sterling"
+
+
+def test_the_subject_after_a_scene_setting_phrase_is_whom_he_means():
+    draft = draft_of("Senators meet on Tuesday.",
+                     "In an email to the Daily Ledger, Dr Anton Ferris set out the arguments "
+                     "he will make.",
+                     "“If we skip the checkpoints, we risk outbreaks,” he told the newspaper.")
+    assert speaker_of(draft, "we risk outbreaks") == "Anton Ferris"
+
+
 def test_a_surname_of_two_words_is_the_person_named_in_full_before():
     draft = draft_of("“We are peaceful,” said Linda Black Elk, a botanist.",
                      "“They are experimenting on us,” Black Elk said.")

@@ -646,7 +646,12 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
             continue  # "for Con Edison, which maintains …": a thing, not someone
         sentence = reading.sentence_of(start)
         sentence_start = reading.sentences[sentence][0]
-        opens = _NOT_SPACE.search(framed, sentence_start, start) is None
+        opening = _OPENING_PHRASE.match(framed, sentence_start, start + 1)
+        # Opening its sentence, or its clause after a phrase that sets the
+        # scene ("In an email to the Times, Dr Anthony Fauci set out …").
+        opens = _NOT_SPACE.search(framed, sentence_start, start) is None or (
+            opening is not None and opening.end() == start
+            and framed[sentence_start:start].split()[0].lower() in OPENING_PREPOSITIONS)
         # A name that opens its sentence, or the only name in a sentence that
         # quotes nobody ("Among them was Irina Mazur, 52"), is who the text
         # is now about.
