@@ -1104,6 +1104,13 @@ def test_the_subject_after_a_scene_setting_phrase_is_whom_he_means():
     assert speaker_of(draft, "we risk outbreaks") == "Anton Ferris"
 
 
+def test_according_to_after_a_speech_verb_names_who_relays_not_who_speaks():
+    draft = draft_of("Mayor Dana Ruiz named her deputy on Friday.",
+                     "“He is tireless,” Ruiz said in a statement, according to the Ledger. "
+                     "“I am pleased he will join.”")
+    assert speaker_of(draft, "pleased he will join") == "Dana Ruiz"
+
+
 def test_a_surname_of_two_words_is_the_person_named_in_full_before():
     draft = draft_of("“We are peaceful,” said Linda Black Elk, a botanist.",
                      "“They are experimenting on us,” Black Elk said.")

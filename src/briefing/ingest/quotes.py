@@ -325,8 +325,11 @@ def _events(reading: ParagraphReading) -> list[Event]:
             following = toks[position + 1] if position + 1 < len(toks) else None
             if following is None or following.lower != "to":
                 continue
-            events.append(Event(tok.start, following.end, "according to",
-                                reading.sentence_of(tok.start)))
+            sentence = reading.sentence_of(tok.start)
+            if events and events[-1].sentence == sentence and framed[
+                    events[-1].end:tok.start].rstrip().endswith(","):
+                continue  # "she said, according to NBC News": who relays, not who speaks
+            events.append(Event(tok.start, following.end, "according to", sentence))
             continue
         if lower == "by" and framed[max(0, tok.start - 3):tok.start].rstrip(" ,.").endswith(
                 _CLOSING_MARKS) and _BY_AFTER_PASSIVE.search(
