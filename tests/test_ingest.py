@@ -1111,6 +1111,13 @@ def test_according_to_after_a_speech_verb_names_who_relays_not_who_speaks():
     assert speaker_of(draft, "pleased he will join") == "Dana Ruiz"
 
 
+def test_the_owner_of_a_named_thing_is_who_a_sentence_names():
+    draft = draft_of("The couple had planned to marry in June.",
+                     "This is Clara Ortiz's Facebook post from Thanksgiving. She writes, "
+                     "“Today I am thankful for both of them.”")
+    assert speaker_of(draft, "thankful for both") == "Clara Ortiz"
+
+
 def test_a_surname_of_two_words_is_the_person_named_in_full_before():
     draft = draft_of("“We are peaceful,” said Linda Black Elk, a botanist.",
                      "“They are experimenting on us,” Black Elk said.")

@@ -647,6 +647,9 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         start, end = match.start(), match.end()
         if _WHICH_AFTER.match(framed, end):
             continue  # "for Con Edison, which maintains …": a thing, not someone
+        owner = _OWNER_END.search(framed, start, end)
+        if owner is not None:
+            end = owner.start()  # "Elizabeth Snyder's Facebook": she is who is named
         sentence = reading.sentence_of(start)
         sentence_start = reading.sentences[sentence][0]
         opening = _OPENING_PHRASE.match(framed, sentence_start, start + 1)
@@ -701,6 +704,7 @@ _TAIL = 240  # characters before a speech verb that can say who its subject is
 _NAME_AFTER_VERB = re.compile(r" (?:(?:[A-Z][\w’'\-]+ ){1,3}?[A-Z][\w’'\-]+\b(?! [a-z]+ed\b)"
                               r"|[A-Z][\w\-]+(?:,|\.(?:\s|$)))")
 _WHICH_AFTER = re.compile(r",? which\b")
+_OWNER_END = re.compile(r"[’']s?\s")
 _ONLY_A_NAME = re.compile(r"\s+(?:[A-Z][\w’'\-.]*\s+){1,4}")
 _HEARD_SAYING = re.compile(r"\b([a-z]+)\s+((?:[A-Z][\w’'\-.]*\s*){1,4})$")
 _HEARING_VERBS = SPEECH_VERBS | frozenset(
