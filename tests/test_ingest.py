@@ -1118,6 +1118,13 @@ def test_the_owner_of_a_named_thing_is_who_a_sentence_names():
     assert speaker_of(draft, "thankful for both") == "Clara Ortiz"
 
 
+def test_a_lead_is_someone_whose_description_may_run_into_the_verb():
+    draft = draft_of("The league met the police on Tuesday.",
+                     "Deputy chief constable Mark Rowe, national football policing lead said "
+                     "a “range of options” are being explored.")
+    assert speaker_of(draft, "range of options") == "Mark Rowe"
+
+
 def test_a_surname_of_two_words_is_the_person_named_in_full_before():
     draft = draft_of("“We are peaceful,” said Linda Black Elk, a botanist.",
                      "“They are experimenting on us,” Black Elk said.")

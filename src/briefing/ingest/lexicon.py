@@ -177,7 +177,7 @@ HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": 
 # Nouns that head a description of a speaker ("a senior US official").
 PERSON_NOUNS = frozenset("""
 official officials spokesman spokeswoman spokesperson spokespeople minister ministers
-president mayor governor senator lawmaker lawmakers legislator mp mps chief head
+president mayor governor senator lawmaker lawmakers legislator mp mps chief head lead
 director secretary chairman chairwoman chair executive executives ceo founder
 analyst analysts economist economists strategist strategists expert experts
 adviser advisers advisor advisors aide aides source sources diplomat diplomats
