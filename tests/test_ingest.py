@@ -1125,6 +1125,14 @@ def test_a_lead_is_someone_whose_description_may_run_into_the_verb():
     assert speaker_of(draft, "range of options") == "Mark Rowe"
 
 
+def test_a_name_described_as_a_firm_is_an_organisation_that_it_can_mean():
+    draft = draft_of("The central bank said growth slowed in the last quarter.",
+                     "In its analysis, KBR Insight, a Lagos intelligence firm, says the country "
+                     "is “at risk” of recession. “If oil demand falls, growth will suffer,” "
+                     "it says.")
+    assert speaker_of(draft, "growth will suffer") == "KBR Insight"
+
+
 def test_a_surname_of_two_words_is_the_person_named_in_full_before():
     draft = draft_of("“We are peaceful,” said Linda Black Elk, a botanist.",
                      "“They are experimenting on us,” Black Elk said.")

@@ -252,7 +252,7 @@ class People:
         surname = _POSSESSIVE.sub("", last).lower().rstrip(".,")
         given = name_tokens[0].lower() if len(name_tokens) > 1 and name_tokens[0] != last else None
         role = role or parsed.role
-        org = _is_org(name_tokens)
+        org = _is_org(name_tokens) or _names_an_institution(role)
         if org:
             key = " ".join(name_tokens).lower()
             found = _latest_met(self._orgs_by_surname.get(key, ()))
@@ -629,6 +629,8 @@ def _named_before_place(words: list[str]) -> _Parsed | None:
 
 
 _GENERATIONS = frozenset(("jr", "sr", "ii", "iii", "iv"))
+_PEOPLE_TOO = frozenset(("house", "guard", "team"))  # org nouns that head a person's role
+_PREPOSITIONS = frozenset("of at with for from in on to by".split())
 
 
 def _common_noun(word: str) -> bool:
@@ -662,6 +664,15 @@ def _is_name_word(word: str) -> bool:
         return False  # "Sofia's", "I’d"
     lower = word.lower().rstrip(".")
     return lower in HONORIFICS or lower not in NOT_A_NAME
+
+
+def _names_an_institution(role: str | None) -> bool:
+    """"SBM Intel, a Lagos intelligence firm": a description that is one
+    noun phrase headed by an institution's noun ("a senior scientist with
+    the Center for …" and "University of Miami weather expert" are people's)."""
+    words = (role or "").lower().split()
+    return bool(words) and words[-1] in ORG_NOUNS and words[-1] not in _PEOPLE_TOO and not (
+        _PREPOSITIONS & set(words))
 
 
 def _is_org(name_tokens: list[str]) -> bool:
