@@ -1133,6 +1133,13 @@ def test_a_name_described_as_a_firm_is_an_organisation_that_it_can_mean():
     assert speaker_of(draft, "growth will suffer") == "KBR Insight"
 
 
+def test_a_verb_joined_to_one_whose_subject_is_he_is_his():
+    draft = draft_of("Donald Trump spoke in Ohio on Monday.",
+                     "He attacked the MSNBC hosts Mika Brzezinski and Joe Scarborough and "
+                     "threatened to “tell the real story” about them.")
+    assert speaker_of(draft, "tell the real story") == "Donald Trump"
+
+
 def test_a_surname_of_two_words_is_the_person_named_in_full_before():
     draft = draft_of("“We are peaceful,” said Linda Black Elk, a botanist.",
                      "“They are experimenting on us,” Black Elk said.")

@@ -813,7 +813,7 @@ def sentence_subject(framed: str, start: int, colon: int) -> Phrase | None:
     return phrase if phrase is not None and not phrase.pronoun else None
 
 
-def main_subject(framed: str, low: int, high: int) -> Phrase | None:
+def main_subject(framed: str, low: int, high: int, *, pronoun: bool = False) -> Phrase | None:
     """The subject of the first verb of the clause from `low`: "Omar asked
     for compassion …, saying she …" and "The coach gave his players a pep
     talk, telling them …" say and tell by Omar and the coach, not by the
@@ -838,7 +838,8 @@ def main_subject(framed: str, low: int, high: int) -> Phrase | None:
         if _POSSESSIVE.search(before.text):
             continue  # "Wednesday’s attack": what the name owns, not its verb
         after_subject = (before.capitalised and not before.function) or is_person_noun(
-            before.lower) or before.lower in ORG_NOUNS  # "The central bank continued"
+            before.lower) or before.lower in ORG_NOUNS or (  # "The central bank continued"
+            pronoun and before.lower in PRONOUNS)
         if not after_subject and tok.lower not in AUXILIARIES:
             continue
         if is_person_noun(tok.lower) or tok.lower in ORG_NOUNS or (
@@ -846,7 +847,7 @@ def main_subject(framed: str, low: int, high: int) -> Phrase | None:
                 and tok.lower not in SPEECH_VERBS):  # "Prelogar told Alito, asserting …"
             continue  # ("Mike McCarthy was much less diplomatic, going …": was is the verb)
         phrase = subject_before(framed, low, tok.start)
-        return phrase if phrase is not None and not phrase.pronoun else None
+        return phrase if phrase is not None and (pronoun or not phrase.pronoun) else None
     return None
 
 

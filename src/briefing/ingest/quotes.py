@@ -584,7 +584,8 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
             trailing):
         # A participle after a comma, or a verb joined to an earlier one ("a
         # poster put up her picture and wrote"): its subject is the clause's.
-        main = main_subject(framed, low, event.start)
+        # ("He attacked the hosts and threatened to “…”": he, whoever that is.)
+        main = main_subject(framed, low, event.start, pronoun=joined)
         if main is not None:
             return main
     return subject_before(framed, low, event.start)
