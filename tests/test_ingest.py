@@ -1140,6 +1140,12 @@ def test_a_verb_joined_to_one_whose_subject_is_he_is_his():
     assert speaker_of(draft, "tell the real story") == "Donald Trump"
 
 
+def test_a_role_does_not_begin_with_whose_it_is():
+    draft = draft_of("The club trained on Monday.",
+                     "His City team-mate Rafe Sterling said: “It must be safe for everyone.”")
+    assert ("Rafe Sterling", "City team-mate") in people(draft).values()
+
+
 def test_a_surname_of_two_words_is_the_person_named_in_full_before():
     draft = draft_of("“We are peaceful,” said Linda Black Elk, a botanist.",
                      "“They are experimenting on us,” Black Elk said.")

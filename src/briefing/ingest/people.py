@@ -606,7 +606,9 @@ def _parse(text: str, *, places: bool = True) -> _Parsed:
         role_words = role_words[:-1]
     role = " ".join(role_words).strip(" ,") or None
     if role:
-        role = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", role) or None
+        # ("His City team-mate": whose he is goes without saying in a role.)
+        role = re.sub(r"^(?:the|a|an|his|her|their|its|The|A|An|His|Her|Their|Its)\s+", "",
+                      role) or None
     if role and all(re.fullmatch(r"\d+-year-old", word) or word.lower() in SPEECH_VERBS
                     for word in role.split()):
         role = None  # "(wrote) 43-year-old Martin Taylor": an age, not what he is
