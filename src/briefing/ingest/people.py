@@ -178,6 +178,9 @@ class People:
         self._index_keys: dict[Entity, frozenset[tuple[object, ...]]] = {}
         # Lookups by name, latest met first (names of these do not change).
         self._orgs_by_surname: dict[str, list[Entity]] = {}
+        # The first words of an organisation's name: "big machine" for "big
+        # machine label group".
+        self._orgs_by_start: dict[str, list[Entity]] = {}
         self._orgs_by_name: dict[str, list[Entity]] = {}
         self._described_by_name: dict[str, list[Entity]] = {}
 
@@ -274,9 +277,7 @@ class People:
         if match is None and not parsed.honorific and not role and not is_given_name(
                 name_tokens[0].lower()):
             # "Big Machine Label Group", then "Big Machine": the organisation.
-            prefix = " ".join(name_tokens).lower() + " "
-            shortened = _latest_met([org for key, orgs in self._orgs_by_surname.items()
-                                     if key.startswith(prefix) for org in orgs])
+            shortened = _latest_met(self._orgs_by_start.get(" ".join(name_tokens).lower(), ()))
             if shortened is not None:
                 return shortened
         if match is not None:
@@ -408,6 +409,9 @@ class People:
             self._orgs_by_name.setdefault(_key(entity.name), []).append(entity)
             if entity.surname is not None:
                 self._orgs_by_surname.setdefault(entity.surname, []).append(entity)
+                words = entity.surname.split()
+                for end in range(1, len(words)):
+                    self._orgs_by_start.setdefault(" ".join(words[:end]), []).append(entity)
         if entity.described:
             self._described_by_name.setdefault(_key(entity.name), []).append(entity)
         self._reindex(entity)
