@@ -636,7 +636,6 @@ def _named_before_place(words: list[str]) -> _Parsed | None:
 
 _GENERATIONS = frozenset(("jr", "sr", "ii", "iii", "iv"))
 _PEOPLE_TOO = frozenset(("house", "guard", "team"))  # org nouns that head a person's role
-_PREPOSITIONS = frozenset("of at with for from in on to by".split())
 
 
 def _common_noun(word: str) -> bool:
@@ -678,7 +677,7 @@ def _names_an_institution(role: str | None) -> bool:
     the Center for …" and "University of Miami weather expert" are people's)."""
     words = (role or "").lower().split()
     return bool(words) and words[-1] in ORG_NOUNS and words[-1] not in _PEOPLE_TOO and not (
-        _PREPOSITIONS & set(words))
+        _LINK_WORDS & set(words))
 
 
 def _is_org(name_tokens: list[str]) -> bool:

@@ -456,7 +456,8 @@ def _resolve_event(reading: ParagraphReading, event: Event, index: int, people: 
             and previous.entity is not None and state.last_event_paragraph == index
             and previous.sentence == event.sentence
             # "recalled Victor Hale mentioning": the participle has its own subject
-            and not _ONLY_A_NAME.fullmatch(reading.framed, previous.end, event.start)):
+            and _recalled_name(reading.framed, reading.sentences[event.sentence][0],
+                               event.start) is None):
         event.entity = previous.entity  # "Emery posted to Twitter asking if …": Emery
         event.guessed = previous.guessed
         state.last_event = event
@@ -576,10 +577,9 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
     # "Emery posted to Twitter asking if …": a participle with no comma
     # before it is the clause's subject's too, as "…, saying" is.
     trailing = event.verb in QUOTING_PARTICIPLES and progressive is None
-    heard = _HEARD_SAYING.search(before_verb) if trailing else None
-    if heard is not None and heard.group(1).lower() in _HEARING_VERBS:
-        # "A guard recalled Victor Hale mentioning “…”": the one recalled.
-        return subject_before(framed, tail + heard.start(2), event.start)
+    recalled = _recalled_name(framed, low, event.start) if trailing else None
+    if recalled is not None:  # "A guard recalled Victor Hale mentioning “…”": Hale
+        return subject_before(framed, recalled, event.start)
     if (event.verb.endswith("ing") and before_verb.endswith(",")) or joined or of_a_document or (
             trailing):
         # A participle after a comma, or a verb joined to an earlier one ("a
@@ -706,10 +706,19 @@ _NAME_AFTER_VERB = re.compile(r" (?:(?:[A-Z][\w’'\-]+ ){1,3}?[A-Z][\w’'\-]+\
                               r"|[A-Z][\w\-]+(?:,|\.(?:\s|$)))")
 _WHICH_AFTER = re.compile(r",? which\b")
 _OWNER_END = re.compile(r"[’']s?\s")
-_ONLY_A_NAME = re.compile(r"\s+(?:[A-Z][\w’'\-.]*\s+){1,4}")
 _HEARD_SAYING = re.compile(r"\b([a-z]+)\s+((?:[A-Z][\w’'\-.]*\s*){1,4})$")
 _HEARING_VERBS = SPEECH_VERBS | frozenset(
     "remember remembers remembered hear hears heard overheard see sees saw".split())
+
+
+def _recalled_name(framed: str, low: int, participle: int) -> int | None:
+    """Where the participle's own subject starts when a verb of speech or
+    hearing names it just before: "recalled Victor Hale mentioning “…”"."""
+    tail = max(low, participle - _TAIL)
+    heard = _HEARD_SAYING.search(framed[tail:participle].rstrip())
+    if heard is None or heard.group(1).lower() not in _HEARING_VERBS:
+        return None
+    return tail + heard.start(2)
 
 
 def _verb_follows(framed: str, end: int) -> bool:
