@@ -466,9 +466,37 @@ def _label(reading: ParagraphReading, start: int, end: int, text: str, kind: str
             _ERA.search(text)):
         return "duration", False  # "three-hour", "four-game": how long something was
     counted = _counted_phrase(text) if unit not in ("%", "year") else ""
-    right = _clause_words(reading.text[end:end + _CONTEXT_CHARS], forward=True)
+    right = _clause_words(reading.text[end:end + _CONTEXT_CHARS], forward=True, limit=9)
     if counted:
-        return _join([counted, *right[:6]]), True
+        noun = counted.split()[-1].lower()
+        if noun in MONTHS:
+            return "date", False  # "20 November"
+        # "30 minute activity": a noun left singular after a number is
+        # part of what it counts; after "one" it may be who acts ("one
+        # person says").
+        plural = bool(_PLURAL.fullmatch(noun))
+        compound = not (plural or noun in IRREGULAR_PLURALS
+                        or re.match(r"(?i)(?:an?|one|1)\b", text))
+        measured = bool(_MEASURED.fullmatch(noun)) and not compound
+        following = reading.text[end:end + _CONTEXT_CHARS]
+        clause = _CLAUSE_BREAK.split(following, maxsplit=1)[0].split()[:7]
+        described = _still_of_the_count(clause, compound=compound)
+        did = _what_the_count_did(following,
+                                  plural=(plural or noun in IRREGULAR_PLURALS) and not measured)
+        if measured:
+            # A unit alone says little: what follows says of what ("100 knots
+            # too slow in poor weather"), unless it is a verb ("3.6 degrees
+            # should be the red line").
+            return _join([counted, *([] if did and not described else right[:6])]), True
+        if not described and did:
+            # "five publishers reached settlements": the publishers that did
+            person = is_person_noun(noun) or noun.endswith("men") or counted[:1].isupper()
+            who = "who" if person else "that"
+            return _join([counted, who, *did]), True
+        return _join([counted, *described]), True
+    fraction = unit == "%" or re.search(r"(?i)\b(?:half|thirds?|quarters?|fifths?)$", text)
+    if fraction and right[:1] == ["of"] and (whole := _noun_phrase(right[1:])):
+        return _join(["share of", *whole]), True  # "36 percent of the world's forests"
     if right and right[0].lower() == "of" and kind == "core":
         # "three of its commanders": the commanders
         right = right[1:]
@@ -476,8 +504,7 @@ def _label(reading: ParagraphReading, start: int, end: int, text: str, kind: str
             right = right[1:]
     if unit is None and (noun := _noun_after(right)):
         # "13,000 US troops in Afghanistan": the noun, and where or of what.
-        more = 3 if noun < len(right) and right[noun].lower() in _PLACE_WORDS else 0
-        return _join(right[:noun + more]), True
+        return _join([*right[:noun], *_still_of_the_count(right[noun:])]), True
     if unit == "year" and (happened := _what_happened(reading.text, start)):
         return f"year {happened}", True  # "McDonald joined the band in 1975"
     if unit == "year" and (event := _year_of(reading.text, start, end)):
@@ -536,8 +563,10 @@ def _counted_phrase(text: str) -> str:
         if any(ch.isdigit() for ch in word) or lower in NUMBER_WORDS or lower in numeric:
             rest = words[i + 1:]
             while rest and (rest[0].lower() in numeric or rest[0].lower() in NUMBER_WORDS
-                            or any(ch.isdigit() for ch in rest[0])):
-                rest = rest[1:]
+                            or any(ch.isdigit() for ch in rest[0])
+                            or (rest[0].lower() in ("to", "or") and len(rest) > 1
+                            and any(ch.isdigit() for ch in rest[1]))):
+                rest = rest[1:]  # "1.5 to 2 degrees": degrees
             if rest:
                 return " ".join(rest)
     return ""
@@ -545,7 +574,10 @@ def _counted_phrase(text: str) -> str:
 
 _CONTEXT_CHARS = 160
 _TRAILING_WORDS = 5
-_CLAUSE_BREAK = re.compile(r"[,.;:!?“”\"()—–]|--|\b(?:but|while|which|who)\b|\S*\d\S*")
+# A full stop after a capital ends no clause unless a capitalised word
+# follows: "on U.S. land".
+_CLAUSE_BREAK = re.compile(r"[,;:!?“”\"()—–]|(?<![A-Z])\.|\.(?=\s+[A-Z])|--"
+                           r"|\b(?:but|while|which|who)\b|\S*\d\S*")
 
 
 # Words after a count that begin something other than what it counts.
@@ -575,6 +607,9 @@ def _clause_words(text: str, *, forward: bool, limit: int = 7) -> list[str]:
 
 
 _WHEN_WORDS = frozenset("in since by until".split())
+_PARTICIPLES = frozenset("hit hurt held left lost made paid put set shot sold struck taken "
+                         "built brought caught found kept laid led met run seen sent spent "
+                         "stolen told won".split())
 _PAST_FORMS = frozenset("made took began came went left won lost held saw got gave became fell "
                         "rose met said told wrote sold bought built ran led paid hit set".split())
 
@@ -646,9 +681,10 @@ def _movement(text: str, start: int) -> str:
         return ""  # "… but recovered and was up 0.4%": the subject is further back
     subject: list[str] = []
     for word in reversed(words[-6:]):
-        bare = word.rstrip(",;:")
-        if bare != word or word.lower() in _SUBJECT_STOPS or not any(c.isalnum() for c in word):
-            break
+        bare = word.rstrip(",;:.!?")
+        if (bare != word and not re.fullmatch(r"(?:[A-Z]\.)+", word)) or (
+                word.lower() in _SUBJECT_STOPS or not any(c.isalnum() for c in word)):
+            break  # a clause's or a sentence's end: "… fell 0.5%. China's …"
         subject.insert(0, word)
     while subject and subject[0].lower() in FUNCTION_WORDS and subject[0].lower() != "the":
         subject.pop(0)
@@ -697,6 +733,39 @@ def _year_of(text: str, start: int, end: int) -> str:
     return " ".join(phrase) if phrase and not _past(phrase[0]) else ""
 
 
+def _noun_phrase(words: list[str]) -> list[str]:
+    """The noun phrase these words open ("the region's power generation in
+    2015" -> "the region's power generation"), up to a preposition, a verb
+    or a participle that is not an adjective ("remaining intact forested
+    landscapes" are one phrase); [] when they open with a pronoun."""
+    words = words[:6]
+    phrase: list[str] = []
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if index == 0 and lower in ("them", "us", "it", "these", "those", "which", "whom"):
+            return []
+        if phrase:
+            following = words[index + 1] if index + 1 < len(words) else ""
+            adjective = (following.islower() and following.isalpha()
+                         and following not in FUNCTION_WORDS)
+            last = phrase[-1].lower()
+            if (lower in FUNCTION_WORDS or lower in _VERBS or lower in _MODALS
+                    or ((_past(lower) or lower.endswith("ing")) and not adjective)):
+                break
+            if (_PLURAL.fullmatch(last) and last not in FUNCTION_WORDS and word.islower()
+                    and lower not in DETERMINERS):
+                break  # "Democratic insiders expect …": a plural, then its verb
+        phrase.append(word)
+    while phrase and phrase[-1].lower() in FUNCTION_WORDS:
+        phrase.pop()
+    if phrase and phrase[-1].endswith(("’s", "'s", "s’", "s'")):
+        return []  # "WeWork's" before another number: whose, but not what
+    return phrase if any(w.lower() not in FUNCTION_WORDS for w in phrase) else []
+
+
+_PLURAL = re.compile(r"[a-z]{2,}[a-hj-rtv-z]s")  # not "gross", "bus", "crisis", "world's"
+
+
 _OF_WORDS = frozenset("of worth totalling totaling valued".split())
 
 
@@ -719,9 +788,6 @@ def _noun_before(words: list[str]) -> str:
     return " ".join(phrase)
 
 
-_PLACE_WORDS = frozenset("in at of from on for across near inside outside".split())
-
-
 def _noun_after(words: list[str]) -> int:
     """How many of the words after a bare number name what it counts: up to
     and including its plural noun, through names before it ("US troops",
@@ -737,10 +803,109 @@ def _noun_after(words: list[str]) -> int:
     return 0
 
 
+# Words after a counted noun that go on describing it: where ("fatalities
+# at a fuel plant"), when ("months before the caucuses"), of what.
+_PREPOSITIONS = frozenset("in at of from on for under with by near inside outside across into "
+                          "onto before after during since between among within without "
+                          "aboard per around throughout above below beyond until till because"
+                          .split())
+# Words that say more of the counted and let more follow: "people
+# worldwide", "bits long", "degrees Celsius above …".
+_DESCRIBING = frozenset("worldwide nationwide abroad overseas celsius fahrenheit "
+                        "old wide high deep long tall thick".split())
+# Adjectives that take a phrase: "people familiar with the matter".
+_CLOSE_TO = frozenset("familiar close aware eligible responsible loyal short shy".split())
+# What may follow a participle that describes the counted ("cases reported
+# worldwide", "killed last week"); an object may not ("reached settlements").
+_AFTER_PARTICIPLE = _PREPOSITIONS | _DESCRIBING | frozenset(
+    "up down away ago last this next yesterday today earlier globally annually each every so"
+    .split())
+_TIME_NOUNS = frozenset("year week month season summer winter".split())
+_MEASURED = re.compile(r"(?:(?:light-)?years?|months?|weeks?|days?|hours?|minutes?|seconds?"
+                       r"|decades?|feet|foot|inch(?:es)?|yards?|(?:kilo)?met(?:re|er)s?|miles?"
+                       r"|degrees?|knots?|stor(?:y|ies|eys?)|floors?|pounds?|tons?|tonnes?)")
+
+
+def _still_of_the_count(words: list[str], *, compound: bool = False) -> list[str]:
+    """The words after a counted noun that still describe it: a phrase
+    brought in by a preposition ("witnesses in the case"), a participle
+    ("people injured in the skirmishes", "30 people had been injured",
+    "buses waiting to evacuate civilians"); none from a verb on, which says
+    what the counted did ("five publishers reached settlements", "two
+    members died"). With `compound`, nouns may go on the counted one first
+    ("50th anniversary tour")."""
+    passive = False
+    while words and words[0].lower() in _AUX:
+        words, passive = words[1:], True  # "had been injured": the participle says it
+    if not words:
+        return []
+    first = words[0].lower()
+    after = words[1].lower() if len(words) > 1 else ""
+    if first in _PREPOSITIONS or (first.endswith("ing") and not passive) or (
+            first in _CLOSE_TO and after in _PREPOSITIONS):
+        return [] if passive else words
+    if first in _DESCRIBING:
+        return [words[0], *_still_of_the_count(words[1:])]
+    if first in ("last", "this", "next") and after in _TIME_NOUNS:
+        return [*words[:2], *_still_of_the_count(words[2:])]  # "hikes next year"
+    participle = (first.endswith(("ed", "en")) and len(first) > 3) or first in _PARTICIPLES
+    if participle and (after in _AFTER_PARTICIPLE or passive):
+        return words  # "killed in the fighting", not "failed to find", "joined Democrats"
+    if participle and (after in _AUX or after in _MODALS):
+        return words[:1]  # "73% of British adults surveyed would not …"
+    if (compound and not passive and first.isalpha() and first.islower() and not participle
+            and first not in FUNCTION_WORDS and not first.endswith("ly")
+            and first not in _VERBS and first not in _MODALS):
+        # "square kilometer forest zone", up to a plural ("gas emissions")
+        return [words[0], *_still_of_the_count(words[1:], compound=not first.endswith("s"))]
+    return []
+
+
+_MODALS = frozenset("may might can could should must will would shall do does did".split())
+_PREDICATE_ADVERBS = frozenset("also still now already all both either never often then "
+                               "jointly reportedly currently later".split())
+_VERBS = frozenset("""
+flew fled became began brought bought caught chose drew drove fought found gave grew knew
+left met paid ran sat saw sent spent stood struck taught thought told took went won wrote
+remain remains live lives work works die dies come comes take takes make makes lose win wins
+say says want wants need needs face faces go goes
+""".split())
+
+
+def _what_the_count_did(after: str, *, plural: bool) -> list[str]:
+    """"… reached out-of-court settlements", "… will likely receive notice":
+    the predicate right after a counted noun, when it opens with a verb we
+    can tell (an auxiliary, a past form, a common verb, or after a plural
+    any plain word: "400 million people lack electricity"), up to the
+    clause's end or its first "and", "or" or "that"; else []."""
+    words = _CLAUSE_BREAK.split(after, maxsplit=1)[0].split()[:8]
+    start = 1 if words and words[0].lower() in _PREDICATE_ADVERBS else 0
+    if len(words) <= start:
+        return []
+    verb = words[start].lower()
+    known = (verb in _AUX or verb in _MODALS or verb.endswith(("n't", "n’t"))
+             or verb in _VERBS or _past(verb))
+    # After a plural noun, a plain word is its verb: plural nouns do not run
+    # into another noun the way "30 minute activity" does.
+    plain = (plural and words[start].isalpha() and words[start].islower()
+             and verb not in FUNCTION_WORDS and verb not in NUMBER_WORDS
+             and not verb.endswith(("ly", "er", "est")) and verb not in _AFTER_PARTICIPLE
+             and verb not in COUNT_STOPS)
+    if verb in ("being", "been", "be") or not (known or plain):
+        return []
+    if plural and verb in ("is", "was", "has", "does"):
+        return []  # "two tablets was a lethal dose": the count is not the subject
+    joined = next((i for i, w in enumerate(words)
+                   if i > start and w.lower() in ("and", "or", "that")), len(words))
+    return words[:joined]
+
+
 def _join(words: list[str]) -> str:
     """A label of these words, without function words left dangling where a
     clause was cut short ("counts of aggravated sexual assault of a")."""
     words = [w for w in words if w]
+    if words and words[-1].endswith(".") and words[-1].count(".") == 1:
+        words[-1] = words[-1][:-1]  # "for the ISAF." ends a sentence; "the U.S." keeps its own
     while len(words) > 1 and words[-1].lower() in FUNCTION_WORDS:
         words.pop()
     return " ".join(words).strip()[:200]
