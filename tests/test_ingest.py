@@ -437,6 +437,13 @@ def test_an_age_is_neither_a_role_nor_an_unknown_number():
     ("He was accused following a Wikileaks conference in Stockholm in 2010.", "2010",
      "year of the Wikileaks conference in Stockholm", False),
     ("Since 2015 prices have risen.", "2015", "year", True),
+    # A year that opens its sentence, or that "when" follows: what happened then.
+    ("Then, in 2012, hundreds of Islamists assaulted the U.S. Embassy in Tunis.", "2012",
+     "year hundreds of Islamists assaulted the U.S. Embassy in Tunis", False),
+    ("He was in the news in 1996 when the Miami New Times reported that the city paid.",
+     "1996", "year the Miami New Times reported", False),
+    ("In 1961, having programmed a set of equations, Lorenz saw it.", "1961", "year", True),
+    ("In 2015, after the accord was signed, he left.", "2015", "year", True),
     # What follows a counted noun: what still describes it, a passive's
     # participle, or what the counted did as a clause of its own.
     ("Another 30 people had been injured in the skirmishes.", "30 people",

@@ -92,6 +92,8 @@ def figure_label(paragraph: str, start: int, end: int, text: str, kind: str,
     if unit is None and (noun := _noun_after(right)):
         # "13,000 US troops in Afghanistan": the noun, and where or of what.
         return _join([*right[:noun], *_still_of_the_count(right[noun:])]), True
+    if unit == "year" and (happened := _what_happened_then(paragraph, start, end)):
+        return f"year {happened}", True  # "In 2012, hundreds of Islamists assaulted …"
     if unit == "year" and (happened := _what_happened(paragraph, start)):
         return f"year {happened}", True  # "McDonald joined the band in 1975"
     if unit == "year" and (event := _year_of(paragraph, start, end)):
@@ -161,8 +163,8 @@ def _counted_phrase(text: str) -> str:
 
 _CONTEXT_CHARS = 160
 # A full stop after a capital ends no clause unless a capitalised word
-# follows: "on U.S. land".
-_CLAUSE_BREAK = re.compile(r"[,;:!?“”\"()—–]|(?<![A-Z])\.|\.(?=\s+[A-Z])|--"
+# follows ("on U.S. land"), nor one that closes initials ("the U.S. Embassy").
+_CLAUSE_BREAK = re.compile(r"[,;:!?“”\"()—–]|(?<![A-Z])\.|(?<![A-Z]\.[A-Z])\.(?=\s+[A-Z])|--"
                            r"|\b(?:but|while|which|who)\b|\S*\d\S*")
 
 
@@ -232,6 +234,40 @@ def _what_happened(text: str, start: int) -> str:
     first = clause[0]
     if first.lower() in ("the", "a", "an", "it", "he", "she", "they", "this"):
         clause[0] = first.lower()
+    return " ".join(clause)
+
+
+# "In 2012, …", "Then, in 2012 …": a year that opens its sentence.
+_OPENING_YEAR = re.compile(r"(?:^|[.!?][\"”’)]*\s+)(?:(?:Then|And|But|So),?\s+)?[Ii]n\s+$")
+_WHEN_AFTER = re.compile(r",?\s+when\s+")
+
+
+def _what_happened_then(text: str, start: int, end: int) -> str:
+    """"in 1996 when the Miami New Times reported …", "In 2012, hundreds of
+    Islamists assaulted the embassy": what the sentence says happened in the
+    year it names first, or brings in with "when" right after it; else ""."""
+    when = _WHEN_AFTER.match(text, end)
+    if when:
+        after = text[when.end():when.end() + _CONTEXT_CHARS]
+    elif _OPENING_YEAR.search(text, max(0, start - 24), start):
+        after = text[end:end + _CONTEXT_CHARS].lstrip(" ,")
+    else:
+        return ""
+    clause = _CLAUSE_BREAK.split(after, maxsplit=1)[0].split()[:9]
+    # Up to what the clause goes on to bring in: "… deposed when …", "… reported that …".
+    cut = next((k for k, word in enumerate(clause)
+                if k and word.lower() in _WHEN_LINKS | {"that", "and"}), len(clause))
+    clause = clause[:cut]
+    while clause and clause[-1].lower() in FUNCTION_WORDS:
+        clause.pop()
+    # Something, then what it did: "having programmed …", "after the accord
+    # was signed" are no main clause.
+    if (len(clause) < 2 or _past(clause[0]) or clause[0].endswith("ing")
+            or clause[0].lower() in _WHEN_LINKS | {"as", "while", "if"}
+            or not any(_past(word) for word in clause[1:])):
+        return ""
+    if clause[0].lower() in ("the", "a", "an", "it", "he", "she", "they", "this"):
+        clause[0] = clause[0].lower()
     return " ".join(clause)
 
 
