@@ -92,6 +92,8 @@ def figure_label(paragraph: str, start: int, end: int, text: str, kind: str,
     if unit is None and (noun := _noun_after(right)):
         # "13,000 US troops in Afghanistan": the noun, and where or of what.
         return _join([*right[:noun], *_still_of_the_count(right[noun:])]), True
+    if unit and unit.isupper() and (spent := _what_the_money_is(right)):
+        return spent, True  # "$14.5 billion in back taxes", "a $3 billion buyout"
     if unit == "year" and (happened := _what_happened_then(paragraph, start, end)):
         return f"year {happened}", True  # "In 2012, hundreds of Islamists assaulted …"
     if unit == "year" and (happened := _what_happened(paragraph, start)):
@@ -355,6 +357,43 @@ def _year_of(text: str, start: int, end: int) -> str:
     return " ".join(phrase) if phrase and not _past(phrase[0]) else ""
 
 
+def _what_the_money_is(words: list[str]) -> str:
+    """What the words after an amount say it is: "in back taxes", "worth of
+    business deals", "buyout of existing shareholders" (the amount before a
+    noun: "a $3 billion buyout"), "in the bank" (where it is); else ""."""
+    lower = [word.lower() for word in words]
+    if lower[:2] == ["worth", "of"] and (what := _noun_phrase(words[2:])):
+        return _join(what)
+    if lower[:1] == ["in"] and len(words) > 1 and not words[1][:1].isupper():
+        where = _noun_phrase(words[1:])
+        if any(word.lower().rstrip("s") in _TIME_WORDS for word in where):
+            return ""  # "in the fourth quarter": when, not what
+        if where and lower[1] in DETERMINERS:
+            return _join(["amount in", *where])  # "$2 million in the bank"
+        return _join(where)  # "$14.5 billion in back taxes"
+    first = lower[0] if lower else ""
+    # "armored vehicles": a participle before a noun is an adjective
+    adjective = len(words) > 1 and words[1].isalpha() and words[1].islower() and (
+        lower[1] not in FUNCTION_WORDS)
+    if (first and words[0][:1].islower() and first.replace("-", "").isalpha()
+            and first not in FUNCTION_WORDS and first not in _VERBS and first not in _MODALS
+            and first not in COUNT_STOPS and not first.endswith("ly")
+            and first not in _TIME_WORDS and first not in _MAGNITUDE_WORDS
+            and (adjective or not (_past(first) or first.endswith("ing")))):
+        what = _noun_phrase(words)
+        rest = words[len(what):]
+        # "yacht belonging to …", "buyout of …"; not "cash hoard is considered …"
+        of_what = (_still_of_the_count(rest)
+                   if rest and (rest[0].lower() not in _AUX or rest[0].lower() == "being") else [])
+        return _join([*what, *of_what]) if what else ""
+    return ""
+
+
+_TIME_WORDS = frozenset("next last this year month week day quarter decade period past "
+                        "annually".split())
+_MAGNITUDE_WORDS = frozenset("lakh lakhs crore crores".split())
+
+
 def _noun_phrase(words: list[str]) -> list[str]:
     """The noun phrase these words open ("the region's power generation in
     2015" -> "the region's power generation"), up to a preposition, a verb
@@ -372,8 +411,12 @@ def _noun_phrase(words: list[str]) -> list[str]:
                          and following not in FUNCTION_WORDS)
             last = phrase[-1].lower()
             if (lower in FUNCTION_WORDS or lower in _VERBS or lower in _MODALS
+                    or lower.endswith("ly")
                     or ((_past(lower) or lower.endswith("ing")) and not adjective)):
                 break
+            if (word[:1].isupper() and not word.isupper() and phrase[-1][:1].islower()
+                    and not phrase[-1].endswith(("’s", "'s"))):
+                break  # "the $53 million figure McKinley cited": a new subject
             if (_PLURAL.fullmatch(last) and last not in FUNCTION_WORDS and word.islower()
                     and lower not in DETERMINERS):
                 break  # "Democratic insiders expect …": a plural, then its verb
@@ -465,14 +508,15 @@ def _still_of_the_count(words: list[str], *, compound: bool = False) -> list[str
     after = words[1].lower() if len(words) > 1 else ""
     if first in _PREPOSITIONS or (first.endswith("ing") and not passive) or (
             first in _CLOSE_TO and after in _PREPOSITIONS):
-        return [] if passive else words
+        return [] if passive else _before_a_verb(words)
     if first in _DESCRIBING:
         return [words[0], *_still_of_the_count(words[1:])]
     if first in ("last", "this", "next") and after in _TIME_NOUNS:
         return [*words[:2], *_still_of_the_count(words[2:])]  # "hikes next year"
     participle = (first.endswith(("ed", "en")) and len(first) > 3) or first in _PARTICIPLES
     if participle and (after in _AFTER_PARTICIPLE or passive):
-        return words  # "killed in the fighting", not "failed to find", "joined Democrats"
+        # "killed in the fighting", not "failed to find", "joined Democrats"
+        return [words[0], *_before_a_verb(words[1:])]
     if participle and (after in _AUX or after in _MODALS):
         return words[:1]  # "73% of British adults surveyed would not …"
     if (compound and not passive and first.isalpha() and first.islower() and not participle
@@ -481,6 +525,14 @@ def _still_of_the_count(words: list[str], *, compound: bool = False) -> list[str
         # "square kilometer forest zone", up to a plural ("gas emissions")
         return [words[0], *_still_of_the_count(words[1:], compound=not first.endswith("s"))]
     return []
+
+
+def _before_a_verb(words: list[str]) -> list[str]:
+    """These words up to an auxiliary or a modal, where the phrase gives way
+    to its sentence's verb ("a tender offer by SoftBank will be launched")."""
+    cut = next((k for k, word in enumerate(words) if word.lower() in _AUX | _MODALS),
+               len(words))
+    return words[:cut]
 
 
 _MODALS = frozenset("may might can could should must will would shall do does did".split())
