@@ -1374,3 +1374,27 @@ def test_corpus_quality_meets_the_aims(scorer):
     assert len(report.cases) >= 8
     total = report.total()
     assert total.missed_aims() == [], scorer.render(report, verbose=True)
+
+
+def test_a_theme_is_named_by_a_phrase_not_by_a_clause():
+    draft = draft_of(
+        "The city council approved the new harbour budget on Monday after a long debate.",
+        "The harbour budget sets aside money for dredging and new cranes at the harbour.",
+        "Council members said the harbour budget was the largest in a decade.",
+        "Dredging of the harbour will start in spring, the harbour office said.",
+        "Hoenig warns that the banks lend too much. Hoenig warns that leverage is high.",
+        "Hoenig warns that regulators wait too long. Hoenig warns that risk grows unseen.",
+        "Hoenig warns that a crash would cost taxpayers. Hoenig warns that banks lobby hard.",
+        "Hoenig warns that reform stalls in Congress. Hoenig warns that lenders resist.")
+    titles = [section.title for section in draft.briefing.sections]
+    assert titles[0] == "Harbour budget"
+    assert len(titles) == 2 and "warns" not in titles[1]  # "Hoenig warns that …": a verb
+
+
+def test_a_posts_signature_line_is_a_paragraph_not_a_crosshead():
+    signature = "— Ed Krassenstein (@EdKrassen) April 15, 2019"
+    draft = draft_of("Trump said he would cancel the order.", signature,
+                     "The airline did not comment on the tweet.",
+                     "Boeing shares fell 2% on the news.")
+    assert signature not in [section.title for section in draft.briefing.sections]
+    assert signature in [p for section in draft.briefing.sections for p in section.paragraphs]

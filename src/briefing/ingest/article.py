@@ -280,6 +280,8 @@ def _is_crosshead(block: _Block, text: str) -> bool:
         return False
     if re.fullmatch(r"\*\*[^*]+\*\*|__[^_]+__", block.lines[0].strip()):
         return True
+    if re.match(r"\s*[—–-]", text) or re.search(r"\(@\w+\)", text):
+        return False  # "— Ed Krassenstein (@EdKrassen) April 15, 2019": a post's signature
     bare = _bare(text)
     if text.count("“") > text.count("”") or (
             re.search(r"[.!?][”\"’]?\s", text) and not text.isupper()):

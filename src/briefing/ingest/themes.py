@@ -340,8 +340,23 @@ def _name(bag: Counter[str], spread: Counter[str], themes: int,
                     continue
                 if any(_CONTRACTION.search(w.group()) for w in run):
                     continue  # "We’ll always": someone speaking, not a name for a theme
-                if _verb_like(run[0].group()) or _verb_like(run[-1].group()):
+                if any(_verb_like(w.group()) for w in run) or (
+                        _verb_like(run[0].group().lower()) and run[0].group()[0].isupper()):
                     continue  # "Mayer hinted", "Launched Disney": a clause, not a name
+                if run[-1].group()[0].islower() and _object_follows(text, words, i + size):
+                    continue  # "Hoenig notes that …", "Trump sees the …": its verb
+                if run[0].group()[0].islower() and i and words[i - 1].group().lower() in (
+                        "to", "will", "would", "can", "could", "should", "must", "may"):
+                    continue  # "to assuage fears", "to help NASA": a verb's phrase
+                if any(stem in _STOPWORDS and (stem not in _LINKING or (
+                        stem in _ARTICLES and before not in _LINKING))
+                       for before, stem in pairwise(stems[:-1])):
+                    continue  # "Hamilton had no prior", "Nils Berg the wrong": a clause
+                if run[-1].group().lower() in _ABBREVIATIONS:
+                    continue  # "Nationwide Dec. 9", "Republican Sen. Beason": cut short
+                if (run[0].group()[0].islower() and run[-1].group()[0].isupper()
+                        and not any(s in _LINKING for s in stems)):
+                    continue  # "advise Trump", "met Munn": a verb and its object
                 if not _ends_a_name(run[-1].group()):
                     continue  # "Jordan’s", "geopolitical": more is to come
                 if _names_a_person(run, people):
@@ -384,10 +399,45 @@ def _ends_a_name(word: str) -> bool:
     return not (word[0].islower() and word.endswith(("al", "ive", "ous", "ic", "ful", "ing")))
 
 
+def _object_follows(text: str, words: list[re.Match[str]], end: int) -> bool:
+    """Whether the word after a run (the same clause) opens what a verb
+    takes: a determiner, a pronoun, "that", "to", "how"."""
+    if end >= len(words) or text[words[end - 1].end():words[end].start()] != " ":
+        return False
+    return words[end].group().lower() in _OPENS_AN_OBJECT
+
+
+# Words that may stand inside a name for a theme: "Plans for the future"
+# (an article only after a preposition).
+_LINKING = frozenset("of and the in for on at with from a an".split())
+_ARTICLES = frozenset("the a an".split())
+
+_OPENS_AN_OBJECT = frozenset("""
+the a an this that these those his her its their our my your him them us me it he she they
+we to how why what when whether if
+""".split())
+
+
 def _verb_like(word: str) -> bool:
     """A lowercase word that is most likely a verb or an adverb: "hinted",
-    "launched", "quickly"."""
-    return word[0].islower() and len(word) > 4 and word.endswith(("ed", "ly"))
+    "launched", "quickly", "seems", "found", "earlier"."""
+    return word[0].islower() and ((len(word) > 4 and word.endswith(("ed", "ly")))
+                                  or word in _NOT_IN_A_NAME)
+
+
+# Common verbs (without a telling ending), adverbs and adjectives that end
+# a clause, not a name for a theme: "Trump seems", "Lenz found", "Jonas
+# earlier", "Sources familiar".
+_NOT_IN_A_NAME = frozenset("""
+seems seem says said tells told thinks think wants want needs need knows know believes
+found find read wrote writes gets got makes made takes took gives gave goes went comes came
+became began left kept held brought put sent saw sees knew thought felt argues insists
+warns adds rose fell stood bought sold won lost ran
+earlier later also still now never then again already ago soon instead
+familiar similar
+""".split())
+_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec sen rep gov supt "
+                           "dr mr mrs ms lt gen col sgt prof".split())
 
 
 def _cuts_a_name(text: str, words: list[re.Match[str]], start: int, end: int) -> bool:
