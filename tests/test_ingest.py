@@ -1351,6 +1351,12 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "It will help a hunt for ripples across the Galaxy, says Quinn. “That is "
          "where it will shine,” she says."),
         "where it will shine", "Maura Quinn", id="one-name-ending-the-sentence-after-says"),
+    pytest.param(
+        ("The Harbour Safety Review said the port was ready for storms.",
+         "Floods are “likely within a decade”, according to a 2014 report from the Coast "
+         "Institute.",
+         "In starker words, the report called the risk “grave” for the old town."),
+        "grave", "the Coast Institute", id="the-report-of-whoever-wrote-it"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -394,6 +394,12 @@ class People:
             return found
         return None
 
+    def wrote(self, entity: Entity, document: str) -> None:
+        """`entity` wrote the `document` just cited ("a report from the World
+        Bank"): "the report" is theirs until another is cited."""
+        entity.words.add(document)
+        self._reindex(entity)
+
     def author(self) -> Entity | None:
         """Whose "the statement" or "the post" it is: the institution that
         spoke or was seen last, else the person."""

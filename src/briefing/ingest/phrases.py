@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from briefing.ingest.lexicon import (
@@ -62,9 +62,9 @@ _VENUE_WORDS = frozenset("statement interview briefing conference post speech vi
                          "letter email e-mail address tweet report filing call podcast "
                          "broadcast session hearing meeting rally appearance".split())
 _SOURCE_OF = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:statement|report|post|filing|document|documents|data|"
-    r"figures|estimates|estimate|tally|count|survey|analysis|memo|letter|record|records|"
-    r"notice|message)\s+(?:from|by|of|released by|published by|issued by)\s+", re.I)
+    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?P<document>statement|report|post|filing|document|"
+    r"documents|data|figures|estimates|estimate|tally|count|survey|analysis|memo|letter|record|"
+    r"records|notice|message)\s+(?:from|by|of|released by|published by|issued by)\s+", re.I)
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -101,6 +101,9 @@ class Phrase:
     start: int
     end: int
     role: str | None = None
+    # What of theirs speaks, when the words named it first: "report" for "a
+    # 2014 report from the World Bank", so that "the report" is theirs.
+    document: str | None = None
 
     @property
     def pronoun(self) -> str | None:
@@ -273,7 +276,7 @@ def _named_before_descriptions(framed: str, segments: list[list[Token]]) -> Phra
     phrase = _phrase(framed, name)
     if phrase is None:
         return None
-    return Phrase(phrase.text, phrase.start, phrase.end, clean_role(framed, roles[0]))
+    return replace(phrase, role=clean_role(framed, roles[0]))
 
 
 def _without_and(segment: list[Token]) -> list[Token]:
@@ -606,15 +609,17 @@ def _phrase(framed: str, toks: list[Token], role: str | None = None) -> Phrase |
     if not toks:
         return None
     source = _SOURCE_OF.match(framed[toks[0].start:toks[-1].end])
+    document = None
     if source and source.end() < toks[-1].end - toks[0].start:
         # "a statement from the White House" speaks for the White House.
         offset = toks[0].start + source.end()
         toks = [t for t in toks if t.start >= offset]
+        document = source.group("document").lower()
     start, end = toks[0].start, toks[-1].end
     text = framed[start:end]
     if MASK in text or not _names_someone(toks):
         return None
-    return Phrase(text, start, end, role)
+    return Phrase(text, start, end, role, document)
 
 
 _CLAUSE_INSIDE = frozenset("will would should could can must might shall".split())
@@ -670,7 +675,7 @@ def _appositive(framed: str, left: list[Token], right: list[Token]) -> Phrase | 
     phrase = _phrase(framed, name)
     if phrase is None:
         return None
-    return Phrase(phrase.text, phrase.start, phrase.end, clean_role(framed, role))
+    return replace(phrase, role=clean_role(framed, role))
 
 
 _PARTY_OR_PEOPLE = re.compile(r"^(?:Democrat|Republican|Conservative|Tory|Labour|Briton|Scot|"
@@ -786,7 +791,7 @@ def object_after(framed: str, verb_end: int, high: int) -> Phrase | None:
                                             _PARTICLES for t in name):
             named = _phrase(framed, name)
             if named is not None:
-                return Phrase(named.text, named.start, named.end, clean_role(framed, taken))
+                return replace(named, role=clean_role(framed, taken))
     if rest and rest[0].text == "," and _has_name(taken):
         role: list[Token] = []
         for tok in rest[1:]:
@@ -795,7 +800,7 @@ def object_after(framed: str, verb_end: int, high: int) -> Phrase | None:
             role.append(tok)
         if role and not _is_modifier(role) and _is_role(role) and (
                 not _has_name(role) or not role[0].capitalised):
-            return Phrase(phrase.text, phrase.start, phrase.end, clean_role(framed, role))
+            return replace(phrase, role=clean_role(framed, role))
     return phrase
 
 

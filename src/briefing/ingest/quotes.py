@@ -470,6 +470,8 @@ def _resolve_event(reading: ParagraphReading, event: Event, index: int, people: 
         event.phrase.text, role=event.phrase.role, speaking=True)
     if entity is None:
         return
+    if event.phrase.document:
+        people.wrote(entity, event.phrase.document)  # then "the report said" is theirs
     event.guessed = is_guess(event.phrase.text, entity)
     # "Ukraine’s foreign minister said ..." then "“...,” said Dmytro Kuleba":
     # a name without a role right after a definite description takes it.
