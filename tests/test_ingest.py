@@ -1357,6 +1357,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "Institute.",
          "In starker words, the report called the risk “grave” for the old town."),
         "grave", "the Coast Institute", id="the-report-of-whoever-wrote-it"),
+    pytest.param(
+        ("Tom Hale has a lot on his plate. But what the actor is most excited about is life "
+         "at home with Ana Ruiz. “Your whole life, you hear what it is like to have kids.”",
+         "“It is like a dream that I am having right now,” he explains to a magazine."),
+        "Your whole life", "Tom Hale", id="unattributed-then-next-paragraph-opens-attributed"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker
@@ -1404,3 +1409,12 @@ def test_a_posts_signature_line_is_a_paragraph_not_a_crosshead():
                      "Boeing shares fell 2% on the news.")
     assert signature not in [section.title for section in draft.briefing.sections]
     assert signature in [p for section in draft.briefing.sections for p in section.paragraphs]
+
+
+def test_had_written_attributes_what_follows_as_surely_as_wrote():
+    draft = draft_of("Paul Orrin published the paper in 1963. “It changed my life,” said Nora "
+                     "Vance.",
+                     "In its acknowledgments, Orrin had written, “Special thanks are due to Miss "
+                     "Ida Pell.”")
+    quote = next(q for q in draft.briefing.quotes if q.text.startswith("Special thanks"))
+    assert (quote.speaker_name, quote.speaker_inferred) == ("Paul Orrin", False)

@@ -23,7 +23,7 @@ DOCUMENT_NOUNS = frozenset("statement statements post posts tweet tweets letter 
 # Verbs that attribute words to a speaker ("said X", "X told reporters").
 SPEECH_VERBS = frozenset("""
 say says said saying tell tells told add adds added state states stated
-write writes wrote ask asks asked reply replies replied respond responds responded
+write writes wrote written ask asks asked reply replies replied respond responds responded
 explain explains explained warn warns warned note notes noted argue argues argued
 insist insists insisted claim claims claimed acknowledge acknowledges acknowledged
 admit admits admitted declare declares declared announce announces announced

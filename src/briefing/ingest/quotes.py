@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from briefing.ingest.lexicon import (
     AUXILIARIES,
@@ -188,7 +189,27 @@ def read_quotes(paragraphs: list[str], crossheads: Mapping[int, str] | None = No
             people.resolve(crosshead, speaking=False, salient=True)
         people.paragraph = index
         readings.append(_read_paragraph(index, text, people, state))
+    for reading, following in pairwise(readings):
+        _speaker_from_the_next(reading, following)
     return Reading(people, readings)
+
+
+def _speaker_from_the_next(reading: ParagraphReading, following: ParagraphReading) -> None:
+    """"What the actor is most excited about is life at home with Eva
+    Mendes. “Your whole life, …”" / "“Eva's the dream mother,” he explains":
+    a quotation that closes a paragraph of narrative, its speaker unnamed,
+    is the one whose words open the next paragraph and are attributed right
+    after them. It stays a guess, flagged as one."""
+    if not reading.quotes or not following.quotes:
+        return
+    last, first = reading.quotes[-1], following.quotes[0]
+    if last.how != "context" or last.span.open == 0 or first.how != "after":
+        return
+    if reading.text[last.span.outer_end:].strip(" .,!?") or following.text[
+            :first.span.open].strip():
+        return
+    if first.entity is not None and first.entity.kind == "person":
+        last.entity = first.entity
 
 
 @dataclass
