@@ -1362,6 +1362,13 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "at home with Ana Ruiz. “Your whole life, you hear what it is like to have kids.”",
          "“It is like a dream that I am having right now,” he explains to a magazine."),
         "Your whole life", "Tom Hale", id="unattributed-then-next-paragraph-opens-attributed"),
+    pytest.param(
+        ("Orrin wrote that the model was wrong.",
+         "The ministry said it “regrets the delay” in a statement."),
+        "regrets the delay", "the ministry", id="a-one-word-name-is-no-ministry"),
+    pytest.param(
+        ("Apple said it would appeal.", "The company said it “will fight” the ruling."),
+        "will fight", "Apple", id="a-one-word-name-may-be-the-company"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -69,6 +69,10 @@ _COLLECTIVE_ORGS = frozenset("company firm group bank carmaker retailer lender i
                              "board regulator watchdog charity authority military army police "
                              "broadcaster newspaper operator utility manufacturer maker "
                              "giant startup".split())
+# What a one-word name that spoke ("Apple", "Reuters") may be called next.
+_BUSINESSES = frozenset("company firm group bank carmaker retailer lender insurer airline club "
+                        "team broadcaster newspaper operator utility manufacturer maker giant "
+                        "startup".split())
 _ORG_NAME_WORDS = ORG_NOUNS | frozenset("journal times post news herald guardian telegraph "
                                         "tribune gazette inc corp co ltd plc llc ag sa "
                                         # "Orbital Sciences", "Big Machine Records"
@@ -391,6 +395,8 @@ class People:
                 [("spoke",)])
             if found is not None and found.described and found.head not in forms:
                 return None  # "the airline" is not "the navy" that spoke before it
+            if found is not None and found.kind == "name" and head not in _BUSINESSES:
+                return None  # "Apple" may be "the company", but "Lorenz" is no ministry
             return found
         return None
 
