@@ -88,7 +88,24 @@ def serve(target: Path, title: str, host: str, port: int) -> None:
             logging.getLogger("textual-serve").setLevel(logging.WARNING)
 
         async def on_startup(self, app: object) -> None:
-            print(f"Serving {title} on {address_url(host, port)} · Ctrl+C stops", flush=True)
+            pass  # the banner waits until the port is listened on (`serve` below)
+
+        def serve(self, debug: bool = False) -> None:
+            # As textual-serve's own (pinned 1.1.3), but the banner is printed
+            # by aiohttp once the port is listened on, not at start-up before
+            # it: a browser (or a test) told to connect then finds it open.
+            from aiohttp import web
+
+            self.debug = debug
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(loop)
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+            web.run_app(self._make_app(), host=self.host, port=self.port,
+                        handle_signals=False, loop=loop, print=lambda *_: print(
+                            f"Serving {title} on {address_url(host, port)} · Ctrl+C stops",
+                            flush=True))
 
         async def handle_index(self, request: Any) -> Any:
             # The page names the server as the browser reached it (its Host):
