@@ -1367,6 +1367,12 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "The ministry said it “regrets the delay” in a statement."),
         "regrets the delay", "the ministry", id="a-one-word-name-is-no-ministry"),
     pytest.param(
+        ("Shaygan Kheradpir, Verizon's technology chief, said the app is ready.",
+         "The company is negotiating with providers, such as Time Warner, to hammer out "
+         "agreements.",
+         "“The engineering work is done,” he said."),
+        "engineering work", "Shaygan Kheradpir", id="a-name-given-as-an-example-is-not-he"),
+    pytest.param(
         ("Apple said it would appeal.", "The company said it “will fight” the ruling."),
         "will fight", "Apple", id="a-one-word-name-may-be-the-company"),
 ])

@@ -631,6 +631,9 @@ def _passive_start(framed: str, low: int, end: int) -> int | None:
     return None
 
 
+_AN_EXAMPLE = re.compile(r"\b(?:such as|including|like)\s+$")
+
+
 def _mentions(reading: ParagraphReading) -> list[_Mention]:
     """Names seen in passing. One that opens a sentence is salient: a later
     "he" can mean it."""
@@ -687,7 +690,10 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         # is now about.
         salient = (start in starts or opens or _verb_follows(framed, end)
                    or (per_sentence[sentence] == 1 and sentence not in speaking
-                       and sentence not in led))
+                       and sentence not in led
+                       # "providers, such as Time Warner,": an example, not whom
+                       # the text is about
+                       and not _AN_EXAMPLE.search(framed, max(0, start - 16), start)))
         phrase = noun_phrase_ending(framed, sentence_start, end)
         if phrase:
             start = min(start, phrase[0].start)
