@@ -1424,6 +1424,14 @@ def test_a_posts_signature_line_is_a_paragraph_not_a_crosshead():
     assert signature in [p for section in draft.briefing.sections for p in section.paragraphs]
 
 
+def test_whom_a_verb_prompts_to_speak_is_the_speaker_for_sure():
+    draft = draft_of("“It is a witch hunt,” Donald Trump said as Judge Arthur Engoron looked on.",
+                     "Trump attacked the lawyers again, which prompted Engoron to quip the "
+                     "questioning sounded like a “broken record.”")
+    quote = next(q for q in draft.briefing.quotes if q.text.startswith("broken record"))
+    assert (quote.speaker_name, quote.speaker_inferred) == ("Arthur Engoron", False)
+
+
 def test_had_written_attributes_what_follows_as_surely_as_wrote():
     draft = draft_of("Paul Orrin published the paper in 1963. “It changed my life,” said Nora "
                      "Vance.",

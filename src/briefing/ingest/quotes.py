@@ -421,6 +421,10 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
     # "went so far as to call it “ridiculous”": speech, by the clause's subject.
     infinitive = (previous is not None and previous.lower == "to" and position >= 2
                   and toks[position - 2].lower in _INFINITIVE_LEADS)
+    # "prompted Engoron to quip": speech, by whom the verb before has speak.
+    infinitive = infinitive or (previous is not None and previous.lower == "to" and (
+        _MADE_TO_SPEAK.search(reading.framed, max(0, previous.end - _TAIL), previous.end)
+        is not None))
     if previous is not None and previous.is_word:
         before = previous.lower
         if infinitive or (before == "that" and verb in ("read", "reads")) or (
@@ -573,6 +577,9 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         return subject_before(framed, low, tail + progressive.start())
     if event.verb in ("read", "reads") and before_verb.endswith(" that"):
         return subject_before(framed, low, tail + len(before_verb) - 4)  # the statement
+    made = _MADE_TO_SPEAK.search(before_verb)
+    if made is not None:  # "… prompted Engoron to quip": Engoron, not who prompted him
+        return subject_before(framed, tail + made.start("who"), tail + made.end("who"))
     # Joined to an earlier verb ("… and wrote", "… so far as to call"), and
     # the verb of the quotation that follows.
     joined = before_verb.endswith((" and", " to")) and not any(
@@ -612,6 +619,15 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         if main is not None:
             return main
     return subject_before(framed, low, event.start)
+
+
+# A verb that has someone else speak: "prompted Engoron to quip", "asked the
+# judge to say".
+_MADE_TO_SPEAK = re.compile(
+    r"\b(?:prompt(?:s|ed|ing)?|l(?:ed|eads?|eading)|ask(?:s|ed|ing)?|urg(?:es|ed|ing)"
+    r"|forc(?:es|ed|ing)|caus(?:es|ed|ing)|push(?:es|ed|ing)|invit(?:es|ed|ing)"
+    r"|allow(?:s|ed|ing)|encourag(?:es|ed|ing))\s+"
+    r"(?P<who>(?:the\s+)?[A-Za-z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s+to$")
 
 
 def _passive_start(framed: str, low: int, end: int) -> int | None:
