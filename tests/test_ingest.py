@@ -1373,6 +1373,20 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "“The engineering work is done,” he said."),
         "engineering work", "Shaygan Kheradpir", id="a-name-given-as-an-example-is-not-he"),
     pytest.param(
+        ("“He listens,” Sean Spicer said.",
+         "One close associate said it was common for Trump to change course.",
+         "“You have to suggest something to him,” said the associate."),
+        "suggest something", "one close associate", id="an-associate-is-someone"),
+    pytest.param(
+        ("Donald Trump has said “there may be retaliation” if India does not agree to export "
+         "the drug.",),
+        "retaliation", "Donald Trump", id="agree-to-do-is-no-speech"),
+    pytest.param(
+        ("Maurice Obstfeld, a former IMF chief economist who now teaches at the University of "
+         "California, Berkeley, has warned that the Fed could “drive the world economy into "
+         "a contraction.”",),
+        "drive the world economy", "Maurice Obstfeld", id="a-description-with-who-then-a-place"),
+    pytest.param(
         ("Apple said it would appeal.", "The company said it “will fight” the ruling."),
         "will fight", "Apple", id="a-one-word-name-may-be-the-company"),
 ])
@@ -1439,3 +1453,11 @@ def test_had_written_attributes_what_follows_as_surely_as_wrote():
                      "Ida Pell.”")
     quote = next(q for q in draft.briefing.quotes if q.text.startswith("Special thanks"))
     assert (quote.speaker_name, quote.speaker_inferred) == ("Paul Orrin", False)
+
+
+def test_a_states_abbreviation_is_never_a_speaker():
+    draft = draft_of("The end came on a street in Linden, N.J., hours after the police sent an "
+                     "alert telling them to look out for Ahmad Rahami, who was described as "
+                     "“armed and dangerous.”")
+    (quote,) = draft.briefing.quotes
+    assert quote.speaker_name not in ("N.J", "N.J.")

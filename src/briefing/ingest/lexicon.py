@@ -213,6 +213,7 @@ eyewitness eyewitnesses staffer staffers ally allies critic critics supporter su
 opponent opponents passenger passengers customer customers viewer viewers agent agents
 coworker coworkers co-worker co-workers teammate teammates costar costars co-star co-stars
 guy guys gentleman folks kid kids teen teens teenager teenagers youth mom dad mum
+associate associates acquaintance acquaintances donor donors
 grandmother grandfather uncle aunt niece nephew sister brother cousin widow widower
 shopper shoppers buyer buyers seller sellers vendor vendors visitor visitors commuter
 commuters homeowner homeowners tenant tenants landlord landlords parishioner parishioners

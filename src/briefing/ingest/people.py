@@ -58,6 +58,12 @@ _QUANTITY_WORDS = frozenset("one some many several both other others most".split
 _OPENING_CONJUNCTIONS = frozenset("though although while when whereas if because unless until "
                                   "once but and yet not even only also just perhaps".split())
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# A state's abbreviation after a town ("Linden, N.J."): where, never who.
+_STATE_ABBREVIATIONS = frozenset("""
+n.j. n.y. n.c. s.c. n.h. n.m. n.d. s.d. r.i. w.va. d.c. va. ga. fla. ill. md. mass. mich.
+minn. miss. mo. mont. neb. nev. okla. ore. pa. tenn. tex. wash. wis. wyo. ala. ariz. ark.
+calif. colo. conn. del. ind. kan. ky. la. vt.
+""".split())
 _PARTICIPLE_OPENING = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 _LINK_WORDS = frozenset("of for at from in on to by with".split())
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,6}$")
@@ -203,6 +209,9 @@ class People:
         lower = text.lower()
         if lower in HONORIFICS or lower + "." in HONORIFICS or lower in _DATE_WORDS:
             return None  # "Dr" cut from "Dr. Shadlen", "April": no one
+        if "." in lower and (lower if lower.endswith(".") else lower + ".") in (
+                _STATE_ABBREVIATIONS):
+            return None  # "in Linden, N.J.": a place
         if _PARTICIPLE_OPENING.match(text):
             return None  # "Fearing negative publicity, …": what someone did, not who
         if lower in PRONOUNS:

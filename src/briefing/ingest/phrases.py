@@ -649,6 +649,8 @@ def head_word(text: str) -> str:
     "doctors" in "one of the doctors"."""
     words = re.findall(r"[\w’'\-.]+", text.lower())
     for i, word in enumerate(words):
+        if word in _RELATIVES and i > 0:
+            return _POSSESSIVE.sub("", words[i - 1])  # "an economist who teaches at …"
         if word in _LINKS and i > 0:
             while i > 1 and words[i - 1] in _ADJECTIVE_MODIFIERS:
                 i -= 1  # "a source close to …", "people familiar with …": the noun before

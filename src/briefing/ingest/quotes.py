@@ -448,6 +448,8 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
         return False
     if verb in ("add", "adds", "added", "adding") and next_word in ("to", "up"):
         return False
+    if verb in ("agree", "agrees", "agreed", "agreeing") and next_word == "to":
+        return False  # "if India does not agree to export the drug": a deal, not words
     start = toks[position].start
     if verb in _NOUN_LIKE_FORMS and reading.framed[max(0, start - 3):start].rstrip().endswith(
             _CLOSING_MARKS):
@@ -647,6 +649,7 @@ def _passive_start(framed: str, low: int, end: int) -> int | None:
     return None
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?")
 _AN_EXAMPLE = re.compile(r"\b(?:such as|including|like)\s+$")
 
 
@@ -690,6 +693,8 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         start, end = match.start(), match.end()
         if _WHICH_AFTER.match(framed, end):
             continue  # "for Con Edison, which maintains …": a thing, not someone
+        if _INITIALS.fullmatch(framed, start, end):
+            continue  # "Linden, N.J.", "the U.S.": a place
         owner = _OWNER_END.search(framed, start, end)
         if owner is not None:
             end = owner.start()  # "Elizabeth Snyder's Facebook": she is who is named
