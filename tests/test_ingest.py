@@ -504,7 +504,14 @@ def test_an_age_is_neither_a_role_nor_an_unknown_number():
      "share of the region's power generation", False),
     ("More than 63 percent of them come from nearby.", "63 percent", "share", True),
     ("It holds 40 percent of WeWork's 12,000 desks.", "40 percent", "share", True),
+    # A share before a noun is that noun's.
+    ("It was a sharp deceleration from last year’s 6.0% expansion.", "6.0%", "expansion",
+     False),
+    ("The index closed 0.68% higher.", "0.68%", "share", True),
     # A share or an amount that moved: what moved, and which way.
+    ("Canada is now expected to grow 3.3% this year.", "3.3%", "growth in Canada", False),
+    ("The bank has moved its benchmark lending rate up by 3 percentage points.", "3 percentage",
+     "rise in benchmark lending rate", False),
     ("Japan's Nikkei 225 declined 0.3%, while the Kospi fell 0.5%.", "0.3%",
      "decline in Japan's Nikkei 225", False),
     ("The stock added more than 2% after the deal.", "2%", "gain in the stock", False),

@@ -94,6 +94,10 @@ def figure_label(paragraph: str, start: int, end: int, text: str, kind: str,
         return _join([*right[:noun], *_still_of_the_count(right[noun:])]), True
     if unit and unit.isupper() and (spent := _what_the_money_is(right)):
         return spent, True  # "$14.5 billion in back taxes", "a $3 billion buyout"
+    if (unit == "%" and right and right[0].lower() not in _NOT_A_SHARES_NOUN
+            and not right[0].lower().endswith(("ing", "er", "wide"))
+            and (what := _what_the_money_is(right, where=False))):
+        return what, True  # "last year's 6.0% expansion", "a 59 percent decline"
     if unit == "year" and (happened := _what_happened_then(paragraph, start, end)):
         return f"year {happened}", True  # "In 2012, hundreds of Islamists assaulted …"
     if unit == "year" and (happened := _what_happened(paragraph, start)):
@@ -282,7 +286,13 @@ _MOVES = {"rose": "rise", "rises": "rise", "risen": "rise", "soared": "rise", "u
           "slipped": "slip", "slid": "slide", "declined": "decline", "declines": "decline",
           "increased": "increase", "grew": "growth", "surged": "surge", "plunged": "plunge",
           "tumbled": "tumble", "sank": "fall", "dipped": "dip", "rallied": "rally",
-          "slumped": "slump", "rebounded": "rebound"}
+          "slumped": "slump", "rebounded": "rebound", "grow": "growth", "grows": "growth",
+          "expand": "growth", "expands": "growth", "expanded": "growth",
+          "contract": "contraction", "contracts": "contraction", "contracted": "contraction",
+          "shrink": "contraction", "shrinks": "contraction", "shrank": "contraction"}
+# "is now expected to grow 3.3%": what comes between the subject and the verb.
+_FORECAST = frozenset("expected forecast projected predicted set likely poised going "
+                      "seen".split())
 _MOVE_FILLERS = frozenset("by about nearly almost roughly some more than less over around just "
                           "as much a further another".split())
 _MOVE_ADVERBS = frozenset("last trading now still currently already".split())
@@ -299,12 +309,16 @@ def _movement(text: str, start: int) -> str:
     if len(words) < 2 or words[-1].lower() not in _MOVES:
         return ""
     move = _MOVES[words.pop().lower()]
+    if len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() in _FORECAST:
+        del words[-2:]  # "Canada is now expected to grow 3.3%"
     while words and (words[-1].lower() in _AUX or words[-1].lower() in _MOVE_ADVERBS):
         words.pop()  # "shares were up", "had fallen", "was last trading up"
     if not words or words[-1].lower() in _SUBJECT_STOPS:
         return ""  # "… but recovered and was up 0.4%": the subject is further back
     subject: list[str] = []
     for word in reversed(words[-6:]):
+        if subject and _past(word.lower()):
+            break  # "has moved its benchmark lending rate up": the rate
         bare = word.rstrip(",;:.!?")
         if (bare != word and not re.fullmatch(r"(?:[A-Z]\.)+", word)) or (
                 word.lower() in _SUBJECT_STOPS or not any(c.isalnum() for c in word)):
@@ -357,14 +371,15 @@ def _year_of(text: str, start: int, end: int) -> str:
     return " ".join(phrase) if phrase and not _past(phrase[0]) else ""
 
 
-def _what_the_money_is(words: list[str]) -> str:
+def _what_the_money_is(words: list[str], *, where: bool = True) -> str:
     """What the words after an amount say it is: "in back taxes", "worth of
     business deals", "buyout of existing shareholders" (the amount before a
-    noun: "a $3 billion buyout"), "in the bank" (where it is); else ""."""
+    noun: "a $3 billion buyout"), "in the bank" (where it is, unless not
+    `where`: a share "in trading" is no share of trading); else ""."""
     lower = [word.lower() for word in words]
     if lower[:2] == ["worth", "of"] and (what := _noun_phrase(words[2:])):
         return _join(what)
-    if lower[:1] == ["in"] and len(words) > 1 and not words[1][:1].isupper():
+    if where and lower[:1] == ["in"] and len(words) > 1 and not words[1][:1].isupper():
         where = _noun_phrase(words[1:])
         if any(word.lower().rstrip("s") in _TIME_WORDS for word in where):
             return ""  # "in the fourth quarter": when, not what
@@ -389,6 +404,9 @@ def _what_the_money_is(words: list[str]) -> str:
     return ""
 
 
+# Words after a share that say how, not of what: "0.68% higher", "40 percent
+# below normal", "1.8% late on Monday".
+_NOT_A_SHARES_NOUN = frozenset("below above versus late early year-to-date less more".split())
 _TIME_WORDS = frozenset("next last this year month week day quarter decade period past "
                         "annually".split())
 _MAGNITUDE_WORDS = frozenset("lakh lakhs crore crores".split())
