@@ -1468,3 +1468,17 @@ def test_a_states_abbreviation_is_never_a_speaker():
                      "“armed and dangerous.”")
     (quote,) = draft.briefing.quotes
     assert quote.speaker_name not in ("N.J", "N.J.")
+
+
+def test_a_theme_is_not_named_after_a_person():
+    draft = draft_of(
+        "The city council approved the new harbour budget on Monday after a long debate.",
+        "The harbour budget sets aside money for dredging and new cranes at the harbour.",
+        "Council members said the harbour budget was the largest in a decade.",
+        "Dredging of the harbour will start in spring, the harbour office said.",
+        "Interest rates rose again, Bank governor John Macklem said on Tuesday.",
+        "Inflation should ease next year, according to Bank governor John Macklem.",
+        "Lenders met Bank governor John Macklem in Ottawa to discuss interest rates.")
+    titles = [section.title for section in draft.briefing.sections]
+    assert titles[0] == "Harbour budget"
+    assert len(titles) == 2 and "Macklem" not in titles[1]

@@ -385,6 +385,11 @@ def _names_a_person(run: list[re.Match[str]], people: frozenset[str] = frozenset
     if all(w.group()[0].isupper() and w.group().lower() in people for w in run):
         return True
     words = [w.group() for w in run]
+    if len(words) >= 3 and words[-1][0].isupper() and is_given_name(words[-2]):
+        return True  # "Bank governor John Macklem": ends on a person's name
+    if (len(words) == 3 and is_given_name(words[0]) and words[1][0].isupper()
+            and words[2].islower() and words[2].endswith("s")):
+        return True  # "John Macklem expects": a person and their verb
     while words and words[0].islower() and is_person_noun(words[0]):
         words.pop(0)  # "ranger Jamie Werner"
     return len(words) >= 2 and all(w[0].isupper() for w in words) and any(
@@ -432,7 +437,7 @@ _NOT_IN_A_NAME = frozenset("""
 seems seem says said tells told thinks think wants want needs need knows know believes
 found find read wrote writes gets got makes made takes took gives gave goes went comes came
 became began left kept held brought put sent saw sees knew thought felt argues insists
-warns adds rose fell stood bought sold won lost ran
+warns adds rose fell stood bought sold won lost ran known spoke
 earlier later also still now never then again already ago soon instead
 familiar similar
 """.split())
