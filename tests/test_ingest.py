@@ -1482,3 +1482,13 @@ def test_a_theme_is_not_named_after_a_person():
     titles = [section.title for section in draft.briefing.sections]
     assert titles[0] == "Harbour budget"
     assert len(titles) == 2 and "Macklem" not in titles[1]
+
+
+def test_a_word_or_two_in_capitals_or_ending_a_sentence_may_be_a_term():
+    draft = draft_of("“The scans are clear,” said the doctor, Mira Holt.",
+                     "A week later his lungs were full of “ground glass.”",
+                     "Doctors at the clinic treat “Humidifier lung” every winter.",
+                     "An officer shouted at the driver. “Step out.”")
+    quotes = [q.text for q in draft.briefing.quotes]
+    assert "The scans are clear" in quotes and "Step out." in quotes
+    assert "ground glass." not in quotes and "Humidifier lung" not in quotes

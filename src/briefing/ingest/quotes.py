@@ -991,10 +991,16 @@ def _names_a_title(words: str) -> bool:
 def _is_a_term(words: str, reading: ParagraphReading, span: QuoteSpan) -> bool:
     """A word or three in lowercase, no sentence in them, and no speech verb
     in their sentence: a term in quotation marks (“freeze-thaw” cycles, a
-    “de-confliction zone”), not someone's words."""
+    “de-confliction zone”), not someone's words. Two words at most may be
+    capitalised or end their sentence (“Humidifier lung”, “multidrug-
+    resistant bacteria.”); said in so few words, speech is a sentence
+    (“Step out.”) or calls out (“Wake up!”)."""
     bare = words.strip()
-    if not bare or len(bare.split()) > 3 or bare[0].isupper() or any(
-            mark in bare for mark in ".!?"):
+    if not bare or len(bare.split()) > 3 or any(mark in bare for mark in "!?"):
+        return False
+    if len(bare.split()) > 2 and (bare[0].isupper() or "." in bare):
+        return False
+    if (bare[0].isupper() and bare.endswith(".")) or "." in bare.rstrip("."):
         return False
     sentence = reading.sentence_of(span.open)
     return not any(event.sentence == sentence for event in reading.events)
