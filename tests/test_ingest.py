@@ -1492,3 +1492,17 @@ def test_a_word_or_two_in_capitals_or_ending_a_sentence_may_be_a_term():
     quotes = [q.text for q in draft.briefing.quotes]
     assert "The scans are clear" in quotes and "Step out." in quotes
     assert "ground glass." not in quotes and "Humidifier lung" not in quotes
+
+
+def test_a_theme_is_not_named_by_a_word_of_a_number():
+    draft = draft_of(
+        "The city council approved the new harbour budget on Monday after a long debate.",
+        "The harbour budget sets aside money for dredging and new cranes at the harbour.",
+        "Council members said the harbour budget was the largest in a decade.",
+        "Dredging of the harbour will start in spring, the harbour office said.",
+        "Mortgage rates rose to six per cent, up from two per cent a year ago.",
+        "Some lenders now charge seven per cent, and a few eight per cent.",
+        "Buyers who locked in at three per cent are staying put, brokers say.")
+    titles = [section.title for section in draft.briefing.sections]
+    assert titles[0] == "Harbour budget"
+    assert len(titles) == 2 and "Cent" not in titles[1]

@@ -163,6 +163,9 @@ december mr mrs ms dr according percent first second third two three four five s
 eight nine ten people thing things way lot lots part going go goes went come came take took
 think thinks know knows knew little bit following year-old led gov mean means want wants
 """.split())
+# Words that name no theme though they count in the passage's words: "Cent"
+# of "per cent", "Billion".
+_NUMBER_WORDS = frozenset("cent hundred thousand million billion trillion".split())
 
 
 @dataclass
@@ -334,7 +337,8 @@ def _name(bag: Counter[str], spread: Counter[str], themes: int,
                 if len(run) < size or _breaks(text, run) or len(run[-1].group()) > MAX_WORD:
                     break
                 stems = all_stems[i:i + size]
-                if stems[0] in _STOPWORDS or stems[-1] in _STOPWORDS or len(stems[-1]) < 3:
+                if (stems[0] in _STOPWORDS or stems[-1] in _STOPWORDS or len(stems[-1]) < 3
+                        or stems[0] in _NUMBER_WORDS or stems[-1] in _NUMBER_WORDS):
                     continue  # the cheapest test first: most runs end here
                 if _cuts_a_name(text, words, i, i + size):
                     continue
@@ -437,7 +441,7 @@ _NOT_IN_A_NAME = frozenset("""
 seems seem says said tells told thinks think wants want needs need knows know believes
 found find read wrote writes gets got makes made takes took gives gave goes went comes came
 became began left kept held brought put sent saw sees knew thought felt argues insists
-warns adds rose fell stood bought sold won lost ran known spoke
+warns adds rose fell stood bought sold won lost ran known spoke paid spent met hit
 earlier later also still now never then again already ago soon instead
 familiar similar
 """.split())
