@@ -1380,6 +1380,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "“The engineering work is done,” he said."),
         "engineering work", "Shaygan Kheradpir", id="a-name-given-as-an-example-is-not-he"),
     pytest.param(
+        ("The ex-partner suspected that Jon Rask was paid by the agency.",
+         "The Ministry of Justice said it was looking into the claims.",
+         "“One night,” they testified, “I heard a call about payments to the account.”"),
+        "I heard a call", "the ex-partner", id="a-singular-they-saying-I"),
+    pytest.param(
         ("“He listens,” Sean Spicer said.",
          "One close associate said it was common for Trump to change course.",
          "“You have to suggest something to him,” said the associate."),

@@ -235,6 +235,8 @@ def is_person_noun(word: str) -> bool:
     word = word.lower()
     if word in PERSON_NOUNS or ("-" in word and word.replace("-", "") in PERSON_NOUNS):
         return True  # ("team-mate" as "teammate")
+    if word.startswith(("ex-", "co-", "vice-")) and word.split("-", 1)[1] in PERSON_NOUNS:
+        return True  # "ex-partner", "co-founder", "vice-president"
     return len(word) > 5 and word.endswith(_ROLE_SUFFIXES) and word not in _NOT_ROLES
 
 # Nouns that head an institution that can speak ("the ministry said").

@@ -409,6 +409,14 @@ class People:
             return found
         return None
 
+    def someone(self) -> Entity | None:
+        """Whom a singular "they" means: of the people seen last, the one
+        the text describes and does not name ("the ex-partner", "a former
+        employee"), if any."""
+        recent = self._indexes.get(("person",))
+        candidates = recent.firsts(_PRONOUN_LOOKBACK, seen=True) if recent else []
+        return next((entity for entity in candidates if entity.described), None)
+
     def wrote(self, entity: Entity, document: str) -> None:
         """`entity` wrote the `document` just cited ("a report from the World
         Bank"): "the report" is theirs until another is cited."""

@@ -836,7 +836,17 @@ def _attribute(reading: ParagraphReading, span: QuoteSpan, people: People,
     or "she" that went to someone whose name does not say which."""
     entity, how, event = _attribution(reading, span, people, speaker_before, speaking)
     guessed = event is not None and event.guessed
+    if (event is not None and event.phrase is not None and event.phrase.pronoun == "they"
+            and entity is not None and entity.kind != "person"
+            and _FIRST_PERSON_SINGULAR.search(reading.text, span.start, span.end)):
+        # "“On one occasion,” they testified, “I heard …”": one person, who
+        # is not named (a source, an ex-partner), not the group named last;
+        # better no one than the group.
+        entity, guessed = people.someone(), True
     return (entity.live if entity is not None else None), how, guessed
+
+
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|myself)\b")
 
 
 def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
