@@ -1385,6 +1385,15 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "“One night,” they testified, “I heard a call about payments to the account.”"),
         "I heard a call", "the ex-partner", id="a-singular-they-saying-I"),
     pytest.param(
+        ("Rebel leaders have criticized the alliance in recent days.",
+         "“The alliance truly disappointed us,” Gen. Abdul Fatah Younis, the opposition's top "
+         "military official, said Tuesday."),
+        "truly disappointed us", "Abdul Fatah Younis", id="said-then-a-weekday-is-not-inverted"),
+    pytest.param(
+        ("“We never saw him,” said Ana Ruiz, a witness.",
+         "Some accounts said that Amri screamed “Allah Akbar” during the shooting."),
+        "Allah Akbar", "Amri", id="what-someone-screams-in-capitals-is-said"),
+    pytest.param(
         ("“He listens,” Sean Spicer said.",
          "One close associate said it was common for Trump to change course.",
          "“You have to suggest something to him,” said the associate."),

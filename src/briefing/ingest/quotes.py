@@ -752,7 +752,9 @@ _SURNAME_THEN_VERB = re.compile(rf"(?<![\w’'])([A-Z][a-z]+)(?={_PAST_VERB_NEXT
 _TAIL = 240  # characters before a speech verb that can say who its subject is
 # "said Joseph Seneca", or one name set off by commas or ending the sentence
 # ("The plan, said Nagel, …", "…, says McLaughlin.").
-_NAME_AFTER_VERB = re.compile(r" (?:(?:[A-Z][\w’'\-]+ ){1,3}?[A-Z][\w’'\-]+\b(?! [a-z]+ed\b)"
+_NAME_AFTER_VERB = re.compile(r" (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+                              r"|Today|Yesterday|Tonight)\b)"
+                              r"(?:(?:[A-Z][\w’'\-]+ ){1,3}?[A-Z][\w’'\-]+\b(?! [a-z]+ed\b)"
                               r"|[A-Z][\w\-]+(?:,|\.(?:\s|$)))")
 _WHICH_AFTER = re.compile(r",? which\b")
 _OWNER_END = re.compile(r"[’']s?\s")
@@ -959,14 +961,19 @@ def _names_something(reading: ParagraphReading, span: QuoteSpan, how: str) -> bo
         # work before what they do (not "“Absolutely,” coach Lane said").
         noun_after is not None and span.closed and reading.text[span.close - 1] not in ",.!?"
         and is_person_noun(noun_after.group().strip()))
+    shouted = _SHOUTED.search(framed, max(0, span.open - 24), span.open) is not None
     return ((((how not in ("after", "colon") and not framed[:span.open].rstrip().endswith(":"))
-              or attributive) and _names_a_title(words))
-            or (how in ("context", "none") and _is_a_term(words, reading, span))
+              or attributive) and not shouted and _names_a_title(words))
+            or (how in ("context", "none") and not shouted and _is_a_term(words, reading, span))
             or (len(words.split()) <= 4 and _SOURCE_NAMED_BEFORE.search(
                 framed, max(0, span.open - 40), span.open) is not None)
             or _SEE_BEFORE.search(framed, max(0, span.open - 12), span.open) is not None
             or (len(words.split()) <= 5 and _TERM_INTRODUCED.search(
                 framed, max(0, span.open - 40), span.open) is not None))
+
+
+# "Amri screamed “Allah Akbar”": what someone shouts is said, capitals or not.
+_SHOUTED = re.compile(r"\b(?:scream|shout|yell|chant|cr(?:y|ie))(?:s|ed|ing)?,?\s*$")
 
 
 # "a condition known as “feather duvet lung”", "the word “We”", "the technique
