@@ -1520,3 +1520,25 @@ def test_a_theme_is_not_named_by_a_word_of_a_number():
     titles = [section.title for section in draft.briefing.sections]
     assert titles[0] == "Harbour budget"
     assert len(titles) == 2 and "Cent" not in titles[1]
+
+
+def test_an_account_whose_marks_were_lost_between_paragraphs_is_one_quotation():
+    draft = draft_of("The fire killed 200 people, officials said on Sunday.",
+                     "Eyewitness - Ana Costa",
+                     "\"I am the photographer at the club and I was watching the stage.",
+                     "I was in the VIP area and I could see the whole club.",
+                     "It took a few minutes for me to get out of the club.\"",
+                     "The mayor said the club had no licence.")
+    found = {q.text: q.speaker_name for q in draft.briefing.quotes}
+    assert found == {
+        "I am the photographer at the club and I was watching the stage.": "Ana Costa",
+        "I was in the VIP area and I could see the whole club.": "Ana Costa",
+        "It took a few minutes for me to get out of the club.": "Ana Costa"}
+
+
+def test_an_open_quotation_and_no_closing_mark_after_it_leaves_the_paragraphs_narrative():
+    draft = draft_of("\"I am the photographer at the club and I was watching the stage.",
+                     "The mayor said the club had no licence.",
+                     "Firefighters worked through the night.")
+    texts = [q.text for q in draft.briefing.quotes]
+    assert texts == ["I am the photographer at the club and I was watching the stage."]

@@ -390,7 +390,7 @@ ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof st sr jr gen lt col maj capt sgt cmdr adm sen rep gov pres rev
 no nos vs etc inc co corp ltd plc dept est approx fig jan feb mar apr jun jul aug
 sep sept oct nov dec mon tue tues wed thu thurs fri sat sun u.s u.k u.n e.g i.e
-a.m p.m mt ft
+a.m p.m mt ft brig cpl pvt supt insp det atty
 """.split())
 
 NUMBER_WORDS = {

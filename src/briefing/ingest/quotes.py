@@ -53,7 +53,14 @@ from briefing.ingest.phrases import (
     subject_before,
     tokens,
 )
-from briefing.ingest.spans import MASK, QuoteSpan, find_quotes, frame, sentence_bounds
+from briefing.ingest.spans import (
+    MASK,
+    QuoteSpan,
+    continued_quotations,
+    find_quotes,
+    frame,
+    sentence_bounds,
+)
 
 _NOUN_LIKE_FORMS = frozenset("""
 post posts report reports claim claims note notes comment comments remark remarks
@@ -89,6 +96,7 @@ _NAME_RUN = re.compile(  # "President George W. Bush": a middle initial is in th
     r"de|da|del|di|bin|al|le|la)\s+)?(?!I[’'][a-z])[A-Z][\w’'\-]+){1,3}")  # not "I’d"
 _NAME_RUN_HONORIFICS = frozenset(("Mr", "Mrs", "Ms", "Dr", "Prof"))
 _CAPITAL = re.compile(r"\b[A-Z]")
+_LABELLED_NAME = re.compile(r"^[A-Z][\w ]{0,30}?\s(?:-|–|—|:)\s+(?=[A-Z])")
 _WORD_TAIL = re.compile(r"[\w’'\-]*")
 _WORD_CHARACTER = re.compile(r"\w")
 _NOT_SPACE = re.compile(r"\S")
@@ -183,12 +191,19 @@ def read_quotes(paragraphs: list[str], crossheads: Mapping[int, str] | None = No
     people = People()
     state = _State()
     readings = []
+    spans = [find_quotes(text) for text in paragraphs]
+    for index, continued in continued_quotations(paragraphs, spans).items():
+        spans[index] = continued
     for index, text in enumerate(paragraphs):
         crosshead = (crossheads or {}).get(index, "")
+        # "Garth Brooks", "Eyewitness - Fernanda Bona": who the paragraphs
+        # under it are about.
+        crosshead = _LABELLED_NAME.sub("", crosshead)
         if _NAME_RUN.fullmatch(crosshead) and len(crosshead.split()) <= 4:
-            people.resolve(crosshead, speaking=False, salient=True)
+            # A quotation standing alone under it is theirs.
+            state.narrated = people.resolve(crosshead, speaking=False, salient=True)
         people.paragraph = index
-        readings.append(_read_paragraph(index, text, people, state))
+        readings.append(_read_paragraph(index, text, spans[index], people, state))
     for reading, following in pairwise(readings):
         _speaker_from_the_next(reading, following)
     return Reading(people, readings)
@@ -239,8 +254,8 @@ class _Mention:
     person_only: bool = False  # a word that may be a surname, if of a known person
 
 
-def _read_paragraph(index: int, text: str, people: People, state: _State) -> ParagraphReading:
-    spans = find_quotes(text)
+def _read_paragraph(index: int, text: str, spans: list[QuoteSpan], people: People,
+                    state: _State) -> ParagraphReading:
     framed = frame(text, spans)
     reading = ParagraphReading(text, spans, framed, sentence_bounds(text, framed, spans))
     reading.events = _events(reading)

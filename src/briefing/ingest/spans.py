@@ -315,3 +315,48 @@ def _ends_sentence(text: str, framed: str, i: int) -> bool:
     if framed[i] in ".…" and i >= 2 and framed[i - 2:i + 1] in (". .", "..."):
         return False
     return _next_starts_sentence(framed, i + 1)
+
+
+def continued_quotations(texts: list[str], spans: list[list[QuoteSpan]],
+                         reach: int = 6) -> dict[int, list[QuoteSpan]]:
+    """A quotation left open at a paragraph's end that goes on through
+    paragraphs with no marks at all and ends with a closing mark that
+    nothing opened (an eyewitness's account set as a box, its marks lost
+    between paragraphs): the spans those paragraphs get instead, by index.
+    Without that closing mark, within `reach` paragraphs, an open
+    quotation is a typo and the paragraphs after it narrative."""
+    found: dict[int, list[QuoteSpan]] = {}
+    for index, paragraph_spans in enumerate(spans):
+        if not paragraph_spans or paragraph_spans[-1].closed:
+            continue
+        middle: list[int] = []
+        for later in range(index + 1, min(index + 1 + reach, len(texts))):
+            text = texts[later]
+            if not any(mark in text for mark in _DOUBLE_ANY):
+                middle.append(later)
+                continue
+            close = _first_closer(text)
+            if close is not None:
+                whole = {k: _whole(texts[k]) for k in middle}
+                opened = _span(text, 0, close, True, single=False, marked=False)
+                if opened is not None and all(whole.values()):
+                    found.update((k, [span]) for k, span in whole.items() if span)
+                    found[later] = [opened, *(s for s in spans[later] if s.open > close)]
+            break
+    return found
+
+
+def _first_closer(text: str) -> int | None:
+    """Where a paragraph's first double mark is, if it closes words that
+    run from the paragraph's start (after their own punctuation: `… the
+    toxic smoke."`); else None."""
+    first = next((k for k, char in enumerate(text) if char in _DOUBLE_ANY), None)
+    if first is None or first == 0 or text[first] in _DOUBLE_OPEN:
+        return None
+    after = text[first + 1:first + 2]
+    return first if text[first - 1] in ".!?,…" and (not after or after.isspace()) else None
+
+
+def _whole(text: str) -> QuoteSpan | None:
+    """A paragraph that is all words of a quotation running through it."""
+    return _span(text, 0, len(text), False, single=False, marked=False)
