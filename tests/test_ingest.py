@@ -1542,3 +1542,10 @@ def test_an_open_quotation_and_no_closing_mark_after_it_leaves_the_paragraphs_na
                      "Firefighters worked through the night.")
     texts = [q.text for q in draft.briefing.quotes]
     assert texts == ["I am the photographer at the club and I was watching the stage."]
+
+
+def test_a_year_that_opens_an_events_name_is_part_of_the_name():
+    draft = draft_of("Fans travelled to the 2014 World Cup in Brazil.",
+                     "The tribe claims rights from the 1851 Treaty of Fort Laramie.",
+                     "The threats are listed in the 2015 White House report.")
+    assert [f.text for f in draft.briefing.figures] == ["2015"]

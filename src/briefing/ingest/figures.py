@@ -284,6 +284,11 @@ def _is_figure(text: str, start: int, end: int, core: str) -> bool:
             return False  # "Formula One", "Three Gorges"
         if first.lower() in ("a", "an"):
             return False
+    # "the 2014 World Cup", "the 1851 Treaty of Fort Laramie": a year that
+    # opens an event's name is part of the name.
+    if (_is_year(core) and _THE_BEFORE.search(text, max(0, start - 5), start)
+            and _NAME_AFTER.match(text, end)):
+        return False
     # A number right after a capitalised word names something: "Article 5".
     previous = re.search(r"([A-Za-z][\w’'.\-]*)\s+$", text[max(0, start - 30):start])
     if previous and core[0].isdigit() and _bare(core):
@@ -298,6 +303,13 @@ def _is_figure(text: str, start: int, end: int, core: str) -> bool:
             return False
     return not (len(words) == 1 and words[0].lower() in ("hundred", "thousand", "million",
                                                           "billion", "trillion"))
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# An event's name, not a name before the noun the year is of ("the 2015 White
+# House report", "the 2010 Dodd-Frank law").
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z][\w\-]+\s+)*[A-Z][\w\-]+(?![\w\-])(?!’s|'s)(?!\s+[A-Z])"
+                         r"(?!\s+(?!(?:in|of|at|on|and|to|for|with|by|was|is|were|are)\b)[a-z])")
 
 
 def _sentence_start(text: str, at: int) -> bool:
