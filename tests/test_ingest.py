@@ -1549,3 +1549,9 @@ def test_a_year_that_opens_an_events_name_is_part_of_the_name():
                      "The tribe claims rights from the 1851 Treaty of Fort Laramie.",
                      "The threats are listed in the 2015 White House report.")
     assert [f.text for f in draft.briefing.figures] == ["2015"]
+
+
+def test_brig_is_a_rank_not_part_of_a_name():
+    draft = draft_of("NATO Brig. Gen. Mark van Uhm said weather has hindered their efforts.",
+                     "The U.N. chief is “deeply concerned,” according to a statement.")
+    assert "NATO Brig" not in [person.name for person in draft.briefing.people]

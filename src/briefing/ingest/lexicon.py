@@ -157,7 +157,7 @@ PRONOUNS = {
 TITLE_WORDS = frozenset("""
 president vice-president vice prime minister secretary foreign home defence defense
 chancellor senator sen sen. representative rep rep. governor gov gov. mayor general gen gen.
-lieutenant
+lieutenant brigadier brig brig.
 lt lt. colonel col col. major maj captain capt commander cmdr cdr admiral adm sergeant sgt
 chief executive ceo cfo coo cto cio cmo chair chairman chairwoman chairperson director
 deputy spokesman spokeswoman spokesperson ambassador envoy commissioner
