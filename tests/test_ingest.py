@@ -480,6 +480,12 @@ def test_an_age_is_neither_a_role_nor_an_unknown_number():
     ("The 48-year-old Australian was evicted in April.", "48-year-old",
      "age of the Australian", False),
     ("Prices in Paris, 12, were up.", "12", "number", True),
+    # A part of a total counts what the total counts; "more" comes with its noun.
+    ("Only eight of the 48 Hispanic workers she needed showed up.", "Only eight",
+     "Hispanic workers", False),
+    ("The bloc holds 192 of the legislature’s 300 seats.", "192", "seats", False),
+    ("It guarantees two more years of difficult diplomacy.", "two",
+     "more years of difficult diplomacy", False),
     # An amount: what the money is, or where it is.
     ("Regulators ordered Apple to pay $14.5 billion in back taxes in August.",
      "$14.5 billion", "back taxes", False),

@@ -84,7 +84,13 @@ def figure_label(paragraph: str, start: int, end: int, text: str, kind: str,
     fraction = unit == "%" or re.search(r"(?i)\b(?:half|thirds?|quarters?|fifths?)$", text)
     if fraction and right[:1] == ["of"] and (whole := _noun_phrase(right[1:])):
         return _join(["share of", *whole]), True  # "36 percent of the world's forests"
-    if right and right[0].lower() == "of" and kind == "core":
+    total = _OF_A_TOTAL.match(paragraph, end) if kind == "core" and unit is None else None
+    if total is not None:
+        # "29 of 50 states", "only eight of the 48 Hispanic workers": of the
+        # total, what it counts
+        right = _clause_words(paragraph[total.end():end + _CONTEXT_CHARS], forward=True,
+                              limit=9)
+    elif right and right[0].lower() == "of" and kind == "core":
         # "three of its commanders": the commanders
         right = right[1:]
         while right and right[0].lower() in DETERMINERS:
@@ -471,6 +477,11 @@ def _noun_before(words: list[str]) -> str:
     return " ".join(phrase)
 
 
+# "… of 50 ", "… of the 48 ", "… of the legislature's 300 ": a total after a part.
+_OF_A_TOTAL = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|all)\s+)?"
+                         r"(?:[A-Za-z][\w’'.\-]*\s+){0,2}?\d[\d,]*\s+")
+
+
 def _noun_after(words: list[str]) -> int:
     """How many of the words after a bare number name what it counts: up to
     and including its plural noun, through names before it ("US troops",
@@ -479,6 +490,8 @@ def _noun_after(words: list[str]) -> int:
         if word[:1].isupper():
             continue
         lower = word.lower()
+        if lower in ("more", "other", "additional", "extra", "fewer") and index == 0:
+            continue  # "two more years", "three other countries"
         if lower in FUNCTION_WORDS or lower in _AUX or not lower.isalpha():
             return 0
         if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
