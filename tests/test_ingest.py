@@ -480,6 +480,8 @@ def test_an_age_is_neither_a_role_nor_an_unknown_number():
     ("The 48-year-old Australian was evicted in April.", "48-year-old",
      "age of the Australian", False),
     ("Prices in Paris, 12, were up.", "12", "number", True),
+    ("He gained his pilot licence at age 42 and flew often.", "42", "age", False),
+    ("“We must wait,” said Rose, 29.", "29", "Rose’s age", False),
     # A part of a total counts what the total counts; "more" comes with its noun.
     ("Only eight of the 48 Hispanic workers she needed showed up.", "Only eight",
      "Hispanic workers", False),

@@ -137,8 +137,12 @@ _BEFORE_AGE = re.compile(r"(?:([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})|\b(
 def _whose_age(text: str, start: int, end: int, figure: str) -> str:
     """"Webb, 51, of Fort Worth" -> "Webb's age": a bare number from 1 to
     120 between commas after a name or a person noun; else ""."""
-    if not figure.isdigit() or not 0 < int(figure) <= 120 or not text.startswith(",", end):
+    if not figure.isdigit() or not 0 < int(figure) <= 120:
         return ""
+    if re.search(r"\b(?:at\s+(?:the\s+)?age(?:\s+of)?|aged)\s+$", text[max(0, start - 20):start]):
+        return "age"  # "gained his pilot's licence at age 42"
+    if not (text.startswith(",", end) or re.match(r"\.(?:\s|$)", text[end:end + 2])):
+        return ""  # "Webb, 51, of …", "…, said Rose, 29."
     before = _BEFORE_AGE.search(text, max(0, start - 60), start)
     if before is None:
         return ""
