@@ -1393,6 +1393,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "“One night,” they testified, “I heard a call about payments to the account.”"),
         "I heard a call", "the ex-partner", id="a-singular-they-saying-I"),
     pytest.param(
+        ("“It is early,” said Mayor Ana Ruiz on Monday.",
+         "The city's top doctor is to tell councillors that the city will see “needless "
+         "suffering” if it opens too soon."),
+        "needless suffering", "the city's top doctor", id="is-to-tell"),
+    pytest.param(
         ("Rebel leaders have criticized the alliance in recent days.",
          "“The alliance truly disappointed us,” Gen. Abdul Fatah Younis, the opposition's top "
          "military official, said Tuesday."),

@@ -89,7 +89,7 @@ _NAMING_VERBS = frozenset("call calls called describe describes described dub du
 _FINDING_VERBS = frozenset("found finds find showed shows show".split())
 
 # Words before "to" that make "to call", "to say" the subject's own speech.
-_INFINITIVE_LEADS = frozenset("as went goes going continued continues on".split())
+_INFINITIVE_LEADS = frozenset("as went goes going continued continues on is are was were".split())
 _NOT_SUBJECT_BEFORE = frozenset("the a an this that its his her their our of to".split())
 _NAME_RUN = re.compile(  # "President George W. Bush": a middle initial is in the name
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?(?:(?:von|van|der|"
