@@ -1398,6 +1398,13 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "suffering” if it opens too soon."),
         "needless suffering", "the city's top doctor", id="is-to-tell"),
     pytest.param(
+        ("The union, which represents 10,000 workers, said the offer was “insulting.”",),
+        "insulting", "the union", id="a-number-with-a-comma-splits-no-clause"),
+    pytest.param(
+        ("The European Commission, the EU's executive arm, said the rules would “protect "
+         "consumers.”",),
+        "protect consumers", "the European Commission", id="an-institution-and-what-it-is"),
+    pytest.param(
         ("Rebel leaders have criticized the alliance in recent days.",
          "“The alliance truly disappointed us,” Gen. Abdul Fatah Younis, the opposition's top "
          "military official, said Tuesday."),
@@ -1561,3 +1568,11 @@ def test_a_theme_is_named_by_a_phrase_of_what_it_is_about(second_theme: tuple[st
     titles = [section.title for section in draft.briefing.sections]
     assert titles[0] == "Harbour budget"
     assert len(titles) == 2 and not_in_its_title not in titles[1]
+
+
+def test_an_organisation_named_watch_is_what_it_means():
+    draft = draft_of("In a statement, Human Rights Watch called the verdict “a travesty of "
+                     "justice.”",
+                     "“The court ignored the evidence,” it added.")
+    quote = next(q for q in draft.briefing.quotes if q.text.startswith("The court"))
+    assert (quote.speaker_name, quote.speaker_inferred) == ("Human Rights Watch", False)

@@ -87,7 +87,7 @@ _ORG_NAME_WORDS = ORG_NOUNS | frozenset("journal times post news herald guardian
                                         "entertainment records recordings media partners "
                                         "foundation laboratories labs communications enterprises "
                                         "ventures securities insurance brands foods pictures "
-                                        "energy".split())
+                                        "energy watch international".split())
 
 
 @dataclass(eq=False)

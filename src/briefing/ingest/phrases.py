@@ -47,8 +47,8 @@ MAX_PHRASE_WORDS = 12
 # came before it.
 MAX_CONTEXT_TOKENS = 128
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_](?:[\w’'\-]*[^\W_])?(?:(?<=s)['’](?!\w))?"
-                    r"|[^\s\w]")
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\d{1,3}(?:,\d{3})+(?!\d)"  # "10,000": one number
+                    r"|[^\W_](?:[\w’'\-]*[^\W_])?(?:(?<=s)['’](?!\w))?|[^\s\w]")
 _QUANTIFIERS = frozenset("some many most several few other others both all any each "
                          "one two three four five six seven eight nine ten dozens "
                          "hundreds thousands".split())
@@ -268,7 +268,9 @@ def _named_before_descriptions(framed: str, segments: list[list[Token]]) -> Phra
     if not roles or index < 0 or not segments[index]:
         return None
     name, whole = _scan_back(segments[index])
-    if not name or not _has_name(name) or not name[-1].capitalised:
+    institution = head_word(" ".join(t.text for t in roles[0] if t.is_word)) in (
+        _INSTITUTION_HEADS)  # "The European Commission, the EU's executive arm,"
+    if not name or not (_has_name(name) or institution) or not name[-1].capitalised:
         return None
     opener = segments[index][len(segments[index]) - len(name) - 1] if not whole else None
     if opener is not None and opener.lower not in _CLAUSE_OPENERS:
@@ -301,7 +303,13 @@ def _describes(segment: list[Token]) -> bool:
     if len(segment) > 2 and first.lower == "one" and segment[1].lower == "of":
         return True  # "one of the leading voices on …": one of whatever they are
     head = head_word(" ".join(t.text for t in segment if t.is_word))
-    return is_person_noun(head) or head in TITLE_WORDS
+    return is_person_noun(head) or head in TITLE_WORDS or head in _INSTITUTION_HEADS
+
+
+# What an institution is, in an appositive after its name: "The European
+# Commission, the EU's executive arm, said".
+_INSTITUTION_HEADS = frozenset("arm body wing branch unit division subsidiary affiliate agency "
+                               "regulator watchdog organisation organization".split())
 
 
 def _is_place(segment: list[Token]) -> bool:
