@@ -1405,6 +1405,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "consumers.”",),
         "protect consumers", "the European Commission", id="an-institution-and-what-it-is"),
     pytest.param(
+        ("“It’s a disaster,” one resident, who asked not to be named, told reporters.",
+         "Ms Doe’s deputy, Tom Reed, disagreed. “We should have acted sooner,” he said."),
+        "acted sooner", "Tom Reed", id="a-name-set-off-by-commas-before-its-verb-is-he"),
+    pytest.param(
         ("Rebel leaders have criticized the alliance in recent days.",
          "“The alliance truly disappointed us,” Gen. Abdul Fatah Younis, the opposition's top "
          "military official, said Tuesday."),

@@ -724,7 +724,7 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         # A name that opens its sentence, or the only name in a sentence that
         # quotes nobody ("Among them was Irina Mazur, 52"), is who the text
         # is now about.
-        salient = (start in starts or opens or _verb_follows(framed, end)
+        salient = (start in starts or opens or _verb_follows(framed, start, end)
                    or (per_sentence[sentence] == 1 and sentence not in speaking
                        and sentence not in led
                        # "providers, such as Time Warner,": an example, not whom
@@ -761,6 +761,7 @@ _PAST_VERB_NEXT = r" [a-z]{2,}ed\b"
 # Or an auxiliary: "…, skipper Wade Bassi has better insight than most".
 _VERB_NEXT = re.compile(
     rf"{_PAST_VERB_NEXT}| (?:{'|'.join(sorted(AUXILIARIES | PASSIVE_MARKERS))})\b")
+_APPOSITIVE_VERB_NEXT = re.compile(rf",{_PAST_VERB_NEXT}")
 _SURNAME_THEN_VERB = re.compile(rf"(?<![\w’'])([A-Z][a-z]+)(?={_PAST_VERB_NEXT})")
 
 
@@ -788,8 +789,13 @@ def _recalled_name(framed: str, low: int, participle: int) -> int | None:
     return tail + heard.start(2)
 
 
-def _verb_follows(framed: str, end: int) -> bool:
-    return _VERB_NEXT.match(framed, end) is not None
+def _verb_follows(framed: str, start: int, end: int) -> bool:
+    """A verb right after a name, or after it set off by commas ("Ms Doe's
+    deputy, Tom Reed, disagreed"): the clause's subject."""
+    if _VERB_NEXT.match(framed, end) is not None:
+        return True
+    return framed[max(0, start - 2):start] == ", " and _APPOSITIVE_VERB_NEXT.match(
+        framed, end) is not None
 
 
 def _name_runs(framed: str) -> list[re.Match[str]]:
