@@ -53,23 +53,21 @@ def figure_label(paragraph: str, start: int, end: int, text: str, kind: str,
             ERA.search(text)):
         return "duration", False  # "three-hour", "four-game": how long something was
     counted = _counted_phrase(text) if unit not in ("%", "year") else ""
-    right = _clause_words(paragraph[end:end + _CONTEXT_CHARS], forward=True, limit=9)
+    # The words after the figure, up to where its clause breaks off.
+    clause = _CLAUSE_BREAK.split(paragraph[end:end + _CONTEXT_CHARS], maxsplit=1)[0].split()
+    right = _clause_words(clause, limit=9)
     if counted:
         noun = counted.split()[-1].lower()
         if noun in MONTHS:
             return "date", False  # "20 November"
+        many = bool(_PLURAL.fullmatch(noun)) or noun in IRREGULAR_PLURALS
         # "30 minute activity": a noun left singular after a number is
         # part of what it counts; after "one" it may be who acts ("one
         # person says").
-        plural = bool(_PLURAL.fullmatch(noun))
-        compound = not (plural or noun in IRREGULAR_PLURALS
-                        or re.match(r"(?i)(?:an?|one|1)\b", text))
+        compound = not (many or re.match(r"(?i)(?:an?|one|1)\b", text))
         measured = bool(_MEASURED.fullmatch(noun)) and not compound
-        following = paragraph[end:end + _CONTEXT_CHARS]
-        clause = _CLAUSE_BREAK.split(following, maxsplit=1)[0].split()[:7]
-        described = _still_of_the_count(clause, compound=compound)
-        did = _what_the_count_did(following,
-                                  plural=(plural or noun in IRREGULAR_PLURALS) and not measured)
+        described = _still_of_the_count(clause[:7], compound=compound)
+        did = _what_the_count_did(clause[:8], plural=many and not measured)
         if measured:
             # A unit alone says little: what follows says of what ("100 knots
             # too slow in poor weather"), unless it is a verb ("3.6 degrees
@@ -88,8 +86,8 @@ def figure_label(paragraph: str, start: int, end: int, text: str, kind: str,
     if total is not None:
         # "29 of 50 states", "only eight of the 48 Hispanic workers": of the
         # total, what it counts
-        right = _clause_words(paragraph[total.end():end + _CONTEXT_CHARS], forward=True,
-                              limit=9)
+        right = _clause_words(_CLAUSE_BREAK.split(paragraph[total.end():end + _CONTEXT_CHARS],
+                                                  maxsplit=1)[0].split(), limit=9)
     elif right and right[0].lower() == "of" and kind == "core":
         # "three of its commanders": the commanders
         right = right[1:]
@@ -188,21 +186,25 @@ _CLAUSE_BREAK = re.compile(r"[,;:!?“”\"()—–]|(?<![A-Z])\.|(?<![A-Z]\.[A-
 _NOT_OF_THE_COUNT = DETERMINERS | frozenset("and or nor but to than as my your".split())
 
 
-def _clause_words(text: str, *, forward: bool, limit: int = 7) -> list[str]:
-    """Up to `limit` words of the clause next to a figure, without auxiliaries,
-    other numbers or dangling function words."""
-    if forward:
-        words = _CLAUSE_BREAK.split(text, maxsplit=1)[0].split()
-        while words and words[0].lower() in _AUX:
-            words.pop(0)
-        words = words[:limit]
-        if words and words[0].lower() in _NOT_OF_THE_COUNT:
-            return []  # "five publishers and Apple", "80 jobs to his company"
-        while words and words[-1].lower() in FUNCTION_WORDS:
-            words.pop()
-        return words
-    else:
-        words = _CLAUSE_BREAK.split(text)[-1].split()[-limit:]
+def _clause_words(clause: list[str], *, limit: int) -> list[str]:
+    """Up to `limit` words of the clause after a figure (its words up to
+    where it breaks off), without auxiliaries first or dangling function
+    words last; none when they begin something other than what it counts."""
+    words = list(clause)
+    while words and words[0].lower() in _AUX:
+        words.pop(0)
+    words = words[:limit]
+    if words and words[0].lower() in _NOT_OF_THE_COUNT:
+        return []  # "five publishers and Apple", "80 jobs to his company"
+    while words and words[-1].lower() in FUNCTION_WORDS:
+        words.pop()
+    return words
+
+
+def _clause_before(text: str, *, limit: int) -> list[str]:
+    """Up to `limit` words of the clause that ends where `text` ends, without
+    function words dangling at either end."""
+    words = _CLAUSE_BREAK.split(text)[-1].split()[-limit:]
     while words and words[0].lower() in FUNCTION_WORDS:
         words.pop(0)
     while words and words[-1].lower() in FUNCTION_WORDS:
@@ -233,7 +235,7 @@ def _what_happened(text: str, start: int) -> str:
     left = text[max(0, start - _CONTEXT_CHARS):start]
     if left.split()[-1:] and left.split()[-1].lower() not in _WHEN_WORDS:
         return ""
-    clause = _clause_words(left, forward=False, limit=9)
+    clause = _clause_before(left, limit=9)
     if len(_CLAUSE_BREAK.split(left)[-1].split()) > 9:
         # Cut short, it may start mid-phrase ("Wednesday and signaled a faster
         # pace of increases"): from its last "and", whose verb then opens it.
@@ -244,12 +246,17 @@ def _what_happened(text: str, start: int) -> str:
     clause = clause[linked[-1] + 1:] if linked else clause
     while clause and clause[0].lower() in ("and", "then"):
         clause.pop(0)
-    # Something, then what it did: "classified material by …" is no clause.
+    return _as_an_event(clause)
+
+
+def _as_an_event(clause: list[str]) -> str:
+    """Something, then what it did in the past ("McDonald joined the band"),
+    as a year's label says it; "" for words that are no such clause
+    ("classified material by …")."""
     if len(clause) < 2 or _past(clause[0]) or not any(_past(word) for word in clause[1:]):
         return ""
-    first = clause[0]
-    if first.lower() in ("the", "a", "an", "it", "he", "she", "they", "this"):
-        clause[0] = first.lower()
+    if clause[0].lower() in ("the", "a", "an", "it", "he", "she", "they", "this"):
+        clause = [clause[0].lower(), *clause[1:]]
     return " ".join(clause)
 
 
@@ -270,21 +277,19 @@ def _what_happened_then(text: str, start: int, end: int) -> str:
     else:
         return ""
     clause = _CLAUSE_BREAK.split(after, maxsplit=1)[0].split()[:9]
-    # Up to what the clause goes on to bring in: "… deposed when …", "… reported that …".
-    cut = next((k for k, word in enumerate(clause)
-                if k and word.lower() in _WHEN_LINKS | {"that", "and"}), len(clause))
+    cut = next((k for k, word in enumerate(clause) if k and word.lower() in _CLAUSE_GOES_ON),
+               len(clause))
     clause = clause[:cut]
     while clause and clause[-1].lower() in FUNCTION_WORDS:
         clause.pop()
-    # Something, then what it did: "having programmed …", "after the accord
-    # was signed" are no main clause.
-    if (len(clause) < 2 or _past(clause[0]) or clause[0].endswith("ing")
-            or clause[0].lower() in _WHEN_LINKS | {"as", "while", "if"}
-            or not any(_past(word) for word in clause[1:])):
-        return ""
-    if clause[0].lower() in ("the", "a", "an", "it", "he", "she", "they", "this"):
-        clause[0] = clause[0].lower()
-    return " ".join(clause)
+    if clause and (clause[0].endswith("ing") or clause[0].lower() in _SUBORDINATE):
+        return ""  # "having programmed …", "after the accord was signed": no main clause
+    return _as_an_event(clause)
+
+
+# Where a clause goes on to bring in another: "… deposed when …", "… reported that …".
+_CLAUSE_GOES_ON = _WHEN_LINKS | {"that", "and"}
+_SUBORDINATE = _WHEN_LINKS | {"as", "while", "if"}
 
 
 # A verb of movement before a share or an amount, and the noun for it.
@@ -375,7 +380,7 @@ def _year_of(text: str, start: int, end: int) -> str:
     left = text[max(0, start - _CONTEXT_CHARS):start].split()
     if not left or left[-1].lower() not in _WHEN_WORDS:
         return ""
-    clause = _clause_words(" ".join(left[:-1]), forward=False, limit=7)
+    clause = _clause_before(" ".join(left[:-1]), limit=7)
     at = max((i for i, w in enumerate(clause) if w.lower() in DETERMINERS), default=-1)
     phrase = clause[at + 1:] if at >= 0 else []
     return " ".join(phrase) if phrase and not _past(phrase[0]) else ""
@@ -390,12 +395,12 @@ def _what_the_money_is(words: list[str], *, where: bool = True) -> str:
     if lower[:2] == ["worth", "of"] and (what := _noun_phrase(words[2:])):
         return _join(what)
     if where and lower[:1] == ["in"] and len(words) > 1 and not words[1][:1].isupper():
-        where = _noun_phrase(words[1:])
-        if any(word.lower().rstrip("s") in _TIME_WORDS for word in where):
+        phrase = _noun_phrase(words[1:])
+        if any(word.lower().rstrip("s") in _TIME_WORDS for word in phrase):
             return ""  # "in the fourth quarter": when, not what
-        if where and lower[1] in DETERMINERS:
-            return _join(["amount in", *where])  # "$2 million in the bank"
-        return _join(where)  # "$14.5 billion in back taxes"
+        if phrase and lower[1] in DETERMINERS:
+            return _join(["amount in", *phrase])  # "$2 million in the bank"
+        return _join(phrase)  # "$14.5 billion in back taxes"
     first = lower[0] if lower else ""
     # "armored vehicles": a participle before a noun is an adjective
     adjective = len(words) > 1 and words[1].isalpha() and words[1].islower() and (
@@ -565,12 +570,13 @@ def _still_of_the_count(words: list[str], *, compound: bool = False) -> list[str
 def _before_a_verb(words: list[str]) -> list[str]:
     """These words up to an auxiliary or a modal, where the phrase gives way
     to its sentence's verb ("a tender offer by SoftBank will be launched")."""
-    cut = next((k for k, word in enumerate(words) if word.lower() in _AUX | _MODALS),
+    cut = next((k for k, word in enumerate(words) if word.lower() in _VERB_OPENERS),
                len(words))
     return words[:cut]
 
 
 _MODALS = frozenset("may might can could should must will would shall do does did".split())
+_VERB_OPENERS = _AUX | _MODALS
 _PREDICATE_ADVERBS = frozenset("also still now already all both either never often then "
                                "jointly reportedly currently later".split())
 _VERBS = frozenset("""
@@ -581,13 +587,12 @@ say says want wants need needs face faces go goes
 """.split())
 
 
-def _what_the_count_did(after: str, *, plural: bool) -> list[str]:
+def _what_the_count_did(words: list[str], *, plural: bool) -> list[str]:
     """"… reached out-of-court settlements", "… will likely receive notice":
-    the predicate right after a counted noun, when it opens with a verb we
-    can tell (an auxiliary, a past form, a common verb, or after a plural
-    any plain word: "400 million people lack electricity"), up to the
-    clause's end or its first "and", "or" or "that"; else []."""
-    words = _CLAUSE_BREAK.split(after, maxsplit=1)[0].split()[:8]
+    the predicate these words after a counted noun open, when it opens with
+    a verb we can tell (an auxiliary, a past form, a common verb, or after
+    a plural any plain word: "400 million people lack electricity"), up to
+    the clause's end or its first "and", "or" or "that"; else []."""
     start = 1 if words and words[0].lower() in _PREDICATE_ADVERBS else 0
     if len(words) <= start:
         return []
