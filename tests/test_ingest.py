@@ -966,6 +966,18 @@ _LEAD = "Singer Ana Ruiz said on Tuesday that “I just want to perform my songs
     (["Two soldiers were killed in a crash, the US military said in a statement.",
       "“The cause is under investigation,” the statement said."], "under investigation",
      "the US military"),
+    # A statement of no one named is that of whom the sentence is about, and
+    # "the statement" stays theirs though an institution is named after it.
+    ([_LEAD, "Vell Music Group spoke on Friday.",
+      "Harbour Commissioner Ines Vale is “alarmed by the closures,” according to a "
+      "statement."], "alarmed by", "Ines Vale"),
+    ([_LEAD, "Harbour Commissioner Ines Vale is “alarmed by the closures,” according to a "
+      "statement. Ferries run by the Northern Line Company are “badly overdue,” the "
+      "statement said."], "badly overdue", "Ines Vale"),
+    # Not when what opens the sentence is not who spoke: "Misrata" here.
+    ([_LEAD, "Vell Music Group spoke on Friday.",
+      "Conditions in Misrata are “especially grave,” according to a statement."],
+     "especially grave", "Vell Music Group"),
     # "the company" is the one just named, though it has not spoken yet.
     ([_LEAD, "Vell Music Group fired back. “We never blocked her,” the company wrote."],
      "never blocked", "Vell Music Group"),

@@ -423,9 +423,14 @@ class People:
         entity.words.add(document)
         self._reindex(entity)
 
-    def author(self) -> Entity | None:
-        """Whose "the statement" or "the post" it is: the institution that
-        spoke or was seen last, else the person."""
+    def author(self, document: str) -> Entity | None:
+        """Whose "the statement" or "the post" it is: whoever was said to
+        have written one, else the institution that spoke or was seen last,
+        else the person."""
+        writer = self._latest([("word", document, group, institution)
+                               for group in (False, True) for institution in (False, True)])
+        if writer is not None:
+            return writer
         return self._latest([("spoke",), ("kind", "org", None)], seen=True) or self._latest(
             [("person",)], seen=True)
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from briefing.ingest.lexicon import (
@@ -549,7 +549,7 @@ def _document_author(phrase: str, people: People) -> Entity | None:
     owner = _DOCUMENT_OWNER.match(phrase)
     if owner is not None:
         return people.resolve(owner.group(1), speaking=True)
-    return people.author()
+    return people.author(head)
 
 
 _DOCUMENT_SOURCE = re.compile(r"\b(?:from|by)\s+(\S.*)$")
@@ -588,7 +588,17 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
             and _NAME_AFTER_VERB.match(framed, event.end)):
         inverted = True  # "…, in new manufacturing, said Joseph Seneca, an economist"
     if event.verb in ("according to", "by") or inverted:
-        return object_after(framed, event.end, high)
+        found = object_after(framed, event.end, high)
+        if event.verb == "according to" and found is not None and quote_before is not None:
+            unowned = _UNOWNED_DOCUMENT.fullmatch(found.text)
+            if unowned is not None:
+                # "Ban Ki-moon is “deeply concerned …,” according to a
+                # statement": a statement of no one named is the subject's.
+                start = reading.sentences[event.sentence][0]
+                subject = main_subject(framed, start, quote_before.open)
+                if subject is not None and not framed[start:subject.start].strip():
+                    return replace(subject, document=unowned.group(1).lower())
+        return found
     progressive = _PROGRESSIVE_END.search(before_verb) if event.verb.endswith("ing") else None
     if progressive is not None:  # "London Rene is alleging": the subject before "is"
         return subject_before(framed, low, tail + progressive.start())
@@ -636,6 +646,9 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         if main is not None:
             return main
     return subject_before(framed, low, event.start)
+
+
+_UNOWNED_DOCUMENT = re.compile(r"(?:a|an)\s+(?:\w+\s+)?(statement|letter|post|release)", re.I)
 
 
 # A verb that has someone else speak: "prompted Engoron to quip", "asked the
