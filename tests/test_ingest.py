@@ -1400,6 +1400,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "“The engineering work is done,” he said."),
         "engineering work", "Shaygan Kheradpir", id="a-name-given-as-an-example-is-not-he"),
     pytest.param(
+        ("Few traders were worried.",
+         "Ines Vale, an economist at Harbour College who chaired a panel that studied Tide "
+         "Market rules, agreed. “Nothing is broken in the market,” she said."),
+        "Nothing is broken", "Ines Vale", id="that-after-a-noun-opens-no-reported-speech"),
+    pytest.param(
         ("The ex-partner suspected that Jon Rask was paid by the agency.",
          "The Ministry of Justice said it was looking into the claims.",
          "“One night,” they testified, “I heard a call about payments to the account.”"),

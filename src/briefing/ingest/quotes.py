@@ -615,8 +615,12 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
     if event.verb.endswith("ed") and before_verb.endswith(","):
         # "Walsh added that Swanson surfaced after a while, yelled “…”": the
         # subject of the clause after "that", whose verbs are listed.
+        # ("… a panel that explored Flash Crash reforms, agreed": "that" after
+        # a noun opens a relative clause, not what a verb said.)
         that = framed.rfind(" that ", tail, event.start)
-        main = main_subject(framed, that + 6, event.start) if that >= 0 else None
+        said = framed[tail:that].lower().split()[-4:] if that > tail else []
+        main = main_subject(framed, that + 6, event.start) if any(
+            word in SPEECH_VERBS for word in said) else None  # "told the paper that"
         if main is not None:
             return main
     if event.verb.endswith("ing") and _opens_sentence(framed, low, event.start):
