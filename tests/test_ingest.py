@@ -989,6 +989,15 @@ def test_statements_and_posts_speak_for_who_made_them(paragraphs, words, speaker
     assert speaker_of(draft_of(*paragraphs), words) == speaker
 
 
+def test_a_role_is_what_someone_is_without_the_clause_after_it():
+    draft = draft_of(
+        "Ines Vale, an economist at Harbour College who chaired a panel on the port, said "
+        "“nothing is broken.”",
+        "Witnesses said that Osei shouted “stay back” before the shots.")
+    assert [(q.speaker_name, q.speaker_role) for q in draft.briefing.quotes] == [
+        ("Ines Vale", "economist at Harbour College"), ("Osei", None)]
+
+
 def test_a_tennis_scoreline_as_news_writes_it_is_one_figure():
     draft = draft_of("Lopez and Ruiz defeated Kahn and Rubin 6-4, 7-6 (5) to seal the win, "
                      "after Nadal beat Kahn 3-6, 6-3, 7-6 (0).")
@@ -1399,6 +1408,15 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "agreements.",
          "“The engineering work is done,” he said."),
         "engineering work", "Shaygan Kheradpir", id="a-name-given-as-an-example-is-not-he"),
+    pytest.param(
+        ("A guard shot Europe’s most wanted man, Harbour bomb suspect Karim Osei, at dawn.",
+         "Osei was standing alone on a platform when guards stopped him.",
+         "Witnesses agreed he shouted “stay back” before the shots."),
+        "stay back", "Karim Osei", id="a-suspect-named-after-his-place-and-what-he-is"),
+    pytest.param(
+        ("The suspect said he needed a minute.",
+         "“Hands! Show me your hands!” an officer ordered."),
+        "Show me your hands", "an officer", id="a-description-then-any-verb-after-a-quotation"),
     pytest.param(
         ("Few traders were worried.",
          "Ines Vale, an economist at Harbour College who chaired a panel that studied Tide "

@@ -220,7 +220,7 @@ shopper shoppers buyer buyers seller sellers vendor vendors visitor visitors com
 commuters homeowner homeowners tenant tenants landlord landlords parishioner parishioners
 worshipper worshippers congregant congregants demonstrator demonstrators marcher marchers
 attendee attendees spectator spectators diner diners patron patrons guest guests caller
-callers listener listeners reader readers
+callers listener listeners reader readers suspect suspects gunman gunmen attacker attackers
 """.split())
 
 _ROLE_SUFFIXES = ("ologist", "ologists", "ician", "icians", "ist", "ists", "grapher", "graphers",

@@ -41,7 +41,7 @@ from briefing.ingest.lexicon import (
     is_given_name,
     is_person_noun,
 )
-from briefing.ingest.phrases import head_word
+from briefing.ingest.phrases import head_word, role_before_clause
 
 _PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el dos das "
                        "ter ten mac".split())
@@ -647,6 +647,7 @@ def _parse(text: str, *, places: bool = True) -> _Parsed:
         # ("His City team-mate": whose he is goes without saying in a role.)
         role = re.sub(r"^(?:the|a|an|his|her|their|its|The|A|An|His|Her|Their|Its)\s+", "",
                       role) or None
+    role = role and role_before_clause(role)
     if role and all(re.fullmatch(r"\d+-year-old", word) or word.lower() in SPEECH_VERBS
                     for word in role.split()):
         role = None  # "(wrote) 43-year-old Martin Taylor": an age, not what he is

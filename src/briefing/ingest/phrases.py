@@ -718,10 +718,23 @@ def _is_role(toks: list[Token]) -> bool:
         "who", "which")
 
 
-def clean_role(framed: str, toks: list[Token]) -> str:
+def clean_role(framed: str, toks: list[Token]) -> str | None:
     text = framed[toks[0].start:toks[-1].end]
     text = re.sub(r"^(?:a|an|An|A)\s+", "", text)
-    return re.sub(r"^The\s", "the ", text)
+    return role_before_clause(re.sub(r"^The\s", "the ", text))
+
+
+def role_before_clause(role: str) -> str | None:
+    """What someone is, without the clause that says more: "finance professor
+    at Cornell University who sat on a panel that …" is a finance professor
+    at Cornell University; "that" (from "said that Amri …") is no role."""
+    clause = _RELATIVE_CLAUSE.search(role)
+    if clause is not None:
+        role = role[:clause.start()].rstrip(" ,")
+    return role or None
+
+
+_RELATIVE_CLAUSE = re.compile(r"(?:^|\s)(?:who|whom|whose|that|which)\b")
 
 
 # --- object after a verb ------------------------------------------------------

@@ -337,8 +337,10 @@ def _resolve_mention(phrase: str, salient: bool, people: People) -> Entity | Non
 
 # A lowercase role, then a name: "coach Jim Caldwell".
 _ROLE_THEN_NAME = re.compile(r"[a-z][a-z\-]+ " + _NAME_RUN.pattern)
-# And after whom they work for: "NASA climatologist Gavin Schmidt".
-_EMPLOYER_ROLE_NAME = re.compile(r"(?:[A-Z][\w’'\-]*\s+){1,4}([a-z][a-z\-]+)\s+"
+# And after whom they work for or where they are from: "NASA climatologist
+# Gavin Schmidt", "Berlin truck terrorist Anis Amri".
+_EMPLOYER_ROLE_NAME = re.compile(r"(?:[A-Z][\w’'\-]*\s+){1,4}(?:[a-z][a-z\-]+\s+)?"
+                                 r"([a-z][a-z\-]+)\s+"
                                  + _NAME_RUN.pattern)
 
 
@@ -401,15 +403,17 @@ def _events(reading: ParagraphReading) -> list[Event]:
 
 
 def _verb_after_quotation(word: str, start: int, text: str) -> bool:
-    """"“…,” Trump simpered", "“…,” he advised": a verb in the past right
-    after a quotation and its speaker says how it was said, whatever the verb."""
+    """"“…,” Trump simpered", "“…,” he advised", "“…!” an officer ordered": a
+    verb in the past right after a quotation and its speaker says how it was
+    said, whatever the verb."""
     if word in SPEECH_VERBS or not word.endswith("ed") or len(word) < 5 or not word.islower():
         return False
     return _QUOTATION_THEN_SPEAKER.search(text, max(0, start - 60), start) is not None
 
 
 _QUOTATION_THEN_SPEAKER = re.compile(
-    r"[,?!…][”\"]\s+(?:(?:[A-Z][\w.’'\-]*\s+){1,3}|(?:he|she|they|we|I)\s+)$")
+    r"[,?!…][”\"]\s+(?:(?:[A-Z][\w.’'\-]*\s+){1,3}|(?:he|she|they|we|I)\s+"
+    r"|(?:an?|the)\s+(?:[a-z][\w\-]*\s+){1,2})$")  # "“Hands up!” an officer ordered"
 
 
 def _opening_participle(verb: str, start: int, reading: ParagraphReading) -> bool:
