@@ -993,9 +993,12 @@ def test_a_role_is_what_someone_is_without_the_clause_after_it():
     draft = draft_of(
         "Ines Vale, an economist at Harbour College who chaired a panel on the port, said "
         "“nothing is broken.”",
-        "Witnesses said that Osei shouted “stay back” before the shots.")
+        "Witnesses said that Osei shouted “stay back” before the shots.",
+        "The bank showed its app at a dinner at the home of Harbour Bank chief Tom Reed.",
+        "“It is ready,” Reed said.")
     assert [(q.speaker_name, q.speaker_role) for q in draft.briefing.quotes] == [
-        ("Ines Vale", "economist at Harbour College"), ("Osei", None)]
+        ("Ines Vale", "economist at Harbour College"), ("Osei", None),
+        ("Tom Reed", "Harbour Bank chief")]
 
 
 def test_a_tennis_scoreline_as_news_writes_it_is_one_figure():
@@ -1417,6 +1420,16 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("The suspect said he needed a minute.",
          "“Hands! Show me your hands!” an officer ordered."),
         "Show me your hands", "an officer", id="a-description-then-any-verb-after-a-quotation"),
+    pytest.param(
+        ("Harbour Bank showed its new app on Tuesday at a dinner at the home of Harbour Bank "
+         "chief Tom Reed.",
+         "Reed told guests the app is ready.",
+         "Sam Ortiz, head of products, said the bank will not raise prices. But he admitted "
+         "that talks are hard.",
+         "Reed made the argument that app users actually benefit. He used his own family as "
+         "an example.",
+         "“Now my son watches the news on it,” he said."),
+        "my son watches", "Tom Reed", id="a-surname-opening-a-sentence-then-its-verb"),
     pytest.param(
         ("Few traders were worried.",
          "Ines Vale, an economist at Harbour College who chaired a panel that studied Tide "

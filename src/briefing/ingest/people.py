@@ -66,6 +66,9 @@ calif. colo. conn. del. ind. kan. ky. la. vt.
 """.split())
 _PARTICIPLE_OPENING = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 _LINK_WORDS = frozenset("of for at from in on to by with".split())
+# "at the home of Verizon CIO Shaygan Kheradpir": whose home names them.
+_PLACES_OF_SOMEONE = frozenset("home house office offices residence family wife husband "
+                               "son daughter lawyer lawyers attorney".split())
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,6}$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _LEADING_DETERMINER = re.compile(r"^(?:The|A|An|This|That|These|Those)\b")
@@ -606,14 +609,16 @@ def _parse(text: str, *, places: bool = True) -> _Parsed:
         # alone is a surname).
         run.pop(0)
     if run and len(words) > len(run) and words[-len(run) - 1].lower() in _LINK_WORDS and not any(
-            word.lower().rstrip(".") in TITLE_WORDS for word in run[:-1]):
+            word.lower().rstrip(".") in TITLE_WORDS for word in run[:-1]) and not (
+            len(words) > len(run) + 1 and words[-len(run) - 1].lower() == "of"
+            and words[-len(run) - 2].lower() in _PLACES_OF_SOMEONE):
         # "the mayor of Irpin" describes; Irpin is not the speaker. But in
         # "Federal Reserve Bank of Kansas City President Thomas M. Hoenig" a
         # title inside the run says where the name starts.
         run = []
     if len(run) == 1 and run[0] == words[0] and _common_noun(run[0]):
         run = []  # "Officials said", "Police said": a description, capitalised
-    if run and determiner in ("a", "an"):
+    if run and determiner in ("a", "an") and len(words) - len(run) <= 3:
         run = []  # "a Democrat", "an American official": a description
     honorific = None
     cut = -1
@@ -647,7 +652,7 @@ def _parse(text: str, *, places: bool = True) -> _Parsed:
         # ("His City team-mate": whose he is goes without saying in a role.)
         role = re.sub(r"^(?:the|a|an|his|her|their|its|The|A|An|His|Her|Their|Its)\s+", "",
                       role) or None
-    role = role and role_before_clause(role)
+    role = role and _after_whose_place(role_before_clause(role))
     if role and all(re.fullmatch(r"\d+-year-old", word) or word.lower() in SPEECH_VERBS
                     for word in role.split()):
         role = None  # "(wrote) 43-year-old Martin Taylor": an age, not what he is
@@ -671,6 +676,18 @@ def _named_before_place(words: list[str]) -> _Parsed | None:
 
 _GENERATIONS = frozenset(("jr", "sr", "ii", "iii", "iv"))
 _PEOPLE_TOO = frozenset(("house", "guard", "team"))  # org nouns that head a person's role
+
+
+def _after_whose_place(role: str | None) -> str | None:
+    """"demonstration at the home of Verizon CIO" before a name: what they
+    are comes after whose home it is."""
+    if role is None:
+        return None
+    words = role.split()
+    for k in range(len(words) - 2, -1, -1):
+        if words[k].lower() in _PLACES_OF_SOMEONE and words[k + 1].lower() == "of":
+            return " ".join(words[k + 2:]) or None
+    return role
 
 
 def _common_noun(word: str) -> bool:

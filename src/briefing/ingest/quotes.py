@@ -28,6 +28,7 @@ from briefing.ingest.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     INVERTIBLE_VERBS,
+    IRREGULAR_PAST,
     MODIFIER_STARTS,
     NOT_A_NAME,
     NUMBER_WORDS,
@@ -707,8 +708,12 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
             lead = _LEAD.match(framed, opening.end()) or lead
         word = lead.group(1)
         described = lead.group(2)
-        if described and described.split()[0] in AUXILIARIES | PASSIVE_MARKERS:
-            described = None  # "Carlineo was arrested": a name, then its verb
+        verb = described.split()[0] if described else ""
+        if verb in AUXILIARIES | PASSIVE_MARKERS or verb in IRREGULAR_PAST or (
+                verb.endswith("ed") and len(verb) > 4):
+            # "Carlineo was arrested", "Kheradpir made the argument that
+            # content providers …": a name, then its verb
+            described = None
         if described and _NOUN_NOT_VERB.match(framed, lead.end(2)):
             continue  # "An international body of bank regulators that …": no verb yet
         if described:
