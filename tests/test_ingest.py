@@ -1431,6 +1431,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "“Now my son watches the news on it,” he said."),
         "my son watches", "Tom Reed", id="a-surname-opening-a-sentence-then-its-verb"),
     pytest.param(
+        ("In closing, defence lawyer Nora Pike asked the jury to think of the harbour.",
+         "The Harbour Gazette reported on Pike's closing argument:",
+         "\" 'There is anger here, but it goes further than that,' [Pike] said."),
+        "anger here", "Nora Pike", id="a-name-an-editor-put-in-brackets"),
+    pytest.param(
         ("Few traders were worried.",
          "Ines Vale, an economist at Harbour College who chaired a panel that studied Tide "
          "Market rules, agreed. “Nothing is broken in the market,” she said."),

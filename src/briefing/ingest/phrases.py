@@ -395,15 +395,24 @@ def _comma_before(framed: str, end: int, verb_start: int) -> bool:
 
 
 def _drop_parentheses(toks: list[Token]) -> list[Token]:
+    """Without what is in parentheses or brackets, except a name an editor
+    put in brackets for a pronoun ("'…,' [Bruck] said"): that is the name."""
     out: list[Token] = []
     depth = 0
+    inside: list[Token] = []
     for tok in toks:
         if tok.text in "([":
             depth += 1
+            inside = []
         elif tok.text in ")]":
+            if tok.text == "]" and depth == 1 and 0 < len(inside) <= 4 and all(
+                    t.capitalised for t in inside):
+                out += inside
             depth = max(0, depth - 1)
         elif not depth:
             out.append(tok)
+        else:
+            inside.append(tok)
     return out
 
 
