@@ -1436,6 +1436,15 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "\" 'There is anger here, but it goes further than that,' [Pike] said."),
         "anger here", "Nora Pike", id="a-name-an-editor-put-in-brackets"),
     pytest.param(
+        ("Beside “Dana” stood Tom Reed, 19, who had marched all week.",
+         "“Dana” chimed in: “Nobody listens to us,” she said of the council.",
+         "“We tried,” Reed said. “Not hard enough,” “Dana” countered."),
+        "Nobody listens", "Dana", id="a-name-someone-gave-in-marks-then-its-verb"),
+    pytest.param(
+        ("Beside “Dana” stood Tom Reed, 19, who had marched all week.",
+         "“We tried,” Reed said. “Not hard enough,” “Dana” countered."),
+        "Not hard enough", "Dana", id="a-name-in-marks-after-a-quotation"),
+    pytest.param(
         ("Few traders were worried.",
          "Ines Vale, an economist at Harbour College who chaired a panel that studied Tide "
          "Market rules, agreed. “Nothing is broken in the market,” she said."),

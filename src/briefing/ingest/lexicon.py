@@ -47,7 +47,7 @@ sigh sighs sighed laugh laughs laughed exclaim exclaims exclaimed retort retorts
 snap snaps snapped interject interjects interjected elaborate elaborates elaborated
 clarify clarifies clarified text texts texted email emails emailed message messages
 messaged instruct instructs instructed yell yells yelled scream screams screamed
-chant chants chanted
+chant chants chanted chime chimes chimed
 demand demands demanded beg begs begged read reads alleging claiming arguing insisting
 stating noting declaring calling describing dubbing labelling labeling branding tell-tale
 answer answers answered reveal reveals revealed

@@ -412,6 +412,12 @@ class People:
             return found
         return None
 
+    def is_someone(self, entity: Entity) -> None:
+        """The name is a person's ("“Perry” chimed in"), whom "he" can mean."""
+        if entity.kind == "name":
+            entity.kind = "person"
+            self._reindex(entity)
+
     def someone(self) -> Entity | None:
         """Whom a singular "they" means: of the people seen last, the one
         the text describes and does not name ("the ex-partner", "a former

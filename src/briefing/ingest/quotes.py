@@ -196,6 +196,8 @@ def read_quotes(paragraphs: list[str], crossheads: Mapping[int, str] | None = No
     for index, continued in continued_quotations(paragraphs, spans).items():
         spans[index] = continued
     for index, text in enumerate(paragraphs):
+        spans[index] = [span for span in spans[index] if not _a_name_in_marks(text, span)]
+    for index, text in enumerate(paragraphs):
         crosshead = (crossheads or {}).get(index, "")
         # "Garth Brooks", "Eyewitness - Fernanda Bona": who the paragraphs
         # under it are about.
@@ -208,6 +210,18 @@ def read_quotes(paragraphs: list[str], crossheads: Mapping[int, str] | None = No
     for reading, following in pairwise(readings):
         _speaker_from_the_next(reading, following)
     return Reading(people, readings)
+
+
+def _a_name_in_marks(text: str, span: QuoteSpan) -> bool:
+    """"“Perry” chimed in: “…”": a name someone gave (not their own) in
+    marks, then its verb. The name speaks; it is no quotation."""
+    return span.closed and _PSEUDONYM.fullmatch(text, span.start, span.end) is not None and (
+        _VERB_AFTER_NAME.match(text, span.close + 1) is not None)
+
+
+_PSEUDONYM = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
+_VERB_AFTER_NAME = re.compile(r"\s+(?:[a-z]{2,}ed|" + "|".join(sorted(
+    ("said", "says", "told", "tells", "wrote", "writes", "explained", "added"))) + r")\b")
 
 
 def _speaker_from_the_next(reading: ParagraphReading, following: ParagraphReading) -> None:
@@ -351,6 +365,7 @@ def _affiliation_role_name(phrase: str) -> bool:
 
 
 _CLOSING_MARKS = ("”", "\"", "’", "»")
+_OPENING_MARKS = ("“", "\"", "‘", "«")
 
 
 def _events(reading: ParagraphReading) -> list[Event]:
@@ -519,6 +534,10 @@ def _resolve_event(reading: ParagraphReading, event: Event, index: int, people: 
         return
     if event.phrase.document:
         people.wrote(entity, event.phrase.document)  # then "the report said" is theirs
+    framed = reading.framed
+    if framed[event.phrase.start - 1:event.phrase.start] in _OPENING_MARKS and framed[
+            event.phrase.end:event.phrase.end + 1] in _CLOSING_MARKS:
+        people.is_someone(entity)  # "“Perry” countered": a name given to a person
     event.guessed = is_guess(event.phrase.text, entity)
     # "Ukraine’s foreign minister said ..." then "“...,” said Dmytro Kuleba":
     # a name without a role right after a definite description takes it.
