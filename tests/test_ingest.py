@@ -1445,6 +1445,17 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "“We tried,” Reed said. “Not hard enough,” “Dana” countered."),
         "Not hard enough", "Dana", id="a-name-in-marks-after-a-quotation"),
     pytest.param(
+        ("Harbour Bank was fined in May.",
+         "In June, Ireland filed an appeal after repeatedly saying the country “strongly "
+         "disagrees” with the fine."),
+        "strongly", "Ireland", id="after-saying-by-the-main-clauses-subject"),
+    pytest.param(
+        ("Harbour Bank was fined in May.",
+         "The mayor’s first comments came with a warning about some of the rhetoric from the "
+         "Harbour Party, which tried to rally support by saying that voters were “flooding "
+         "in.”"),
+        "flooding", "the Harbour Party", id="by-saying-after-which-by-what-which-stands-for"),
+    pytest.param(
         ("Few traders were worried.",
          "Ines Vale, an economist at Harbour College who chaired a panel that studied Tide "
          "Market rules, agreed. “Nothing is broken in the market,” she said."),

@@ -62,9 +62,11 @@ _VENUE_WORDS = frozenset("statement interview briefing conference post speech vi
                          "letter email e-mail address tweet report filing call podcast "
                          "broadcast session hearing meeting rally appearance".split())
 _SOURCE_OF = re.compile(
-    r"^(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?P<document>statement|report|post|filing|document|"
+    r"^(?:(?:some|much|most|part|all|one|many)\s+of\s+)?(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+)?"
+    r"(?P<document>statement|report|post|filing|document|"
     r"documents|data|figures|estimates|estimate|tally|count|survey|analysis|memo|letter|record|"
-    r"records|notice|message)\s+(?:from|by|of|released by|published by|issued by)\s+", re.I)
+    r"records|notice|message|rhetoric|remarks|comments|words)\s+"
+    r"(?:from|by|of|released by|published by|issued by)\s+", re.I)
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 

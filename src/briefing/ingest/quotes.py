@@ -656,6 +656,17 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         main = main_subject(framed, comma + 1, end) if comma >= 0 else None
         if main is not None:
             return main
+    if event.verb.endswith("ing") and _CONJUNCTION_BEFORE_PARTICIPLE.search(before_verb):
+        # "Ireland filed an appeal after repeatedly saying …": the main
+        # clause's subject said it; "…'s Likud party, which tried to rally
+        # support by saying …": what "which" stands for.
+        start = reading.sentences[event.sentence][0]
+        relative = max(_RELATIVE_AFTER_COMMA.finditer(framed, start, event.start),
+                       key=lambda match: match.start(), default=None)
+        main = (subject_before(framed, start, relative.start()) if relative is not None
+                else main_subject(framed, start, event.start))
+        if main is not None:
+            return main
     # "Kirch released a statement condemning “…”": the statement's author.
     of_a_document = event.verb.endswith("ing") and before_verb.rsplit(" ", 1)[-1].lower() in (
         DOCUMENT_NOUNS)
@@ -677,6 +688,11 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
 
 
 _UNOWNED_DOCUMENT = re.compile(r"(?:a|an)\s+(?:\w+\s+)?(statement|letter|post|release)", re.I)
+
+
+_RELATIVE_AFTER_COMMA = re.compile(r",\s+(?:which|who)\b")
+_CONJUNCTION_BEFORE_PARTICIPLE = re.compile(
+    r"\b(?:after|before|while|when|since|without|by)(?:\s+[a-z]+ly)?$")
 
 
 # A verb that has someone else speak: "prompted Engoron to quip", "asked the
