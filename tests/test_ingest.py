@@ -1007,6 +1007,20 @@ def test_a_tennis_scoreline_as_news_writes_it_is_one_figure():
     assert [f.text for f in draft.briefing.figures] == ["6-4, 7-6 (5)", "3-6, 6-3, 7-6 (0)"]
 
 
+def test_a_range_is_one_figure_and_a_change_is_two():
+    draft = draft_of(
+        "Tickets cost between $2 to $18, and dinners $24 to $28 a head. Between 2015 and "
+        "2021 the fund lost money, and from 2001 to 2010 it grew. The ice is between 38,000 "
+        "and 42,000 years old; repairs take six to eight weeks and cost 80% to 90% of income.",
+        "Staff numbers grew from 45 to 214, shares rose 3% to $45 and fees rose 5% to 10%.")
+    figures = [(f.text, f.label) for f in draft.briefing.figures]
+    assert [text for text, _ in figures] == [
+        "$2 to $18", "$24 to $28", "2015 and 2021", "2001 to 2010", "38,000 and 42,000 years",
+        "six to eight weeks", "80% to 90%", "45", "214", "3%", "$45", "5%", "10%"]
+    assert dict(figures)["six to eight weeks"] == "weeks"
+    assert dict(figures)["2015 and 2021"] == "year"
+
+
 def test_an_amount_that_gives_no_number_is_not_a_figure():
     draft = draft_of("Tens of thousands of people fled and scores of fires broke out, "
                      "but half a dozen shops and a third of the homes stayed open.")

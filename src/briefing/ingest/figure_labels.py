@@ -168,8 +168,9 @@ def _counted_phrase(text: str) -> str:
             while rest and (rest[0].lower() in numeric or rest[0].lower() in NUMBER_WORDS
                             or any(ch.isdigit() for ch in rest[0])
                             or (rest[0].lower() in ("to", "or") and len(rest) > 1
-                            and any(ch.isdigit() for ch in rest[1]))):
-                rest = rest[1:]  # "1.5 to 2 degrees": degrees
+                            and (any(ch.isdigit() for ch in rest[1])
+                                 or rest[1].lower().split("-")[0] in NUMBER_WORDS))):
+                rest = rest[1:]  # "1.5 to 2 degrees", "six to eight weeks": degrees, weeks
             if rest:
                 return " ".join(rest)
     return ""

@@ -97,7 +97,8 @@ _FIGURE = re.compile(
     rf"|(?P<scores>{_SCORES})|(?P<rank>(?-i:\bNo\.\s?\d+\b))|(?P<duration>{_DURATION})"
     rf"|(?P<core>(?<![\w$£€¥₹]){_CORE}(?:\s?[-–]\s?{_CORE})?)",
     re.IGNORECASE)
-_TO_RANGE = re.compile(rf"\s+to\s+{_CORE}\b", re.IGNORECASE)
+_TO_RANGE = re.compile(rf"\s+to\s+(?P<second>{_CORE})(?![\w-])", re.IGNORECASE)
+_AND_RANGE = re.compile(rf"\s+and\s+(?P<second>{_CORE})(?![\w-])", re.IGNORECASE)
 # "VARNO, May 14 (Wirewatch) -", "WASHINGTON (Aug. 13) --", "April 17, 2015 --".
 _DATELINE = re.compile(
     rf"\s*(?:[A-Z][A-Z.'’ \-]{{1,40}}(?:,\s*[A-Z][A-Za-z.' ]{{1,30}})?,\s*{_DATE}"
@@ -242,10 +243,10 @@ def _extend(text: str, start: int, end: int,
         ratio = _ONE_IN.match(text, end)
         if ratio and _small(core):
             return ratio.end(), "ratio", None, None  # "1 in 5", "one in five"
-        to_range = _TO_RANGE.match(text, end)
-        if to_range and not text[max(0, start - 5):start].lower().endswith("from "):
-            end = to_range.end()  # "six to eight weeks", but not "from 45 to 214"
-            core = text[start:end]
+    joined = _range_end(text, start, end, core)
+    if joined is not None:
+        end = joined
+        core = text[start:end]
     if end < len(text) and text[end].isalpha():
         suffix = _UNIT_SUFFIX.match(text, end)
         if suffix is None:
@@ -255,13 +256,57 @@ def _extend(text: str, start: int, end: int,
     compound = _COMPOUND.match(text, end)
     if compound:
         return compound.end(), "core", value, unit  # "20-kilometre", "67-year-old"
-    if _is_year(core):
+    if _is_year(core) or _years(core):
         return end, "core", value, "year"
-    if unit is None and not _is_range(core):
+    if unit is None and not _HYPHEN_RANGE.search(core):
         counted_end, noun = _counted(text, end)
         if noun:
             return counted_end, "core", value, noun  # "26 buses"
     return end, "core", value, unit
+
+
+def _range_end(text: str, start: int, end: int, core: str) -> int | None:
+    """Where a range that starts with `core` ends, if it is one: "six to
+    eight weeks", "$2 to $18", "80% to 90%", "between 400 and 600", "from
+    2001 to 2010". Not a change from one value to another ("from 45 to
+    214", "rose 3% to $45")."""
+    before = text[max(0, start - 8):start].lower()
+    if before.endswith("between "):
+        joined = _AND_RANGE.match(text, end) or _TO_RANGE.match(text, end)
+        return joined.end() if joined and _same_shape(core, joined.group("second")) else None
+    joined = _TO_RANGE.match(text, end)
+    if joined is None or not _same_shape(core, joined.group("second")):
+        return None
+    if before.endswith("from "):
+        both_years = _is_year(core) and _is_year(joined.group("second"))
+        return joined.end() if both_years else None
+    if not _bare(core) and _MOVED_BY.search(text, max(0, start - 24), start):
+        return None  # "shares rose 5% to 10%": by how much, to what level
+    return joined.end()
+
+
+def _years(core: str) -> bool:
+    """"2001 to 2010", "1991 and 1995": a span of years."""
+    ends = re.split(r"\s+(?:to|and)\s+", core.strip())
+    return len(ends) == 2 and all(_is_year(end) for end in ends)
+
+
+_HYPHEN_RANGE = re.compile(r"\d\s?[-–]\s?\d")
+
+
+def _same_shape(first: str, second: str) -> bool:
+    """Two ends of one range: both bare, or with the same currency, or both
+    percentages ("$5 billion to $8 billion", "10 percent to 25 percent")."""
+    if _bare(first):
+        return True  # "six to eight weeks", "20 to 30 percent"
+    first_unit, second_unit = _value(first)[1], _value(second)[1]
+    return first_unit is not None and first_unit == second_unit
+
+
+_MOVED_BY = re.compile(r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|grew|grow|grows|"
+                       r"jumped|jumps|climbed|climbs|dropped|drops|slipped|slips|gained|gains|"
+                       r"lost|loses|increased|increases|decreased|decreases|cut|cuts|raised|"
+                       r"raises|lowered|lowers|up|down)(?:\s+by)?\s+$", re.IGNORECASE)
 
 
 def _is_figure(text: str, start: int, end: int, core: str) -> bool:
@@ -336,7 +381,7 @@ def _is_year(core: str) -> bool:
 
 
 def _is_range(core: str) -> bool:
-    return bool(re.search(r"\d\s?(?:-|–|to)\s?\d", core))
+    return bool(re.search(r"\d\s?(?:-|–|to)\s?\d|\d\S*\s+(?:to|and)\s+\S*\d", core))
 
 
 def _counted(text: str, end: int) -> tuple[int, str | None]:
