@@ -1033,6 +1033,12 @@ def test_an_emergency_number_or_an_address_is_not_a_figure():
     assert [f.text for f in draft.briefing.figures] == ["40 people", "112-metre"]
 
 
+def test_a_bills_number_names_it_even_opening_a_sentence():
+    draft = draft_of("SB 478 applies to hotels. The bill, HB 12, covers 300 restaurants.",
+                     "In all, 40 people came; 12 stayed.")
+    assert [f.text for f in draft.briefing.figures] == ["300 restaurants", "40 people", "12"]
+
+
 def test_at_one_point_is_when_not_a_score():
     draft = draft_of("At one point, Kise called the answers “brilliant.”",
                      "The Lakers won by one point after scoring 40 points.")

@@ -341,8 +341,11 @@ def _is_figure(text: str, start: int, end: int, core: str) -> bool:
         bare = word.rstrip(".").lower()
         if (word[0].isupper() and bare not in MONTHS and bare not in MONTH_ABBREVIATIONS
                 and not re.search(r"[’']s$", word)  # "Lindqvist's 38"
-                and bare not in _WEEKDAYS and not _sentence_start(text, start - len(
-                    previous.group(0)))
+                and bare not in _WEEKDAYS
+                # Opening a sentence, a word is capitalised anyway; an
+                # acronym ("SB 478", "HB 2") names a thing wherever it is.
+                and (_ACRONYM_WORD.fullmatch(word) or not _sentence_start(
+                    text, start - len(previous.group(0))))
                 and bare not in ("us", "usd", "eur", "gbp", "rs", "about", "some", "over",
                                  "nearly", "around", "almost", "more", "only", "just")):
             return False
@@ -350,6 +353,7 @@ def _is_figure(text: str, start: int, end: int, core: str) -> bool:
                                                           "billion", "trillion"))
 
 
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,5}")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # An event's name, not a name before the noun the year is of ("the 2015 White
 # House report", "the 2010 Dodd-Frank law").
