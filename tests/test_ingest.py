@@ -1476,6 +1476,12 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "in.”"),
         "flooding", "the Harbour Party", id="by-saying-after-which-by-what-which-stands-for"),
     pytest.param(
+        ("Nora Pike runs a support group for young carers. “We meet on Fridays,” she said.",
+         "Dana, 19, lives with her mother and has told no one.",
+         "“When they find out, they will be angry.",
+         "“I will miss how things are now,” she said."),
+        "When they find out", "Dana", id="one-name-with-an-age-then-an-open-quotation"),
+    pytest.param(
         ("Few traders were worried.",
          "Ines Vale, an economist at Harbour College who chaired a panel that studied Tide "
          "Market rules, agreed. “Nothing is broken in the market,” she said."),

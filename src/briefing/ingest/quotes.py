@@ -228,15 +228,21 @@ def _speaker_from_the_next(reading: ParagraphReading, following: ParagraphReadin
     """"What the actor is most excited about is life at home with Eva
     Mendes. “Your whole life, …”" / "“Eva's the dream mother,” he explains":
     a quotation that closes a paragraph of narrative, its speaker unnamed,
-    is the one whose words open the next paragraph and are attributed right
-    after them. It stays a guess, flagged as one."""
+    or that is the whole paragraph and left open, is the one whose words open
+    the next paragraph and are attributed right after them. It stays a
+    guess, flagged as one."""
     if not reading.quotes or not following.quotes:
         return
     last, first = reading.quotes[-1], following.quotes[0]
-    if last.how != "context" or last.span.open == 0 or first.how != "after":
-        return
-    if reading.text[last.span.outer_end:].strip(" .,!?") or following.text[
+    if last.how != "context" or first.how != "after" or following.text[
             :first.span.open].strip():
+        return
+    # A paragraph that is one quotation left open runs on into the next,
+    # whose speaker says it: "“When they find out, …" / "“My relationship
+    # …,” he said."
+    running = last.span.open == 0 and not last.span.closed
+    if not running and (last.span.open == 0
+                        or reading.text[last.span.outer_end:].strip(" .,!?")):
         return
     if first.entity is not None and first.entity.kind == "person":
         last.entity = first.entity
@@ -290,8 +296,16 @@ def _read_paragraph(index: int, text: str, spans: list[QuoteSpan], people: Peopl
             _resolve_event(reading, item, index, people, state)
         else:
             phrase = text[item.start:item.end].strip()
-            mentioned = (people.recall(phrase, person=True) if item.person_only
-                         else _resolve_mention(phrase, item.salient, people))
+            if item.person_only:
+                mentioned = people.recall(phrase, person=True)
+            elif " " not in phrase and _AGE_AFTER.match(text, item.end):
+                # "Shelim, 21, lives in east London": one name with an age
+                # is someone's, whom a later "he" means.
+                mentioned = people.resolve(phrase, speaking=False, salient=True)
+                if mentioned is not None:
+                    people.is_someone(mentioned)
+            else:
+                mentioned = _resolve_mention(phrase, item.salient, people)
             if mentioned is not None and mentioned.kind == "person":
                 subjects.append((item.start, mentioned))
 
@@ -323,6 +337,9 @@ def _read_paragraph(index: int, text: str, spans: list[QuoteSpan], people: Peopl
         if last.entity is not None and not quote_after:
             state.last_speaker = last.entity.live
     return reading
+
+
+_AGE_AFTER = re.compile(r",\s*\d{1,3},")
 
 
 def _narrated(text: str, quoted: dict[str, Entity]) -> Entity | None:
