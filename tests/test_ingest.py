@@ -995,10 +995,11 @@ def test_a_role_is_what_someone_is_without_the_clause_after_it():
         "“nothing is broken.”",
         "Witnesses said that Osei shouted “stay back” before the shots.",
         "The bank showed its app at a dinner at the home of Harbour Bank chief Tom Reed.",
-        "“It is ready,” Reed said.")
+        "“It is ready,” Reed said.",
+        "“The cuts are empty,” a release from Harbour Party critic Ana Ruiz said.")
     assert [(q.speaker_name, q.speaker_role) for q in draft.briefing.quotes] == [
         ("Ines Vale", "economist at Harbour College"), ("Osei", None),
-        ("Tom Reed", "Harbour Bank chief")]
+        ("Tom Reed", "Harbour Bank chief"), ("Ana Ruiz", "Harbour Party critic")]
 
 
 def test_a_tennis_scoreline_as_news_writes_it_is_one_figure():
@@ -1481,6 +1482,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "“When they find out, they will be angry.",
          "“I will miss how things are now,” she said."),
         "When they find out", "Dana", id="one-name-with-an-age-then-an-open-quotation"),
+    pytest.param(
+        ("Treasury Board President Stockwell Day is trumpeting job cuts.",
+         "“No one sat on that board,” said Erik Waddell, an aide to the minister.",
+         "Defending the cuts, Mr. Day said they matter. “It is future savings,” he said."),
+        "future savings", "Stockwell Day", id="mr-day-is-a-name-though-day-is-a-time-word"),
     pytest.param(
         ("Few traders were worried.",
          "Ines Vale, an economist at Harbour College who chaired a panel that studied Tide "

@@ -685,15 +685,22 @@ _PEOPLE_TOO = frozenset(("house", "guard", "team"))  # org nouns that head a per
 
 
 def _after_whose_place(role: str | None) -> str | None:
-    """"demonstration at the home of Verizon CIO" before a name: what they
-    are comes after whose home it is."""
+    """"demonstration at the home of Verizon CIO", "release from Liberal
+    critic" before a name: what they are comes after whose home or whose
+    release it is."""
     if role is None:
         return None
     words = role.split()
     for k in range(len(words) - 2, -1, -1):
-        if words[k].lower() in _PLACES_OF_SOMEONE and words[k + 1].lower() == "of":
+        word, link = words[k].lower(), words[k + 1].lower()
+        if (word in _PLACES_OF_SOMEONE and link == "of") or (
+                word in _WRITINGS and link in ("from", "by")):
             return " ".join(words[k + 2:]) or None
     return role
+
+
+_WRITINGS = frozenset("release statement letter report memo post email message remarks comments "
+                       "words rhetoric".split())
 
 
 def _common_noun(word: str) -> bool:

@@ -56,6 +56,7 @@ _LINKS = frozenset(("of", "for", "at", "from"))
 _COPULAS = frozenset("is are was were".split())
 _PREPOSITIONS = frozenset("on in with about over under into by to near across".split())
 _BOUNDARY_PUNCT = frozenset(",;:—–()[]" + MASK + "\"“”„«»‘’'")
+_HONORIFIC_WORDS = frozenset(word.rstrip(".") for word in HONORIFICS)
 _TIME_WORDS = frozenset(WEEKDAYS + MONTHS + "week weekend month year night morning afternoon "
                         "evening day today yesterday".split())
 _VENUE_WORDS = frozenset("statement interview briefing conference post speech video message "
@@ -65,7 +66,7 @@ _SOURCE_OF = re.compile(
     r"^(?:(?:some|much|most|part|all|one|many)\s+of\s+)?(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+)?"
     r"(?P<document>statement|report|post|filing|document|"
     r"documents|data|figures|estimates|estimate|tally|count|survey|analysis|memo|letter|record|"
-    r"records|notice|message|rhetoric|remarks|comments|words)\s+"
+    r"records|notice|message|release|rhetoric|remarks|comments|words)\s+"
     r"(?:from|by|of|released by|published by|issued by)\s+", re.I)
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -654,6 +655,12 @@ def _names_someone(toks: list[Token]) -> bool:
         return True
     if any(w.lower in _CLAUSE_INSIDE for w in words[1:]):
         return False  # "stars in the hopes that the press … will help": a clause, no one
+    # After an honorific a capitalised word is a surname, even "Day" ("Mr. Day").
+    named = [w for before, w in zip([None, *words], words, strict=False)
+             if before is not None and before.lower.rstrip(".") in _HONORIFIC_WORDS
+             and w.capitalised]
+    if named:
+        return True
     if all(w.lower in NOT_A_NAME or w.lower in _TIME_WORDS for w in words):
         return False
     if any(w.capitalised and w.lower not in NOT_A_NAME and w.lower not in _TIME_WORDS

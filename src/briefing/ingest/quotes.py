@@ -378,7 +378,15 @@ _EMPLOYER_ROLE_NAME = re.compile(r"(?:[A-Z][\w’'\-]*\s+){1,4}(?:[a-z][a-z\-]+\
 
 def _affiliation_role_name(phrase: str) -> bool:
     match = _EMPLOYER_ROLE_NAME.fullmatch(phrase)
-    return match is not None and is_person_noun(match.group(1))
+    if match is not None and is_person_noun(match.group(1)):
+        return True
+    # "Treasury Board President Stockwell Day": a title in capitals.
+    match = _TITLED_NAME.fullmatch(phrase)
+    return match is not None and match.group(1).lower() in TITLE_WORDS
+
+
+_TITLED_NAME = re.compile(r"(?:[A-Z][\w’'\-]*\s+){1,4}([A-Z][a-z]+)\s+"
+                          r"([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})")
 
 
 _CLOSING_MARKS = ("”", "\"", "’", "»")
