@@ -1488,6 +1488,12 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "Defending the cuts, Mr. Day said they matter. “It is future savings,” he said."),
         "future savings", "Stockwell Day", id="mr-day-is-a-name-though-day-is-a-time-word"),
     pytest.param(
+        ("Prosecutor Ana Ruiz spoke on Tuesday.",
+         "The review found three entry wounds, Ruiz said. She said that while it is "
+         "\"entirely fair\" to ask whether seven shots is excessive, Reed said he went on "
+         "firing until the \"threat\" stopped."),
+        "entirely fair", "Ana Ruiz", id="words-inside-what-a-verb-before-says"),
+    pytest.param(
         ("Few traders were worried.",
          "Ines Vale, an economist at Harbour College who chaired a panel that studied Tide "
          "Market rules, agreed. “Nothing is broken in the market,” she said."),

@@ -978,7 +978,14 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
     # 1. Right after the quotation.
     if after is not None and after.start < next_open and after.sentence <= close_sentence + 1:
         gap = tokens(reading.framed, span.outer_end, after.start)
-        if len([t for t in gap if t.is_word]) <= _MAX_POST_GAP_WORDS and (
+        words = len([t for t in gap if t.is_word])
+        # "He said that while it is “absolutely appropriate” to ask whether
+        # …, Sheskey said he …": words inside what a verb before them says,
+        # the clause going on after them, are that verb's.
+        inside = (before is not None and before.sentence == sentence
+                  and before.entity is not None and not before.verb.endswith("ing")
+                  and words > 2)
+        if words <= _MAX_POST_GAP_WORDS and not inside and (
                 after.sentence == close_sentence or _ends_with_attribution(reading, span,
                                                                            after, gap)):
             return after.entity, "after", after
