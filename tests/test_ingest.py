@@ -1494,6 +1494,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "firing until the \"threat\" stopped."),
         "entirely fair", "Ana Ruiz", id="words-inside-what-a-verb-before-says"),
     pytest.param(
+        ("Tom Reed, the neighbour who filmed it, said he heard police yelling “drop the "
+         "bag!” but never saw a weapon.",),
+        "drop the bag", "police", id="heard-someone-described-yelling"),
+    pytest.param(
         ("Few traders were worried.",
          "Ines Vale, an economist at Harbour College who chaired a panel that studied Tide "
          "Market rules, agreed. “Nothing is broken in the market,” she said."),

@@ -863,6 +863,8 @@ _OWNER_END = re.compile(r"[’']s?\s")
 _HEARD_SAYING = re.compile(r"\b([a-z]+)\s+((?:[A-Z][\w’'\-.]*\s*){1,4})$")
 _HEARING_VERBS = SPEECH_VERBS | frozenset(
     "remember remembers remembered hear hears heard overheard see sees saw".split())
+_HEARD_SOMEONE = re.compile(r"\b(" + "|".join(sorted(_HEARING_VERBS, key=len, reverse=True))
+                            + r")\s+((?:(?:a|an|the|some)\s+)?(?:[a-z]+\s+)?(?P<noun>[a-z]+))$")
 
 
 def _recalled_name(framed: str, low: int, participle: int) -> int | None:
@@ -871,7 +873,11 @@ def _recalled_name(framed: str, low: int, participle: int) -> int | None:
     tail = max(low, participle - _TAIL)
     heard = _HEARD_SAYING.search(framed[tail:participle].rstrip())
     if heard is None or heard.group(1).lower() not in _HEARING_VERBS:
-        return None
+        # "heard police yelling “…”", "heard a man scream": someone described.
+        heard = _HEARD_SOMEONE.search(framed[tail:participle].rstrip())
+        if heard is None or heard.group(1).lower() not in _HEARING_VERBS or not (
+                is_person_noun(heard.group("noun")) or heard.group("noun") in ORG_NOUNS):
+            return None
     return tail + heard.start(2)
 
 
