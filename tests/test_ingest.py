@@ -978,6 +978,24 @@ _LEAD = "Singer Ana Ruiz said on Tuesday that “I just want to perform my songs
     ([_LEAD, "Vell Music Group spoke on Friday.",
       "Conditions in Misrata are “especially grave,” according to a statement."],
      "especially grave", "Vell Music Group"),
+    # "the airline" is the airline just named; "the regulator" the authority that
+    # spoke; "the union" no ministry; "the government" no network of schools.
+    (["Harbour Air cancelled 40 flights on Monday.",
+      "Harbour Air declined to comment. “We are checking every aircraft,” the airline said."],
+     "checking every aircraft", "Harbour Air"),
+    (["In a statement, the Civil Aviation Authority said it was “watching closely.”",
+      "The regulator added that passengers should “check before travelling.”"],
+     "check before travelling", "the Civil Aviation Authority"),
+    (["A spokesperson for the Transport Ministry said it was “aware of the strike.”",
+      "The union said its members were “exhausted and angry.”"], "exhausted", "the union"),
+    (["The Free Schools Network said it had 700 applications.",
+      "Schools must pass “rigorous vetting tests”, the government says."],
+     "rigorous vetting", "the government"),
+    (["The Harbour Tribune reported on Monday that the plant would close.",
+      "Boeing is in the early stages of planning. The company said in a statement that it "
+      "is “under contract.”"], "under contract", "the company"),
+    (["The Justice Department said the merger would “lessen competition.”"],
+     "lessen competition", "the Justice Department"),
     # "the company" is the one just named, though it has not spoken yet.
     ([_LEAD, "Vell Music Group fired back. “We never blocked her,” the company wrote."],
      "never blocked", "Vell Music Group"),

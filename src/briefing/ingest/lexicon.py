@@ -201,7 +201,7 @@ relatives colleague colleagues partner partners fan fans voter voters candidate
 candidates councillor councillors chancellor premier king queen prince princess pope
 veteran veterans refugee refugees villager villagers shopkeeper commentator
 columnist reporter journalist journalists editor historian academic academics
-economist official's chairperson regulator regulators ombudsman coroner sheriff
+economist official's chairperson regulators ombudsman coroner sheriff
 administrator administrators fellow fellows deputy deputies lecturer lecturers
 detective detectives constable police policeman policewoman trooper
 specialist specialists substitute co-author winger forward

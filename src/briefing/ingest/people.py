@@ -79,6 +79,18 @@ _COLLECTIVE_ORGS = frozenset("company firm group bank carmaker retailer lender i
                              "broadcaster newspaper operator utility manufacturer maker "
                              "giant startup".split())
 # What a one-word name that spoke ("Apple", "Reuters") may be called next.
+# Institutions whose kind is in their name ("the Transport Ministry", "the
+# Rail Workers' Union"): "the union" is never another kind of body.
+_NAMED_BY_KIND = frozenset("ministry department party union council court commission committee "
+                           "army police parliament senate congress navy government".split())
+# A publication that reported something is not "the company" in the story.
+_PUBLICATION = re.compile(r"\b(?:Journal|Times|Post|News|Herald|Guardian|Telegraph|Tribune|"
+                          r"Gazette|Reuters|Bloomberg|Associated Press|Press|Daily|Magazine)\b")
+_PUBLIC_BODIES = frozenset("ministry department agency authority commission committee council "
+                           "court government parliament senate congress police army navy "
+                           "military regulator watchdog office administration bureau service "
+                           "organisation organization".split())
+_PROPER_NAME = re.compile(r"\b[A-Z][a-z]")
 _BUSINESSES = frozenset("company firm group bank carmaker retailer lender insurer airline club "
                         "team broadcaster newspaper operator utility manufacturer maker giant "
                         "startup".split())
@@ -86,7 +98,7 @@ _ORG_NAME_WORDS = ORG_NOUNS | frozenset("journal times post news herald guardian
                                         "tribune gazette inc corp co ltd plc llc ag sa "
                                         # "Orbital Sciences", "Big Machine Records"
                                         "sciences systems technologies industries holdings "
-                                        "resources airlines airways motors pharmaceuticals "
+                                        "resources airlines airways air motors pharmaceuticals "
                                         "entertainment records recordings media partners "
                                         "foundation laboratories labs communications enterprises "
                                         "ventures securities insurance brands foods pictures "
@@ -403,14 +415,31 @@ class People:
         if found is not None:
             return found
         if bare and head in _COLLECTIVE_ORGS:  # "the company": the one just named
-            found = self._latest([("spoke",), ("kind", "org", None)], seen=True) or self._latest(
-                [("spoke",)])
-            if found is not None and found.described and found.head not in forms:
-                return None  # "the airline" is not "the navy" that spoke before it
-            if found is not None and found.kind == "name" and head not in _BUSINESSES:
-                return None  # "Apple" may be "the company", but "Lorenz" is no ministry
-            return found
+            return self._body(head, forms)
         return None
+
+    def _body(self, head: str, forms: set[str]) -> Entity | None:
+        """Which organisation "the company", "the regulator" or "the union"
+        means: the one last seen that can be one."""
+        business = head in _BUSINESSES
+        keys: list[tuple[object, ...]] = [("spoke",), ("kind", "org", None)]
+        if business:
+            keys.append(("kind", "name", None))  # "Harbour Air declined …", then "the airline"
+        found = self._latest(keys, seen=True) or self._latest([("spoke",)])
+        if found is None or forms & _words(found.name):
+            return found
+        if found.described and not _PROPER_NAME.search(found.name):
+            return None  # "the airline" is not "the navy" that spoke before it
+        if head in _NAMED_BY_KIND:
+            return None  # "the union" is not the Transport Ministry that spoke before
+        if found.kind == "name" and not business:
+            return None  # "Apple" may be "the company", but "Lorenz" is no ministry
+        if business and found.head in _PUBLIC_BODIES:
+            return None  # nor is "the company" the Justice Department
+        if business and head not in ("newspaper", "broadcaster") and _PUBLICATION.search(
+                found.name):
+            return None  # nor the Chicago Tribune that reported on it
+        return found
 
     def is_someone(self, entity: Entity) -> None:
         """The name is a person's ("“Perry” chimed in"), whom "he" can mean."""
@@ -634,8 +663,9 @@ def _parse(text: str, *, places: bool = True) -> _Parsed:
             continue  # "DI Jane Hart" is a rank, "Angel Di Maria" a name
         if run[k + 1:] and all(w.lower().rstrip(".,") in _GENERATIONS for w in run[k + 1:]):
             break  # "Martin Luther King Jr.": no name follows "King"
-        if lower in TITLE_WORDS or lower + "." in HONORIFICS or lower in HONORIFICS:
-            cut = k
+        if (lower in TITLE_WORDS or lower + "." in HONORIFICS or lower in HONORIFICS) and not (
+                run[k + 1:] and all(w.lower() in ORG_NOUNS for w in run[k + 1:])):
+            cut = k  # (not "Justice" in "the Justice Department": an institution's name)
     if cut < 0 and len(run) >= 3 and _role_word(run[0]):
         cut = 0  # "Engineer Dana Pirelli", "Co-author Jun Park"
     if cut >= 0:
