@@ -1516,6 +1516,13 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "bag!” but never saw a weapon.",),
         "drop the bag", "police", id="heard-someone-described-yelling"),
     pytest.param(
+        ("“There is a lot going for the bank,” said Tom Reed, a strategist at Harbour "
+         "Capital.",
+         "Some investors are still worried.",
+         "“Right now the market is guessing,” Ana Ruiz, a vice president at Westwood. “If "
+         "the bank set out the costs, investors could gain confidence.”"),
+        "market is guessing", "Ana Ruiz", id="a-name-after-a-quotation-the-verb-left-out"),
+    pytest.param(
         ("Few traders were worried.",
          "Ines Vale, an economist at Harbour College who chaired a panel that studied Tide "
          "Market rules, agreed. “Nothing is broken in the market,” she said."),

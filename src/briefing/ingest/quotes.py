@@ -115,6 +115,8 @@ _BY_AFTER_PASSIVE = re.compile(
 # Possessive `*+`: the spaces after the name are taken once for each length
 # the name is tried at, not split every way between the three runs (a
 # paragraph ending in `— a` and 16 KB of spaces took minutes).
+_NAME_WITHOUT_VERB = re.compile(r"\s+((?:[A-Z][\w’'\-]+\s+){1,3}[A-Z][\w’'\-]+),\s+"
+                                r"(?:an?|the)\s+[^.“”\"]{3,80}\.(?:\s|$)")
 _DASH_NAME = re.compile(r"\s*+[—–-]{1,2}\s*+([^\s].{0,80}?)\s*+\.?\s*+$")
 # What opens a sentence: a single capitalised word (a known surname, maybe),
 # or a determiner and a few words ending in a person noun.
@@ -234,7 +236,7 @@ def _speaker_from_the_next(reading: ParagraphReading, following: ParagraphReadin
     if not reading.quotes or not following.quotes:
         return
     last, first = reading.quotes[-1], following.quotes[0]
-    if last.how != "context" or first.how != "after" or following.text[
+    if last.how != "context" or first.how not in ("after", "named") or following.text[
             :first.span.open].strip():
         return
     # A paragraph that is one quotation left open runs on into the next,
@@ -311,12 +313,17 @@ def _read_paragraph(index: int, text: str, spans: list[QuoteSpan], people: Peopl
 
     speaking = _Speaking([e for e in reading.events if e.entity is not None])
     subject_starts = [at for at, _ in subjects]  # in order: by bisection, not a scan per quote
+    named_here: Entity | None = None  # "“…,” Jay Singhania, a vice president. “…”"
     for span in spans:
         words = text[span.start:span.end]
         named = bisect_left(subject_starts, span.open)
         about = subjects[named - 1][1] if named else None
         entity, how, guessed = _attribute(reading, span, people, about or speaker_before,
                                           speaking)
+        if how == "context" and named_here is not None:
+            entity, how = named_here, "paragraph"  # a later quotation of the one named
+        elif how == "named":
+            named_here = entity  # named without a verb (the verb left out, or a dash)
         if _names_something(reading, span, how):
             reading.quotes.append(FoundQuote(index, span, words, None, _TITLE))
             continue
@@ -1001,7 +1008,15 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
         if dashed and len(dashed.group(1).split()) <= 8 and dashed.group(1)[0].isupper():
             entity = people.resolve(dashed.group(1), speaking=True)
             if entity is not None:
-                return entity, "after", None
+                return entity, "named", None
+    # 1c. `“…,” Jay Singhania, a vice president at Westwood.`: a name and
+    # what they are, the verb left out.
+    if span.closed and "," in reading.text[span.end - 1:span.outer_end]:
+        named = _NAME_WITHOUT_VERB.match(reading.framed, span.outer_end)
+        if named is not None:
+            entity = people.resolve(named.group(1), speaking=True)
+            if entity is not None and entity.kind == "person":
+                return entity, "named", None
     # 2. Before it, in its sentence.
     if before is not None and before.sentence == sentence:
         return before.entity, "before", before
@@ -1082,7 +1097,8 @@ def _names_something(reading: ParagraphReading, span: QuoteSpan, how: str) -> bo
         noun_after is not None and span.closed and reading.text[span.close - 1] not in ",.!?"
         and is_person_noun(noun_after.group().strip()))
     shouted = _SHOUTED.search(framed, max(0, span.open - 24), span.open) is not None
-    return ((((how not in ("after", "colon") and not framed[:span.open].rstrip().endswith(":"))
+    return ((((how not in ("after", "named", "colon")
+               and not framed[:span.open].rstrip().endswith(":"))
               or attributive) and not shouted and _names_a_title(words))
             or (how in ("context", "none") and not shouted and _is_a_term(words, reading, span))
             or (len(words.split()) <= 4 and _SOURCE_NAMED_BEFORE.search(
