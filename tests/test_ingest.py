@@ -996,6 +996,15 @@ _LEAD = "Singer Ana Ruiz said on Tuesday that “I just want to perform my songs
       "is “under contract.”"], "under contract", "the company"),
     (["The Justice Department said the merger would “lessen competition.”"],
      "lessen competition", "the Justice Department"),
+    # "the WHO" is no relative pronoun; a mining or telecom company no person.
+    (["NASA said the launch was “a success.”",
+      "The WHO said the virus posed a “moderate risk.”"], "moderate risk", "the WHO"),
+    (["“We are not leaving,” Harbour Mining told Reuters.",
+      "The mine employs 300 people. “Jobs are safe,” the company said."], "Jobs are safe",
+     "Harbour Mining"),
+    (["“Our customers come first,” said Vell Telecom, which operates in 12 countries.",
+      "Its network covers the coast. “We will grow,” the company said."], "We will grow",
+     "Vell Telecom"),
     # "the company" is the one just named, though it has not spoken yet.
     ([_LEAD, "Vell Music Group fired back. “We never blocked her,” the company wrote."],
      "never blocked", "Vell Music Group"),

@@ -102,7 +102,10 @@ _ORG_NAME_WORDS = ORG_NOUNS | frozenset("journal times post news herald guardian
                                         "entertainment records recordings media partners "
                                         "foundation laboratories labs communications enterprises "
                                         "ventures securities insurance brands foods pictures "
-                                        "energy watch international".split())
+                                        "energy watch international mining minerals metals "
+                                        "telecom telecoms mobile software electric power oil "
+                                        "petroleum steel chemicals logistics shipping capital "
+                                        "financial electronics aerospace automotive".split())
 
 
 @dataclass(eq=False)

@@ -334,7 +334,7 @@ def _before_relative(segment: list[Token]) -> list[Token]:
     """A segment without its relative clause: "an astrobiologist at Karsund
     University who was not involved" -> "an astrobiologist at Karsund University"."""
     for index, tok in enumerate(segment):
-        if tok.lower in _RELATIVES:
+        if tok.lower in _RELATIVES and not tok.acronym:  # (not "the WHO")
             if tok.lower == "whose" and index + 1 < len(segment):
                 return segment[index + 1:]  # "the port whose mayor said": the mayor
             if tok.lower in ("which", "whom") and _is_subject(segment[index + 1:]):
