@@ -996,6 +996,10 @@ _LEAD = "Singer Ana Ruiz said on Tuesday that “I just want to perform my songs
       "is “under contract.”"], "under contract", "the company"),
     (["The Justice Department said the merger would “lessen competition.”"],
      "lessen competition", "the Justice Department"),
+    # "the Trump campaign" is a campaign, not the person named last.
+    (["Vell Foods spokeswoman Jane Doe said the firm was “working around the clock.”",
+      "The Harbour campaign said the advert was “misleading.”"], "misleading",
+     "the Harbour campaign"),
     # "the WHO" is no relative pronoun; a mining or telecom company no person.
     (["NASA said the launch was “a success.”",
       "The WHO said the virus posed a “moderate risk.”"], "moderate risk", "the WHO"),

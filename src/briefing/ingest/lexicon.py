@@ -253,6 +253,7 @@ prosecutors coalition alliance nato un eu statement report study survey data
 spokesperson's bureau centre center network broadcaster newspaper agency's
 embassy consulate command headquarters force forces guard brigade battalion
 label labels studio studios publisher airline retailer channel magazine website
+campaign campaigns foundation charity nonprofit church panel outlet station
 """.split())
 
 # Collective words for groups of speakers: pronoun "they".

@@ -382,7 +382,8 @@ class People:
         # about (what they do is rarely said of them first); also "actor" alone,
         # as "the “Pose” actor" reads with its title masked.
         what_they_do = head in _WHAT_THEY_DO and not plural
-        if (anaphor and (_PERSON_ANAPHOR.match(text) or what_they_do)) or (
+        body = head in ORG_NOUNS and not is_person_noun(head)  # "the Trump campaign"
+        if (anaphor and ((_PERSON_ANAPHOR.match(text) and not body) or what_they_do)) or (
                 text.lower() in _WHAT_THEY_DO):
             person = self._latest([("person",)], seen=True)
             if person is not None:
