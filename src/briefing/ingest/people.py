@@ -78,7 +78,6 @@ _COLLECTIVE_ORGS = frozenset("company firm group bank carmaker retailer lender i
                              "board regulator watchdog charity authority military army police "
                              "broadcaster newspaper operator utility manufacturer maker "
                              "giant startup".split())
-# What a one-word name that spoke ("Apple", "Reuters") may be called next.
 # Institutions whose kind is in their name ("the Transport Ministry", "the
 # Rail Workers' Union"): "the union" is never another kind of body.
 _NAMED_BY_KIND = frozenset("ministry department party union council court commission committee "
@@ -91,6 +90,7 @@ _PUBLIC_BODIES = frozenset("ministry department agency authority commission comm
                            "military regulator watchdog office administration bureau service "
                            "organisation organization".split())
 _PROPER_NAME = re.compile(r"\b[A-Z][a-z]")
+# What a one-word name that spoke ("Apple", "Reuters") may be called next.
 _BUSINESSES = frozenset("company firm group bank carmaker retailer lender insurer airline club "
                         "team broadcaster newspaper operator utility manufacturer maker giant "
                         "startup".split())
@@ -733,8 +733,7 @@ def _after_whose_place(role: str | None) -> str | None:
     return role
 
 
-_WRITINGS = frozenset("release statement letter report memo post email message remarks comments "
-                       "words rhetoric".split())
+_WRITINGS = DOCUMENT_NOUNS | frozenset("report remarks comments words rhetoric".split())
 
 
 def _common_noun(word: str) -> bool:

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from briefing.ingest.lexicon import (
     ABBREVIATIONS,
@@ -656,10 +657,8 @@ def _names_someone(toks: list[Token]) -> bool:
     if any(w.lower in _CLAUSE_INSIDE for w in words[1:]):
         return False  # "stars in the hopes that the press … will help": a clause, no one
     # After an honorific a capitalised word is a surname, even "Day" ("Mr. Day").
-    named = [w for before, w in zip([None, *words], words, strict=False)
-             if before is not None and before.lower.rstrip(".") in _HONORIFIC_WORDS
-             and w.capitalised]
-    if named:
+    if any(before.lower.rstrip(".") in _HONORIFIC_WORDS and word.capitalised
+           for before, word in pairwise(words)):
         return True
     if all(w.lower in NOT_A_NAME or w.lower in _TIME_WORDS for w in words):
         return False
