@@ -1000,6 +1000,10 @@ _LEAD = "Singer Ana Ruiz said on Tuesday that “I just want to perform my songs
     (["Vell Foods spokeswoman Jane Doe said the firm was “working around the clock.”",
       "The Harbour campaign said the advert was “misleading.”"], "misleading",
      "the Harbour campaign"),
+    # An acronym is the organisation whose name's initials it is.
+    (["The Federal Open Market Committee said rates would stay “lower for longer.”",
+      "Harbour Bank said it agreed. The FOMC later said inflation was “transitory.”"],
+     "transitory", "the Federal Open Market Committee"),
     # "the WHO" is no relative pronoun; a mining or telecom company no person.
     (["NASA said the launch was “a success.”",
       "The WHO said the virus posed a “moderate risk.”"], "moderate risk", "the WHO"),

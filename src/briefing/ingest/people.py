@@ -210,6 +210,9 @@ class People:
         # machine label group".
         self._orgs_by_start: dict[str, list[Entity]] = {}
         self._orgs_by_name: dict[str, list[Entity]] = {}
+        # By the initials of their names: "FOMC" for "the Federal Open Market
+        # Committee", "WHO" for "the World Health Organization".
+        self._orgs_by_initials: dict[str, list[Entity]] = {}
         self._described_by_name: dict[str, list[Entity]] = {}
 
     def tick(self) -> int:
@@ -289,7 +292,8 @@ class People:
         org = _is_org(name_tokens) or _names_an_institution(role)
         if org:
             key = " ".join(name_tokens).lower()
-            found = _latest_met(self._orgs_by_surname.get(key, ()))
+            found = _latest_met(self._orgs_by_surname.get(key, ())) or self._by_initials(
+                name_tokens)
             if found is not None:
                 return found
             # "the Federal Reserve" as written; "plans for a new Air Force One" is
@@ -368,7 +372,8 @@ class People:
             return None
         plural = head in PLURAL_NOUNS or _counted(text)
         if parsed.institution:
-            found = _latest_met(self._orgs_by_name.get(_key(text), ()))
+            found = _latest_met(self._orgs_by_name.get(_key(text), ())) or self._by_initials(
+                text.split()[1:])
             if found is not None:
                 return found
             return self._add(Entity(_display(text), "org", head=head, words=_words(text),
@@ -488,10 +493,19 @@ class People:
                 words = entity.surname.split()
                 for end in range(1, len(words)):
                     self._orgs_by_start.setdefault(" ".join(words[:end]), []).append(entity)
+            initials = _initials(entity.name)
+            if initials:
+                self._orgs_by_initials.setdefault(initials, []).append(entity)
         if entity.described:
             self._described_by_name.setdefault(_key(entity.name), []).append(entity)
         self._reindex(entity)
         return entity
+
+    def _by_initials(self, words: Sequence[str]) -> Entity | None:
+        """The organisation an acronym stands for, if one was named in full."""
+        if len(words) != 1 or not _ACRONYM_LETTERS.fullmatch(words[0]):
+            return None
+        return _latest_met(self._orgs_by_initials.get(words[0], ()))
 
     def _reindex(self, entity: Entity) -> None:
         """Put the entity in the indexes its kind, names and words call for."""
@@ -734,6 +748,17 @@ def _after_whose_place(role: str | None) -> str | None:
 
 
 _WRITINGS = DOCUMENT_NOUNS | frozenset("report remarks comments words rhetoric".split())
+
+
+def _initials(name: str) -> str:
+    """"FOMC" for "the Federal Open Market Committee", if two or more."""
+    letters = "".join(word[0] for word in name.split()
+                      if word[0].isupper() and word.lower() not in _INITIALS_SKIPPED)
+    return letters if len(letters) >= 2 and letters != name else ""
+
+
+_INITIALS_SKIPPED = frozenset(("the", "of", "and", "for", "on", "in", "&"))
+_ACRONYM_LETTERS = re.compile(r"[A-Z]{2,6}")
 
 
 def _common_noun(word: str) -> bool:
