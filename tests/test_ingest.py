@@ -1540,6 +1540,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "the bank set out the costs, investors could gain confidence.”"),
         "market is guessing", "Ana Ruiz", id="a-name-after-a-quotation-the-verb-left-out"),
     pytest.param(
+        ("“There is real concern,” said Tom Reed, head of the staff union.",
+         "Staff know what the research says, and so does the harbour authority, which has "
+         "spoken about “the urgent need to act.”"),
+        "urgent need", "the harbour authority", id="spoken-about-before-a-quotation"),
+    pytest.param(
         ("Few traders were worried.",
          "Ines Vale, an economist at Harbour College who chaired a panel that studied Tide "
          "Market rules, agreed. “Nothing is broken in the market,” she said."),

@@ -87,7 +87,9 @@ _NAMING_VERBS = frozenset("call calls called describe describes described dub du
                           "threatens threatened".split())
 # Verbs by which a study or report "speaks"; like the naming verbs they
 # count only when a quotation follows in the sentence.
-_FINDING_VERBS = frozenset("found finds find showed shows show".split())
+# Speech only with a quotation after them in the sentence: "the study found
+# “…”", "which has spoken about “the urgent imperatives of climate change”".
+_FINDING_VERBS = frozenset("found finds find showed shows show spoke spoken speaks".split())
 
 # Words before "to" that make "to call", "to say" the subject's own speech.
 _INFINITIVE_LEADS = frozenset("as went goes going continued continues on is are was were".split())
