@@ -1545,6 +1545,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "spoken about “the urgent need to act.”"),
         "urgent need", "the harbour authority", id="spoken-about-before-a-quotation"),
     pytest.param(
+        ("Sam Ortiz wrote in a post that he had lost “everything.”",
+         "According to Ortiz, the insurance company “has not called back.”"),
+        "has not called back", "Sam Ortiz", id="according-to-a-name-then-the-main-clause"),
+    pytest.param(
         ("Few traders were worried.",
          "Ines Vale, an economist at Harbour College who chaired a panel that studied Tide "
          "Market rules, agreed. “Nothing is broken in the market,” she said."),

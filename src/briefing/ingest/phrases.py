@@ -838,7 +838,12 @@ def object_after(framed: str, verb_end: int, high: int) -> Phrase | None:
             if not tok.is_word and tok.text not in "’'&-":
                 break
             role.append(tok)
-        if role and not _is_modifier(role) and _is_role(role) and (
+        # Closed by a comma or the sentence's end: not "According to Ortiz,
+        # the insurance company “has not called back”", where the main
+        # clause's subject follows.
+        following = framed[role[-1].end:].lstrip()[:1] if role else ""
+        closed = following in ("", ",", ".", ";", ")", "(")  # "(NLG)"
+        if role and closed and not _is_modifier(role) and _is_role(role) and (
                 not _has_name(role) or not role[0].capitalised):
             return replace(phrase, role=clean_role(framed, role))
     return phrase
