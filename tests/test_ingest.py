@@ -1549,6 +1549,14 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "According to Ortiz, the insurance company “has not called back.”"),
         "has not called back", "Sam Ortiz", id="according-to-a-name-then-the-main-clause"),
     pytest.param(
+        ("The coach, Tom Lund, praised his players.",
+         "Captain Joe Park, 31, agreed. “We stayed calm,” he said."),
+        "stayed calm", "Joe Park", id="a-park-that-is-a-surname"),
+    pytest.param(
+        ("“They never gave up,” said the coach, Mia Lund.",
+         "“I just hit it,” said the goalscorer, 19-year-old Leo Marsh."),
+        "just hit it", "Leo Marsh", id="a-role-we-do-not-know-then-an-aged-name"),
+    pytest.param(
         ("Few traders were worried.",
          "Ines Vale, an economist at Harbour College who chaired a panel that studied Tide "
          "Market rules, agreed. “Nothing is broken in the market,” she said."),

@@ -341,8 +341,10 @@ class People:
         else:
             display = " ".join(name_tokens)
         gender = _gender(parsed.honorific, given, role)
-        is_person = bool(given or parsed.honorific or role or gender) and not _is_place(
-            name_tokens)
+        # "Joe Park" with a known given name, or "Captain … Park", is someone;
+        # "Hyde Park" a place.
+        is_person = bool(given or parsed.honorific or role or gender) and (
+            not _is_place(name_tokens) or gender is not None or bool(parsed.honorific or role))
         return self._add(Entity(display, "person" if is_person else "name", role=role,
                                 gender=gender, named_gender=gender is not None,
                                 surname=surname, given=given, words=_words(role or "")))

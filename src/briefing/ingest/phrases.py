@@ -70,6 +70,7 @@ _SOURCE_OF = re.compile(
     r"records|notice|message|release|rhetoric|remarks|comments|words)\s+"
     r"(?:from|by|of|released by|published by|issued by)\s+", re.I)
 _POSSESSIVE = re.compile(r"[’']s?$")
+_AGE = re.compile(r"\d{1,3}-year-old")
 
 
 @dataclass(frozen=True, slots=True)
@@ -815,23 +816,26 @@ def object_after(framed: str, verb_end: int, high: int) -> Phrase | None:
         taken.pop()
     if not taken:
         return None
-    phrase = _phrase(framed, taken)
-    if phrase is None:
-        return None
     # An appositive after a comma: `said Dmytro Kuleba, Ukraine's foreign minister`,
-    # or `said the regional fire chief, Colonel Aurélie Fontaine`.
+    # or `said the regional fire chief, Colonel Aurélie Fontaine` (who is
+    # named even when what they are is no word we know: "the goalscorer").
     rest = toks[i:]
     if rest and rest[0].text == "," and not _has_name(taken) and _is_role(taken):
         name: list[Token] = []
         for tok in rest[1:]:
             if not tok.is_word and not (tok.text == "." and name):
                 break
+            if not name and _AGE.fullmatch(tok.text):
+                continue  # "said the goalscorer, 19-year-old Leo Marsh"
             name.append(tok)
         if name and _has_name(name) and all(t.capitalised or not t.is_word or t.lower in
                                             _PARTICLES for t in name):
             named = _phrase(framed, name)
             if named is not None:
                 return replace(named, role=clean_role(framed, taken))
+    phrase = _phrase(framed, taken)
+    if phrase is None:
+        return None
     if rest and rest[0].text == "," and _has_name(taken):
         role: list[Token] = []
         for tok in rest[1:]:
