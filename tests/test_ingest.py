@@ -1557,6 +1557,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "“I just hit it,” said the goalscorer, 19-year-old Leo Marsh."),
         "just hit it", "Leo Marsh", id="a-role-we-do-not-know-then-an-aged-name"),
     pytest.param(
+        ("Harbour Bank said it was “reviewing the loan.”",
+         "An official with the ministry, who was not authorised to speak, said talks would "
+         "“resume soon.”"),
+        "resume soon", "an official with the ministry", id="an-official-with-a-body"),
+    pytest.param(
         ("Few traders were worried.",
          "Ines Vale, an economist at Harbour College who chaired a panel that studied Tide "
          "Market rules, agreed. “Nothing is broken in the market,” she said."),

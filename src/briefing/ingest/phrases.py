@@ -536,6 +536,8 @@ def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
                 taken = []  # "James Hall with the New York Police Department": Hall
                 i -= 1
                 continue
+            if _described_with(segment, i):
+                continue  # "an official with the ministry": on to the official
             break
         if lower in _LINKS:
             left = segment[i - 1] if i > 0 else None
@@ -550,6 +552,10 @@ def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
             break
         if _affiliated(segment, i, taken):
             taken = []  # "Carla Diaz with Reuters": Diaz
+            i -= 1
+            continue
+        if taken and _described_with(segment, i):
+            taken.insert(0, tok)  # "an official with the ministry": the official
             i -= 1
             continue
         if lower == "in" and taken and taken[0].capitalised and i > 0 and (
@@ -584,6 +590,13 @@ def _affiliated(segment: list[Token], i: int, taken: list[Token]) -> bool:
     whose name the speaker is not."""
     return (i >= 1 and segment[i].lower == "with" and _opens_with_a_name(taken)
             and segment[i - 1].capitalised and not segment[i - 1].function)
+
+
+def _described_with(segment: list[Token], i: int) -> bool:
+    """Whether `segment[i]` is the "with" of "an official with the ministry":
+    someone described, then whom they work for."""
+    return (i >= 1 and segment[i].lower == "with" and is_person_noun(segment[i - 1].lower)
+            and not segment[i - 1].capitalised)
 
 
 def _opens_with_a_name(taken: list[Token]) -> bool:
@@ -677,6 +690,8 @@ def head_word(text: str) -> str:
     for i, word in enumerate(words):
         if word in _RELATIVES and i > 0:
             return _POSSESSIVE.sub("", words[i - 1])  # "an economist who teaches at …"
+        if word == "with" and i > 0 and is_person_noun(words[i - 1]):
+            return words[i - 1]  # "an official with the ministry"
         if word in _LINKS and i > 0:
             while i > 1 and words[i - 1] in _ADJECTIVE_MODIFIERS:
                 i -= 1  # "a source close to …", "people familiar with …": the noun before
