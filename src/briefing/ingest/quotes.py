@@ -85,11 +85,10 @@ _NAMING_VERBS = frozenset("call calls called describe describes described dub du
                           "hails hailed characterise characterises characterised characterize "
                           "characterizes characterized remind reminds reminded threaten "
                           "threatens threatened".split())
-# Verbs by which a study or report "speaks"; like the naming verbs they
-# count only when a quotation follows in the sentence.
-# Speech only with a quotation after them in the sentence: "the study found
-# “…”", "which has spoken about “the urgent imperatives of climate change”".
-_FINDING_VERBS = frozenset("found finds find showed shows show spoke spoken speaks".split())
+# Verbs by which a study "speaks", or someone "spoke about" something; like
+# the naming verbs they count only when a quotation follows in the sentence
+# ("the study found “…”", "which has spoken about “the urgent imperatives …”").
+_FOUND_OR_SPOKEN = frozenset("found finds find showed shows show spoke spoken speaks".split())
 
 # Words before "to" that make "to call", "to say" the subject's own speech.
 _INFINITIVE_LEADS = frozenset("as went goes going continued continues on is are was were".split())
@@ -440,7 +439,7 @@ def _events(reading: ParagraphReading) -> list[Event]:
         if _verb_after_quotation(lower, tok.start, reading.text):
             events.append(Event(tok.start, tok.end, lower, reading.sentence_of(tok.start)))
             continue
-        if (lower not in SPEECH_VERBS and lower not in _FINDING_VERBS) or (
+        if (lower not in SPEECH_VERBS and lower not in _FOUND_OR_SPOKEN) or (
                 not word[0].islower() and not _opening_participle(lower, tok.start, reading)):
             continue
         previous = toks[position - 1] if position else None
@@ -537,7 +536,7 @@ def _is_speech(verb: str, previous: Token | None, following: Token | None,
         # "A statement … read: “…”", "“…,” the statement read": with a quotation.
         low, high = reading.sentences[sentence]
         return any(mark in reading.framed[low:high] for mark in "“\"‘«„")
-    if (verb in _NAMING_VERBS or verb in _NOUN_LIKE_FORMS or verb in _FINDING_VERBS
+    if (verb in _NAMING_VERBS or verb in _NOUN_LIKE_FORMS or verb in _FOUND_OR_SPOKEN
             or verb in QUOTING_PARTICIPLES):
         # Only a speech verb when a quotation follows in the same sentence.
         end = reading.sentences[sentence][1]
