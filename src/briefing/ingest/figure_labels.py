@@ -306,6 +306,7 @@ _MOVES = {"rose": "rise", "rises": "rise", "risen": "rise", "soared": "rise", "u
           "expand": "growth", "expands": "growth", "expanded": "growth",
           "contract": "contraction", "contracts": "contraction", "contracted": "contraction",
           "shrink": "contraction", "shrinks": "contraction", "shrank": "contraction"}
+MOVEMENT_VERBS = frozenset(_MOVES)  # and for telling a range from a change ("rose 3% to 5%")
 # "is now expected to grow 3.3%": what comes between the subject and the verb.
 _FORECAST = frozenset("expected forecast projected predicted set likely poised going "
                       "seen".split())

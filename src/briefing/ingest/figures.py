@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
-from briefing.ingest.figure_labels import ERA, figure_label
+from briefing.ingest.figure_labels import ERA, MOVEMENT_VERBS, figure_label
 from briefing.ingest.lexicon import (
     COUNT_STOPS,
     FUNCTION_WORDS,
@@ -303,10 +303,11 @@ def _same_shape(first: str, second: str) -> bool:
     return first_unit is not None and first_unit == second_unit
 
 
-_MOVED_BY = re.compile(r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|grew|grow|grows|"
-                       r"jumped|jumps|climbed|climbs|dropped|drops|slipped|slips|gained|gains|"
-                       r"lost|loses|increased|increases|decreased|decreases|cut|cuts|raised|"
-                       r"raises|lowered|lowers|up|down)(?:\s+by)?\s+$", re.IGNORECASE)
+# A verb that moves a value, before "by" how much and "to" what level: the
+# verbs of movement the labels know, and those that set a level.
+_MOVED_BY = re.compile(r"\b(?:" + "|".join(sorted(MOVEMENT_VERBS | frozenset(
+    "rise fall slips loses increases decreased decreases cut cuts raised raises lowered "
+    "lowers".split()))) + r")(?:\s+by)?\s+$", re.IGNORECASE)
 
 
 def _is_figure(text: str, start: int, end: int, core: str) -> bool:
