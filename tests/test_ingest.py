@@ -1048,11 +1048,12 @@ def test_a_range_is_one_figure_and_a_change_is_two():
         "Tickets cost between $2 to $18, and dinners $24 to $28 a head. Between 2015 and "
         "2021 the fund lost money, and from 2001 to 2010 it grew. The ice is between 38,000 "
         "and 42,000 years old; repairs take six to eight weeks and cost 80% to 90% of income.",
-        "Staff numbers grew from 45 to 214, shares rose 3% to $45 and fees rose 5% to 10%.")
+        "Staff numbers grew from 45 to 214, shares rose 3% to $45 and fees rose 5% to 10%.",
+        "Rents surged 2% to 4%.")
     figures = [(f.text, f.label) for f in draft.briefing.figures]
     assert [text for text, _ in figures] == [
         "$2 to $18", "$24 to $28", "2015 and 2021", "2001 to 2010", "38,000 and 42,000 years",
-        "six to eight weeks", "80% to 90%", "45", "214", "3%", "$45", "5%", "10%"]
+        "six to eight weeks", "80% to 90%", "45", "214", "3%", "$45", "5%", "10%", "2%", "4%"]
     assert dict(figures)["six to eight weeks"] == "weeks"
     assert dict(figures)["2015 and 2021"] == "year"
 
