@@ -1614,6 +1614,26 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
     pytest.param(
         ("Apple said it would appeal.", "The company said it “will fight” the ruling."),
         "will fight", "Apple", id="a-one-word-name-may-be-the-company"),
+    pytest.param(
+        ("Rhode Island Sen. Robin Hale brokered the deal. Hale told reporters he was "
+         "relieved.",
+         "“It was close for a week,” he said."),
+        "close for a week", "Robin Hale", id="a-name-women-and-men-bear-may-be-he"),
+    pytest.param(
+        ("“Turnout will decide it,” Kim Brand said.",
+         "Neither side believes that is still the case on Labor Day weekend.",
+         "“We have the votes,” he said."),
+        "We have the votes", "Kim Brand", id="a-holiday-is-no-one"),
+    pytest.param(
+        ("“Turnout will decide it,” said Mayor Ana Ruiz.",
+         "Local pollster Dan Vey, an adviser to Senator Lia Moss, said the race had tightened. "
+         "“It is close,” he said."),
+        "It is close", "Dan Vey", id="an-adviser-to-someone-is-not-them"),
+    pytest.param(
+        ("“Turnout will decide it,” said Mayor Ana Ruiz.",
+         "The party can still win, said veteran Republican strategist Tom Brand.",
+         "Still, he is worried about his party’s “weak turnout in the suburbs” this year."),
+        "weak turnout", "Tom Brand", id="said-then-a-role-then-a-name-without-a-quote"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

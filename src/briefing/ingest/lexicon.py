@@ -221,6 +221,7 @@ commuters homeowner homeowners tenant tenants landlord landlords parishioner par
 worshipper worshippers congregant congregants demonstrator demonstrators marcher marchers
 attendee attendees spectator spectators diner diners patron patrons guest guests caller
 callers listener listeners reader readers suspect suspects gunman gunmen attacker attackers
+pollster pollsters consultant consultants
 """.split())
 
 _ROLE_SUFFIXES = ("ologist", "ologists", "ician", "icians", "ist", "ists", "grapher", "graphers",
@@ -371,7 +372,10 @@ sammy saul seth shane shaun sheldon sherman sid sidney simon spencer stan stanle
 stuart sylvester teddy terrence theodore todd tony travis trevor troy tyrone vernon
 victor vince virgil wallace walt warren wes wesley wilbur wilfred willard willis wilson
 winston zach zack
-""".split())
+""".split()) | frozenset(
+    # Names men bear as often as women do (Lindsey Graham, Robin Williams,
+    # Jean Castex): in both lists, so their gender stays unknown.
+    "lindsey kelly robin tracy dana shannon courtney jean lynn sandy kerry alexis".split())
 
 
 def is_given_name(word: str) -> bool:

@@ -58,6 +58,15 @@ _QUANTITY_WORDS = frozenset("one some many several both other others most".split
 _OPENING_CONJUNCTIONS = frozenset("though although while when whereas if because unless until "
                                   "once but and yet not even only also just perhaps".split())
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_HOLIDAY_ENDS = frozenset(("day", "eve"))
+
+
+def _a_holiday(parsed: _Parsed) -> bool:
+    """"Labor Day", "Election Day", "Christmas Eve": a day, not someone (as
+    "Doris Day", a given name first, and "Mr Day" are)."""
+    name = parsed.name
+    return (len(name) >= 2 and name[-1].lower().rstrip(".,") in _HOLIDAY_ENDS
+            and not parsed.honorific and not parsed.role and not is_given_name(name[0]))
 # A state's abbreviation after a town ("Linden, N.J."): where, never who.
 _STATE_ABBREVIATIONS = frozenset("""
 n.j. n.y. n.c. s.c. n.h. n.m. n.d. s.d. r.i. w.va. d.c. va. ga. fla. ill. md. mass. mich.
@@ -239,8 +248,8 @@ class People:
             entity = self.pronoun(lower)
         else:
             parsed = _parse(text)
-            if parsed.text.lower().rstrip(".") in _DATE_WORDS:
-                return None  # "In April, he won": a month
+            if parsed.text.lower().rstrip(".") in _DATE_WORDS or _a_holiday(parsed):
+                return None  # "In April, he won": a month; "on Labor Day weekend"
             entity = self._named(parsed, role) if parsed.name else self._described(parsed, role)
         if entity is None:
             return None

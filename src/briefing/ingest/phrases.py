@@ -690,8 +690,8 @@ def head_word(text: str) -> str:
     for i, word in enumerate(words):
         if word in _RELATIVES and i > 0:
             return _POSSESSIVE.sub("", words[i - 1])  # "an economist who teaches at …"
-        if word == "with" and i > 0 and is_person_noun(words[i - 1]):
-            return words[i - 1]  # "an official with the ministry"
+        if word in ("with", "to") and i > 0 and is_person_noun(words[i - 1]):
+            return words[i - 1]  # "an official with the ministry", "an adviser to Sen. Tillis"
         if word in _LINKS and i > 0:
             while i > 1 and words[i - 1] in _ADJECTIVE_MODIFIERS:
                 i -= 1  # "a source close to …", "people familiar with …": the noun before

@@ -387,12 +387,13 @@ def _affiliation_role_name(phrase: str) -> bool:
     match = _EMPLOYER_ROLE_NAME.fullmatch(phrase)
     if match is not None and is_person_noun(match.group(1)):
         return True
-    # "Treasury Board President Stockwell Day": a title in capitals.
+    # "Treasury Board President Stockwell Day", "South Carolina Sen. Lindsey
+    # Graham": a title in capitals, or cut short.
     match = _TITLED_NAME.fullmatch(phrase)
     return match is not None and match.group(1).lower() in TITLE_WORDS
 
 
-_TITLED_NAME = re.compile(r"(?:[A-Z][\w’'\-]*\s+){1,4}([A-Z][a-z]+)\s+"
+_TITLED_NAME = re.compile(r"(?:[A-Z][\w’'\-]*\s+){1,4}([A-Z][a-z]+\.?)\s+"
                           r"([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})")
 
 
@@ -641,8 +642,11 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
     tail = max(low, event.start - _TAIL)
     before_verb = framed[tail:event.start].rstrip()
     if (not inverted and event.verb in INVERTIBLE_VERBS and before_verb.endswith(",")
-            and _NAME_AFTER_VERB.match(framed, event.end)):
-        inverted = True  # "…, in new manufacturing, said Joseph Seneca, an economist"
+            and (_NAME_AFTER_VERB.match(framed, event.end)
+                 or _titled_name_after(framed, event.end))):
+        # "…, in new manufacturing, said Joseph Seneca, an economist", "…,
+        # said veteran Democratic strategist James Carville."
+        inverted = True
     if event.verb in ("according to", "by") or inverted:
         found = object_after(framed, event.end, high)
         if event.verb == "according to" and found is not None and quote_before is not None:
@@ -863,6 +867,19 @@ _NAME_AFTER_VERB = re.compile(r" (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|
                               r"|Today|Yesterday|Tonight)\b)"
                               r"(?:(?:[A-Z][\w’'\-]+ ){1,3}?[A-Z][\w’'\-]+\b(?! [a-z]+ed\b)"
                               r"|[A-Z][\w\-]+(?:,|\.(?:\s|$)))")
+_ROLE_THEN_NAME_AFTER_VERB = re.compile(
+    r" (?:(?:[a-z][a-z\-]+|[A-Z][a-z]+) ){0,3}(?P<title>[a-z][a-z\-]+) "
+    r"(?:[A-Z][\w’'\-]+ ){1,3}?[A-Z][\w’'\-]+(?=[,.;]|$)")
+
+
+def _titled_name_after(framed: str, at: int) -> bool:
+    """A name after the verb behind what the person is: "said veteran
+    Democratic strategist James Carville"."""
+    match = _ROLE_THEN_NAME_AFTER_VERB.match(framed, at)
+    return match is not None and (match.group("title") in TITLE_WORDS
+                                  or is_person_noun(match.group("title")))
+
+
 _WHICH_AFTER = re.compile(r",? which\b")
 _OWNER_END = re.compile(r"[’']s?\s")
 _HEARD_SAYING = re.compile(r"\b([a-z]+)\s+((?:[A-Z][\w’'\-.]*\s*){1,4})$")
