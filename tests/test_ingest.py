@@ -1634,6 +1634,21 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "The party can still win, said veteran Republican strategist Tom Brand.",
          "Still, he is worried about his party’s “weak turnout in the suburbs” this year."),
         "weak turnout", "Tom Brand", id="said-then-a-role-then-a-name-without-a-quote"),
+    pytest.param(
+        ("Rosa Lind accused the banker Tom Brand of fraud in 2019.",
+         "In 2022, she withdrew her claims against Brand, saying she \"may have been wrong\" "
+         "about the dates."),
+        "may have been wrong", "Rosa Lind", id="saying-after-a-clause-whose-subject-is-she"),
+    pytest.param(
+        ("“The court is biased,” said Mayor Tom Ruiz.",
+         "He seemed to expect the ruling, using his Open Square account to attack “lazy "
+         "judges and clerks” on Monday."),
+        "lazy judges", "Tom Ruiz", id="what-his-account-is-called-is-no-one"),
+    pytest.param(
+        ("The donors are Peter and Oskar Brandt, father and son.",
+         "“We give where it matters,” Oskar Brandt said.",
+         "The elder Brandt funds a dozen groups and has stated, \"I am against guns.\""),
+        "I am against guns", "Peter Brandt", id="the-elder-of-a-family-named-before"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

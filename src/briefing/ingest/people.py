@@ -59,6 +59,7 @@ _OPENING_CONJUNCTIONS = frozenset("though although while when whereas if because
                                   "once but and yet not even only also just perhaps".split())
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _HOLIDAY_ENDS = frozenset(("day", "eve"))
+_OF_A_FAMILY = frozenset(("elder", "younger"))  # "the elder Soros"
 
 
 def _a_holiday(parsed: _Parsed) -> bool:
@@ -250,7 +251,12 @@ class People:
             parsed = _parse(text)
             if parsed.text.lower().rstrip(".") in _DATE_WORDS or _a_holiday(parsed):
                 return None  # "In April, he won": a month; "on Labor Day weekend"
-            entity = self._named(parsed, role) if parsed.name else self._described(parsed, role)
+            if parsed.role in _OF_A_FAMILY and parsed.determiner and len(parsed.name) == 1:
+                entity = self._of_a_family(parsed.name[0], elder=parsed.role == "elder")
+            elif parsed.name:
+                entity = self._named(parsed, role)
+            else:
+                entity = self._described(parsed, role)
         if entity is None:
             return None
         entity = entity.live
@@ -373,6 +379,15 @@ class People:
             keys = [("given", surname, None), ("given", surname, given),
                     ("short", surname, given[0])]
         return self._latest(keys)
+
+    def _of_a_family(self, word: str, *, elder: bool) -> Entity | None:
+        """"The elder Soros", "the younger Soros": of the people of that
+        surname, the one met first (a parent is named before a child:
+        "George and Alexander Soros") or last."""
+        surname = _POSSESSIVE.sub("", word).lower().rstrip(".,")
+        family = sorted((entity for entity in self._met if entity.kind == "person"
+                         and entity.surname == surname), key=self._met.__getitem__)
+        return (family[0] if elder else family[-1]) if family else None
 
     def _described(self, parsed: _Parsed, role: str | None) -> Entity | None:
         text = parsed.text

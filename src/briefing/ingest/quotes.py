@@ -39,6 +39,7 @@ from briefing.ingest.lexicon import (
     QUOTING_PARTICIPLES,
     SPEECH_VERBS,
     TITLE_WORDS,
+    is_given_name,
     is_person_noun,
 )
 from briefing.ingest.people import Entity, People, is_guess
@@ -290,6 +291,10 @@ def _read_paragraph(index: int, text: str, spans: list[QuoteSpan], people: Peopl
     # Speech verbs and names in passing, in reading order, so that "he" and
     # "the official" mean whom the text has just spoken of.
     items: list[Event | _Mention] = [*reading.events, *_mentions(reading)]
+    for pair in _GIVEN_NAMES_AND_SURNAME.finditer(text):
+        if is_given_name(pair.group(1)):
+            # "George and Alexander Soros": George Soros too, known for later
+            people.mention(f"{pair.group(1)} {pair.group(3)}")
     # People the paragraph is about, where it names them ("Charles Schultze
     # … once summed up the danger with a metaphor. “…”").
     subjects: list[tuple[int, Entity]] = []
@@ -347,6 +352,7 @@ def _read_paragraph(index: int, text: str, spans: list[QuoteSpan], people: Peopl
 
 
 _AGE_AFTER = re.compile(r",\s*\d{1,3},")
+_GIVEN_NAMES_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w’'\-]+)\b")
 
 
 def _narrated(text: str, quoted: dict[str, Entity]) -> Entity | None:
@@ -366,6 +372,8 @@ def _resolve_mention(phrase: str, salient: bool, people: People) -> Entity | Non
     if not salient:
         people.mention(phrase)  # "... after Turkish president Recep Tayyip Erdogan spoke"
         return None
+    if _OF_A_FAMILY.fullmatch(phrase):  # "The elder Soros gives …"
+        return people.resolve(phrase, speaking=False, salient=True)
     if (_is_lead_description(phrase) or _NAME_RUN.fullmatch(phrase.removesuffix("."))
             or _ROLE_THEN_NAME.fullmatch(phrase.removesuffix("."))
             or _affiliation_role_name(phrase.removesuffix("."))):
@@ -374,6 +382,7 @@ def _resolve_mention(phrase: str, salient: bool, people: People) -> Entity | Non
     return None
 
 
+_OF_A_FAMILY = re.compile(r"[Tt]he\s+(?:elder|younger)\s+[A-Z][\w’'\-]+")
 # A lowercase role, then a name: "coach Jim Caldwell".
 _ROLE_THEN_NAME = re.compile(r"[a-z][a-z\-]+ " + _NAME_RUN.pattern)
 # And after whom they work for or where they are from: "NASA climatologist
@@ -669,7 +678,7 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         return subject_before(framed, tail + made.start("who"), tail + made.end("who"))
     # Joined to an earlier verb ("… and wrote", "… so far as to call"), and
     # the verb of the quotation that follows.
-    joined = before_verb.endswith((" and", " to")) and not any(
+    joined = bool(_JOINED_END.search(before_verb)) and not any(
         tok.lower in SPEECH_VERBS for tok in tokens(framed[event.end:min(high,
                                                                          event.end + _TAIL)]))
     if event.verb.endswith("ed") and before_verb.endswith(","):
@@ -717,12 +726,15 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         # A participle after a comma, or a verb joined to an earlier one ("a
         # poster put up her picture and wrote"): its subject is the clause's.
         # ("He attacked the hosts and threatened to “…”": he, whoever that is.)
-        main = main_subject(framed, low, event.start, pronoun=joined)
+        main = main_subject(framed, low, event.start, pronoun=True)
         if main is not None:
             return main
     return subject_before(framed, low, event.start)
 
 
+# "… and wrote", "… to call", "… and has stated", "… and has since said".
+_JOINED_END = re.compile(r"\s(?:and|to)(?:\s+(?:has|have|had|will|would|also|since|later|then"
+                         r"|again|repeatedly|publicly|often))*$")
 _UNOWNED_DOCUMENT = re.compile(r"(?:a|an)\s+(?:\w+\s+)?(statement|letter|post|release)", re.I)
 _RELATIVE_AFTER_COMMA = re.compile(r",\s+(?:which|who)\b")
 _CONJUNCTION_BEFORE_PARTICIPLE = re.compile(
@@ -756,6 +768,7 @@ def _passive_start(framed: str, low: int, end: int) -> int | None:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?")
+_OWNED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+$")
 _AN_EXAMPLE = re.compile(r"\b(?:such as|including|like)\s+$")
 
 
@@ -805,6 +818,8 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
             continue  # "for Con Edison, which maintains …": a thing, not someone
         if _INITIALS.fullmatch(framed, start, end):
             continue  # "Linden, N.J.", "the U.S.": a place
+        if _OWNED_BEFORE.search(framed, max(0, start - 7), start):
+            continue  # "his Truth Social platform": something someone has
         owner = _OWNER_END.search(framed, start, end)
         if owner is not None:
             end = owner.start()  # "Elizabeth Snyder's Facebook": she is who is named
