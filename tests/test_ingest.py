@@ -1649,6 +1649,21 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "“We give where it matters,” Oskar Brandt said.",
          "The elder Brandt funds a dozen groups and has stated, \"I am against guns.\""),
         "I am against guns", "Peter Brandt", id="the-elder-of-a-family-named-before"),
+    pytest.param(
+        ("“We played well,” said Ana Ruiz, the captain.",
+         "But Tom Reyes struck back and served out the match.",
+         "“He made it very hard for me,” said the 36-year-old."),
+        "very hard for me", "Tom Reyes", id="said-the-36-year-old"),
+    pytest.param(
+        ("After Ana Ruiz won her match on Monday, it was Mia Lund who got the team going with "
+         "a quick win.",
+         "“I hope I started everyone off well,” she told reporters."),
+        "started everyone off", "Mia Lund", id="it-was-x-who-is-whom-the-sentence-is-about"),
+    pytest.param(
+        ("“We played well,” said Ana Ruiz, the captain.",
+         "Tom Reyes meanwhile wrapped up his win in two hours.",
+         "“Having the others do well is amazing for all of us."),
+        "Having the others do well", "Tom Reyes", id="a-quotation-alone-after-whom-the-text-turned-to"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

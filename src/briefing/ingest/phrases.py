@@ -680,7 +680,9 @@ def _names_someone(toks: list[Token]) -> bool:
            for w in words):
         return True
     head = head_word(" ".join(w.text for w in words))
-    return is_person_noun(head) or head in ORG_NOUNS or head in TITLE_WORDS
+    # "the 36-year-old": someone of that age
+    return (is_person_noun(head) or head in ORG_NOUNS or head in TITLE_WORDS
+            or bool(_AGE.fullmatch(head)))
 
 
 def head_word(text: str) -> str:

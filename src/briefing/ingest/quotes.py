@@ -342,7 +342,10 @@ def _read_paragraph(index: int, text: str, spans: list[QuoteSpan], people: Peopl
                 state.quoted[entity.surname] = entity
         reading.quotes.append(FoundQuote(index, span, words, entity, how, guessed))
     if not reading.events and not reading.spans:
-        state.narrated = _narrated(text, state.quoted)
+        state.narrated = _narrated(text, state.quoted) or (
+            # "Draper meanwhile wrapped up his win …", then a quotation alone:
+            # his, when the paragraph opens with him and names no one else
+            subjects[0][1] if len(subjects) == 1 and subjects[0][0] == 0 else None)
     if reading.events:
         last = max(reading.events, key=lambda e: e.start)
         quote_after = any(q.span.open > last.start for q in reading.quotes)
@@ -770,6 +773,8 @@ def _passive_start(framed: str, low: int, end: int) -> int | None:
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?")
 _OWNED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+$")
 _AN_EXAMPLE = re.compile(r"\b(?:such as|including|like)\s+$")
+_CLEFT_BEFORE = re.compile(r"\b[Ii]t\s+(?:was|is)\s+$")
+_WHO_AFTER = re.compile(r"\s+(?:who|that)\b")
 
 
 def _mentions(reading: ParagraphReading) -> list[_Mention]:
@@ -791,6 +796,8 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         word = lead.group(1)
         described = lead.group(2)
         verb = described.split()[0] if described else ""
+        if verb.lower() in NOT_A_NAME and len(described.split()) == 1:
+            described = None  # "Draper meanwhile wrapped up his win": Draper
         if verb in AUXILIARIES | PASSIVE_MARKERS or verb in IRREGULAR_PAST or (
                 verb.endswith("ed") and len(verb) > 4):
             # "Carlineo was arrested", "Kheradpir made the argument that
@@ -835,6 +842,10 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         # quotes nobody ("Among them was Irina Mazur, 52"), is who the text
         # is now about.
         salient = (start in starts or opens or _verb_follows(framed, start, end)
+                   # "it was Katie Boulter who got the ball rolling": whom the
+                   # sentence is about
+                   or (_CLEFT_BEFORE.search(framed, max(0, start - 12), start) is not None
+                       and _WHO_AFTER.match(framed, end) is not None)
                    or (per_sentence[sentence] == 1 and sentence not in speaking
                        and sentence not in led
                        # "providers, such as Time Warner,": an example, not whom
