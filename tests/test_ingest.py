@@ -1663,7 +1663,8 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("“We played well,” said Ana Ruiz, the captain.",
          "Tom Reyes meanwhile wrapped up his win in two hours.",
          "“Having the others do well is amazing for all of us."),
-        "Having the others do well", "Tom Reyes", id="a-quotation-alone-after-whom-the-text-turned-to"),
+        "Having the others do well", "Tom Reyes",
+        id="a-quotation-alone-after-whom-the-text-turned-to"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker
