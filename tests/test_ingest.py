@@ -1665,6 +1665,15 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "“Having the others do well is amazing for all of us."),
         "Having the others do well", "Tom Reyes",
         id="a-quotation-alone-after-whom-the-text-turned-to"),
+    pytest.param(
+        ("“We will win,” said Tom Reyes.",
+         "The Danish brochure says ‘If Denmark is attacked, we will never give up.’"),
+        "we will never give up", "the Danish brochure", id="a-brochure-speaks-for-itself"),
+    pytest.param(
+        ("“We need more desks,” said Tom Reyes, a union official.",
+         "According to the documents obtained by the paper, the move required “more "
+         "flexibility for staff on site.”"),
+        "more flexibility", "the documents", id="according-to-the-documents"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker
