@@ -1371,6 +1371,12 @@ def test_words_closed_by_a_mark_that_nothing_opened_are_still_a_quote():
 
 
 
+def test_a_title_after_on_opening_a_sentence_is_not_a_quote():
+    draft = draft_of("On “Summer Rain” Ana Ruiz makes her feelings plain, singing, “You "
+                     "left me in the rain / and I stayed.”")
+    assert [q.text for q in draft.briefing.quotes] == ["You left me in the rain / and I stayed."]
+
+
 def test_a_title_before_what_someone_does_is_not_their_quote():
     draft = draft_of("“Harbour” director Mina Sato said no one could predict the awards.",
                      "“Absolutely,” coach Tim Lane said.")
@@ -1674,6 +1680,15 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "According to the documents obtained by the paper, the move required “more "
          "flexibility for staff on site.”"),
         "more flexibility", "the documents", id="according-to-the-documents"),
+    pytest.param(
+        ("Harbour Air said its focus now turns back to the U.K. “While we disagree with the "
+         "regulator, we are looking at changes,” chief executive Tom Reyes said.",),
+        "While we disagree", "Tom Reyes", id="a-sentence-ends-at-u-k-before-a-quotation"),
+    pytest.param(
+        ("Since the album’s release, fans have speculated that two songs are about him. On "
+         "“Summer Rain” Ana Ruiz makes her feelings plain, singing, “You left me in the "
+         "rain / and I stayed.”",),
+        "You left me in the rain", "Ana Ruiz", id="singing-brings-in-what-is-sung"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

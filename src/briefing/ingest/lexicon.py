@@ -14,6 +14,7 @@ telling adding asking explaining warning urging suggesting admitting conceding
 acknowledging recalling responding replying answering announcing confirming denying
 complaining joking quipping boasting stressing emphasising emphasizing promising vowing
 predicting writing tweeting posting mentioning yelling shouting screaming chanting whispering
+singing
 """.split())
 
 # What someone writes, which speaks for its author ("the statement read").

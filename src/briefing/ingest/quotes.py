@@ -1137,6 +1137,9 @@ def _names_something(reading: ParagraphReading, span: QuoteSpan, how: str) -> bo
         # work before what they do (not "“Absolutely,” coach Lane said").
         noun_after is not None and span.closed and reading.text[span.close - 1] not in ",.!?"
         and is_person_noun(noun_after.group().strip()))
+    # "On “The Alchemy” Swift makes …": a work named after a preposition
+    attributive = attributive or _ON_A_WORK.search(framed, max(0, span.open - 8),
+                                                   span.open) is not None
     shouted = _SHOUTED.search(framed, max(0, span.open - 24), span.open) is not None
     return ((((how not in ("after", "named", "colon")
                and not framed[:span.open].rstrip().endswith(":"))
@@ -1149,6 +1152,7 @@ def _names_something(reading: ParagraphReading, span: QuoteSpan, how: str) -> bo
                 framed, max(0, span.open - 40), span.open) is not None))
 
 
+_ON_A_WORK = re.compile(r"(?:^|[.!?]\s+)(?:On|In)\s+$")
 # "Amri screamed “Allah Akbar”": what someone shouts is said, capitals or not.
 _SHOUTED = re.compile(r"\b(?:scream|shout|yell|chant|cr(?:y|ie))(?:s|ed|ing)?,?\s*$")
 

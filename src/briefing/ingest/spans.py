@@ -308,13 +308,18 @@ def _ends_sentence(text: str, framed: str, i: int) -> bool:
         word = re.search(r"([\w.]+)$", framed[max(0, i - 12):i])
         if word:
             token = word.group(1).lower()
+            if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+                # U.S. / U.N. (but "… back to the U.K. “While we …”": a
+                # quotation that opens with a capital after it starts anew)
+                return _QUOTATION_OPENS.match(text, i + 1) is not None
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 return False
-            if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
-                return False  # U.S. / U.N.
     if framed[i] in ".…" and i >= 2 and framed[i - 2:i + 1] in (". .", "..."):
         return False
     return _next_starts_sentence(framed, i + 1)
+
+
+_QUOTATION_OPENS = re.compile(r"\s+[“\"‘«]\s?[A-Z]")
 
 
 def continued_quotations(texts: list[str], spans: list[list[QuoteSpan]],
