@@ -1689,6 +1689,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "“Summer Rain” Ana Ruiz makes her feelings plain, singing, “You left me in the "
          "rain / and I stayed.”",),
         "You left me in the rain", "Ana Ruiz", id="singing-brings-in-what-is-sung"),
+    pytest.param(
+        ("That the mayor announced the plan herself signals a “very serious commitment” to "
+         "clean air in the city, says Ana Ruiz, an analyst at Harbour College.",),
+        "very serious commitment", "Ana Ruiz", id="says-x-closing-the-sentence-is-x"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

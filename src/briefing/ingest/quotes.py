@@ -1036,9 +1036,12 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
         # "He said that while it is “absolutely appropriate” to ask whether
         # …, Sheskey said he …": words inside what a verb before them says,
         # the clause going on after them, are that verb's.
+        # ("That Xi announced it signals a “…” to tackling climate change,
+        # says Belinda Schäpe": a verb before its speaker closes the sentence.)
+        inverted = after.phrase is not None and after.phrase.start > after.start
         inside = (before is not None and before.sentence == sentence
                   and before.entity is not None and not before.verb.endswith("ing")
-                  and words > 2)
+                  and words > 2 and not inverted)
         if words <= _MAX_POST_GAP_WORDS and not inside and (
                 after.sentence == close_sentence or _ends_with_attribution(reading, span,
                                                                            after, gap)):
