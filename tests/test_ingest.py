@@ -1058,6 +1058,25 @@ def test_a_range_is_one_figure_and_a_change_is_two():
     assert dict(figures)["2015 and 2021"] == "year"
 
 
+def test_a_change_from_the_current_level_is_two_figures():
+    draft = draft_of("The bill raises the limit for a family from the current $154,000 to "
+                     "$220,000.")
+    assert [f.text for f in draft.briefing.figures][-2:] == ["$154,000", "$220,000"]
+
+
+def test_rand_amounts_rates_and_fiscal_years_are_figures():
+    draft = draft_of(
+        "The agency gets R4bn, will raise collection by R20bn to R50bn a year and cut the "
+        "package from R11bn to R5.5bn. A fee of R1,500 applies, but the R2 road is a name.",
+        "It collected the sum in the financial year of 2024/2025 and in 2023/24, not in the "
+        "1999/2005 study.",
+        "Members pay $12/month or $80/year.")
+    figures = {f.text: f.unit for f in draft.briefing.figures}
+    assert list(figures) == ["R4bn", "R20bn to R50bn", "R11bn", "R5.5bn", "R1,500",
+                             "2024/2025", "2023/24", "$12/month", "$80/year"]
+    assert figures["R4bn"] == "ZAR" and figures["$12/month"] == "USD"
+
+
 def test_an_amount_that_gives_no_number_is_not_a_figure():
     draft = draft_of("Tens of thousands of people fled and scores of fires broke out, "
                      "but half a dozen shops and a third of the homes stayed open.")
@@ -1138,9 +1157,11 @@ def test_light_years_measure_distance_not_time():
 def test_half_and_a_third_as_quantities_are_figures_but_not_a_half_of_a_game():
     draft = draft_of("It will cut emissions by more than half, to a level roughly a third less.",
                      "The region has nearly half of the cases and half as many doctors.",
-                     "The second half of the match was dull, and a third party objected.")
+                     "The second half of the match was dull, and a third party objected.",
+                     "Half the mothers work; half have incomes below the line, and the "
+                     "city cut its offices by half.")
     assert [f.text for f in draft.briefing.figures] == [
-        "more than half", "roughly a third", "nearly half", "half"]
+        "more than half", "roughly a third", "nearly half", "half", "Half", "half", "half"]
 
 
 def test_a_count_is_labelled_by_its_noun_not_by_the_words_that_follow_it():

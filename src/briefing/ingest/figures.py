@@ -40,11 +40,17 @@ _NUMWORD = rf"(?:{_WORD_NUMBER})(?:-(?:one|two|three|four|five|six|seven|eight|n
 _MAGNITUDE = r"(?:hundred|thousand|million|billion|trillion)"
 _SHORT_MAGNITUDE = r"(?:bn|mn|m|k|tn|trn)(?![a-z])"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_CURRENCY = r"(?:(?:US|A|C|NZ|HK|S|R)\$|\$|£|€|¥|₹|(?:USD|EUR|GBP|JPY|CHF|Rs\.?)\s?)"
+_CURRENCY = (r"(?:(?:US|A|C|NZ|HK|S|R)\$|\$|£|€|¥|₹|(?:USD|EUR|GBP|JPY|CHF|Rs\.?)\s?"
+             # South African rand, "R4bn", "R1,500": only with a magnitude or
+             # thousands, as "R2" may be a road or a model
+             r"|(?-i:R)(?=\d[\d,.]*\s?(?:bn|mn|m|k|tn|million|billion|trillion)\b"
+             r"|\d{1,3}(?:,\d{3})+))")
 _PERCENT = r"(?:\s?%|\s(?:per\s?cent|percent|percentage\s+points?|pct|basis\s+points?|bps)\b)"
 _NUMBER = (rf"(?:{_DIGITS}|{_NUMWORD}(?:\s+(?:and\s+)?{_NUMWORD})*\b)"
            rf"(?:\s?(?:{_MAGNITUDE}s?|{_SHORT_MAGNITUDE})\b)*")
-_CORE = rf"{_CURRENCY}?{_NUMBER}{_PERCENT}?"
+# "$12/month", "$80 a year" is written out: a rate's unit after a slash
+_PER_UNIT = r"(?:/(?:month|mo|year|yr|week|day|hour|hr|night|person|head|share|barrel|ounce|oz))"
+_CORE = rf"{_CURRENCY}?{_NUMBER}{_PERCENT}?{_PER_UNIT}?"
 _MONTH = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(
     m.capitalize() + r"\.?" for m in MONTH_ABBREVIATIONS)
 _DATE = (rf"(?:(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"
@@ -82,6 +88,9 @@ _VAGUE = (r"\b(?:(?:tens|hundreds|thousands|millions|billions|dozens|scores)"
           r"|(?<=over\s)|(?<=around\s))half\b(?![-\s]+(?:an?|century|decade)\b)"
           r"|(?<!first\s)(?<!second\s)(?<!other\s)(?<!the\s)(?<!latter\s)"
           r"\bhalf(?=\s+(?:of|the|as|its|their|his|her)\s)"
+          # "half have incomes below …", "cut by half"
+          r"|\bhalf(?=\s+(?:have|had|are|were|say|said|live|lived|earn|earned|own|owned)\b)"
+          r"|(?<=\bby\s)half\b(?![-\s]+(?:an?|century|decade)\b)"
           rf"|{_NUMWORD}-(?:thirds?|quarters?|fifths?|tenths?)\b)")
 # A tennis or cricket scoreline is one figure: "6-4 3-6 6-7(5) 7-5 6-3",
 # "6-4, 7-6 (5)" as news writes it.
@@ -95,6 +104,7 @@ _ORDINAL = r"\b\d+(?:st|nd|rd|th)(?:-[a-z]+|\s+(?!century\b|centuries\b)[a-z]{3,
 _FIGURE = re.compile(
     rf"(?P<date>(?-i:{_DATE}))|(?P<time>{_TIME})|(?P<vague>{_VAGUE})|(?P<ordinal>{_ORDINAL})"
     rf"|(?P<scores>{_SCORES})|(?P<rank>(?-i:\bNo\.\s?\d+\b))|(?P<duration>{_DURATION})"
+    rf"|(?P<fiscal>\b(?:19|20)\d\d/(?:19|20)?\d\d\b)"
     rf"|(?P<core>(?<![\w$£€¥₹]){_CORE}(?:\s?[-–]\s?{_CORE})?)",
     re.IGNORECASE)
 _TO_RANGE = re.compile(rf"\s+to\s+(?P<second>{_CORE})(?![\w-])", re.IGNORECASE)
@@ -222,6 +232,13 @@ def _figure(reading: ParagraphReading, index: int, match: re.Match[str],
             return None  # "At one point, Kise called …": when, not a score
     elif kind == "rank":
         value = int(re.search(r"\d+", core).group())  # type: ignore[union-attr]
+    elif kind == "fiscal":
+        # "the financial year of 2024/2025", "2023/24": one year that runs
+        # into the next (not "1999/2005", nor a date "2024/12")
+        first, second = core.split("/")
+        if int(second) != (int(first) + 1) % (100 if len(second) == 2 else 10_000):
+            return None
+        value, unit = int(first), "year"
     if kind in ("core", "vague", "duration"):
         modifier = _MODIFIER.search(text, max(0, start - 24), start)
         if modifier and (modifier.start() == 0 or not text[modifier.start() - 1].isalnum()):
@@ -277,12 +294,18 @@ def _range_end(text: str, start: int, end: int, core: str) -> int | None:
     joined = _TO_RANGE.match(text, end)
     if joined is None or not _same_shape(core, joined.group("second")):
         return None
-    if before.endswith("from "):
+    if _FROM_BEFORE.search(text, max(0, start - 40), start):
         both_years = _is_year(core) and _is_year(joined.group("second"))
         return joined.end() if both_years else None
     if not _bare(core) and _MOVED_BY.search(text, max(0, start - 24), start):
         return None  # "shares rose 5% to 10%": by how much, to what level
     return joined.end()
+
+
+# "from 45 to 214", "from the current $154,000 to $220,000": a change
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:the|a|an|its|their|current|present|existing|previous"
+                          r"|old|about|roughly|around|nearly|almost|some)\s+){0,3}$",
+                          re.IGNORECASE)
 
 
 def _years(core: str) -> bool:
@@ -440,9 +463,9 @@ def _value(core: str) -> tuple[int | float | None, str | None]:
     currencies = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
                   "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "chf": "CHF",
                   "a$": "AUD", "c$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD",
-                  "r$": "BRL", "rs": "INR", "rs.": "INR"}
-    currency = re.match(r"(us\$|a\$|c\$|nz\$|hk\$|s\$|r\$|\$|£|€|¥|₹|usd|eur|gbp|jpy|chf|rs\.?)",
-                        lower)
+                  "r$": "BRL", "rs": "INR", "rs.": "INR", "r": "ZAR"}
+    currency = re.match(r"(us\$|a\$|c\$|nz\$|hk\$|s\$|r\$|\$|£|€|¥|₹|usd|eur|gbp|jpy|chf|rs\.?"
+                        r"|r(?=\d))", lower)
     if currency:
         unit = currencies[currency.group(1)]
         lower = lower[currency.end():].strip()
