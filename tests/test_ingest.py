@@ -1077,6 +1077,19 @@ def test_rand_amounts_rates_and_fiscal_years_are_figures():
     assert figures["R4bn"] == "ZAR" and figures["$12/month"] == "USD"
 
 
+def test_a_rank_as_british_papers_write_it_and_one_week_are_figures():
+    draft = draft_of("She beat world No 38 Ana Ruiz, and No 26 seed Tom Reyes won too.",
+                     "Keep cash for at least one week; he was jailed for one month.")
+    assert [f.text for f in draft.briefing.figures] == [
+        "No 38", "No 26", "at least one week", "one month"]
+
+
+def test_a_phone_number_is_not_a_figure():
+    draft = draft_of("Anyone with information should call Crime Stoppers on 1800 333 000 "
+                     "or 020 7946 0958; 40 people have called.")
+    assert [f.text for f in draft.briefing.figures] == ["40 people"]
+
+
 def test_an_amount_that_gives_no_number_is_not_a_figure():
     draft = draft_of("Tens of thousands of people fled and scores of fires broke out, "
                      "but half a dozen shops and a third of the homes stayed open.")

@@ -68,6 +68,8 @@ _ABBREVIATED = re.compile(r"[A-Z][a-z]{0,4}|(?:[A-Z]\.)+[A-Z]")  # "Fla", "Calif
 _PUBLISHED_LINE = re.compile(r"\(?(?:First\s+)?(?:Published|Updated|Posted|Last\s+updated)\b",
                              re.IGNORECASE)
 _TWEET_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*\S*\s*\d")
+# "on 1800 333 000", "call 020 7946 0958": groups of digits a phone number is written in
+_PHONE_NUMBER = re.compile(r"(?<![\d,.$£€])\b\d{2,5}(?:[ -]\d{3,4}){2,}\b(?![,.]\d)")
 _ADDRESS_AFTER = re.compile(
     r"\s+(?:block\b|(?:[NSEW]\.\s+)?(?:[A-Z][a-z]+\s+){1,3}"
     r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Lane|Ln|Drive|Dr|Way|Place|Pl)\b)")
@@ -103,7 +105,11 @@ _DURATION = (rf"\b(?:\d+|{_NUMWORD})\s+{_TIME_UNIT},?\s+and\s+(?:\d+|{_NUMWORD})
 _ORDINAL = r"\b\d+(?:st|nd|rd|th)(?:-[a-z]+|\s+(?!century\b|centuries\b)[a-z]{3,}\b)"
 _FIGURE = re.compile(
     rf"(?P<date>(?-i:{_DATE}))|(?P<time>{_TIME})|(?P<vague>{_VAGUE})|(?P<ordinal>{_ORDINAL})"
-    rf"|(?P<scores>{_SCORES})|(?P<rank>(?-i:\bNo\.\s?\d+\b))|(?P<duration>{_DURATION})"
+    rf"|(?P<scores>{_SCORES})"
+    # "No. 1", and as British papers write it, "world No 38", "No 26 seed"
+    # (not "No 10", the prime minister's office)
+    rf"|(?P<rank>(?-i:\bNo\.\s?\d+\b|(?<=world\s)No\s\d+\b|\bNo\s\d+(?=\s+seed\b)))"
+    rf"|(?P<duration>{_DURATION})"
     rf"|(?P<fiscal>\b(?:19|20)\d\d/(?:19|20)?\d\d\b)"
     rf"|(?P<core>(?<![\w$£€¥₹]){_CORE}(?:\s?[-–]\s?{_CORE})?)",
     re.IGNORECASE)
@@ -167,8 +173,10 @@ def read_figures(readings: list[ParagraphReading]) -> list[FoundFigure]:
             continue
         skip = _dateline_end(reading.text) if index == 0 else 0
         speech = _Speech(reading)
+        phones = [(m.start(), m.end()) for m in _PHONE_NUMBER.finditer(reading.text)]
         found = [f for f in (_figure(reading, index, m, speech)
-                             for m in _FIGURE.finditer(reading.text, skip)) if f is not None]
+                             for m in _FIGURE.finditer(reading.text, skip)) if f is not None
+                 and not any(low <= f.start < high for low, high in phones)]
         found = _without_overlaps(found)
         _mark_unverified(reading, found, previous)
         figures.extend(found)

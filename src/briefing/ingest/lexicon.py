@@ -418,6 +418,7 @@ MAGNITUDES = {
 ONE_COUNTS = frozenset("""
 person man woman child boy girl soldier civilian resident patient death victim
 officer worker passenger student baby percent per point points goal seat vote
+week month hour minute
 """.split())
 
 # Plural nouns that do not end in "s".
