@@ -1311,6 +1311,13 @@ def test_every_kind_of_quote_mark_gives_the_words_and_their_speaker(paragraph):
         ("We will hold the line", "Ana Ruiz")]
 
 
+def test_single_marks_closing_after_an_s_before_a_dash_close_the_quotation():
+    draft = draft_of("The agency released its advice after ‘the risks have grown in recent "
+                     "years’ – referring to the war.")
+    assert [q.text for q in draft.briefing.quotes] == [
+        "the risks have grown in recent years"]
+
+
 def test_two_quotes_in_doubled_single_marks_stay_two():
     """’’ closing one quotation is not taken as opening the next one."""
     draft = draft_of("’’We are ready,’’ Ana Ruiz said. ’’The vote is on Monday,’’ Ben Ode said.")

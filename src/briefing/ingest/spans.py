@@ -213,7 +213,10 @@ class _SingleClosers:
             after = text[j + 1] if j + 1 < length else " "
             if before.isspace() or after.isalpha():
                 continue
-            if before in _STRONG_BEFORE_CLOSE or after in ".,;:!?)—–" or j + 1 == length:
+            if before in _STRONG_BEFORE_CLOSE or after in ".,;:!?)—–" or j + 1 == length or (
+                    # "in recent years’ – referring to …": a dash after the
+                    # space ends the words, as no plural possessive's noun does
+                    after == " " and text[j + 2:j + 3] in ("–", "—")):
                 found = self.strong
             elif not (before in "sS" and after == " "):
                 found = self.weak
