@@ -1734,6 +1734,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("That the mayor announced the plan herself signals a “very serious commitment” to "
          "clean air in the city, says Ana Ruiz, an analyst at Harbour College.",),
         "very serious commitment", "Ana Ruiz", id="says-x-closing-the-sentence-is-x"),
+    pytest.param(
+        ("“We will win,” said Tom Reyes.",
+         "The bill revives an old plan, which had been described by the housing charity "
+         "Harbour Homes as a ‘once-in-a-lifetime chance’."),
+        "once-in-a-lifetime chance", "Harbour Homes", id="described-by-x-as"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

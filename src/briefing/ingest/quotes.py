@@ -1009,6 +1009,10 @@ def _attribute(reading: ParagraphReading, span: QuoteSpan, people: People,
     return (entity.live if entity is not None else None), how, guessed
 
 
+_DESCRIBED_BY = re.compile(
+    r"\b(?:described|called|branded|labell?ed|dubbed|characteri[sz]ed|hailed|condemned|"
+    r"critici[sz]ed|praised|denounced)\s+by\s+(?P<who>[^,;:.“”\"‘’]{2,60}?)\s+as\s+"
+    r"(?:(?:an?|the)\s+)?$")
 _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|myself)\b")
 
 
@@ -1024,7 +1028,14 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
     # closing sentence or later, the last before it in its opening one or earlier.
     after = speaking.first_starting_from(span.outer_end)
     before = speaking.last_ending_by(span.open)
-    # 0. Relayed: "Mackey said in a memo that the “…” as prices fell, Yahoo
+    # 0. Named as the agent of a passive: "described by the charity Shelter
+    # as a ‘once-in-a-generation opportunity’".
+    agent = _DESCRIBED_BY.search(reading.framed, max(0, span.open - 120), span.open)
+    if agent is not None:
+        entity = people.resolve(agent.group("who"), speaking=True)
+        if entity is not None:
+            return entity, "before", None
+    # 0b. Relayed: "Mackey said in a memo that the “…” as prices fell, Yahoo
     # Finance reported": the words are the one who said them, not the relayer's.
     if (after is not None and after.verb in _RELAYING_VERBS and before is not None
             and before.sentence == sentence and before.verb not in _RELAYING_VERBS):
