@@ -1739,6 +1739,12 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "The bill revives an old plan, which had been described by the housing charity "
          "Harbour Homes as a ‘once-in-a-lifetime chance’."),
         "once-in-a-lifetime chance", "Harbour Homes", id="described-by-x-as"),
+    pytest.param(
+        ("“I feel very alone in this,” Ana Ruiz wrote on Instagram.",
+         "Harbour Machine Label Group, which owns her first albums, released a statement on "
+         "Friday denying the claims.",
+         "“At no point did we say she could not perform,” the statement read."),
+        "At no point", "Harbour Machine Label Group", id="the-statement-of-who-released-one"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

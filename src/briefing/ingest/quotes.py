@@ -291,6 +291,14 @@ def _read_paragraph(index: int, text: str, spans: list[QuoteSpan], people: Peopl
     # Speech verbs and names in passing, in reading order, so that "he" and
     # "the official" mean whom the text has just spoken of.
     items: list[Event | _Mention] = [*reading.events, *_mentions(reading)]
+    for released in _RELEASED_A_DOCUMENT.finditer(reading.framed):
+        # "Harbour Machine, which owns her albums, released a statement on
+        # Friday": whose the statement is when it "read" later
+        low = reading.sentences[reading.sentence_of(released.start())][0]
+        author = subject_before(reading.framed, low, released.start())
+        writer = people.mention(author.text) if author is not None else None
+        if writer is not None and writer.kind in ("org", "name", "person"):
+            people.wrote(writer, released.group(1).lower())
     for pair in _GIVEN_NAMES_AND_SURNAME.finditer(text):
         if is_given_name(pair.group(1)):
             # "George and Alexander Soros": George Soros too, known for later
@@ -355,6 +363,9 @@ def _read_paragraph(index: int, text: str, spans: list[QuoteSpan], people: Peopl
 
 
 _AGE_AFTER = re.compile(r",\s*\d{1,3},")
+_RELEASED_A_DOCUMENT = re.compile(
+    r"\b(?:released|issued|put\s+out|posted|published|sent(?:\s+out)?)\s+(?:a|an|its|their)\s+"
+    r"(?:[\w\-]+\s+)?(statement|letter|post|memo|note)\b")
 _GIVEN_NAMES_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w’'\-]+)\b")
 
 
