@@ -1745,6 +1745,16 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "Friday denying the claims.",
          "“At no point did we say she could not perform,” the statement read."),
         "At no point", "Harbour Machine Label Group", id="the-statement-of-who-released-one"),
+    pytest.param(
+        ("In a statement, Harbour Records said the singer had been “offered a fair deal.”",
+         "Its founder, Tom Reyes, has not commented.",
+         "The statement went on: “We will not be bullied.”"),
+        "will not be bullied", "Harbour Records", id="the-statement-went-on-colon"),
+    pytest.param(
+        ("In a statement, Harbour Records said the singer had been “offered a fair deal.”",
+         "Ana Ruiz did not reply.",
+         "“She knows the truth,” the label wrote in a letter."),
+        "She knows the truth", "Harbour Records", id="the-label-is-the-record-company"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -87,7 +87,7 @@ _COLLECTIVE_ORGS = frozenset("company firm group bank carmaker retailer lender i
                              "organization party union council court commission committee "
                              "board regulator watchdog charity authority military army police "
                              "broadcaster newspaper operator utility manufacturer maker "
-                             "giant startup".split())
+                             "giant startup label studio publisher".split())
 # Institutions whose kind is in their name ("the Transport Ministry", "the
 # Rail Workers' Union"): "the union" is never another kind of body.
 _NAMED_BY_KIND = frozenset("ministry department party union council court commission committee "
@@ -103,7 +103,7 @@ _PROPER_NAME = re.compile(r"\b[A-Z][a-z]")
 # What a one-word name that spoke ("Apple", "Reuters") may be called next.
 _BUSINESSES = frozenset("company firm group bank carmaker retailer lender insurer airline club "
                         "team broadcaster newspaper operator utility manufacturer maker giant "
-                        "startup".split())
+                        "startup label studio publisher".split())
 _ORG_NAME_WORDS = ORG_NOUNS | frozenset("journal times post news herald guardian telegraph "
                                         "tribune gazette inc corp co ltd plc llc ag sa "
                                         # "Orbital Sciences", "Big Machine Records"

@@ -1104,7 +1104,9 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
                   or sentence_subject(reading.framed, start, colon)
                   or _surely_someone(main_subject(reading.framed, low, colon)))
         if phrase is not None:
-            entity = people.resolve(phrase.text, speaking=True)
+            # ("The statement went on: “…”": whoever wrote it.)
+            entity = _document_author(phrase.text, people) or people.resolve(phrase.text,
+                                                                                speaking=True)
             if entity is not None:
                 return entity, "colon", None
     # 3b. "In Dr. Shadlen’s words, “…”".
@@ -1147,7 +1149,9 @@ def _surely_someone(phrase: Phrase | None) -> Phrase | None:
         return None
     words = phrase.text.split()
     named = sum(1 for word in words if word[:1].isupper()) >= 2
-    return phrase if named or is_person_noun(head_word(phrase.text) or "") else None
+    head = head_word(phrase.text) or ""
+    # ("The statement went on: “…”": what someone wrote speaks for them.)
+    return phrase if named or is_person_noun(head) or head in DOCUMENT_NOUNS else None
 
 
 def _names_something(reading: ParagraphReading, span: QuoteSpan, how: str) -> bool:
