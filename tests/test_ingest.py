@@ -1755,6 +1755,16 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "Ana Ruiz did not reply.",
          "“She knows the truth,” the label wrote in a letter."),
         "She knows the truth", "Harbour Records", id="the-label-is-the-record-company"),
+    pytest.param(
+        ("“People started texting me,” Ana Ruiz tells reporters.",
+         "Her first pop album, Dirty Blonde, did not sell.",
+         "“I wanted to write a sad song,” she says."),
+        "a sad song", "Ana Ruiz", id="an-albums-name-is-no-one"),
+    pytest.param(
+        ("“We had no choice,” said Mia Lund, a UN official.",
+         "Last August, the UN fired nine staff after an investigation found they “may have "
+         "been involved” in the attack."),
+        "may have been involved", "an investigation", id="last-august-is-when-not-who"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

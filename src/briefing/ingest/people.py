@@ -59,6 +59,7 @@ _OPENING_CONJUNCTIONS = frozenset("though although while when whereas if because
                                   "once but and yet not even only also just perhaps".split())
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _HOLIDAY_ENDS = frozenset(("day", "eve"))
+_WHEN = re.compile(r"^(?:last|next|this|early|late|mid|since|until)[\s\-]+")
 _OF_A_FAMILY = frozenset(("elder", "younger"))  # "the elder Soros"
 
 
@@ -249,8 +250,11 @@ class People:
             entity = self.pronoun(lower)
         else:
             parsed = _parse(text)
-            if parsed.text.lower().rstrip(".") in _DATE_WORDS or _a_holiday(parsed):
-                return None  # "In April, he won": a month; "on Labor Day weekend"
+            if (_WHEN.sub("", parsed.text.lower()).rstrip(".") in _DATE_WORDS
+                    or _a_holiday(parsed)):
+                # "In April, he won", "Last August, the UN fired …": a month;
+                # "on Labor Day weekend"
+                return None
             if parsed.role in _OF_A_FAMILY and parsed.determiner and len(parsed.name) == 1:
                 entity = self._of_a_family(parsed.name[0], elder=parsed.role == "elder")
             elif parsed.name:

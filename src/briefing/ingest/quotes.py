@@ -782,6 +782,8 @@ def _passive_start(framed: str, low: int, end: int) -> int | None:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?")
+_WORK_BEFORE = re.compile(r"\b(?:album|song|single|book|novel|memoir|film|movie|show|series|"
+                          r"play|record|track|titled|entitled),?\s+$")
 _OWNED_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+$")
 _AN_EXAMPLE = re.compile(r"\b(?:such as|including|like)\s+$")
 _CLEFT_BEFORE = re.compile(r"\b[Ii]t\s+(?:was|is)\s+$")
@@ -838,6 +840,8 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
             continue  # "Linden, N.J.", "the U.S.": a place
         if _OWNED_BEFORE.search(framed, max(0, start - 7), start):
             continue  # "his Truth Social platform": something someone has
+        if _WORK_BEFORE.search(framed, max(0, start - 16), start):
+            continue  # "her pop album, Dirty Blonde", "a book entitled Some Unspoken Thing"
         owner = _OWNER_END.search(framed, start, end)
         if owner is not None:
             end = owner.start()  # "Elizabeth Snyder's Facebook": she is who is named
