@@ -1765,6 +1765,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "Last August, the UN fired nine staff after an investigation found they “may have "
          "been involved” in the attack."),
         "may have been involved", "an investigation", id="last-august-is-when-not-who"),
+    pytest.param(
+        ("“We must act,” said Ana Ruiz.",
+         "Fellow protester, engineer Tom Weir, 60, from Tynemouth, North Tyneside, said: “I "
+         "started my career in the shipyards.”"),
+        "I started my career", "Tom Weir", id="from-a-town-and-its-county"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

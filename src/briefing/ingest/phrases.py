@@ -195,9 +195,13 @@ def subject_before(framed: str, low: int, verb_start: int) -> Phrase | None:
         return Phrase(pronoun.text, pronoun.start, pronoun.end)
     segments = _segments(toks)
     skipped = 0
-    while segments and skipped <= 2:
+    while segments and skipped <= 3:
         segment = segments[-1]
-        if not segment or (_is_modifier(segment) and not (attached and skipped == 0)):
+        if not segment or (_is_modifier(segment) and not (attached and skipped == 0)) or (
+                # "…, from Tynemouth, North Tyneside, said": the place goes on
+                # the modifier before it
+                len(segments) >= 3 and _is_place(segment) and len(segments[-2]) <= 4
+                and segments[-2][0].lower in ("from", "of", "in", "near")):
             segments.pop()
             skipped += 1
             continue
