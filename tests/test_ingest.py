@@ -1770,6 +1770,13 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "Fellow protester, engineer Tom Weir, 60, from Tynemouth, North Tyneside, said: “I "
          "started my career in the shipyards.”"),
         "I started my career", "Tom Weir", id="from-a-town-and-its-county"),
+    pytest.param(
+        ("The singer had been on the radar for years, which her advocate Dali Mpofu referred "
+         "to as police “spying” on her.",
+         "“The case is weak,” said Ana Ruiz, the prosecutor.",
+         "Regarding the posts, Mpofu adopted a “so what” attitude and said none of them broke "
+         "the law."),
+        "so what", "Dali Mpofu", id="her-advocate-and-a-verb-joined-after-words-in-marks"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -377,10 +377,12 @@ def _narrated(text: str, quoted: dict[str, Entity]) -> Entity | None:
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w\-]+")
+_WHOSE_BEFORE = re.compile(r"^(?:her|his|their|its|our)\s+(?=[a-z])")
 
 
 def _resolve_mention(phrase: str, salient: bool, people: People) -> Entity | None:
     """Who a name in passing names, when the sentence is about them."""
+    phrase = _WHOSE_BEFORE.sub("", phrase)  # "her advocate Dali Mpofu": advocate Dali Mpofu
     if " " not in phrase:
         return people.recall(phrase)  # "Rooke defended ...": a known surname
     if not salient:
@@ -741,6 +743,11 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         # poster put up her picture and wrote"): its subject is the clause's.
         # ("He attacked the hosts and threatened to “…”": he, whoever that is.)
         main = main_subject(framed, low, event.start, pronoun=True)
+        if main is None and quote_before is not None and joined:
+            # "Mpofu adopted a “so what” attitude and said …": the clause
+            # began before the words in marks
+            main = main_subject(framed, reading.sentences[event.sentence][0], event.start,
+                                pronoun=True)
         if main is not None:
             return main
     return subject_before(framed, low, event.start)
