@@ -69,6 +69,8 @@ def _a_holiday(parsed: _Parsed) -> bool:
     name = parsed.name
     return (len(name) >= 2 and name[-1].lower().rstrip(".,") in _HOLIDAY_ENDS
             and not parsed.honorific and not parsed.role and not is_given_name(name[0]))
+
+
 # A state's abbreviation after a town ("Linden, N.J."): where, never who.
 _STATE_ABBREVIATIONS = frozenset("""
 n.j. n.y. n.c. s.c. n.h. n.m. n.d. s.d. r.i. w.va. d.c. va. ga. fla. ill. md. mass. mich.

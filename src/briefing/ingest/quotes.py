@@ -297,7 +297,7 @@ def _read_paragraph(index: int, text: str, spans: list[QuoteSpan], people: Peopl
         low = reading.sentences[reading.sentence_of(released.start())][0]
         author = subject_before(reading.framed, low, released.start())
         writer = people.mention(author.text) if author is not None else None
-        if writer is not None and writer.kind in ("org", "name", "person"):
+        if writer is not None:
             people.wrote(writer, released.group(1).lower())
     for pair in _GIVEN_NAMES_AND_SURNAME.finditer(text):
         if is_given_name(pair.group(1)):
