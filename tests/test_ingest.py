@@ -1777,6 +1777,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "Regarding the posts, Mpofu adopted a “so what” attitude and said none of them broke "
          "the law."),
         "so what", "Dali Mpofu", id="her-advocate-and-a-verb-joined-after-words-in-marks"),
+    pytest.param(
+        ("“We will strike if we must,” said Mia Lund, a union steward.",
+         "Reyes’s mother, Ana Reyes, is a part-time driver; she delivers packages at dawn. "
+         "“I was working three jobs at the time,” she said."),
+        "three jobs", "Ana Reyes", id="x-s-mother-name-is-a-driver"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

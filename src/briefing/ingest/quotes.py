@@ -904,7 +904,10 @@ _PAST_VERB_NEXT = r" [a-z]{2,}ed\b"
 # Or an auxiliary: "…, skipper Wade Bassi has better insight than most".
 _VERB_NEXT = re.compile(
     rf"{_PAST_VERB_NEXT}| (?:{'|'.join(sorted(AUXILIARIES | PASSIVE_MARKERS))})\b")
-_APPOSITIVE_VERB_NEXT = re.compile(rf",{_PAST_VERB_NEXT}")
+# "Ms Doe's deputy, Tom Reed, disagreed", "Fischer’s mother, Adrianne
+# Fischer, is a driver": the name set off by commas is the subject.
+_APPOSITIVE_VERB_NEXT = re.compile(
+    rf",(?:{_PAST_VERB_NEXT}| (?:{'|'.join(sorted(AUXILIARIES | PASSIVE_MARKERS))})\b)")
 _SURNAME_THEN_VERB = re.compile(rf"(?<![\w’'])([A-Z][a-z]+)(?={_PAST_VERB_NEXT})")
 
 
