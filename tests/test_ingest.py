@@ -1782,6 +1782,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "Reyes’s mother, Ana Reyes, is a part-time driver; she delivers packages at dawn. "
          "“I was working three jobs at the time,” she said."),
         "three jobs", "Ana Reyes", id="x-s-mother-name-is-a-driver"),
+    pytest.param(
+        ("The Harbour Brothers will tour next year with singer Tom Reyes, who left the band "
+         "in 1982.",
+         "“We are so excited to be back on the road,” the band said in a statement."),
+        "back on the road", "the Harbour Brothers", id="the-band-is-the-band-named"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

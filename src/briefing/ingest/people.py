@@ -90,7 +90,7 @@ _COLLECTIVE_ORGS = frozenset("company firm group bank carmaker retailer lender i
                              "organization party union council court commission committee "
                              "board regulator watchdog charity authority military army police "
                              "broadcaster newspaper operator utility manufacturer maker "
-                             "giant startup label studio publisher".split())
+                             "giant startup label studio publisher band duo trio".split())
 # Institutions whose kind is in their name ("the Transport Ministry", "the
 # Rail Workers' Union"): "the union" is never another kind of body.
 _NAMED_BY_KIND = frozenset("ministry department party union council court commission committee "
