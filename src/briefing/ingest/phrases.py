@@ -599,6 +599,10 @@ def _affiliated(segment: list[Token], i: int, taken: list[Token]) -> bool:
 def _described_with(segment: list[Token], i: int) -> bool:
     """Whether `segment[i]` is the "with" of "an official with the ministry":
     someone described, then whom they work for."""
+    if (i >= 2 and segment[i].lower in ("to", "with")
+            and segment[i - 1].lower in ("close", "familiar", "closest")
+            and is_person_noun(segment[i - 2].lower)):
+        return True  # "a source close to Reyes", "people familiar with the talks"
     return (i >= 1 and segment[i].lower == "with" and is_person_noun(segment[i - 1].lower)
             and not segment[i - 1].capitalised)
 
