@@ -1084,6 +1084,13 @@ def test_a_rank_as_british_papers_write_it_and_one_week_are_figures():
         "No 38", "No 26", "at least one week", "one month"]
 
 
+def test_degrees_belong_to_their_number_and_a_dance_counts_nothing():
+    draft = draft_of("Warming must stay under 1.5°C; it was -5 °C in Oslo.",
+                     "They learned two-stepping and backed a two-state plan after a five-setter, "
+                     "then signed a two-year deal.")
+    assert [f.text for f in draft.briefing.figures] == ["under 1.5°C", "5 °C", "two-year"]
+
+
 def test_a_phone_number_is_not_a_figure():
     draft = draft_of("Anyone with information should call Crime Stoppers on 1800 333 000 "
                      "or 020 7946 0958; 40 people have called.")

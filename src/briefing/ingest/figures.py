@@ -127,6 +127,10 @@ _MODIFIER = re.compile(
     r"just under|close to|an estimated|estimated|only|just|a further|another)\s+$",
     re.IGNORECASE)
 _COMPOUND = re.compile(r"-(?:[a-z]+)(?:-[a-z]+)*")
+_DEGREES = re.compile(r"\s?°\s?[CF]?(?![A-Za-z])")
+# What a number word joined to a word says when it counts nothing: a dance, a
+# match's name, an idiom.
+_NOT_A_MEASURE = re.compile(r"-(?:[a-z]+ing|[a-z]+ers?|state)$")
 _UNIT_SUFFIX = re.compile(r"(?i:km|kg|mph|kph|ft|cm|mm|lb|mg|ml|mw|gw|kw|kwh|s)\b|°?[CF]\b")
 _ORDINAL_NOUN = re.compile(r"(?:minute|lap|hole|over|round|day|week|month|year|time|goal|"
                            r"anniversary|birthday|consecutive|straight|place|seed|game|match|"
@@ -272,7 +276,10 @@ def _extend(text: str, start: int, end: int,
     if joined is not None:
         end = joined
         core = text[start:end]
-    if end < len(text) and text[end].isalpha():
+    degrees = _DEGREES.match(text, end)
+    if degrees is not None:
+        end = degrees.end()  # "1.5°C", "-5 °C"
+    elif end < len(text) and text[end].isalpha():
         suffix = _UNIT_SUFFIX.match(text, end)
         if suffix is None:
             return None
@@ -280,6 +287,8 @@ def _extend(text: str, start: int, end: int,
     value, unit = _value(core)
     compound = _COMPOUND.match(text, end)
     if compound:
+        if core[0].isalpha() and _NOT_A_MEASURE.search(compound.group()):
+            return None  # "two-stepping", "a two-state solution", "a five-setter"
         return compound.end(), "core", value, unit  # "20-kilometre", "67-year-old"
     if _is_year(core) or _years(core):
         return end, "core", value, "year"
