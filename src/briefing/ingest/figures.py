@@ -131,7 +131,7 @@ _DEGREES = re.compile(r"\s?°\s?[CF]?(?![A-Za-z])")
 # What a number word joined to a word says when it counts nothing: a dance, a
 # match's name, an idiom.
 _NOT_A_MEASURE = re.compile(r"-(?:[a-z]+ing|[a-z]+ers?|state)$")
-_UNIT_SUFFIX = re.compile(r"(?i:km|kg|mph|kph|ft|cm|mm|lb|mg|ml|mw|gw|kw|kwh|s)\b|°?[CF]\b")
+_UNIT_SUFFIX = re.compile(r"(?i:km|kg|mph|kph|ft|cm|mm|lb|mg|ml|mw|gw|kw|kwh|s)\b|[CF]\b")
 _ORDINAL_NOUN = re.compile(r"(?:minute|lap|hole|over|round|day|week|month|year|time|goal|"
                            r"anniversary|birthday|consecutive|straight|place|seed|game|match|"
                            r"win|loss|defeat|victory|title|season|attempt|term|floor|storey)s?$")

@@ -257,9 +257,8 @@ embassy consulate command headquarters force forces guard brigade battalion
 label labels studio studios publisher airline retailer channel magazine website
 campaign campaigns foundation charity nonprofit church panel outlet station
 band bands duo trio quartet orchestra choir
-brochure brochures pamphlet pamphlets booklet leaflet documents filing investigation inquiry
-probe audit poll
-filings
+brochure brochures pamphlet pamphlets booklet leaflet documents filing filings
+investigation inquiry probe audit poll
 """.split())
 
 # Collective words for groups of speakers: pronoun "they".

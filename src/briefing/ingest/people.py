@@ -391,8 +391,8 @@ class People:
         surname, the one met first (a parent is named before a child:
         "George and Alexander Soros") or last."""
         surname = _POSSESSIVE.sub("", word).lower().rstrip(".,")
-        family = sorted((entity for entity in self._met if entity.kind == "person"
-                         and entity.surname == surname), key=self._met.__getitem__)
+        family = [entity for entity in self._met  # in the order they were met
+                  if entity.kind == "person" and entity.surname == surname]
         return (family[0] if elder else family[-1]) if family else None
 
     def _described(self, parsed: _Parsed, role: str | None) -> Entity | None:

@@ -291,18 +291,7 @@ def _read_paragraph(index: int, text: str, spans: list[QuoteSpan], people: Peopl
     # Speech verbs and names in passing, in reading order, so that "he" and
     # "the official" mean whom the text has just spoken of.
     items: list[Event | _Mention] = [*reading.events, *_mentions(reading)]
-    for released in _RELEASED_A_DOCUMENT.finditer(reading.framed):
-        # "Harbour Machine, which owns her albums, released a statement on
-        # Friday": whose the statement is when it "read" later
-        low = reading.sentences[reading.sentence_of(released.start())][0]
-        author = subject_before(reading.framed, low, released.start())
-        writer = people.mention(author.text) if author is not None else None
-        if writer is not None:
-            people.wrote(writer, released.group(1).lower())
-    for pair in _GIVEN_NAMES_AND_SURNAME.finditer(text):
-        if is_given_name(pair.group(1)):
-            # "George and Alexander Soros": George Soros too, known for later
-            people.mention(f"{pair.group(1)} {pair.group(3)}")
+    _learn_from_narrative(reading, people)
     # People the paragraph is about, where it names them ("Charles Schultze
     # … once summed up the danger with a metaphor. “…”").
     subjects: list[tuple[int, Entity]] = []
@@ -360,6 +349,23 @@ def _read_paragraph(index: int, text: str, spans: list[QuoteSpan], people: Peopl
         if last.entity is not None and not quote_after:
             state.last_speaker = last.entity.live
     return reading
+
+
+def _learn_from_narrative(reading: ParagraphReading, people: People) -> None:
+    """What a paragraph tells of people outside its speech verbs: who wrote
+    a statement, and the people a pair of names stands for."""
+    for released in _RELEASED_A_DOCUMENT.finditer(reading.framed):
+        # "Harbour Machine, which owns her albums, released a statement on
+        # Friday": whose the statement is when it "read" later
+        low = reading.sentences[reading.sentence_of(released.start())][0]
+        author = subject_before(reading.framed, low, released.start())
+        writer = people.mention(author.text) if author is not None else None
+        if writer is not None:
+            people.wrote(writer, released.group(1).lower())
+    for pair in _GIVEN_NAMES_AND_SURNAME.finditer(reading.text):
+        if is_given_name(pair.group(1)):
+            # "George and Alexander Soros": George Soros too, known for later
+            people.mention(f"{pair.group(1)} {pair.group(3)}")
 
 
 _AGE_AFTER = re.compile(r",\s*\d{1,3},")
@@ -902,12 +908,12 @@ _MIDDLE_CAPITALISED = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w\-]*\b(?![’']s\b)"
 # cameo" is about Simmons, whom a later "he" most likely means.
 _PAST_VERB_NEXT = r" [a-z]{2,}ed\b"
 # Or an auxiliary: "…, skipper Wade Bassi has better insight than most".
-_VERB_NEXT = re.compile(
-    rf"{_PAST_VERB_NEXT}| (?:{'|'.join(sorted(AUXILIARIES | PASSIVE_MARKERS))})\b")
+_VERB_NEXT_PATTERN = (rf"{_PAST_VERB_NEXT}"
+                      rf"| (?:{'|'.join(sorted(AUXILIARIES | PASSIVE_MARKERS))})\b")
+_VERB_NEXT = re.compile(_VERB_NEXT_PATTERN)
 # "Ms Doe's deputy, Tom Reed, disagreed", "Fischer’s mother, Adrianne
 # Fischer, is a driver": the name set off by commas is the subject.
-_APPOSITIVE_VERB_NEXT = re.compile(
-    rf",(?:{_PAST_VERB_NEXT}| (?:{'|'.join(sorted(AUXILIARIES | PASSIVE_MARKERS))})\b)")
+_APPOSITIVE_VERB_NEXT = re.compile(rf",(?:{_VERB_NEXT_PATTERN})")
 _SURNAME_THEN_VERB = re.compile(rf"(?<![\w’'])([A-Z][a-z]+)(?={_PAST_VERB_NEXT})")
 
 
