@@ -19,13 +19,13 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
 
 from briefing.model import Briefing
 from briefing.text import counted
 from briefing.tui.messages import SectionChosen
 from briefing.tui.safe import literal
 from briefing.tui.widgets.cursor import moved
+from briefing.tui.widgets.line_strip import line_strip
 
 ROW_LINES = 2  # the title, then what the section holds
 CACHED_ROWS = 64  # rows kept drawn
@@ -121,9 +121,7 @@ class ContentsList(ScrollView, can_focus=True):
         strips = []
         for line in lines:
             content = Content(" ") + line.truncate(max(width - 1, 1), ellipsis=True)
-            rendered = Visual.to_strips(self, content, width, 1, style)
-            strip = rendered[0] if rendered else Strip.blank(width)
-            strips.append(strip.extend_cell_length(width, style.rich_style))
+            strips.append(line_strip(content, width, style))
         if len(self._cache) >= CACHED_ROWS:
             del self._cache[next(iter(self._cache))]  # the oldest
         self._cache[key] = strips

@@ -12,7 +12,6 @@ import bisect
 from collections.abc import Sequence
 from typing import ClassVar, Generic, NamedTuple, TypeVar
 
-from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -20,13 +19,13 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
 
 from briefing.model import Anchor, Figure, Quote
 from briefing.state import entry_key
 from briefing.tui.messages import EntryChosen
 from briefing.tui.safe import literal
 from briefing.tui.widgets.cursor import moved
+from briefing.tui.widgets.line_strip import line_strip
 
 T = TypeVar("T", Quote, Figure)
 
@@ -230,9 +229,7 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
         strips: list[Strip] = []
         for line in lines:
             content = Content(" ") + line.truncate(max(width - 2, 1), ellipsis=True)
-            rendered = Visual.to_strips(self, content, width, 1, style)  # type: ignore[arg-type]
-            strip = rendered[0] if rendered else Strip([Segment("")])
-            strips.append(strip.extend_cell_length(width, style.rich_style))  # type: ignore[attr-defined]
+            strips.append(line_strip(content, width, style))  # type: ignore[arg-type]
         return strips
 
     # --- movement -------------------------------------------------------------

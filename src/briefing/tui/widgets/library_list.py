@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar, NamedTuple
 
-from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -23,11 +22,11 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
 
 from briefing.library import LibraryEntry
 from briefing.tui.safe import literal
 from briefing.tui.widgets.cursor import moved
+from briefing.tui.widgets.line_strip import line_strip
 
 CACHED_ROWS = 128
 MARK_NEW = "●"
@@ -227,9 +226,7 @@ class LibraryList(ScrollView, can_focus=True):
         return literal(value, one_line=True)
 
     def _strip(self, content: Content, width: int, style: object) -> Strip:
-        rendered = Visual.to_strips(self, content, width, 1, style)  # type: ignore[arg-type]
-        strip = rendered[0] if rendered else Strip([Segment("")])
-        return strip.extend_cell_length(width, style.rich_style)  # type: ignore[attr-defined]
+        return line_strip(content, width, style)  # type: ignore[arg-type]
 
     # --- moving and choosing --------------------------------------------------------
 

@@ -34,11 +34,11 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
 
 from briefing.model import Section
 from briefing.position import TOP, Place
 from briefing.tui.safe import literal
+from briefing.tui.widgets.line_strip import line_strip
 
 MAX_TEXT_WIDTH = 92  # a comfortable line for prose, however wide the terminal
 # Lines kept drawn: pages of scrolling back, but not so many that each full
@@ -563,9 +563,7 @@ class ReadingPane(ScrollView, can_focus=True):
             if offset < block.height:
                 content = self._line(view, block, offset)
         margin = max(1, (width - self._width) // 2)
-        rendered = Visual.to_strips(self, Content(" " * margin) + content, width, 1, style)
-        strip = (rendered[0] if rendered else Strip.blank(width)).extend_cell_length(
-            width, style.rich_style)
+        strip = line_strip(Content(" " * margin) + content, width, style)
         if len(view.strips) >= CACHED_LINES:
             del view.strips[next(iter(view.strips))]  # the oldest
         view.strips[line] = strip
