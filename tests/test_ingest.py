@@ -1058,6 +1058,24 @@ def test_a_range_is_one_figure_and_a_change_is_two():
     assert dict(figures)["2015 and 2021"] == "year"
 
 
+def test_a_guess_between_two_numbers_is_one_figure():
+    draft = draft_of(
+        "Fishers sell to four or five buyers a season. The hearing ran for two or three "
+        "hours, and the mayor said turnout was up 5 or 6 points on last year.")
+    figures = [(f.text, f.label) for f in draft.briefing.figures]
+    assert [text for text, _ in figures] == ["four or five buyers", "two or three hours",
+                                             "5 or 6 points"]
+    assert dict(figures)["two or three hours"] == "hours"
+
+
+def test_the_two_who_were_named_before_are_not_a_figure():
+    draft = draft_of(
+        "Ortiz and Lamb met in March. The two have spoken since, and both of the three "
+        "ministers who joined them said the two of them were close. One: it was cordial. "
+        "Two: it was short. Police arrested two men.")
+    assert [f.text for f in draft.briefing.figures] == ["three ministers", "two men"]
+
+
 def test_a_change_from_the_current_level_is_two_figures():
     draft = draft_of("The bill raises the limit for a family from the current $154,000 to "
                      "$220,000.")

@@ -115,6 +115,7 @@ _FIGURE = re.compile(
     re.IGNORECASE)
 _TO_RANGE = re.compile(rf"\s+to\s+(?P<second>{_CORE})(?![\w-])", re.IGNORECASE)
 _AND_RANGE = re.compile(rf"\s+and\s+(?P<second>{_CORE})(?![\w-])", re.IGNORECASE)
+_OR_RANGE = re.compile(rf"\s+or\s+(?P<second>{_CORE})(?![\w-])", re.IGNORECASE)
 # "VARNO, May 14 (Wirewatch) -", "WASHINGTON (Aug. 13) --", "April 17, 2015 --".
 _DATELINE = re.compile(
     rf"\s*(?:[A-Z][A-Z.'’ \-]{{1,40}}(?:,\s*[A-Z][A-Za-z.' ]{{1,30}})?,\s*{_DATE}"
@@ -238,8 +239,15 @@ def _figure(reading: ParagraphReading, index: int, match: re.Match[str],
             return None
         end, kind, value, unit = extended
         word = core.lower()
-        if word in ("one", "zero") and (not unit or (word == "one" and unit not in ONE_COUNTS)):
+        guess = _OR_RANGE.match(text, match.end()) is not None and end > match.end()
+        if word in ("one", "zero") and not guess and (
+                not unit or (word == "one" and unit not in ONE_COUNTS)):
             return None  # "one of them", "one source", "almost to zero"
+        if core[0].isalpha() and not unit and end == match.end() and (
+                (_THE_BEFORE.search(text, max(0, start - 5), start)
+                 and _THE_NUMBER_AS_PEOPLE.match(text, end))
+                or (_sentence_start(text, start) and text.startswith(":", end))):
+            return None  # "the two met", "the two of us"; a list's "Two:"
         if word == "one" and unit == "point" and _AT_BEFORE.search(text, max(0, start - 4), start):
             return None  # "At one point, Kise called …": when, not a score
     elif kind == "rank":
@@ -262,6 +270,12 @@ def _figure(reading: ParagraphReading, index: int, match: re.Match[str],
 
 
 _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
+# "The two" as the people (or things) named before: the verb or "of" that
+# follows it, not the noun it counts ("the two other candidates").
+_THE_NUMBER_AS_PEOPLE = re.compile(
+    r"\s*(?:[,.;:!?)]|$)|\s+(?:of|were|are|was|is|have|has|had|met|will|would|could|can|did|"
+    r"do|who|which|that|and|but|also|then|both|together|each|continued|remain|remained|"
+    r"agreed|spoke|shared|sat)\b")
 
 
 def _extend(text: str, start: int, end: int,
@@ -302,12 +316,15 @@ def _extend(text: str, start: int, end: int,
 def _range_end(text: str, start: int, end: int, core: str) -> int | None:
     """Where a range that starts with `core` ends, if it is one: "six to
     eight weeks", "$2 to $18", "80% to 90%", "between 400 and 600", "from
-    2001 to 2010". Not a change from one value to another ("from 45 to
+    2001 to 2010", "three or four days". Not a change from one value to another ("from 45 to
     214", "rose 3% to $45")."""
     before = text[max(0, start - 8):start].lower()
     if before.endswith("between "):
         joined = _AND_RANGE.match(text, end) or _TO_RANGE.match(text, end)
         return joined.end() if joined and _same_shape(core, joined.group("second")) else None
+    guess = _OR_RANGE.match(text, end)
+    if guess is not None and _bare(core) and _bare(guess.group("second")):
+        return guess.end()  # "four or five buyers", "5 or 6 points": one guess
     joined = _TO_RANGE.match(text, end)
     if joined is None or not _same_shape(core, joined.group("second")):
         return None
