@@ -1068,6 +1068,12 @@ def test_a_guess_between_two_numbers_is_one_figure():
     assert dict(figures)["two or three hours"] == "hours"
 
 
+def test_a_decade_with_its_century_cut_is_a_year_as_the_whole_one_is():
+    draft = draft_of("The club opened in the 1960s and thrived through the ’70s and '80s.")
+    assert [(f.text, f.label) for f in draft.briefing.figures] == [
+        ("1960s", "year"), ("’70s", "year"), ("'80s", "year")]
+
+
 def test_the_two_who_were_named_before_are_not_a_figure():
     draft = draft_of(
         "Ortiz and Lamb met in March. The two have spoken since, and both of the three "

@@ -259,6 +259,8 @@ def _figure(reading: ParagraphReading, index: int, match: re.Match[str],
         if int(second) != (int(first) + 1) % (100 if len(second) == 2 else 10_000):
             return None
         value, unit = int(first), "year"
+    if kind == "core" and _SHORT_DECADE.fullmatch(text, start - 1, end):
+        start -= 1  # its apostrophe stands for the century
     if kind in ("core", "vague", "duration"):
         modifier = _MODIFIER.search(text, max(0, start - 24), start)
         if modifier and (modifier.start() == 0 or not text[modifier.start() - 1].isalnum()):
@@ -298,6 +300,8 @@ def _extend(text: str, start: int, end: int,
         if suffix is None:
             return None
         end = suffix.end()  # "4C", "5km", "1990s"
+        if _SHORT_DECADE.fullmatch(text, start - 1, end):
+            return end, "core", int(core), "year"  # "the ’60s", as "the 1960s" is
     value, unit = _value(core)
     compound = _COMPOUND.match(text, end)
     if compound:
@@ -349,6 +353,7 @@ def _years(core: str) -> bool:
 
 
 _HYPHEN_RANGE = re.compile(r"\d\s?[-–]\s?\d")
+_SHORT_DECADE = re.compile(r"['’]\d0s")
 
 
 def _same_shape(first: str, second: str) -> bool:
