@@ -1823,6 +1823,15 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "A source close to Reyes told a magazine that the singer “had every chance” to buy "
          "her songs."),
         "had every chance", "a source close to Reyes", id="a-source-close-to-x-is-not-x"),
+    pytest.param(
+        ("Gov. Tim Walz signed the order on Friday. “This keeps families safe,” the governor "
+         "said.",), "This keeps families safe", "Tim Walz", id="gov-then-the-governor"),
+    pytest.param(
+        ("Dr. Jane Roe treated the first patients. “We were overwhelmed,” the doctor said.",),
+        "We were overwhelmed", "Jane Roe", id="dr-then-the-doctor"),
+    pytest.param(
+        ("Rep. Luis Vega voted against it. The congressman called it “reckless”.",),
+        "reckless", "Luis Vega", id="rep-then-the-congressman"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -368,7 +368,8 @@ class People:
             not _is_place(name_tokens) or gender is not None or bool(parsed.honorific or role))
         return self._add(Entity(display, "person" if is_person else "name", role=role,
                                 gender=gender, named_gender=gender is not None,
-                                surname=surname, given=given, words=_words(role or "")))
+                                surname=surname, given=given,
+                                words=_words(role or "") | _words(parsed.honorific or "")))
 
     def _by_surname(self, surname: str, given: str | None) -> Entity | None:
         """The person of that surname seen last whose given name, if both
@@ -878,7 +879,21 @@ def _gender(honorific: str | None, given: str | None, role: str | None) -> str |
 
 
 def _words(text: str) -> set[str]:
-    return {_POSSESSIVE.sub("", w) for w in re.findall(r"[\w’'\-]+", text.lower())}
+    """The words of a role or description, a title cut short ("Gov.") with
+    the words the story may call its holder later ("the governor")."""
+    words = {_POSSESSIVE.sub("", w) for w in re.findall(r"[\w’'\-]+", text.lower())}
+    for word in words & _TITLES_CUT_SHORT.keys():
+        words |= _TITLES_CUT_SHORT[word]
+    return words
+
+
+_TITLES_CUT_SHORT = {
+    "gov": {"governor"}, "sen": {"senator"}, "dr": {"doctor"}, "prof": {"professor"},
+    "rep": {"representative", "congressman", "congresswoman"}, "gen": {"general"},
+    "lt": {"lieutenant"}, "col": {"colonel"}, "capt": {"captain"}, "sgt": {"sergeant"},
+    "maj": {"major"}, "adm": {"admiral"}, "cmdr": {"commander"}, "det": {"detective"},
+    "insp": {"inspector"}, "supt": {"superintendent"},
+}
 
 
 def _key(text: str) -> str:

@@ -397,6 +397,7 @@ def _resolve_mention(phrase: str, salient: bool, people: People) -> Entity | Non
     if _OF_A_FAMILY.fullmatch(phrase):  # "The elder Soros gives …"
         return people.resolve(phrase, speaking=False, salient=True)
     if (_is_lead_description(phrase) or _NAME_RUN.fullmatch(phrase.removesuffix("."))
+            or _TITLE_CUT_SHORT_THEN_NAME.fullmatch(phrase.removesuffix("."))
             or _ROLE_THEN_NAME.fullmatch(phrase.removesuffix("."))
             or _affiliation_role_name(phrase.removesuffix("."))):
         # "Mr Erdogan, however, was", "but coach Jim Caldwell vouched for him"
@@ -407,6 +408,9 @@ def _resolve_mention(phrase: str, salient: bool, people: People) -> Entity | Non
 _OF_A_FAMILY = re.compile(r"[Tt]he\s+(?:elder|younger)\s+[A-Z][\w’'\-]+")
 # A lowercase role, then a name: "coach Jim Caldwell".
 _ROLE_THEN_NAME = re.compile(r"[a-z][a-z\-]+ " + _NAME_RUN.pattern)
+# "Gov. Tim Walz signed …": then "the governor" is he
+_TITLE_CUT_SHORT_THEN_NAME = re.compile(
+    r"(?:Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Cmdr|Det|Insp|Supt)\.\s+" + _NAME_RUN.pattern)
 # And after whom they work for or where they are from: "NASA climatologist
 # Gavin Schmidt", "Berlin truck terrorist Anis Amri".
 _EMPLOYER_ROLE_NAME = re.compile(r"(?:[A-Z][\w’'\-]*\s+){1,4}(?:[a-z][a-z\-]+\s+)?"
