@@ -1832,6 +1832,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
     pytest.param(
         ("Rep. Luis Vega voted against it. The congressman called it “reckless”.",),
         "reckless", "Luis Vega", id="rep-then-the-congressman"),
+    pytest.param(
+        ("The union’s president, Ana Silva, said members were “angry”. Her deputy, Raj "
+         "Patel, was more cautious: “We need to see the details first.”",),
+        "We need to see the details first.", "Raj Patel", id="description-name-colon"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -888,6 +888,14 @@ def sentence_subject(framed: str, start: int, colon: int) -> Phrase | None:
     phrase_tokens, whole = _scan_back(first)
     if not whole or len(phrase_tokens) != len(first):
         return None
+    if len(segments) >= 3:
+        # "Her deputy, Raj Patel, was more cautious: …": the name set off
+        # by commas after the description.
+        named, named_whole = _scan_back(segments[1])
+        if named_whole and len(named) == len(segments[1]):
+            combined = _appositive(framed, phrase_tokens, named)
+            if combined is not None:
+                return combined
     phrase = _phrase(framed, phrase_tokens)
     return phrase if phrase is not None and not phrase.pronoun else None
 
