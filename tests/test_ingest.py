@@ -1836,6 +1836,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("The union’s president, Ana Silva, said members were “angry”. Her deputy, Raj "
          "Patel, was more cautious: “We need to see the details first.”",),
         "We need to see the details first.", "Raj Patel", id="description-name-colon"),
+    pytest.param(
+        ("A spokesman for the ministry declined to comment.",
+         "Officials at the ministry said the plan was “dead”."),
+        "dead", "officials at the ministry", id="officials-at-the-ministry"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

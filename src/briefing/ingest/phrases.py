@@ -532,9 +532,11 @@ def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
             i -= 1
             if i >= 1 and segment[i].lower in _LINKS and (_nounish(segment[i - 1]) or (
                     segment[i].lower == "of" and segment[i - 1].capitalised
-                    and segment[i - 1].lower not in ORG_NOUNS)):
+                    and segment[i - 1].lower not in ORG_NOUNS) or (
+                    i == 1 and is_person_noun(segment[0].lower))):
                 # "the head of the agency": go on to "the head"; "Joost van Hoof of
-                # the Netherlands’ Fontys University": to the name
+                # the Netherlands’ Fontys University": to the name; "Officials at
+                # the ministry" opening the sentence: to the officials
                 continue
             if _affiliated(segment, i, taken):
                 taken = []  # "James Hall with the New York Police Department": Hall
