@@ -1840,6 +1840,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("A spokesman for the ministry declined to comment.",
          "Officials at the ministry said the plan was “dead”."),
         "dead", "officials at the ministry", id="officials-at-the-ministry"),
+    pytest.param(
+        ("A spokesman for the council declined to comment.",
+         "Residents of the town, many of whom lost homes, said help was “too slow”."),
+        "too slow", "residents of the town", id="many-of-whom-between-commas"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

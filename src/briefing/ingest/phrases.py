@@ -345,6 +345,8 @@ def _before_relative(segment: list[Token]) -> list[Token]:
                 return segment[index + 1:]  # "the port whose mayor said": the mayor
             if tok.lower in ("which", "whom") and _is_subject(segment[index + 1:]):
                 return segment[index + 1:]  # "ThoughtWorks, which Morales called": Morales
+            if tok.lower in ("which", "whom") and index == 2 and segment[1].lower == "of":
+                return []  # "Residents, many of whom lost homes, said": the residents
             return segment[:index]
     return segment
 
