@@ -1844,6 +1844,14 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("A spokesman for the council declined to comment.",
          "Residents of the town, many of whom lost homes, said help was “too slow”."),
         "too slow", "residents of the town", id="many-of-whom-between-commas"),
+    pytest.param(
+        ("Shares fell after the chief financial officer warned of a “challenging” year.",
+         "In a post on Instagram, the singer wrote: “Thank you for all the love.”"),
+        "Thank you for all the love.", "the singer", id="the-singer-is-not-the-cfo"),
+    pytest.param(
+        ("Adele Adkins, 36, played two nights in Munich.",
+         "In a post on Instagram, the singer wrote: “Thank you for all the love.”"),
+        "Thank you for all the love.", "Adele Adkins", id="the-singer-is-who-was-named"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -423,7 +423,11 @@ class People:
         body = head in ORG_NOUNS and not is_person_noun(head)  # "the Trump campaign"
         if (anaphor and ((_PERSON_ANAPHOR.match(text) and not body) or what_they_do)) or (
                 text.lower() in _WHAT_THEY_DO):
-            person = self._latest([("person",)], seen=True)
+            # "The singer" is not someone the story gave a title already ("the
+            # chief financial officer").
+            person = next((p for p in self._indexes[("person",)].firsts(
+                _PRONOUN_LOOKBACK, seen=True) if not (what_they_do and _titled(p))), None) if (
+                ("person",) in self._indexes) else None
             if person is not None:
                 return person
         found = _latest_met(self._described_by_name.get(_key(text), ()))
@@ -847,6 +851,15 @@ def is_guess(phrase: str, entity: Entity) -> bool:
     given to someone whose name or title does not say which (recency alone)."""
     gender, number = PRONOUNS.get(_tidy(phrase).lower(), (None, None))
     return number == "one" and gender is not None and not entity.named_gender
+
+
+def _titled(entity: Entity) -> bool:
+    """Whether the story called `entity` by a title ("the chief financial
+    officer", "Mayor Hart")."""
+    called = {entity.head.lower()} if entity.described else set()
+    if entity.role:
+        called.add(head_word(entity.role))
+    return bool(called & TITLE_WORDS)
 
 
 def _someone(entity: Entity) -> bool:
