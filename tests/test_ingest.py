@@ -1852,6 +1852,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("Adele Adkins, 36, played two nights in Munich.",
          "In a post on Instagram, the singer wrote: “Thank you for all the love.”"),
         "Thank you for all the love.", "Adele Adkins", id="the-singer-is-who-was-named"),
+    pytest.param(
+        ("In a post in March, the Ghanaian mining ministry said the region was “open for "
+         "business”.",), "open for business", "the Ghanaian mining ministry",
+        id="a-trade-before-the-ministry"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -644,10 +644,18 @@ def _nounish(tok: Token) -> bool:
             and tok.lower not in IRREGULAR_PAST)  # "this dilemma came from …"
 
 
+# Trades named by an -ing word, before the noun they qualify: "the mining
+# ministry", "a banking regulator".
+_TRADES = frozenset("mining banking shipping manufacturing broadcasting publishing marketing "
+                    "advertising engineering housing lending nursing farming fishing printing "
+                    "accounting consulting policing gaming trading".split())
+
+
 def _looks_like_verb(word: str) -> bool:
     """A lowercase word that ends a subject when read backwards: a past-tense
     or -ing verb that is not a known person noun."""
-    if is_person_noun(word) or word in ORG_NOUNS or word in TITLE_WORDS:
+    if (is_person_noun(word) or word in ORG_NOUNS or word in TITLE_WORDS
+            or word in _TRADES):
         return False
     return (word.endswith(("ed", "ing")) and len(word) > 4) or word in IRREGULAR_PAST
 
