@@ -1856,6 +1856,9 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("In a post in March, the Ghanaian mining ministry said the region was “open for "
          "business”.",), "open for business", "the Ghanaian mining ministry",
         id="a-trade-before-the-ministry"),
+    pytest.param(
+        ("Finnair, which flies to Helsinki, Oslo and Riga, said the strike was “a blow”.",),
+        "a blow", "Finnair", id="a-relative-clause-with-a-list"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

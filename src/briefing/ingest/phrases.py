@@ -208,6 +208,13 @@ def subject_before(framed: str, low: int, verb_start: int) -> Phrase | None:
         break
     if not segments or not segments[-1]:
         return None
+    # "SAS, which is the airline of Denmark, Norway and Sweden, said": a
+    # relative clause whose list runs over commas stands for the noun before it.
+    opening = next((k for k in range(len(segments) - 1, 0, -1)
+                    if segments[k] and segments[k][0].lower in ("which", "who")), None)
+    if (opening is not None and opening < len(segments) - 1 and not attached
+            and all(len(segment) <= 4 for segment in segments[opening + 1:])):
+        segments = segments[:opening]
     named = _named_before_descriptions(framed, segments)
     if named is not None:
         return named
