@@ -1859,6 +1859,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
     pytest.param(
         ("Finnair, which flies to Helsinki, Oslo and Riga, said the strike was “a blow”.",),
         "a blow", "Finnair", id="a-relative-clause-with-a-list"),
+    pytest.param(
+        ("The airline said the strike was “a blow”.",
+         "But in her report to the council, Baroness Holt, who chairs the panel, criticised "
+         "the plan.", "She told the BBC: “It is not working.”"),
+        "It is not working.", "Baroness Holt", id="she-after-a-scene-setting-phrase"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

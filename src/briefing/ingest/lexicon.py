@@ -174,6 +174,7 @@ ch supt insp det sgt pc dc dci dsi ds di acting assistant
 
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
               "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f",
+              "baroness": "f", "baron": "m",
               "dr": None, "dr.": None, "prof": None, "prof.": None, "professor": None}
 
 # Nouns that head a description of a speaker ("a senior US official").

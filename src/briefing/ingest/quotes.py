@@ -869,7 +869,7 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         # scene ("In an email to the Times, Dr Anthony Fauci set out …").
         opens = _NOT_SPACE.search(framed, sentence_start, start) is None or (
             opening is not None and opening.end() == start
-            and framed[sentence_start:start].split()[0].lower() in OPENING_PREPOSITIONS)
+            and _scene_setting(framed[sentence_start:start]))
         # A name that opens its sentence, or the only name in a sentence that
         # quotes nobody ("Among them was Irina Mazur, 52"), is who the text
         # is now about.
@@ -905,6 +905,15 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
 _NOUN_NOT_VERB = re.compile(r"\s+(?:" + "|".join(sorted(
     w for w in PERSON_NOUNS | ORG_NOUNS if w.endswith("s") and w.isalpha())) + r")\b")
 _OPENING_PHRASE = re.compile(r"[^,“”\"]{1,40}?,\s+(?=[A-Z])")
+
+
+def _scene_setting(opening: str) -> bool:
+    """Whether a sentence's opening phrase sets the scene: "In an email,",
+    "But in her letter to the government,"."""
+    words = opening.lower().split()
+    if len(words) > 1 and words[0] in ("but", "and", "yet", "so"):
+        words = words[1:]
+    return bool(words) and words[0] in OPENING_PREPOSITIONS
 _MIDDLE_CAPITALISED = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w\-]*\b(?![’']s\b)")
 
 
