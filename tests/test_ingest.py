@@ -1861,8 +1861,8 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         "a blow", "Finnair", id="a-relative-clause-with-a-list"),
     pytest.param(
         ("The airline said the strike was “a blow”.",
-         "But in her report to the council, Baroness Holt, who chairs the panel, criticised "
-         "the plan.", "She told the BBC: “It is not working.”"),
+         "But in her report to the council, Baroness Holt, chair of the Housing Panel, "
+         "criticised the plan.", "She told the BBC: “It is not working.”"),
         "It is not working.", "Baroness Holt", id="she-after-a-scene-setting-phrase"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
