@@ -1864,6 +1864,9 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "But in her report to the council, Baroness Holt, chair of the Housing Panel, "
          "criticised the plan.", "She told the BBC: “It is not working.”"),
         "It is not working.", "Baroness Holt", id="she-after-a-scene-setting-phrase"),
+    pytest.param(
+        ("Ruth Ames, 71, a retired teacher, said the scheme was “a mess”.",),
+        "a mess", "Ruth Ames", id="name-age-description-said"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

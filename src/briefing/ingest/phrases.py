@@ -273,6 +273,9 @@ def _named_before_descriptions(framed: str, segments: list[list[Token]]) -> Phra
     roles: list[list[Token]] = []
     while index >= 1:
         segment = _without_and(segments[index])
+        if roles and _an_age(segment):
+            index -= 1  # "John Taylor, 71, a retired teacher, said"
+            continue
         if segment and _describes(segment):
             roles.insert(0, segment)
         elif not (segment and index >= 2 and _describes(_without_and(segments[index - 1]))
@@ -295,6 +298,14 @@ def _named_before_descriptions(framed: str, segments: list[list[Token]]) -> Phra
     if phrase is None:
         return None
     return replace(phrase, role=clean_role(framed, roles[0]))
+
+
+def _an_age(segment: list[Token]) -> bool:
+    """"71" or "aged 71" set off by commas after a name."""
+    words = [t.lower for t in segment]
+    if words[:1] == ["aged"]:
+        words = words[1:]
+    return len(words) == 1 and words[0].isdigit() and len(words[0]) <= 3
 
 
 def _without_and(segment: list[Token]) -> list[Token]:
