@@ -1867,6 +1867,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
     pytest.param(
         ("Ruth Ames, 71, a retired teacher, said the scheme was “a mess”.",),
         "a mess", "Ruth Ames", id="name-age-description-said"),
+    pytest.param(
+        ("A spokesman for the council said grants were “on track”.",
+         "Ruth Ames, 71, another recipient of the ECO grant, also said the council should name "
+         "the builders to use: “I found cowboys out there.”"),
+        "I found cowboys out there.", "Ruth Ames", id="another-recipient-of-a-grant"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

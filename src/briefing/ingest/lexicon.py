@@ -224,6 +224,8 @@ worshipper worshippers congregant congregants demonstrator demonstrators marcher
 attendee attendees spectator spectators diner diners patron patrons guest guests caller
 callers listener listeners reader readers suspect suspects gunman gunmen attacker attackers
 pollster pollsters consultant consultants
+recipient recipients claimant claimants applicant applicants participant participants
+entrant entrants occupant occupants retiree retirees pensioner pensioners
 """.split())
 
 _ROLE_SUFFIXES = ("ologist", "ologists", "ician", "icians", "ist", "ists", "grapher", "graphers",
