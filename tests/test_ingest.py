@@ -1872,6 +1872,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "Ruth Ames, 71, another recipient of the ECO grant, also said the council should name "
          "the builders to use: “I found cowboys out there.”"),
         "I found cowboys out there.", "Ruth Ames", id="another-recipient-of-a-grant"),
+    pytest.param(
+        ("The Society of Herbalists said the move was “short-sighted”.",
+         "But the health service itself says: “There is no good evidence.”"),
+        "There is no good evidence.", "the health service", id="the-x-itself-says"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

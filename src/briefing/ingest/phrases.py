@@ -179,6 +179,9 @@ def _tokens_of(text: str, start: int, end: int) -> tuple[list[Token], int, int] 
 # --- subject before a verb ----------------------------------------------------
 
 
+_REFLEXIVES = frozenset("itself himself herself themselves".split())
+
+
 def subject_before(framed: str, low: int, verb_start: int) -> Phrase | None:
     """The subject of a speech verb at `verb_start`, read back to `low`."""
     toks = _tokens_before(framed, low, verb_start)
@@ -190,6 +193,8 @@ def subject_before(framed: str, low: int, verb_start: int) -> Phrase | None:
     # one that runs into the verb ("..., including the port whose mayor
     # said") holds the subject at its end.
     attached = not _comma_before(framed, toks[-1].end, verb_start)
+    if len(toks) > 1 and toks[-1].lower in _REFLEXIVES and toks[-2].is_word:
+        toks = toks[:-1]  # "the NHS itself says", "the minister himself said"
     if toks[-1].is_word and toks[-1].lower in PRONOUNS and not toks[-1].acronym:
         pronoun = toks[-1]
         return Phrase(pronoun.text, pronoun.start, pronoun.end)
