@@ -1876,6 +1876,9 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("The Society of Herbalists said the move was “short-sighted”.",
          "But the health service itself says: “There is no good evidence.”"),
         "There is no good evidence.", "the health service", id="the-x-itself-says"),
+    pytest.param(
+        ("Feyenoord manager Erik ten Boer said his side had been “unlucky”.",),
+        "unlucky", "Erik ten Boer", id="a-lowercase-particle-in-a-name"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

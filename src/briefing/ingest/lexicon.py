@@ -107,6 +107,10 @@ already just reportedly allegedly apparently simply only even still
 # Words that open a noun phrase ("the", "a", "its"): one list for every rule.
 DETERMINERS = frozenset("the a an this that these those his her its their our".split())
 
+# Lowercase words inside a name: "Erik ten Hag", "Ruud van Nistelrooy".
+NAME_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el dos das "
+                           "ter ten mac".split())
+
 # Prepositions that can open a sentence before its subject ("In New Jersey,
 # …", "In his first post, Van Der Beek noted"): never part of a name.
 OPENING_PREPOSITIONS = frozenset("in on at for from by with after before during since under "

@@ -28,6 +28,7 @@ from briefing.ingest.lexicon import (
     HONORIFICS,
     MALE_NAMES,
     MONTHS,
+    NAME_PARTICLES,
     NOT_A_NAME,
     NUMBER_WORDS,
     OPENING_PREPOSITIONS,
@@ -43,8 +44,6 @@ from briefing.ingest.lexicon import (
 )
 from briefing.ingest.phrases import head_word, role_before_clause
 
-_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el dos das "
-                       "ter ten mac".split())
 _DEMONYM = re.compile(r"(?:man|woman|ian|an|ese|i|Briton|Scot|Swede|Dane|Finn|Pole|Czech|Turk|"
                       r"Greek|Democrat|Republican)$")
 _NOT_DEMONYMS = frozenset("vatican taliban kremlin pentagon".split())
@@ -685,14 +684,14 @@ def _parse(text: str, *, places: bool = True) -> _Parsed:
     run: list[str] = []
     for word in reversed(words):
         bare = word.rstrip(",")
-        if _is_name_word(bare) or (run and bare.lower() in _PARTICLES) or (
+        if _is_name_word(bare) or (run and bare.lower() in NAME_PARTICLES) or (
                 run and re.fullmatch(r"[A-Z]\.", bare)):
             run.insert(0, bare)
             continue
         break
     if len(run) >= 3 and run[0].lower() == run[1].lower():
         run = []  # "La La Land", "Duran Duran …": a title or a band, not a person
-    while run and ((len(run) > 1 and run[0].lower() in _PARTICLES and not run[0].isupper())
+    while run and ((len(run) > 1 and run[0].lower() in NAME_PARTICLES and not run[0].isupper())
                    or run[0].lower() in NUMBER_WORDS):
         # "Two United States service members": a count, not a given name
         # ("LA Times": capitals are an abbreviation, not a particle; "Della"

@@ -25,6 +25,7 @@ from briefing.ingest.lexicon import (
     IRREGULAR_PAST,
     MODIFIER_STARTS,
     MONTHS,
+    NAME_PARTICLES,
     NOT_A_NAME,
     NUMBER_WORDS,
     OPENING_PREPOSITIONS,
@@ -351,7 +352,6 @@ def _is_place(segment: list[Token]) -> bool:
         t.capitalised and not t.function for t in words)
 
 
-_PARTICLES = frozenset("von van der den de da del di du la le bin al".split())
 _RELATIVES = frozenset(("who", "whom", "whose", "which"))
 _ADJECTIVE_MODIFIERS = frozenset("involved familiar close based speaking working living "
                                   "briefed knowledgeable aware responsible".split())
@@ -889,7 +889,7 @@ def object_after(framed: str, verb_end: int, high: int) -> Phrase | None:
                 continue  # "said the goalscorer, 19-year-old Leo Marsh"
             name.append(tok)
         if name and _has_name(name) and all(t.capitalised or not t.is_word or t.lower in
-                                            _PARTICLES for t in name):
+                                            NAME_PARTICLES for t in name):
             named = _phrase(framed, name)
             if named is not None:
                 return replace(named, role=clean_role(framed, taken))

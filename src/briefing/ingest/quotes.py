@@ -30,6 +30,7 @@ from briefing.ingest.lexicon import (
     INVERTIBLE_VERBS,
     IRREGULAR_PAST,
     MODIFIER_STARTS,
+    NAME_PARTICLES,
     NOT_A_NAME,
     NUMBER_WORDS,
     OPENING_PREPOSITIONS,
@@ -95,8 +96,9 @@ _FOUND_OR_SPOKEN = frozenset("found finds find showed shows show spoke spoken sp
 _INFINITIVE_LEADS = frozenset("as went goes going continued continues on is are was were".split())
 _NOT_SUBJECT_BEFORE = frozenset("the a an this that its his her their our of to".split())
 _NAME_RUN = re.compile(  # "President George W. Bush": a middle initial is in the name
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?(?:(?:von|van|der|"
-    r"de|da|del|di|bin|al|le|la)\s+)?(?!I[’'][a-z])[A-Z][\w’'\-]+){1,3}")  # not "I’d"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?(?:(?:"
+    + "|".join(sorted(NAME_PARTICLES)) +
+    r")\s+)?(?!I[’'][a-z])[A-Z][\w’'\-]+){1,3}")  # not "I’d"
 _NAME_RUN_HONORIFICS = frozenset(("Mr", "Mrs", "Ms", "Dr", "Prof"))
 _CAPITAL = re.compile(r"\b[A-Z]")
 _LABELLED_NAME = re.compile(r"^[A-Z][\w ]{0,30}?\s(?:-|–|—|:)\s+(?=[A-Z])")
