@@ -1879,6 +1879,9 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
     pytest.param(
         ("Feyenoord manager Erik ten Boer said his side had been “unlucky”.",),
         "unlucky", "Erik ten Boer", id="a-lowercase-particle-in-a-name"),
+    pytest.param(
+        ("State Sen. Ana Ortiz, a Republican from Tulsa, called the bill “cruel” in a speech.",),
+        "cruel", "Ana Ortiz", id="a-party-member-from-a-place"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

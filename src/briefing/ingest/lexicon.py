@@ -230,6 +230,7 @@ callers listener listeners reader readers suspect suspects gunman gunmen attacke
 pollster pollsters consultant consultants
 recipient recipients claimant claimants applicant applicants participant participants
 entrant entrants occupant occupants retiree retirees pensioner pensioners
+democrat democrats republican republicans tory tories
 """.split())
 
 _ROLE_SUFFIXES = ("ologist", "ologists", "ician", "icians", "ist", "ists", "grapher", "graphers",
