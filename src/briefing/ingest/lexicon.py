@@ -176,6 +176,16 @@ economist strategist adviser advisor aide chairmen chancellor-elect administrato
 ch supt insp det sgt pc dc dci dsi ds di acting assistant
 """.split())
 
+# Titles cut short, with what the story may call their holder later:
+# "Gov. Tim Walz", then "the governor".
+TITLES_CUT_SHORT = {
+    "gov": {"governor"}, "sen": {"senator"}, "dr": {"doctor"}, "prof": {"professor"},
+    "rep": {"representative", "congressman", "congresswoman"}, "gen": {"general"},
+    "lt": {"lieutenant"}, "col": {"colonel"}, "capt": {"captain"}, "sgt": {"sergeant"},
+    "maj": {"major"}, "adm": {"admiral"}, "cmdr": {"commander"}, "det": {"detective"},
+    "insp": {"inspector"}, "supt": {"superintendent"},
+}
+
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
               "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f",
               "baroness": "f", "baron": "m",

@@ -18,7 +18,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from briefing.ingest.lexicon import (
@@ -38,6 +38,7 @@ from briefing.ingest.lexicon import (
     PRONOUNS,
     SPEECH_VERBS,
     TITLE_WORDS,
+    TITLES_CUT_SHORT,
     WEEKDAYS,
     is_given_name,
     is_person_noun,
@@ -278,11 +279,7 @@ class People:
             keys = [("kind", "person", gender), ("kind", "person", None)] if gender else [
                 ("person",)]
             # Someone: not "Such vulnerabilities" that "may suggest" something.
-            candidates = sorted((entity for key in keys if key in self._indexes
-                                 for entity in self._indexes[key].firsts(_PRONOUN_LOOKBACK,
-                                                                         seen=True)),
-                                key=self._rank)
-            entity = next((e for e in candidates if _someone(e)), None)
+            entity = self._recent(keys, _someone)
             if gender and entity is not None and entity.gender is None and entity.described:
                 # "he" means the man named in this paragraph or the last, not
                 # "an unnamed source" seen since, who may be anyone.
@@ -424,9 +421,7 @@ class People:
                 text.lower() in _WHAT_THEY_DO):
             # "The singer" is not someone the story gave a title already ("the
             # chief financial officer").
-            person = next((p for p in self._indexes[("person",)].firsts(
-                _PRONOUN_LOOKBACK, seen=True) if not (what_they_do and _titled(p))), None) if (
-                ("person",) in self._indexes) else None
+            person = self._recent([("person",)], lambda p: not (what_they_do and _titled(p)))
             if person is not None:
                 return person
         found = _latest_met(self._described_by_name.get(_key(text), ()))
@@ -560,6 +555,16 @@ class People:
         rank = self._rank(entity)
         for key in self._index_keys[entity]:
             self._indexes[key].put(entity, rank)
+
+    def _recent(self, keys: list[tuple[object, ...]],
+                fits: Callable[[Entity], bool]) -> Entity | None:
+        """The most recently seen that fits of the last few entities seen in
+        any of these indexes (as far back as a "he" is tried)."""
+        candidates = sorted((entity for key in keys if key in self._indexes
+                             for entity in self._indexes[key].firsts(_PRONOUN_LOOKBACK,
+                                                                     seen=True)),
+                            key=self._rank)
+        return next((entity for entity in candidates if fits(entity)), None)
 
     def _latest(self, keys: list[tuple[object, ...]], *, seen: bool = False) -> Entity | None:
         """The first, in recency order, of the entities in any of these indexes."""
@@ -894,18 +899,9 @@ def _words(text: str) -> set[str]:
     """The words of a role or description, a title cut short ("Gov.") with
     the words the story may call its holder later ("the governor")."""
     words = {_POSSESSIVE.sub("", w) for w in re.findall(r"[\w’'\-]+", text.lower())}
-    for word in words & _TITLES_CUT_SHORT.keys():
-        words |= _TITLES_CUT_SHORT[word]
+    for word in words & TITLES_CUT_SHORT.keys():
+        words |= TITLES_CUT_SHORT[word]
     return words
-
-
-_TITLES_CUT_SHORT = {
-    "gov": {"governor"}, "sen": {"senator"}, "dr": {"doctor"}, "prof": {"professor"},
-    "rep": {"representative", "congressman", "congresswoman"}, "gen": {"general"},
-    "lt": {"lieutenant"}, "col": {"colonel"}, "capt": {"captain"}, "sgt": {"sergeant"},
-    "maj": {"major"}, "adm": {"admiral"}, "cmdr": {"commander"}, "det": {"detective"},
-    "insp": {"inspector"}, "supt": {"superintendent"},
-}
 
 
 def _key(text: str) -> str:

@@ -40,6 +40,7 @@ from briefing.ingest.lexicon import (
     QUOTING_PARTICIPLES,
     SPEECH_VERBS,
     TITLE_WORDS,
+    TITLES_CUT_SHORT,
     is_given_name,
     is_person_noun,
 )
@@ -410,9 +411,12 @@ def _resolve_mention(phrase: str, salient: bool, people: People) -> Entity | Non
 _OF_A_FAMILY = re.compile(r"[Tt]he\s+(?:elder|younger)\s+[A-Z][\w’'\-]+")
 # A lowercase role, then a name: "coach Jim Caldwell".
 _ROLE_THEN_NAME = re.compile(r"[a-z][a-z\-]+ " + _NAME_RUN.pattern)
-# "Gov. Tim Walz signed …": then "the governor" is he
+# "Gov. Tim Walz signed …": then "the governor" is he (a name run has
+# "Dr." and "Prof." already)
 _TITLE_CUT_SHORT_THEN_NAME = re.compile(
-    r"(?:Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Cmdr|Det|Insp|Supt)\.\s+" + _NAME_RUN.pattern)
+    "(?:" + "|".join(sorted(title.capitalize() for title in TITLES_CUT_SHORT
+                            if title.capitalize() not in _NAME_RUN_HONORIFICS))
+    + r")\.\s+" + _NAME_RUN.pattern)
 # And after whom they work for or where they are from: "NASA climatologist
 # Gavin Schmidt", "Berlin truck terrorist Anis Amri".
 _EMPLOYER_ROLE_NAME = re.compile(r"(?:[A-Z][\w’'\-]*\s+){1,4}(?:[a-z][a-z\-]+\s+)?"
@@ -916,6 +920,8 @@ def _scene_setting(opening: str) -> bool:
     if len(words) > 1 and words[0] in ("but", "and", "yet", "so"):
         words = words[1:]
     return bool(words) and words[0] in OPENING_PREPOSITIONS
+
+
 _MIDDLE_CAPITALISED = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w\-]*\b(?![’']s\b)")
 
 
