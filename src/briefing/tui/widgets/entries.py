@@ -19,6 +19,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 
 from briefing.model import Anchor, Figure, Quote
 from briefing.state import entry_key
@@ -225,11 +226,11 @@ class EntryList(ScrollView, Generic[T], can_focus=True):
             self._cache[key] = strips
         return strips
 
-    def _strips(self, lines: list[Content], width: int, style: object) -> list[Strip]:
+    def _strips(self, lines: list[Content], width: int, style: Style) -> list[Strip]:
         strips: list[Strip] = []
         for line in lines:
             content = Content(" ") + line.truncate(max(width - 2, 1), ellipsis=True)
-            strips.append(line_strip(content, width, style))  # type: ignore[arg-type]
+            strips.append(line_strip(content, width, style))
         return strips
 
     # --- movement -------------------------------------------------------------

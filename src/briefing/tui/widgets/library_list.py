@@ -149,14 +149,14 @@ class LibraryList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if y == 0:
-            return self._strip(self._header(width), width, self.get_visual_style(
+            return line_strip(self._header(width), width, self.get_visual_style(
                 "library-list--header"))
         base = self.get_visual_style("library-list--row")
         if not self.rows:
             lines = self.empty.split("\n") if self.empty else []
             if y - 1 < len(lines):
                 style = self.get_visual_style("library-list--row", "library-list--empty")
-                return self._strip(Content(" ") + lines[y - 1], width, style)
+                return line_strip(Content(" ") + lines[y - 1], width, style)
             return Strip.blank(width, base.rich_style)
         index = self.scroll_offset.y + y - 1
         if index >= len(self.rows):
@@ -173,8 +173,8 @@ class LibraryList(ScrollView, can_focus=True):
             # muted where the briefing does not say it (the file's date).
             repeated = index > 0 and self.rows[index - 1].valid and entry.valid \
                 and self.rows[index - 1].day == entry.day
-            strip = self._strip(self._row(entry, width, repeated), width,
-                                self.get_visual_style(*classes))
+            strip = line_strip(self._row(entry, width, repeated), width,
+                               self.get_visual_style(*classes))
             if len(self._cache) >= CACHED_ROWS:
                 del self._cache[next(iter(self._cache))]
             self._cache[key] = strip
@@ -224,9 +224,6 @@ class LibraryList(ScrollView, can_focus=True):
             # First, so a narrow column never cuts it off.
             return Content.styled("draft · ", "$warning") + title if entry.draft else title
         return literal(value, one_line=True)
-
-    def _strip(self, content: Content, width: int, style: object) -> Strip:
-        return line_strip(content, width, style)  # type: ignore[arg-type]
 
     # --- moving and choosing --------------------------------------------------------
 
