@@ -1882,6 +1882,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
     pytest.param(
         ("State Sen. Ana Ortiz, a Republican from Tulsa, called the bill “cruel” in a speech.",),
         "cruel", "Ana Ortiz", id="a-party-member-from-a-place"),
+    pytest.param(
+        ("“We won the argument,” says Ana Ruiz, sitting in her office.",
+         "Can Tom Weir, her successor, keep the party together?",
+         "“He has every chance. Give him time.”"),
+        "He has every chance.", "Ana Ruiz", id="an-interview-question-names-whom-it-asks-about"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -341,7 +341,9 @@ def _read_paragraph(index: int, text: str, spans: list[QuoteSpan], people: Peopl
             if entity.kind == "person" and entity.surname:
                 state.quoted[entity.surname] = entity
         reading.quotes.append(FoundQuote(index, span, words, entity, how, guessed))
-    if not reading.events and not reading.spans:
+    # ("Is Starmer a good leader?", asked in an interview: whom a question
+    # names is what it asks about; the answer is the one asked.)
+    if not reading.events and not reading.spans and not text.rstrip().endswith("?"):
         state.narrated = _narrated(text, state.quoted) or (
             # "Draper meanwhile wrapped up his win …", then a quotation alone:
             # his, when the paragraph opens with him and names no one else
