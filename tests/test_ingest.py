@@ -912,6 +912,24 @@ def test_a_title_after_an_institution_of_a_place_starts_the_name(phrase, name, r
     assert People().resolve("the mayor of Irpin").name == "the mayor of Irpin"
 
 
+@pytest.mark.parametrize(("paragraph", "name", "role"), [
+    ("“The roads are safe,” said Secretary of Transport Ana Vela.", "Ana Vela",
+     "Secretary of Transport"),
+    ("Director of Public Prosecutions Okoro Blessing said the case was “closed”.",
+     "Okoro Blessing", "Director of Public Prosecutions"),
+    ("“We are ready,” said President of the Regional Council Maria Luisa Ferri.",
+     "Maria Luisa Ferri", "President of the Regional Council"),
+])
+def test_an_office_of_something_before_a_name_is_the_role(paragraph, name, role):
+    """Not one person called "Secretary of Transport Ana Vela"."""
+    assert list(people(draft_of(paragraph)).values()) == [(name, role)]
+
+
+def test_the_head_of_a_body_is_not_a_person_named_after_its_last_words():
+    draft = draft_of("Head of Public Health England said the risk was “very low”.")
+    assert "Health England" not in [name for name, _ in people(draft).values()]
+
+
 @pytest.mark.parametrize("phrase", ["April", "Tuesday", "Dr", "Fearing negative publicity"])
 def test_a_month_a_title_alone_or_a_participle_names_no_speaker(phrase):
     from briefing.ingest.people import People

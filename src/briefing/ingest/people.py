@@ -702,7 +702,10 @@ def _parse(text: str, *, places: bool = True) -> _Parsed:
         # ("LA Times": capitals are an abbreviation, not a particle; "Della"
         # alone is a surname).
         run.pop(0)
-    if run and len(words) > len(run) and words[-len(run) - 1].lower() in _LINK_WORDS and not any(
+    titled = _titled_office(words, run)
+    if titled:
+        run = titled  # "Secretary of State Antony Blinken": Antony Blinken
+    elif run and len(words) > len(run) and words[-len(run) - 1].lower() in _LINK_WORDS and not any(
             word.lower().rstrip(".") in TITLE_WORDS for word in run[:-1]) and not (
             len(words) > len(run) + 1 and words[-len(run) - 1].lower() == "of"
             and words[-len(run) - 2].lower() in _PLACES_OF_SOMEONE):
@@ -807,6 +810,26 @@ def _common_noun(word: str) -> bool:
     Only the word lists count here: by suffix "Lindqvist" would be a role."""
     lower = word.lower()
     return lower in PERSON_NOUNS or lower in ORG_NOUNS or lower in PLURAL_NOUNS
+
+
+def _titled_office(words: list[str], run: list[str]) -> list[str]:
+    """The name after a capitalised office with "of" or "for" in it:
+    "Secretary of State Antony Blinken", "Mayor of London Sadiq Khan" (not
+    "the mayor of Irpin", who names no one). It starts at a first name, or
+    else is the run's last two words. Empty if the words are not that."""
+    if (len(run) < 3 or len(words) < len(run) + 2
+            or words[0].lower().rstrip(".") not in TITLE_WORDS
+            or not any(word.lower() in ("of", "for") for word in words[1:-len(run)])
+            and words[-len(run) - 1].lower() not in ("of", "for")):
+        return []
+    given = [k for k in range(1, len(run) - 1) if is_given_name(run[k])]
+    if given:
+        return run[given[0]:]
+    # ("Head of Public Health England" names a body's head, not a person.)
+    last_two = run[-2:]
+    if words[0].lower() == "head" or _is_org(last_two) or _is_place(last_two):
+        return []
+    return last_two
 
 
 def _role_word(word: str) -> bool:

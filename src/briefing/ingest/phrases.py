@@ -852,8 +852,15 @@ def object_after(framed: str, verb_end: int, high: int) -> Phrase | None:
                 i += 1
                 named_of = True
                 continue
+            if (lower in ("of", "for") and len(taken) == 1 and taken[0].capitalised
+                    and taken[0].lower in TITLE_WORDS and i + 1 < len(toks)
+                    and (toks[i + 1].capitalised or toks[i + 1].lower == "the")):
+                taken.append(tok)  # "said Secretary of Transport Ana Vela": one title
+                i += 1
+                named_of = True
+                continue
             break
-        if named_of and not tok.capitalised:
+        if named_of and not tok.capitalised and not (lower == "the" and taken[-1].lower == "of"):
             break  # "Federal Reserve Bank of Dallas research": the bank
         if lower in DETERMINERS and taken:
             if taken[-1].lower in _LINKS:
