@@ -819,8 +819,7 @@ def _titled_office(words: list[str], run: list[str]) -> list[str]:
     else is the run's last two words. Empty if the words are not that."""
     if (len(run) < 3 or len(words) < len(run) + 2
             or words[0].lower().rstrip(".") not in TITLE_WORDS
-            or not any(word.lower() in ("of", "for") for word in words[1:-len(run)])
-            and words[-len(run) - 1].lower() not in ("of", "for")):
+            or not any(word.lower() in ("of", "for") for word in words[1:-len(run)])):
         return []
     given = [k for k in range(1, len(run) - 1) if is_given_name(run[k])]
     if given:
