@@ -1100,6 +1100,14 @@ def test_the_two_who_were_named_before_are_not_a_figure():
     assert [f.text for f in draft.briefing.figures] == ["three ministers", "two men"]
 
 
+def test_the_parties_to_something_told_of_are_not_a_count_of_them():
+    draft = draft_of(
+        "Ruiz met Weil in Oslo. The two sides agreed to talk again, and the two countries "
+        "will sign a deal. A guard saw the two at the hotel. Of the nine in the original "
+        "group, two left. Police are looking for the three men seen in a van.")
+    assert [f.text for f in draft.briefing.figures] == ["nine", "two", "three men"]
+
+
 def test_a_change_from_the_current_level_is_two_figures():
     draft = draft_of("The bill raises the limit for a family from the current $154,000 to "
                      "$220,000.")

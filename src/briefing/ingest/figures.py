@@ -248,6 +248,9 @@ def _figure(reading: ParagraphReading, index: int, match: re.Match[str],
                  and _THE_NUMBER_AS_PEOPLE.match(text, end))
                 or (_sentence_start(text, start) and text.startswith(":", end))):
             return None  # "the two met", "the two of us"; a list's "Two:"
+        if core[0].isalpha() and unit in _PARTIES and _THE_BEFORE.search(
+                text, max(0, start - 5), start):
+            return None
         if word == "one" and unit == "point" and _AT_BEFORE.search(text, max(0, start - 4), start):
             return None  # "At one point, Kise called …": when, not a score
     elif kind == "rank":
@@ -272,12 +275,16 @@ def _figure(reading: ParagraphReading, index: int, match: re.Match[str],
 
 
 _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
-# "The two" as the people (or things) named before: the verb or "of" that
-# follows it, not the noun it counts ("the two other candidates").
+# "The two" as the people (or things) named before: the verb, "of" or
+# where they were that follows it, not the noun it counts ("the two other
+# candidates").
 _THE_NUMBER_AS_PEOPLE = re.compile(
     r"\s*(?:[,.;:!?)]|$)|\s+(?:of|were|are|was|is|have|has|had|met|will|would|could|can|did|"
     r"do|who|which|that|and|but|also|then|both|together|each|continued|remain|remained|"
-    r"agreed|spoke|shared|sat)\b")
+    r"agreed|spoke|shared|sat|being|at|on|with|from|as)\b")
+# "The two sides", "the two countries": the parties to something just told
+# of, not a count of them.
+_PARTIES = frozenset(("sides", "countries", "nations", "leaders"))
 
 
 def _extend(text: str, start: int, end: int,
