@@ -1913,6 +1913,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "Can Tom Weir, her successor, keep the party together?",
          "“He has every chance. Give him time.”"),
         "He has every chance.", "Ana Ruiz", id="an-interview-question-names-whom-it-asks-about"),
+    pytest.param(
+        ("In a statement, Weil transition spokeswoman Ana Ruiz praised Tom Lamb, saying he “did "
+         "the hard work”.",), "did the hard work", "Ana Ruiz",
+        id="a-name-as-a-noun-before-a-role-then-saying"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

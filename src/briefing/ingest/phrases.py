@@ -975,6 +975,11 @@ def main_subject(framed: str, low: int, high: int, *, pronoun: bool = False) -> 
                 tok.function and tok.lower not in AUXILIARIES and tok.lower not in _COPULAS
                 and tok.lower not in SPEECH_VERBS):  # "Prelogar told Alito, asserting …"
             continue  # ("Mike McCarthy was much less diplomatic, going …": was is the verb)
+        following = toks[index + 1] if index + 1 < len(toks) else None
+        if (following is not None and following.is_word and not following.capitalised
+                and is_person_noun(following.lower) and not _looks_like_verb(tok.lower)
+                and not tok.lower.endswith("s") and tok.lower not in SPEECH_VERBS):
+            continue  # "Trump transition spokesperson Anna Kelly praised": a noun before hers
         phrase = subject_before(framed, low, tok.start)
         return phrase if phrase is not None and (pronoun or not phrase.pronoun) else None
     return None
