@@ -1917,6 +1917,16 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("In a statement, Weil transition spokeswoman Ana Ruiz praised Tom Lamb, saying he “did "
          "the hard work”.",), "did the hard work", "Ana Ruiz",
         id="a-name-as-a-noun-before-a-role-then-saying"),
+    pytest.param(
+        ("“We will vote no,” said Tom Weil.",
+         "Speaking to guests at the dinner, Senate Leader Ana Ruiz (D-NM) hailed the re-election "
+         "of Lamb, saying, “It was perfect.”"), "It was perfect.", "Ana Ruiz",
+        id="a-participle-opens-the-sentence-and-a-party-follows-the-name"),
+    pytest.param(
+        ("Ana Ruiz won the vote on Monday.", "“We will fight on,” said Tom Weil.",
+         "Ruiz plans to sign several orders this week, sending a memo to lawmakers detailing "
+         "“how they will help families”."), "how they will help families", "Ana Ruiz",
+        id="a-name-then-a-verb-in-the-present"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -206,7 +206,7 @@ def subject_before(framed: str, low: int, verb_start: int) -> Phrase | None:
         if not segment or (_is_modifier(segment) and not (attached and skipped == 0)) or (
                 # "…, from Tynemouth, North Tyneside, said": the place goes on
                 # the modifier before it
-                len(segments) >= 3 and _is_place(segment) and len(segments[-2]) <= 4
+                len(segments) >= 3 and _is_place(segment) and 0 < len(segments[-2]) <= 4
                 and segments[-2][0].lower in ("from", "of", "in", "near")):
             segments.pop()
             skipped += 1
@@ -949,9 +949,11 @@ def main_subject(framed: str, low: int, high: int, *, pronoun: bool = False) -> 
     nouns nearest the participle. The verb is the first lowercase word
     after a name or a person noun that is not a noun itself."""
     toks = _tokens_after(framed, low, high)
-    if toks and toks[0].lower in OPENING_PREPOSITIONS:
+    if toks and (toks[0].lower in OPENING_PREPOSITIONS or (
+            toks[0].lower.endswith("ing") and any(tok.text == "," for tok in toks))):
         # "In his first post about it, Van Der Beek noted": after the comma;
-        # "On one page a poster wrote": from the article.
+        # "On one page a poster wrote": from the article. ("Speaking at the
+        # lunch, Steve Scalise celebrated": after the comma too.)
         after = next((i + 1 for i, tok in enumerate(toks) if tok.text == ","), None)
         if after is None:
             after = next((i for i, tok in enumerate(toks)
@@ -962,6 +964,10 @@ def main_subject(framed: str, low: int, high: int, *, pronoun: bool = False) -> 
         if (before.text == "," and index >= 2 and toks[index - 2].capitalised
                 and not toks[index - 2].function):
             before = toks[index - 2]  # "The leader, Rami Sadeq, condemned": after a name
+        elif before.text == ")":
+            opening = next((i for i in range(index - 2, -1, -1) if toks[i].text == "("), 0)
+            if opening > 0:
+                before = toks[opening - 1]  # "Steve Scalise (R-LA) celebrated": after a name
         if not tok.is_word or tok.capitalised or not before.is_word:
             continue
         if _POSSESSIVE.search(before.text):

@@ -837,7 +837,8 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         if verb.lower() in NOT_A_NAME and len(described.split()) == 1:
             described = None  # "Draper meanwhile wrapped up his win": Draper
         if verb in AUXILIARIES | PASSIVE_MARKERS or verb in IRREGULAR_PAST or (
-                verb.endswith("ed") and len(verb) > 4):
+                verb.endswith("ed") and len(verb) > 4) or (
+                described and _PRESENT_VERB_AFTER_NAME.match(framed, lead.start(2))):
             # "Carlineo was arrested", "Kheradpir made the argument that
             # content providers …": a name, then its verb
             described = None
@@ -910,6 +911,9 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
     return found
 
 
+# "Trump plans to sign …", "Ruiz wants the …": a verb in the present, not a
+# description ("Police officers said").
+_PRESENT_VERB_AFTER_NAME = re.compile(r"\s+[a-z]+s\s+(?:to|the|a|an|his|her|its|their)\s")
 _NOUN_NOT_VERB = re.compile(r"\s+(?:" + "|".join(sorted(
     w for w in PERSON_NOUNS | ORG_NOUNS if w.endswith("s") and w.isalpha())) + r")\b")
 _OPENING_PHRASE = re.compile(r"[^,“”\"]{1,40}?,\s+(?=[A-Z])")
