@@ -1927,6 +1927,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "Ruiz plans to sign several orders this week, sending a memo to lawmakers detailing "
          "“how they will help families”."), "how they will help families", "Ana Ruiz",
         id="a-name-then-a-verb-in-the-present"),
+    pytest.param(
+        ("“We will vote yes,” said Tom Weil.",
+         "“There is no appetite for this in my caucus,” Senator Ana Ruiz, D-N.M., told "
+         "reporters on Tuesday."), "no appetite", "Ana Ruiz", id="a-party-and-state-after-a-name"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -183,8 +183,15 @@ def _tokens_of(text: str, start: int, end: int) -> tuple[list[Token], int, int] 
 _REFLEXIVES = frozenset("itself himself herself themselves".split())
 
 
+# A lawmaker's party and state after their name: ", R-Ky.,", ", D-N.Y.,".
+_PARTY_AND_STATE = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{1,12},\s*$")
+
+
 def subject_before(framed: str, low: int, verb_start: int) -> Phrase | None:
     """The subject of a speech verb at `verb_start`, read back to `low`."""
+    party = _PARTY_AND_STATE.search(framed, max(low, verb_start - 20), verb_start)
+    if party is not None:
+        verb_start = party.start()  # "Mitch McConnell, R-Ky., told": McConnell
     toks = _tokens_before(framed, low, verb_start)
     toks = _drop_parentheses(toks)
     toks = _strip_trailing(toks)
