@@ -1931,6 +1931,12 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("“We will vote yes,” said Tom Weil.",
          "“There is no appetite for this in my caucus,” Senator Ana Ruiz, D-N.M., told "
          "reporters on Tuesday."), "no appetite", "Ana Ruiz", id="a-party-and-state-after-a-name"),
+    pytest.param(
+        ("Governor Ana Ruiz said on Monday she would close the border crossing.",
+         "The union issued a statement calling the plan “reckless”.",
+         "“The crossing will reopen when the fever is contained,” the governor’s statement "
+         "said."), "when the fever is contained", "Ana Ruiz",
+        id="the-governors-statement-is-hers"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -649,11 +649,17 @@ def _document_author(phrase: str, people: People) -> Entity | None:
     owner = _DOCUMENT_OWNER.match(phrase)
     if owner is not None:
         return people.resolve(owner.group(1), speaking=True)
+    described = _DESCRIBED_OWNER.match(phrase)
+    if described is not None and (is_person_noun(head_word(described.group(1)) or "")
+                                  or head_word(described.group(1)) in ORG_NOUNS):
+        return people.resolve(described.group(1), speaking=True)
     return people.author(head)
 
 
 _DOCUMENT_SOURCE = re.compile(r"\b(?:from|by)\s+(\S.*)$")
 _DOCUMENT_OWNER = re.compile(r"^(?:the\s+)?([A-Z].*?)[’']s?\s+(?:\w+\s+)?\w+$")
+# "the president's statement said": the president's words.
+_DESCRIBED_OWNER = re.compile(r"^((?:the|a|an)\s+(?:[a-z\-]+\s+)?[a-z\-]+)[’']s?\s+(?:\w+\s+)?\w+$")
 
 
 def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
