@@ -1937,6 +1937,11 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "“The crossing will reopen when the fever is contained,” the governor’s statement "
          "said."), "when the fever is contained", "Ana Ruiz",
         id="the-governors-statement-is-hers"),
+    pytest.param(
+        ("Ana Ruiz wants to close the city’s old landfill by 2030.",
+         "Calling the site “a danger to every child nearby,” Ruiz proposes a fund for the "
+         "families, according to her office."), "a danger to every child", "Ana Ruiz",
+        id="an-opening-participle-with-its-comma-inside-the-marks"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -738,6 +738,13 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         # clause's subject, after the comma, said.
         end = reading.sentences[event.sentence][1]
         comma = framed.find(",", event.end, end)
+        # (Or the comma inside the marks: "Saying schools are “deepening
+        # segregation,” Sanders proposes".)
+        inside = next((span.outer_end - 1 for span in reading.spans
+                       if event.end <= span.open and span.outer_end <= end
+                       and "," in reading.text[span.start:span.close][-2:]), -1)
+        if inside >= 0 and (comma < 0 or inside < comma):
+            comma = inside
         main = main_subject(framed, comma + 1, end) if comma >= 0 else None
         if main is not None:
             return main
