@@ -2088,3 +2088,14 @@ def test_an_organisation_named_watch_is_what_it_means():
                      "“The court ignored the evidence,” it added.")
     quote = next(q for q in draft.briefing.quotes if q.text.startswith("The court"))
     assert (quote.speaker_name, quote.speaker_inferred) == ("Human Rights Watch", False)
+
+
+def test_whom_a_sentence_describes_doing_what_the_words_say_is_a_flagged_guess():
+    """No verb of speech: the subject of the sentence, not the last speaker,
+    and marked as worked out."""
+    draft = draft_of(
+        "The plan has “no support in the council,” according to the mayor’s office.",
+        "To close the gap, the governor is proposing “a fund for every town that lost its "
+        "bank”.")
+    quote = next(q for q in draft.briefing.quotes if "every town" in q.text)
+    assert (quote.speaker_name, quote.speaker_inferred) == ("the governor", True)

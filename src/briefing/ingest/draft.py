@@ -208,9 +208,9 @@ def _quote(quote: FoundQuote, where: dict[int, tuple[str, int]],
     speaker = ids[id(quote.entity.live)] if quote.entity is not None else "unknown"
     table: dict[str, Any] = {"text": quote.text, "speaker": speaker, "section": section_id,
                              "paragraph": position}
-    if quote.how in ("context", "none") or quote.guessed:
-        # Not named in its sentence (worked out, or unknown), or a "he" given
-        # to the last man or woman of no known gender.
+    if quote.how in ("context", "subject", "none") or quote.guessed:
+        # Not named as speaking in its sentence (worked out, or unknown), or a
+        # "he" given to the last man or woman of no known gender.
         table["speaker_inferred"] = True
     return table
 

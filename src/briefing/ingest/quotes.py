@@ -1183,7 +1183,15 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
         return before.entity, "paragraph", before
     if after is not None and after.sentence <= close_sentence + 1:
         return after.entity, "paragraph", after
-    # 6. Whoever was speaking before.
+    # 6. Whom its sentence describes as doing what the words say ("To
+    # combat disparities, the senator from Vermont is proposing “…”").
+    subject = main_subject(reading.framed, start, span.open)
+    if subject is not None and not subject.pronoun and is_person_noun(
+            head_word(subject.text) or ""):
+        entity = people.resolve(subject.text, speaking=True)
+        if entity is not None and entity.kind == "person":
+            return entity, "subject", None
+    # 7. Whoever was speaking before.
     if speaker_before is not None:
         return speaker_before.live, "context", None
     return None, "none", None
@@ -1233,7 +1241,8 @@ def _names_something(reading: ParagraphReading, span: QuoteSpan, how: str) -> bo
     return ((((how not in ("after", "named", "colon")
                and not framed[:span.open].rstrip().endswith(":"))
               or attributive) and not shouted and _names_a_title(words))
-            or (how in ("context", "none") and not shouted and _is_a_term(words, reading, span))
+            or (how in ("context", "subject", "none") and not shouted
+                and _is_a_term(words, reading, span))
             or (len(words.split()) <= 4 and _SOURCE_NAMED_BEFORE.search(
                 framed, max(0, span.open - 40), span.open) is not None)
             or _SEE_BEFORE.search(framed, max(0, span.open - 12), span.open) is not None
