@@ -1942,6 +1942,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "Calling the site “a danger to every child nearby,” Ruiz proposes a fund for the "
          "families, according to her office."), "a danger to every child", "Ana Ruiz",
         id="an-opening-participle-with-its-comma-inside-the-marks"),
+    pytest.param(
+        ("Tom Weil and Ana Ruiz met on Monday. Weil later said the meeting was “useful”, "
+         "while Ruiz called it “a waste of time”.",), "useful", "Tom Weil",
+        id="said-then-while-another-called"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

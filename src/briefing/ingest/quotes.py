@@ -1080,6 +1080,7 @@ def _attribute(reading: ParagraphReading, span: QuoteSpan, people: People,
     return (entity.live if entity is not None else None), how, guessed
 
 
+_CONTRAST_OPENING = re.compile(r"[,;]?\s*(?:while|whereas|but|although|though)\s", re.IGNORECASE)
 _DESCRIBED_BY = re.compile(
     r"\b(?:described|called|branded|labell?ed|dubbed|characteri[sz]ed|hailed|condemned|"
     r"critici[sz]ed|praised|denounced)\s+by\s+(?P<who>[^,;:.“”\"‘’]{2,60}?)\s+as\s+"
@@ -1120,10 +1121,13 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
         # the clause going on after them, are that verb's.
         # ("That Xi announced it signals a “…” to tackling climate change,
         # says Belinda Schäpe": a verb before its speaker closes the sentence.)
+        # ("Weil said the talks were “constructive”, while Ruiz called them
+        # …": a new clause, with its own speaker, follows the words.)
         inverted = after.phrase is not None and after.phrase.start > after.start
         inside = (before is not None and before.sentence == sentence
                   and before.entity is not None and not before.verb.endswith("ing")
-                  and words > 2 and not inverted)
+                  and (words > 2 or _CONTRAST_OPENING.match(reading.framed, span.outer_end))
+                  and not inverted)
         if words <= _MAX_POST_GAP_WORDS and not inside and (
                 after.sentence == close_sentence or _ends_with_attribution(reading, span,
                                                                            after, gap)):
