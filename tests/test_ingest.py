@@ -1946,6 +1946,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("Tom Weil and Ana Ruiz met on Monday. Weil later said the meeting was “useful”, "
          "while Ruiz called it “a waste of time”.",), "useful", "Tom Weil",
         id="said-then-while-another-called"),
+    pytest.param(
+        ("The board met late into the night.",
+         "“The money is gone.” That was how Ana Ruiz, the treasurer, put it on Monday."),
+        "The money is gone.", "Ana Ruiz", id="that-was-how-x-put-it"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -468,9 +468,10 @@ def _events(reading: ParagraphReading) -> list[Event]:
             events.append(Event(tok.start, tok.end, "by", reading.sentence_of(tok.start)))
             continue
         if (lower == "put" and position + 1 < len(toks) and toks[position + 1].lower == "it"
-                and position >= 2 and any(t.lower == "as" for t in toks[max(0, position - 6):
-                                                                         position])):
-            # "…," as the New York Times put it: what the Times wrote.
+                and position >= 2 and any(t.lower in ("as", "how") for t in toks[
+                    max(0, position - 10):position])):
+            # "…," as the New York Times put it: what the Times wrote. ("“…”
+            # That was how Ana Ruiz put it.")
             events.append(Event(tok.start, toks[position + 1].end, "put it",
                                 reading.sentence_of(tok.start)))
             continue
@@ -676,6 +677,9 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
     after = bisect_left(reading.span_opens, event.end)  # the first quotation after
     if after < len(reading.spans):
         high = min(high, reading.spans[after].open)
+    if event.verb == "put it":
+        # "as the Times put it", "That was how Ana Ruiz, the treasurer, put it"
+        low = max((m.end() for m in _AS_OR_HOW.finditer(framed, low, event.start)), default=low)
     if event.verb in ("quoted", "cited"):
         passive = _passive_start(framed, low, event.start)
         if passive is not None:  # "Smith was quoted as saying"
@@ -1312,11 +1316,17 @@ _IN_THE_WORDS_OF = re.compile(r"\b(?:in the words of|in (?:his|her|their) own wo
                               re.IGNORECASE)
 
 
+_AS_OR_HOW = re.compile(r"\b(?:[Aa]s|[Hh]ow)\s+")
+_THAT_WAS_HOW = re.compile(r"\s*(?:That|This|Which)(?:\s+(?:was|is)|[’']s)\s+how\s")
+
+
 def _ends_with_attribution(reading: ParagraphReading, span: QuoteSpan, event: Event,
                            gap: list[Token]) -> bool:
     """After `"Why?"` a new sentence `Smith asked.` still attributes: a
     speaker and a verb, and next to nothing after the verb."""
     words = [t for t in gap if t.is_word]
+    if event.verb == "put it" and _THAT_WAS_HOW.match(reading.framed, span.outer_end):
+        return True  # "“…” That was how Ana Ruiz, the treasurer, put it."
     if not 0 < len(words) <= 4:
         return False
     inner = reading.text[span.start:span.end].rstrip()
