@@ -1950,6 +1950,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("The board met late into the night.",
          "“The money is gone.” That was how Ana Ruiz, the treasurer, put it on Monday."),
         "The money is gone.", "Ana Ruiz", id="that-was-how-x-put-it"),
+    pytest.param(
+        ("Bottled water must be “free of any added minerals,” according to the Water and "
+         "Sanitation Agency.",), "free of any added minerals",
+        "the Water and Sanitation Agency", id="and-inside-an-institutions-name"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

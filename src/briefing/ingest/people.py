@@ -687,10 +687,13 @@ def _parse(text: str, *, places: bool = True) -> _Parsed:
     determiner = words[0].lower() if words and words[0].lower() in (
         "the", "a", "an", "this", "that", "these", "those") else None
     run: list[str] = []
-    for word in reversed(words):
-        bare = word.rstrip(",")
+    for k in range(len(words) - 1, -1, -1):
+        bare = words[k].rstrip(",")
         if _is_name_word(bare) or (run and bare.lower() in NAME_PARTICLES) or (
-                run and re.fullmatch(r"[A-Z]\.", bare)):
+                run and re.fullmatch(r"[A-Z]\.", bare)) or (
+                # "the Food and Drug Administration": one institution's name
+                run and bare == "and" and run[-1].lower() in ORG_NOUNS and k > 0
+                and _is_name_word(words[k - 1])):
             run.insert(0, bare)
             continue
         break

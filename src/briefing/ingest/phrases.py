@@ -825,6 +825,18 @@ _RELATIVE_CLAUSE = re.compile(r"(?:^|\s)(?:who|whom|whose|that|which)\b")
 # --- object after a verb ------------------------------------------------------
 
 
+def _an_institution_follows(toks: list[Token], at: int) -> bool:
+    """Whether the capitalised words after "and" at `at` end an
+    institution's name ("… and Drug Administration", "… and Human
+    Services"), so that "and" joins one name rather than two."""
+    for tok in toks[at + 1:at + 4]:
+        if not (tok.is_word and tok.capitalised):
+            return False
+        if tok.lower in ORG_NOUNS:
+            return True
+    return False
+
+
 def object_after(framed: str, verb_end: int, high: int) -> Phrase | None:
     """The speaker written after "said" (after a quotation) or "according to"."""
     toks = _tokens_after(framed, verb_end, high)
@@ -867,6 +879,10 @@ def object_after(framed: str, verb_end: int, high: int) -> Phrase | None:
                 named_of = True
                 continue
             break
+        if (lower == "and" and taken and taken[-1].capitalised and _an_institution_follows(toks, i)):
+            taken.append(tok)  # "the Food and Drug Administration": one name
+            i += 1
+            continue
         if named_of and not tok.capitalised and not (lower == "the" and taken[-1].lower == "of"):
             break  # "Federal Reserve Bank of Dallas research": the bank
         if lower in DETERMINERS and taken:
