@@ -879,7 +879,7 @@ def object_after(framed: str, verb_end: int, high: int) -> Phrase | None:
                 named_of = True
                 continue
             break
-        if (lower == "and" and taken and taken[-1].capitalised and _an_institution_follows(toks, i)):
+        if lower == "and" and taken and taken[-1].capitalised and _an_institution_follows(toks, i):
             taken.append(tok)  # "the Food and Drug Administration": one name
             i += 1
             continue
