@@ -1954,6 +1954,9 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("Bottled water must be “free of any added minerals,” according to the Water and "
          "Sanitation Agency.",), "free of any added minerals",
         "the Water and Sanitation Agency", id="and-inside-an-institutions-name"),
+    pytest.param(
+        ("Senator Ana Ruiz, Democrat of Oregon, said on Twitter that the bill was “a gift to "
+         "polluters.”",), "a gift to polluters", "Ana Ruiz", id="party-of-a-state-after-a-name"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -332,6 +332,9 @@ def _describes(segment: list[Token]) -> bool:
     if not segment:
         return False
     first = segment[0]
+    if (len(segment) > 2 and first.lower in _PARTY_MEMBERS
+            and segment[1].lower in ("of", "from")):
+        return True  # "Senator Marco Rubio, Republican of Florida, said"
     if first.capitalised and not _POSSESSIVE.search(first.text):
         # "Vector Space Systems CEO and a founding member of SpaceX": an
         # employer and a title; "General Mark Milley": a name.
@@ -346,6 +349,8 @@ def _describes(segment: list[Token]) -> bool:
     return is_person_noun(head) or head in TITLE_WORDS or head in _INSTITUTION_HEADS
 
 
+_PARTY_MEMBERS = frozenset(("republican", "democrat", "independent", "conservative",
+                            "labour", "liberal"))
 # What an institution is, in an appositive after its name: "The European
 # Commission, the EU's executive arm, said".
 _INSTITUTION_HEADS = frozenset("arm body wing branch unit division subsidiary affiliate agency "
