@@ -1957,6 +1957,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
     pytest.param(
         ("Senator Ana Ruiz, Democrat of Oregon, said on Twitter that the bill was “a gift to "
          "polluters.”",), "a gift to polluters", "Ana Ruiz", id="party-of-a-state-after-a-name"),
+    pytest.param(
+        ("The Liberal chairmen of two Senate committees wrote to the mayor, asking him to drop "
+         "what they said was “a reckless plan”.",), "a reckless plan",
+        "the Liberal chairmen of two Senate committees", id="they-are-the-chairmen"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

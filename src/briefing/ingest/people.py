@@ -399,7 +399,9 @@ class People:
             # "a statement from X" is X's, never a speaker itself (but "the
             # Washington Post" is a name).
             return None
-        plural = head in PLURAL_NOUNS or _counted(text)
+        plural = head in PLURAL_NOUNS or _counted(text) or (
+            # "the chairmen", "the congressmen": men of a role
+            head.endswith("men") and is_person_noun(head[:-3] + "man"))
         if parsed.institution:
             found = _latest_met(self._orgs_by_name.get(_key(text), ())) or self._by_initials(
                 text.split()[1:])
