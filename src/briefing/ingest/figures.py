@@ -118,7 +118,7 @@ _AND_RANGE = re.compile(rf"\s+and\s+(?P<second>{_CORE})(?![\w-])", re.IGNORECASE
 _OR_RANGE = re.compile(rf"\s+or\s+(?P<second>{_CORE})(?![\w-])", re.IGNORECASE)
 # "VARNO, May 14 (Wirewatch) -", "WASHINGTON (Aug. 13) --", "April 17, 2015 --".
 _DATELINE = re.compile(
-    rf"\s*(?:[A-Z][A-Z.'’ \-]{{1,40}}(?:,\s*[A-Z][A-Za-z.' ]{{1,30}})?,\s*{_DATE}"
+    rf"\s*(?:[A-Z][A-Z.'’ /\-]{{1,40}}(?:,\s*[A-Z][A-Za-z.' ]{{1,30}})?,\s*{_DATE}"
     r"\s*(?:\([^)]{1,40}\))?"
     rf"|[A-Z][A-Z.'’ \-]{{1,40}}\(\s*{_DATE}\s*\)|{_DATE})\s*(?:--|[-–—])")
 _ONE_IN = re.compile(rf"\s+in\s+(?:\d+|{_NUMWORD})\b", re.IGNORECASE)
@@ -131,7 +131,7 @@ _COMPOUND = re.compile(r"-(?:[a-z]+)(?:-[a-z]+)*")
 _DEGREES = re.compile(r"\s?°\s?[CF]?(?![A-Za-z])")
 # What a number word joined to a word says when it counts nothing: a dance, a
 # match's name, an idiom.
-_NOT_A_MEASURE = re.compile(r"-(?:[a-z]+ing|[a-z]+ers?|state)$")
+_NOT_A_MEASURE = re.compile(r"-(?:[a-z]+ing|[a-z]+ers?|state|star)$")
 _UNIT_SUFFIX = re.compile(r"(?i:km|kg|mph|kph|ft|cm|mm|lb|mg|ml|mw|gw|kw|kwh|s)\b|[CF]\b")
 _ORDINAL_NOUN = re.compile(r"(?:minute|lap|hole|over|round|day|week|month|year|time|goal|"
                            r"anniversary|birthday|consecutive|straight|place|seed|game|match|"
@@ -254,6 +254,8 @@ def _figure(reading: ParagraphReading, index: int, match: re.Match[str],
         if word == "one" and unit == "point" and _AT_BEFORE.search(text, max(0, start - 4), start):
             return None  # "At one point, Kise called …": when, not a score
     elif kind == "rank":
+        if re.match(r"-\d", text[end:end + 2]):
+            return None  # "No. 08-205": a docket number, not a place in a ranking
         value = int(re.search(r"\d+", core).group())  # type: ignore[union-attr]
     elif kind == "fiscal":
         # "the financial year of 2024/2025", "2023/24": one year that runs
@@ -313,7 +315,8 @@ def _extend(text: str, start: int, end: int,
     compound = _COMPOUND.match(text, end)
     if compound:
         if core[0].isalpha() and _NOT_A_MEASURE.search(compound.group()):
-            return None  # "two-stepping", "a two-state solution", "a five-setter"
+            return None  # "two-stepping", "a two-state solution", "a five-setter", a
+            # "four-star" general (a rank)
         return compound.end(), "core", value, unit  # "20-kilometre", "67-year-old"
     if _is_year(core) or _years(core):
         return end, "core", value, "year"
