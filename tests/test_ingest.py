@@ -1969,6 +1969,9 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("The Liberal chairmen of two Senate committees wrote to the mayor, asking him to drop "
          "what they said was “a reckless plan”.",), "a reckless plan",
         "the Liberal chairmen of two Senate committees", id="they-are-the-chairmen"),
+    pytest.param(
+        ("The charity’s director, Ana Ruiz, said the audit showed “a broken system”.",),
+        "a broken system", "Ana Ruiz", id="she-said-the-audit-showed"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

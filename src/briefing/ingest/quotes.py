@@ -1153,6 +1153,14 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
                 return entity, "named", None
     # 2. Before it, in its sentence.
     if before is not None and before.sentence == sentence:
+        outer = speaking.last_ending_by(before.start - 1)
+        if (before.verb in _FOUND_OR_SPOKEN and outer is not None
+                and outer.sentence == sentence and outer.entity is not None
+                and outer.entity.kind == "person" and before.entity is not None
+                and before.entity.kind != "person"):
+            # "Ana Ruiz said the report showed “a broken system”": her words
+            # for what it showed
+            return outer.entity, "before", outer
         return before.entity, "before", before
     # 3. A name before a colon.
     start = reading.sentences[sentence][0]
