@@ -1972,6 +1972,13 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
     pytest.param(
         ("The charity’s director, Ana Ruiz, said the audit showed “a broken system”.",),
         "a broken system", "Ana Ruiz", id="she-said-the-audit-showed"),
+    pytest.param(
+        ("Promotional emails from Harbour Tools also carry the timer, urging buyers to “act "
+         "now”.",), "act now", "Harbour Tools", id="emails-from-a-company-urging"),
+    pytest.param(
+        ("The report cites Princess Anne and Vell Ocean Institute founder Tom Weil as critics.",
+         "“We are running out of time,” said Princess Anne."), "running out of time",
+        "Anne", id="a-title-and-a-name-then-and-an-institution"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -18,8 +18,9 @@ singing
 """.split())
 
 # What someone writes, which speaks for its author ("the statement read").
-DOCUMENT_NOUNS = frozenset("statement statements post posts tweet tweets letter caption note "
-                           "message email release memo".split())
+DOCUMENT_NOUNS = frozenset("statement statements post posts tweet tweets letter letters caption "
+                           "note notes message messages email emails release memo memos"
+                           .split())
 
 # Verbs that attribute words to a speaker ("said X", "X told reporters").
 SPEECH_VERBS = frozenset("""

@@ -20,6 +20,7 @@ from briefing.ingest.lexicon import (
     ABBREVIATIONS,
     AUXILIARIES,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     FUNCTION_WORDS,
     HONORIFICS,
     IRREGULAR_PAST,
@@ -1005,7 +1006,7 @@ def main_subject(framed: str, low: int, high: int, *, pronoun: bool = False) -> 
             pronoun and before.lower in PRONOUNS)
         if not after_subject and tok.lower not in AUXILIARIES:
             continue
-        if is_person_noun(tok.lower) or tok.lower in ORG_NOUNS or (
+        if is_person_noun(tok.lower) or tok.lower in ORG_NOUNS or tok.lower in DOCUMENT_NOUNS or (
                 tok.function and tok.lower not in AUXILIARIES and tok.lower not in _COPULAS
                 and tok.lower not in SPEECH_VERBS):  # "Prelogar told Alito, asserting …"
             continue  # ("Mike McCarthy was much less diplomatic, going …": was is the verb)

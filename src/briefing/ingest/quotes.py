@@ -368,7 +368,8 @@ def _learn_from_narrative(reading: ParagraphReading, people: People) -> None:
         if writer is not None:
             people.wrote(writer, released.group(1).lower())
     for pair in _GIVEN_NAMES_AND_SURNAME.finditer(reading.text):
-        if is_given_name(pair.group(1)):
+        # (Not "Prince Charles and Potsdam Climate Institute": two first names.)
+        if is_given_name(pair.group(1)) and is_given_name(pair.group(2)):
             # "George and Alexander Soros": George Soros too, known for later
             people.mention(f"{pair.group(1)} {pair.group(3)}")
 
