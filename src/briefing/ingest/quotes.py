@@ -368,8 +368,9 @@ def _learn_from_narrative(reading: ParagraphReading, people: People) -> None:
         if writer is not None:
             people.wrote(writer, released.group(1).lower())
     for pair in _GIVEN_NAMES_AND_SURNAME.finditer(reading.text):
-        # (Not "Prince Charles and Potsdam Climate Institute": two first names.)
-        if is_given_name(pair.group(1)) and is_given_name(pair.group(2)):
+        # (Not "Prince Charles and Potsdam Climate Institute": a longer name.)
+        if is_given_name(pair.group(1)) and not _CAPITALISED_NEXT.match(reading.text,
+                                                                          pair.end()):
             # "George and Alexander Soros": George Soros too, known for later
             people.mention(f"{pair.group(1)} {pair.group(3)}")
 
@@ -378,6 +379,7 @@ _AGE_AFTER = re.compile(r",\s*\d{1,3},")
 _RELEASED_A_DOCUMENT = re.compile(
     r"\b(?:released|issued|put\s+out|posted|published|sent(?:\s+out)?)\s+(?:a|an|its|their)\s+"
     r"(?:[\w\-]+\s+)?(statement|letter|post|memo|note)\b")
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z]")
 _GIVEN_NAMES_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w’'\-]+)\b")
 
 
