@@ -1979,6 +1979,14 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("The report cites Princess Anne and Vell Ocean Institute founder Tom Weil as critics.",
          "“We are running out of time,” said Princess Anne."), "running out of time",
         "Anne", id="a-title-and-a-name-then-and-an-institution"),
+    pytest.param(
+        ("The suit is led by Harbour State Attorney General Ana Ruiz. “We will win this,” she "
+         "said.", "Tom Weil, a lawyer for the city, called the case weak."),
+        "We will win this", "Ana Ruiz", id="a-long-title-before-a-name-then-she"),
+    pytest.param(
+        ("Harbour Defence Minister Israel Weil said the border would stay shut.",
+         "In a letter to the court, Israel said the case was “without merit”."),
+        "without merit", "Israel", id="a-country-named-as-a-titled-mans-first-name"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -373,9 +373,14 @@ class People:
         if not given:
             keys: list[tuple[object, ...]] = [("surname", surname)]
             found = self._latest(keys)
+            if found is not None:
+                return found
             # A name whose family name comes first ("Liu Xiaming ... Liu
-            # said"), or a person the story calls by a given name.
-            return found if found is not None else self._latest([("first", surname)])
+            # said"), or a person the story calls by a given name; not one
+            # it gave a title ("Defence Minister Israel Katz", then "Israel
+            # said": the country).
+            first = self._latest([("first", surname)])
+            return first if first is not None and not first.role else None
         elif len(given) <= 2:  # an initial matches any given name it starts
             keys = [("given", surname, None), ("initial", surname, given[0])]
         else:  # a given name matches itself and initials

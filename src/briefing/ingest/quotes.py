@@ -97,10 +97,13 @@ _FOUND_OR_SPOKEN = frozenset("found finds find showed shows show spoke spoken sp
 _INFINITIVE_LEADS = frozenset("as went goes going continued continues on is are was were".split())
 _NOT_SUBJECT_BEFORE = frozenset("the a an this that its his her their our of to".split())
 _NAME_RUN = re.compile(  # "President George W. Bush": a middle initial is in the name
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.\s+)?(?:(?:"
-    + "|".join(sorted(NAME_PARTICLES)) +
-    r")\s+)?(?!I[’'][a-z])[A-Z][\w’'\-]+){1,3}")  # not "I’d"
+    # (up to five words: "California Attorney General Xavier Becerra"; not
+    # "Island-based", what a company is)
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?\b(?![\w’']+-based\b)[A-Z][\w’'\-]+(?:\s+"
+    r"(?:[A-Z]\.\s+)?(?:(?:" + "|".join(sorted(NAME_PARTICLES)) +
+    r")\s+)?(?!I[’'][a-z])(?![\w’']+-based\b)[A-Z][\w’'\-]+){1,4}")  # not "I’d"
 _NAME_RUN_HONORIFICS = frozenset(("Mr", "Mrs", "Ms", "Dr", "Prof"))
+_NAME_GOES_ON = re.compile(r"\s+[A-Z][\w’'\-]")
 _CAPITAL = re.compile(r"\b[A-Z]")
 _LABELLED_NAME = re.compile(r"^[A-Z][\w ]{0,30}?\s(?:-|–|—|:)\s+(?=[A-Z])")
 _WORD_TAIL = re.compile(r"[\w’'\-]*")
@@ -1036,6 +1039,13 @@ def _name_runs(framed: str) -> list[re.Match[str]]:
         if run is None:
             failed_until = _WORD_TAIL.match(framed, at + 1).end()  # type: ignore[union-attr]
             continue
+        while _NAME_GOES_ON.match(framed, run.end()):
+            # Longer than a run: its last words are the name ("… Attorney
+            # General Ana Ruiz"), not its first ("Harbour State … Ana").
+            later = _NAME_RUN.match(framed, framed.index(" ", run.start()) + 1)
+            if later is None:
+                break
+            run = later
         runs.append(run)
         resume = run.end()
     return runs
