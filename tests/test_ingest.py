@@ -1987,6 +1987,9 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("Harbour Defence Minister Israel Weil said the border would stay shut.",
          "In a letter to the court, Israel said the case was “without merit”."),
         "without merit", "Israel", id="a-country-named-as-a-titled-mans-first-name"),
+    pytest.param(
+        ("Ana Ruiz sent a memo to the Harbour Council calling the plan “unworkable”.",),
+        "unworkable", "Ana Ruiz", id="a-memo-to-someone-calling"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

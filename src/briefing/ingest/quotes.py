@@ -770,8 +770,11 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
         if main is not None:
             return main
     # "Kirch released a statement condemning “…”": the statement's author.
-    of_a_document = event.verb.endswith("ing") and before_verb.rsplit(" ", 1)[-1].lower() in (
-        DOCUMENT_NOUNS)
+    # ("Barr sent a memo to the Justice Department calling …": the memo's
+    # too, past whom it went to.)
+    of_a_document = event.verb.endswith("ing") and (
+        before_verb.rsplit(" ", 1)[-1].lower() in DOCUMENT_NOUNS
+        or _DOCUMENT_SENT_TO.search(before_verb) is not None)
     # "Emery posted to Twitter asking if …": a participle with no comma
     # before it is the clause's subject's too, as "…, saying" is.
     trailing = event.verb in QUOTING_PARTICIPLES and progressive is None
@@ -794,6 +797,8 @@ def _speaker_phrase(reading: ParagraphReading, event: Event) -> Phrase | None:
     return subject_before(framed, low, event.start)
 
 
+_DOCUMENT_SENT_TO = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENT_NOUNS)) +
+                               r")\s+to\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4}$")
 # "… and wrote", "… to call", "… and has stated", "… and has since said".
 _JOINED_END = re.compile(r"\s(?:and|to)(?:\s+(?:has|have|had|will|would|also|since|later|then"
                          r"|again|repeatedly|publicly|often))*$")
