@@ -2147,3 +2147,14 @@ def test_whom_a_sentence_describes_doing_what_the_words_say_is_a_flagged_guess()
         "bank”.")
     quote = next(q for q in draft.briefing.quotes if "every town" in q.text)
     assert (quote.speaker_name, quote.speaker_inferred) == ("the governor", True)
+
+
+def test_perhaps_a_surname_before_a_colon_names_the_speaker_outright():
+    """Not a guess from whoever spoke last: the sentence names her."""
+    draft = draft_of(
+        "The panel brought together the reporter Ana Vell-Ruiz and the producer Tom Weil.",
+        "“We tell stories,” Weil said.",
+        "But, when all was said and done, perhaps Vell-Ruiz nailed what the show does well: "
+        "“Ask the question everyone wants asked.”")
+    quote = next(q for q in draft.briefing.quotes if "Ask the question" in q.text)
+    assert (quote.speaker_name, quote.speaker_inferred) == ("Ana Vell-Ruiz", False)

@@ -1196,7 +1196,7 @@ def _attribution(reading: ParagraphReading, span: QuoteSpan, people: People,
         # `Rudy Giuliani echoed the sentiment, but laid blame on Obama: “…”`.
         phrase = (before_colon(reading.framed, low, colon)
                   or sentence_subject(reading.framed, start, colon)
-                  or _surely_someone(main_subject(reading.framed, low, colon)))
+                  or _surely_someone(main_subject(reading.framed, low, colon), people))
         if phrase is not None:
             # ("The statement went on: “…”": whoever wrote it.)
             entity = _document_author(phrase.text, people) or people.resolve(phrase.text,
@@ -1243,12 +1243,22 @@ _TITLE_WORD = re.compile(r"[\w’'\-]+")
 _TITLE_SMALL_WORDS = frozenset("a an the of and or to in on at for with by from as".split())
 
 
-def _surely_someone(phrase: Phrase | None) -> Phrase | None:
-    """The phrase if it surely names someone: a full name ("Rudy Giuliani")
-    or a description of a person ("the mayor"), not a capitalised word that
-    opens a sentence ("New signs … spelled out: “…”")."""
+_SENTENCE_ADVERB = re.compile(r"(?:perhaps|maybe|probably|surely|arguably|certainly|indeed)\s+",
+                              re.IGNORECASE)
+
+
+def _surely_someone(phrase: Phrase | None, people: People) -> Phrase | None:
+    """The phrase if it surely names someone: a full name ("Rudy Giuliani"),
+    a person met before ("perhaps Duhaime-Ross") or a description of a
+    person ("the mayor"), not a capitalised word that opens a sentence
+    ("New signs … spelled out: “…”")."""
     if phrase is None:
         return None
+    adverb = _SENTENCE_ADVERB.match(phrase.text)
+    if adverb is not None:
+        phrase = replace(phrase, text=phrase.text[adverb.end():], start=phrase.start + adverb.end())
+        if len(phrase.text.split()) == 1 and people.recall(phrase.text, person=True):
+            return phrase
     words = phrase.text.split()
     named = sum(1 for word in words if word[:1].isupper()) >= 2
     head = head_word(phrase.text) or ""
