@@ -1990,6 +1990,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
     pytest.param(
         ("Ana Ruiz sent a memo to the Harbour Council calling the plan “unworkable”.",),
         "unworkable", "Ana Ruiz", id="a-memo-to-someone-calling"),
+    pytest.param(
+        ("Ana Ruiz spent three weeks on the run with her daughters.",
+         "A nurse, she prayed: “Keep us safe tonight.”"), "Keep us safe tonight.",
+        "Ana Ruiz", id="what-she-is-then-she-before-a-colon"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -959,6 +959,10 @@ def sentence_subject(framed: str, start: int, colon: int) -> Phrase | None:
     phrase_tokens, whole = _scan_back(first)
     if not whole or len(phrase_tokens) != len(first):
         return None
+    if len(segments) >= 2 and segments[1] and segments[1][0].lower in ("he", "she", "they"):
+        # "A Christian, she prayed: …": what she is, then she
+        pronoun = segments[1][0]
+        return Phrase(pronoun.text, pronoun.start, pronoun.end)
     if len(segments) >= 3:
         # "Her deputy, Raj Patel, was more cautious: …": the name set off
         # by commas after the description.
