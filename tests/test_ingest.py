@@ -1994,6 +1994,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("Ana Ruiz spent three weeks on the run with her daughters.",
          "A nurse, she prayed: “Keep us safe tonight.”"), "Keep us safe tonight.",
         "Ana Ruiz", id="what-she-is-then-she-before-a-colon"),
+    pytest.param(
+        ("Tax backers who have seen the papers told the paper the figures were wrong and "
+         "claimed there was a push to “make the tax look bad”.",), "make the tax look bad",
+        "Tax backers", id="backers-of-something-then-two-verbs"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -228,6 +228,7 @@ organisers organizer organizers poster posters commenter commenters blogger blog
 writer writers user users star stars celebrity celebrities comedian comedians
 insider insiders pal pals confidant confidante onlooker onlookers bystander bystanders
 eyewitness eyewitnesses staffer staffers ally allies critic critics supporter supporters
+backer backers
 opponent opponents passenger passengers customer customers viewer viewers agent agents
 coworker coworkers co-worker co-workers teammate teammates costar costars co-star co-stars
 guy guys gentleman folks kid kids teen teens teenager teenagers youth mom dad mum
@@ -290,7 +291,7 @@ farmers drivers volunteers activists campaigners protesters members traders
 investors bankers negotiators observers investigators engineers rescuers
 firefighters paramedics medics patients parents relatives colleagues partners fans
 voters candidates people authorities police villagers journalists academics
-insiders pals onlookers bystanders eyewitnesses staffers allies critics supporters
+insiders pals onlookers bystanders eyewitnesses staffers allies critics supporters backers
 opponents passengers customers viewers agents coworkers co-workers teammates costars
 co-stars guys folks kids teens teenagers shoppers buyers sellers vendors visitors commuters
 homeowners tenants landlords parishioners worshippers congregants demonstrators marchers
