@@ -1998,6 +1998,14 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("Tax backers who have seen the papers told the paper the figures were wrong and "
          "claimed there was a push to “make the tax look bad”.",), "make the tax look bad",
         "Tax backers", id="backers-of-something-then-two-verbs"),
+    pytest.param(
+        ("Germany’s Nordwest Zeitung (NZ) has released the largest leak in its history, posting "
+         "2 million files from a Maltese bank online.",
+         "NZ said it received the bank’s files a year ago from an anonymous source who “wanted "
+         "nothing in return.”",
+         "The German paper obtained further files in an inquiry that followed, involving “90 "
+         "reporters from more than 30 outlets in 20 countries.”"), "90 reporters", "NZ",
+        id="the-german-paper-is-no-german"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -890,6 +890,10 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
         start, end = match.start(), match.end()
         if _WHICH_AFTER.match(framed, end):
             continue  # "for Con Edison, which maintains …": a thing, not someone
+        modified = _LOWER_WORD_AFTER.match(framed, end)
+        if modified is not None and (modified.group(1) in ORG_NOUNS
+                                     or modified.group(1) in _PRESS_NOUNS):
+            continue  # "The German paper", "the Dutch government": what kind it is
         if _INITIALS.fullmatch(framed, start, end):
             continue  # "Linden, N.J.", "the U.S.": a place
         if _OWNED_BEFORE.search(framed, max(0, start - 7), start):
@@ -942,6 +946,8 @@ def _mentions(reading: ParagraphReading) -> list[_Mention]:
 # "Trump plans to sign …", "Ruiz wants the …": a verb in the present, not a
 # description ("Police officers said").
 _PRESENT_VERB_AFTER_NAME = re.compile(r"\s+[a-z]+s\s+(?:to|the|a|an|his|her|its|their)\s")
+_LOWER_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+_PRESS_NOUNS = frozenset(("paper", "newspaper", "daily", "weekly", "magazine"))
 _NOUN_NOT_VERB = re.compile(r"\s+(?:" + "|".join(sorted(
     w for w in PERSON_NOUNS | ORG_NOUNS if w.endswith("s") and w.isalpha())) + r")\b")
 _OPENING_PHRASE = re.compile(r"[^,“”\"]{1,40}?,\s+(?=[A-Z])")
