@@ -250,7 +250,7 @@ def _figure(reading: ParagraphReading, index: int, match: re.Match[str],
             return None  # "the two met", "the two of us"; a list's "Two:"
         if core[0].isalpha() and unit in _PARTIES and _THE_BEFORE.search(
                 text, max(0, start - 5), start):
-            return None
+            return None  # "the two sides"
         if word == "one" and unit == "point" and _AT_BEFORE.search(text, max(0, start - 4), start):
             return None  # "At one point, Kise called …": when, not a score
     elif kind == "rank":
@@ -315,8 +315,9 @@ def _extend(text: str, start: int, end: int,
     compound = _COMPOUND.match(text, end)
     if compound:
         if core[0].isalpha() and _NOT_A_MEASURE.search(compound.group()):
-            return None  # "two-stepping", "a two-state solution", "a five-setter", a
+            # "two-stepping", "a two-state solution", "a five-setter", a
             # "four-star" general (a rank)
+            return None
         return compound.end(), "core", value, unit  # "20-kilometre", "67-year-old"
     if _is_year(core) or _years(core):
         return end, "core", value, "year"
