@@ -2006,6 +2006,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
          "The German paper obtained further files in an inquiry that followed, involving “90 "
          "reporters from more than 30 outlets in 20 countries.”"), "90 reporters", "NZ",
         id="the-german-paper-is-no-german"),
+    pytest.param(
+        ("Council member Ana Ruiz of the centre-left party Harbour First, explained that the "
+         "money is sent “every year, as the law asks”.",), "every year", "Ana Ruiz",
+        id="a-name-of-a-party-described-then-its-name"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

@@ -588,7 +588,10 @@ def _scan_back(segment: list[Token]) -> tuple[list[Token], bool]:
             if taken and left is not None and (_nounish(left) or (
                     i == 1 and is_person_noun(left.lower))  # "Analysts at ING"
                     or (lower == "of" and left.capitalised and not left.function
-                        and _opens_with_a_name(taken))):
+                        and (_opens_with_a_name(taken)
+                             # "Bezalel Smotrich of the right-wing party …"
+                             or (i >= 2 and segment[i - 2].capitalised
+                                 and not segment[i - 2].function)))):
                 # "the University of Lenz", "Joost van Hoof of the Netherlands’ …"
                 taken.insert(0, tok)
                 i -= 1
