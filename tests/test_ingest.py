@@ -2010,6 +2010,10 @@ def test_a_title_before_what_someone_does_is_not_their_quote():
         ("Council member Ana Ruiz of the centre-left party Harbour First, explained that the "
          "money is sent “every year, as the law asks”.",), "every year", "Ana Ruiz",
         id="a-name-of-a-party-described-then-its-name"),
+    pytest.param(
+        ("“The move is welcome,” Ana Ruiz, director, Harbour Institute of Policy told "
+         "reporters.",), "The move is welcome", "Ana Ruiz",
+        id="name-title-institution-then-the-verb"),
 ])
 def test_who_speaks(paragraphs: tuple[str, ...], words: str, speaker: str):
     assert speaker_of(draft_of(*paragraphs), words) == speaker

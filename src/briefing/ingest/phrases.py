@@ -293,9 +293,12 @@ def _named_before_descriptions(framed: str, segments: list[list[Token]]) -> Phra
         if segment and _describes(segment):
             roles.insert(0, segment)
         elif not (segment and index >= 2 and _describes(_without_and(segments[index - 1]))
-                  and (_is_place(segment) or segment[0].lower in ("the", "a", "an"))):
+                  and (_is_place(segment) or segment[0].lower in ("the", "a", "an")
+                       or (segment[0].capitalised
+                           and any(t.lower in ORG_NOUNS for t in segment)))):
             # What goes on describing the description's last words does too:
-            # "at Stratfor, the Texas-based … organization", "in Munich, Germany".
+            # "at Stratfor, the Texas-based … organization", "in Munich, Germany",
+            # "secretary general, APT foundation of India".
             break
         index -= 1
     if not roles or index < 0 or not segments[index]:
