@@ -1108,11 +1108,11 @@ def test_the_parties_to_something_told_of_are_not_a_count_of_them():
     assert [f.text for f in draft.briefing.figures] == ["nine", "two", "three men"]
 
 
-def test_a_dateline_a_docket_number_and_a_rank_of_stars_are_not_figures():
+def test_a_dateline_a_docket_number_a_rank_of_stars_and_a_three_way_are_not_figures():
     draft = draft_from_text(
         "# Court rules on the levy\n\nOSLO/BERGEN, Mar 3 (Wirewatch) - The court ruled, in "
         "Lund v. Berg, No. 19-442, that a retired four-star admiral owed 40,000 crowns. Lund "
-        "finished No. 2 in the ballot.\n", source="article.txt")
+        "finished No. 2 in the ballot after three-way talks.\n", source="article.txt")
     assert [f.text for f in draft.briefing.figures] == ["40,000 crowns", "No. 2"]
 
 

@@ -131,7 +131,7 @@ _COMPOUND = re.compile(r"-(?:[a-z]+)(?:-[a-z]+)*")
 _DEGREES = re.compile(r"\s?°\s?[CF]?(?![A-Za-z])")
 # What a number word joined to a word says when it counts nothing: a dance, a
 # match's name, an idiom.
-_NOT_A_MEASURE = re.compile(r"-(?:[a-z]+ing|[a-z]+ers?|state|star)$")
+_NOT_A_MEASURE = re.compile(r"-(?:[a-z]+ing|[a-z]+ers?|state|star|way)$")
 _UNIT_SUFFIX = re.compile(r"(?i:km|kg|mph|kph|ft|cm|mm|lb|mg|ml|mw|gw|kw|kwh|s)\b|[CF]\b")
 _ORDINAL_NOUN = re.compile(r"(?:minute|lap|hole|over|round|day|week|month|year|time|goal|"
                            r"anniversary|birthday|consecutive|straight|place|seed|game|match|"
@@ -316,7 +316,7 @@ def _extend(text: str, start: int, end: int,
     if compound:
         if core[0].isalpha() and _NOT_A_MEASURE.search(compound.group()):
             # "two-stepping", "a two-state solution", "a five-setter", a
-            # "four-star" general (a rank)
+            # "four-star" general (a rank), "three-way" talks
             return None
         return compound.end(), "core", value, unit  # "20-kilometre", "67-year-old"
     if _is_year(core) or _years(core):
