@@ -2182,3 +2182,10 @@ def test_perhaps_a_surname_before_a_colon_names_the_speaker_outright():
         "“Ask the question everyone wants asked.”")
     quote = next(q for q in draft.briefing.quotes if "Ask the question" in q.text)
     assert (quote.speaker_name, quote.speaker_inferred) == ("Ana Vell-Ruiz", False)
+
+
+def test_a_one_word_answer_after_a_verb_and_a_comma_is_speech_not_a_title():
+    draft = draft_of("Weil asked whether she would stand again, to which Ana Ruiz affirmed, "
+                     "“Absolutely.”")
+    assert [(q.text, q.speaker_name) for q in draft.briefing.quotes] == [
+        ("Absolutely.", "Ana Ruiz")]

@@ -35,7 +35,8 @@ caution cautions cautioned concede concedes conceded complain complains complain
 quip quips quipped joke jokes joked counter counters countered tweet tweets tweeted
 post posts posted remark remarks remarked observe observes observed
 emphasise emphasises emphasised emphasize emphasizes emphasized stress stresses stressed
-maintain maintains maintained confirm confirms confirmed report reports reported
+maintain maintains maintained confirm confirms confirmed affirm affirms affirmed
+report reports reported
 testify testifies testified plead pleads pleaded vow vows vowed promise promises promised
 pledge pledges pledged boast boasts boasted lament laments lamented shout shouts shouted
 whisper whispers whispered comment comments commented agree agrees agreed

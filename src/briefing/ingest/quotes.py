@@ -1289,7 +1289,10 @@ def _names_something(reading: ParagraphReading, span: QuoteSpan, how: str) -> bo
                                                    span.open) is not None
     shouted = _SHOUTED.search(framed, max(0, span.open - 24), span.open) is not None
     return ((((how not in ("after", "named", "colon")
-               and not framed[:span.open].rstrip().endswith(":"))
+               and not framed[:span.open].rstrip().endswith(":")
+               # ("Kaine affirmed, “Absolutely.”": said, as after a colon)
+               and not _SPEECH_VERB_AND_COMMA.search(framed, max(0, span.open - 24),
+                                                     span.open))
               or attributive) and not shouted and _names_a_title(words))
             or (how in ("context", "subject", "none") and not shouted
                 and _is_a_term(words, reading, span))
@@ -1319,6 +1322,9 @@ _TERM_INTRODUCED = re.compile(
 # whatever verb of speech comes after the noun.
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|[’']s)\s+$")
 _NOUN_AFTER = re.compile(r"\s+[a-z][a-z\-]+\b")
+
+
+_SPEECH_VERB_AND_COMMA = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r"),\s*$")
 
 
 def _names_a_title(words: str) -> bool:
