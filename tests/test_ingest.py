@@ -2189,3 +2189,15 @@ def test_a_one_word_answer_after_a_verb_and_a_comma_is_speech_not_a_title():
                      "“Absolutely.”")
     assert [(q.text, q.speaker_name) for q in draft.briefing.quotes] == [
         ("Absolutely.", "Ana Ruiz")]
+
+
+def test_a_whip_is_a_title_and_a_party_in_the_plural_is_no_one_he_means():
+    draft = draft_of(
+        "But other Republicans suggested the move would help. “If the port were not in there, "
+        "it would lower its profile,” said Senate Majority Whip Ana Ruiz.",
+        "House Majority Whip Tom Weil also said Republicans wanted help for both towns. “I "
+        "doubt that we would turn that down,” he told reporters on Monday of a bill that "
+        "included the money. Republicans insist it is fair.")
+    assert [q.speaker_name for q in draft.briefing.quotes] == ["Ana Ruiz", "Tom Weil"]
+    assert sorted(people(draft).values()) == [("Ana Ruiz", "Senate Majority Whip"),
+                                              ("Tom Weil", "House Majority Whip")]

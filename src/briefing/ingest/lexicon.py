@@ -169,7 +169,7 @@ lt lt. colonel col col. major maj captain capt commander cmdr cdr admiral adm se
 chief executive ceo cfo coo cto cio cmo chair chairman chairwoman chairperson director
 deputy spokesman spokeswoman spokesperson ambassador envoy commissioner
 secretary-general president-elect attorney judge justice inspector superintendent
-detective officer constable professor prof prof. dr dr. doctor rev reverend father
+detective officer constable professor prof prof. dr dr. doctor rev reverend father whip
 pope king queen prince princess sheikh emir sultan crown speaker leader
 representative rep rep. congressman congresswoman councillor councilman
 councilwoman mp minister-president premier president-designate
@@ -293,6 +293,7 @@ investors bankers negotiators observers investigators engineers rescuers
 firefighters paramedics medics patients parents relatives colleagues partners fans
 voters candidates people authorities police villagers journalists academics
 insiders pals onlookers bystanders eyewitnesses staffers allies critics supporters backers
+democrats republicans tories
 opponents passengers customers viewers agents coworkers co-workers teammates costars
 co-stars guys folks kids teens teenagers shoppers buyers sellers vendors visitors commuters
 homeowners tenants landlords parishioners worshippers congregants demonstrators marchers

@@ -723,8 +723,9 @@ def _parse(text: str, *, places: bool = True) -> _Parsed:
         # "Federal Reserve Bank of Kansas City President Thomas M. Hoenig" a
         # title inside the run says where the name starts.
         run = []
-    if len(run) == 1 and run[0] == words[0] and _common_noun(run[0]):
-        run = []  # "Officials said", "Police said": a description, capitalised
+    if len(run) == 1 and _common_noun(run[0]) and (run[0] == words[0]
+                                                    or run[0].lower() in PLURAL_NOUNS):
+        run = []  # "Officials said", "Police said", "other Democrats": a description
     if run and determiner in ("a", "an") and len(words) - len(run) <= 3:
         run = []  # "a Democrat", "an American official": a description
     honorific = None
