@@ -2201,3 +2201,12 @@ def test_a_whip_is_a_title_and_a_party_in_the_plural_is_no_one_he_means():
     assert [q.speaker_name for q in draft.briefing.quotes] == ["Ana Ruiz", "Tom Weil"]
     assert sorted(people(draft).values()) == [("Ana Ruiz", "Senate Majority Whip"),
                                               ("Tom Weil", "House Majority Whip")]
+
+
+def test_a_long_run_of_names_joined_by_no_break_spaces_imports():
+    """Words in a run of capitals may be joined by any space: a paragraph of
+    them with no ordinary space after the run is read, not a crash."""
+    nbsp = "\u00a0"
+    draft = draft_of("“We will win,” said Tom Weil.",
+                     nbsp.join(["Harbour", "State", "Attorney", "General", "Ana", "Ruiz"]))
+    assert [q.speaker_name for q in draft.briefing.quotes] == ["Tom Weil"]

@@ -104,6 +104,7 @@ _NAME_RUN = re.compile(  # "President George W. Bush": a middle initial is in th
     r")\s+)?(?!I[’'][a-z])(?![\w’']+-based\b)[A-Z][\w’'\-]+){1,4}")  # not "I’d"
 _NAME_RUN_HONORIFICS = frozenset(("Mr", "Mrs", "Ms", "Dr", "Prof"))
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][\w’'\-]")
+_FIRST_WORD = re.compile(r"\S+\s+")  # and whatever space follows it (a no-break space too)
 _CAPITAL = re.compile(r"\b[A-Z]")
 _LABELLED_NAME = re.compile(r"^[A-Z][\w ]{0,30}?\s(?:-|–|—|:)\s+(?=[A-Z])")
 _WORD_TAIL = re.compile(r"[\w’'\-]*")
@@ -1053,7 +1054,8 @@ def _name_runs(framed: str) -> list[re.Match[str]]:
         while _NAME_GOES_ON.match(framed, run.end()):
             # Longer than a run: its last words are the name ("… Attorney
             # General Ana Ruiz"), not its first ("Harbour State … Ana").
-            later = _NAME_RUN.match(framed, framed.index(" ", run.start()) + 1)
+            first = _FIRST_WORD.match(framed, run.start())
+            later = _NAME_RUN.match(framed, first.end()) if first is not None else None
             if later is None:
                 break
             run = later
